@@ -1,0 +1,11 @@
+use crate::error::AppError;
+use crate::types::HomeOverview;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{guard, respond, services::home};
+
+#[server(endpoint = "home")]
+pub async fn get_home() -> Result<HomeOverview, AppError> {
+    respond(async { home::overview(&guard::require_user().await?).await }.await)
+}

@@ -1,0 +1,7 @@
+//! Server functions: thin. Each one authorises through the guard, calls a
+//! service and passes the result through `respond`, which gives errors their
+//! HTTP status. Endpoints are fixed so that tests and scripts can call them.
+
+pub mod admin;
+pub mod auth;
+pub mod home;

@@ -1,0 +1,205 @@
+//! The frame around every page: the signed-in app shell with navigation for
+//! the person's roles, and the simpler shell of the public pages.
+
+use crate::api::auth::LogOut;
+use crate::auth::use_auth;
+use crate::components::feedback::{ErrorPanel, Loading};
+use crate::domain::roles::RoleSet;
+use crate::types::Me;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::{use_location, use_navigate};
+
+/// Who may open a page. The server checks again in every server function;
+/// this only keeps people from landing on pages that would refuse them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    AnyUser,
+    Admin,
+}
+
+impl Access {
+    fn allows(self, roles: RoleSet) -> bool {
+        match self {
+            Access::AnyUser => true,
+            Access::Admin => roles.can_administer(),
+        }
+    }
+}
+
+struct NavItem {
+    href: &'static str,
+    label: &'static str,
+    show: fn(RoleSet) -> bool,
+}
+
+const NAV: &[NavItem] = &[
+    NavItem {
+        href: "/home",
+        label: "Home",
+        show: |_| true,
+    },
+    NavItem {
+        href: "/admin/people",
+        label: "People",
+        show: RoleSet::can_administer,
+    },
+    NavItem {
+        href: "/admin/teams",
+        label: "Teams",
+        show: RoleSet::can_administer,
+    },
+];
+
+#[component]
+pub fn AppShell(
+    #[prop(into)] title: String,
+    #[prop(default = Access::AnyUser)] access: Access,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let auth = use_auth();
+    let children = StoredValue::new(children);
+    let location = use_location();
+    view! {
+        <Title text=title />
+        <Transition fallback=|| view! { <div class="boot"><Loading /></div> }>
+            {move || Suspend::new(async move {
+                match auth.me.await {
+                    Ok(Some(me)) => {
+                        let allowed = access.allows(me.roles);
+                        view! {
+                            <Frame me=me.clone()>
+                                {if allowed {
+                                    children.read_value()().into_any()
+                                } else {
+                                    view! { <ErrorPanel error=crate::error::AppError::Forbidden /> }.into_any()
+                                }}
+                            </Frame>
+                        }
+                            .into_any()
+                    }
+                    Ok(None) => {
+                        let next = location.pathname.get_untracked();
+                        view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
+                    }
+                    Err(e) => view! { <main class="page"><ErrorPanel error=e /></main> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .collect::<String>()
+        .to_uppercase()
+}
+
+#[component]
+fn Frame(me: Me, children: Children) -> impl IntoView {
+    let auth = use_auth();
+    let log_out = ServerAction::<LogOut>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = log_out.value().get() {
+            auth.refresh();
+            navigate("/login", Default::default());
+        }
+    });
+    let roles = me.roles;
+    let menu_open = RwSignal::new(false);
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="topbar">
+            <div class="topbar-inner">
+                <a class="brand" href="/home" aria-label="Rapport home">
+                    <span class="brand-mark" aria-hidden="true">"R"</span>
+                    <span class="brand-name">"Rapport"</span>
+                </a>
+                <span class="org-name" title="Your organisation">{me.org_name.clone()}</span>
+                <nav class="nav" aria-label="Main">
+                    {NAV
+                        .iter()
+                        .filter(|item| (item.show)(roles))
+                        .map(|item| view! { <A href=item.href>{item.label}</A> })
+                        .collect_view()}
+                </nav>
+                <div class="user-menu">
+                    <button
+                        class="user-button"
+                        type="button"
+                        aria-haspopup="true"
+                        aria-expanded=move || menu_open.get().to_string()
+                        on:click=move |_| menu_open.update(|o| *o = !*o)
+                    >
+                        <span class="avatar" aria-hidden="true">{initials(&me.name)}</span>
+                        <span class="user-text">
+                            <span class="user-name">{me.name.clone()}</span>
+                            <span class="user-roles">{roles.describe()}</span>
+                        </span>
+                    </button>
+                    <div class="menu" class:open=move || menu_open.get()>
+                        <p class="menu-email">{me.email.clone()}</p>
+                        <a href="/account" class="menu-item">"Account and password"</a>
+                        <button
+                            type="button"
+                            class="menu-item"
+                            on:click=move |_| {
+                                log_out.dispatch(LogOut {});
+                            }
+                        >
+                            "Log out"
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </header>
+        <main class="page" id="main">
+            {children()}
+        </main>
+        <footer class="footer">
+            <span>"Rapport"</span>
+            <span aria-hidden="true">"·"</span>
+            <span>"Behavioural coaching for customer service"</span>
+        </footer>
+    }
+}
+
+/// The centred card of the sign-up, login and invitation pages.
+#[component]
+pub fn PublicShell(#[prop(into)] title: String, children: Children) -> impl IntoView {
+    view! {
+        <Title text=title />
+        <div class="public">
+            <a class="brand brand-large" href="/">
+                <span class="brand-mark" aria-hidden="true">"R"</span>
+                <span class="brand-name">"Rapport"</span>
+            </a>
+            <main class="public-card" id="main">
+                {children()}
+            </main>
+            <p class="public-foot">"Behavioural coaching for customer service teams"</p>
+        </div>
+    }
+}
+
+/// A page header: title, optional lede, optional actions on the right.
+#[component]
+pub fn PageHeader(
+    #[prop(into)] title: String,
+    #[prop(into, optional)] lede: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    view! {
+        <div class="page-header">
+            <div>
+                <h1>{title}</h1>
+                {lede.map(|l| view! { <p class="lede">{l}</p> })}
+            </div>
+            {children.map(|c| view! { <div class="page-actions">{c()}</div> })}
+        </div>
+    }
+}

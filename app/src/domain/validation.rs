@@ -1,0 +1,162 @@
+//! Checks on what people type: each failure says what is wrong in words the
+//! person can act on. Field names are attached by the caller.
+
+/// Trims and lower-cases an email address and checks its shape.
+pub fn normalise_email(raw: &str) -> Result<String, String> {
+    let email = raw.trim().to_lowercase();
+    if email.is_empty() {
+        return Err("Enter an email address.".into());
+    }
+    if email.len() > 254 {
+        return Err("An email address can be at most 254 characters.".into());
+    }
+    if email.chars().any(char::is_whitespace) {
+        return Err("An email address cannot contain spaces.".into());
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return Err(format!("\"{}\" is missing an @.", raw.trim()));
+    };
+    if local.is_empty() || domain.contains('@') {
+        return Err(format!("\"{}\" is not a valid email address.", raw.trim()));
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    if labels.len() < 2 || labels.iter().any(|l| l.is_empty()) {
+        return Err(format!(
+            "\"{}\" needs a domain such as example.com after the @.",
+            raw.trim()
+        ));
+    }
+    Ok(email)
+}
+
+pub const MIN_PASSWORD_LEN: usize = 10;
+pub const MAX_PASSWORD_LEN: usize = 128;
+
+/// Length-based policy (NIST 800-63B style): long enough, not absurdly long,
+/// not trivially guessable from the account itself.
+pub fn check_password(password: &str, email: &str) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_LEN {
+        return Err(format!(
+            "Use at least {MIN_PASSWORD_LEN} characters (this one has {chars})."
+        ));
+    }
+    if chars > MAX_PASSWORD_LEN {
+        return Err(format!("Use at most {MAX_PASSWORD_LEN} characters."));
+    }
+    let first = password.chars().next();
+    if password.chars().all(|c| Some(c) == first) {
+        return Err("A password of one repeated character is too easy to guess.".into());
+    }
+    let lower = password.to_lowercase();
+    let local = email.split('@').next().unwrap_or_default().to_lowercase();
+    if !email.is_empty() && (lower == email.to_lowercase() || (local.len() >= 4 && lower == local))
+    {
+        return Err("Do not use your email address as your password.".into());
+    }
+    if ["password12", "1234567890", "qwertyuiop", "0123456789"].contains(&lower.as_str()) {
+        return Err("That password is on every list of common passwords; choose another.".into());
+    }
+    Ok(())
+}
+
+/// A person's or organisation's display name: trimmed, non-empty, bounded.
+pub fn check_name(raw: &str, what: &str, max: usize) -> Result<String, String> {
+    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(format!("Enter {what}."));
+    }
+    if name.chars().count() > max {
+        return Err(format!(
+            "{} can be at most {max} characters.",
+            capitalise(what)
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(format!(
+            "{} cannot contain control characters.",
+            capitalise(what)
+        ));
+    }
+    Ok(name)
+}
+
+fn capitalise(what: &str) -> String {
+    let what = what
+        .strip_prefix("a ")
+        .or_else(|| what.strip_prefix("an "))
+        .or_else(|| what.strip_prefix("the "))
+        .or_else(|| what.strip_prefix("your "))
+        .unwrap_or(what);
+    let mut chars = what.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised() {
+        assert_eq!(
+            normalise_email("  Ana@Example.COM ").unwrap(),
+            "ana@example.com"
+        );
+    }
+
+    #[test]
+    fn bad_emails_say_why() {
+        assert_eq!(normalise_email("").unwrap_err(), "Enter an email address.");
+        assert!(normalise_email("ana.example.com")
+            .unwrap_err()
+            .contains("missing an @"));
+        assert!(normalise_email("ana@localhost")
+            .unwrap_err()
+            .contains("domain"));
+        assert!(normalise_email("ana@exa..com")
+            .unwrap_err()
+            .contains("domain"));
+        assert!(normalise_email("@example.com")
+            .unwrap_err()
+            .contains("not a valid"));
+        assert!(normalise_email("a b@example.com")
+            .unwrap_err()
+            .contains("spaces"));
+        assert!(normalise_email("a@b@example.com")
+            .unwrap_err()
+            .contains("not a valid"));
+    }
+
+    #[test]
+    fn password_policy() {
+        assert!(check_password("short", "a@b.co")
+            .unwrap_err()
+            .contains("this one has 5"));
+        assert!(check_password("aaaaaaaaaaaa", "a@b.co").is_err());
+        assert!(check_password("password12", "a@b.co").is_err());
+        assert!(check_password("ana.lopez@example.com", "ana.lopez@example.com").is_err());
+        assert!(check_password(&"x".repeat(60) + &"y".repeat(69), "a@b.co").is_err());
+        assert!(check_password("correct horse battery", "a@b.co").is_ok());
+        // Exactly the minimum length is accepted.
+        assert!(check_password("abcdefghij", "a@b.co").is_ok());
+    }
+
+    #[test]
+    fn names_are_tidied_and_bounded() {
+        assert_eq!(
+            check_name("  Ana   López ", "your name", 120).unwrap(),
+            "Ana López"
+        );
+        assert_eq!(
+            check_name("   ", "your name", 120).unwrap_err(),
+            "Enter your name."
+        );
+        assert_eq!(
+            check_name(&"x".repeat(121), "a team name", 120).unwrap_err(),
+            "Team name can be at most 120 characters."
+        );
+    }
+}

@@ -1,0 +1,77 @@
+use crate::api::auth::{get_invitation, AcceptInvitation};
+use crate::auth::use_auth;
+use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::layout::PublicShell;
+use crate::domain::validation::MIN_PASSWORD_LEN;
+use crate::types::InvitationPreview;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn AcceptInvitePage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let preview = Resource::new(token, get_invitation);
+    view! {
+        <PublicShell title="Join your team">
+            <Suspense fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    match preview.await {
+                        Ok(p) => view! { <AcceptForm preview=p token=token() /> }.into_any(),
+                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </PublicShell>
+    }
+}
+
+#[component]
+fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
+    let auth = use_auth();
+    let action = ServerAction::<AcceptInvitation>::new();
+    let name = RwSignal::new(preview.name.clone());
+    let password = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            auth.refresh();
+            navigate("/home", Default::default());
+        }
+    });
+    let result = move || action.value().get();
+    let token = StoredValue::new(token);
+    view! {
+        <h1>"Join " {preview.org_name.clone()}</h1>
+        <p class="lede">
+            "You have been invited as " <strong>{preview.roles.describe()}</strong> " with the email "
+            <strong>{preview.email.clone()}</strong> ". Choose a password to finish."
+        </p>
+        <form
+            class="form"
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                action.dispatch(AcceptInvitation {
+                    token: token.get_value(),
+                    name: name.get(),
+                    password: password.get(),
+                });
+            }
+        >
+            <TextField label="Your name" name="name" autocomplete="name" value=name error=field_error(result, "name") />
+            <TextField
+                label="Password"
+                name="password"
+                kind="password"
+                autocomplete="new-password"
+                hint=format!("At least {MIN_PASSWORD_LEN} characters.")
+                value=password
+                error=field_error(result, "password")
+            />
+            <FormAlert error=form_error(result, &["name", "password"]) />
+            <SubmitButton label="Join" busy_label="Joining…" pending=action.pending() wide=true />
+        </form>
+    }
+}

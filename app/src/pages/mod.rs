@@ -1,0 +1,26 @@
+//! One module per page.
+
+pub mod account;
+pub mod home;
+pub mod invite;
+pub mod landing;
+pub mod login;
+pub mod not_found;
+pub mod people;
+pub mod signup;
+pub mod teams;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Where to go after logging in: the `next` query parameter when it is a
+/// local path, home otherwise (never an open redirect).
+pub(crate) fn next_path() -> String {
+    let query = use_query_map();
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next
+    } else {
+        "/home".to_string()
+    }
+}

@@ -1,0 +1,74 @@
+use crate::api::auth::SignUp;
+use crate::auth::use_auth;
+use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::layout::PublicShell;
+use crate::domain::validation::MIN_PASSWORD_LEN;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let auth = use_auth();
+    let action = ServerAction::<SignUp>::new();
+    let org_name = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            auth.refresh();
+            navigate("/home", Default::default());
+        }
+    });
+    let result = move || action.value().get();
+    view! {
+        <PublicShell title="Create your organisation">
+            <h1>"Create your organisation"</h1>
+            <p class="lede">"You will be its first admin and leader. You can add coaches and agents next."</p>
+            <form
+                class="form"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    action.dispatch(SignUp {
+                        org_name: org_name.get(),
+                        name: name.get(),
+                        email: email.get(),
+                        password: password.get(),
+                    });
+                }
+            >
+                <TextField
+                    label="Organisation name"
+                    name="org_name"
+                    autocomplete="organization"
+                    autofocus=true
+                    value=org_name
+                    error=field_error(result, "org_name")
+                />
+                <TextField label="Your name" name="name" autocomplete="name" value=name error=field_error(result, "name") />
+                <TextField
+                    label="Work email"
+                    name="email"
+                    kind="email"
+                    autocomplete="email"
+                    value=email
+                    error=field_error(result, "email")
+                />
+                <TextField
+                    label="Password"
+                    name="password"
+                    kind="password"
+                    autocomplete="new-password"
+                    hint=format!("At least {MIN_PASSWORD_LEN} characters. A short phrase is easy to remember and hard to guess.")
+                    value=password
+                    error=field_error(result, "password")
+                />
+                <FormAlert error=form_error(result, &["org_name", "name", "email", "password"]) />
+                <SubmitButton label="Create organisation" busy_label="Creating…" pending=action.pending() wide=true />
+            </form>
+            <p class="switch">"Already using Rapport? " <a href="/login">"Log in"</a></p>
+        </PublicShell>
+    }
+}

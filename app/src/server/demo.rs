@@ -1,0 +1,164 @@
+//! The demo organisation loaded into an empty database on first start, so
+//! every page has something to show. Later features add their own demo data
+//! here.
+
+use super::entities::{organization, team, team_member, user};
+use super::passwords;
+use crate::domain::roles::{Role, RoleSet};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set, TransactionTrait,
+};
+
+pub const DEMO_PASSWORD: &str = "rapport-demo";
+pub const DEMO_ORG: &str = "Harbour Lane Energy";
+
+/// (name, email, roles, team index as agent, team indexes coached)
+const PEOPLE: &[(&str, &str, &[Role], Option<usize>, &[usize])] = &[
+    (
+        "Alex Morgan",
+        "admin@rapport.demo",
+        &[Role::Admin],
+        None,
+        &[],
+    ),
+    (
+        "Jordan Reyes",
+        "leader@rapport.demo",
+        &[Role::Leader],
+        None,
+        &[],
+    ),
+    (
+        "Sam Okafor",
+        "coach1@rapport.demo",
+        &[Role::Coach],
+        None,
+        &[0],
+    ),
+    (
+        "Priya Nair",
+        "coach2@rapport.demo",
+        &[Role::Coach],
+        None,
+        &[1],
+    ),
+    (
+        "Ana López",
+        "agent1@rapport.demo",
+        &[Role::Agent],
+        Some(0),
+        &[],
+    ),
+    (
+        "Ben Carter",
+        "agent2@rapport.demo",
+        &[Role::Agent],
+        Some(0),
+        &[],
+    ),
+    (
+        "Chloé Martin",
+        "agent3@rapport.demo",
+        &[Role::Agent],
+        Some(0),
+        &[],
+    ),
+    (
+        "Dev Patel",
+        "agent4@rapport.demo",
+        &[Role::Agent],
+        Some(1),
+        &[],
+    ),
+    (
+        "Erin Walsh",
+        "agent5@rapport.demo",
+        &[Role::Agent],
+        Some(1),
+        &[],
+    ),
+    (
+        "Farid Haddad",
+        "agent6@rapport.demo",
+        &[Role::Agent],
+        Some(1),
+        &[],
+    ),
+];
+
+const TEAMS: &[&str] = &["Billing & Payments", "Technical Support"];
+
+#[derive(Debug, Clone)]
+pub struct DemoLogin {
+    pub name: &'static str,
+    pub email: &'static str,
+    pub roles: String,
+}
+
+/// Loads the demo organisation if the database has no organisation yet.
+/// Returns the demo logins when it did.
+pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLogin>>, DbErr> {
+    if organization::Entity::find().count(db).await? > 0 {
+        return Ok(None);
+    }
+    let now = Utc::now();
+    let hash = passwords::hash(DEMO_PASSWORD).map_err(DbErr::Custom)?;
+    let txn = db.begin().await?;
+    let org = organization::ActiveModel {
+        name: Set(DEMO_ORG.to_string()),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let mut team_ids = Vec::new();
+    for name in TEAMS {
+        let t = team::ActiveModel {
+            org_id: Set(org.id),
+            name: Set(name.to_string()),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        team_ids.push(t.id);
+    }
+    let mut logins = Vec::new();
+    for (name, email, roles, agent_team, coached) in PEOPLE {
+        let roles = RoleSet::of(roles);
+        let mut u = user::ActiveModel {
+            org_id: Set(org.id),
+            email: Set(email.to_string()),
+            name: Set(name.to_string()),
+            password_hash: Set(hash.clone()),
+            active: Set(true),
+            session_version: Set(0),
+            created_at: Set(now),
+            ..Default::default()
+        };
+        u.set_roles(roles);
+        let u = u.insert(&txn).await?;
+        let memberships = agent_team
+            .iter()
+            .map(|i| (*i, team_member::AGENT))
+            .chain(coached.iter().map(|i| (*i, team_member::COACH)));
+        for (i, kind) in memberships {
+            team_member::ActiveModel {
+                team_id: Set(team_ids[i]),
+                user_id: Set(u.id),
+                role: Set(kind.to_string()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await?;
+        }
+        logins.push(DemoLogin {
+            name,
+            email,
+            roles: roles.describe(),
+        });
+    }
+    txn.commit().await?;
+    Ok(Some(logins))
+}

@@ -1,0 +1,20 @@
+use sea_orm::entity::prelude::*;
+
+pub const AGENT: &str = "agent";
+pub const COACH: &str = "coach";
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "team_members")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub team_id: i32,
+    pub user_id: i32,
+    /// [`AGENT`] or [`COACH`].
+    pub role: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

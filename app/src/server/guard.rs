@@ -1,0 +1,156 @@
+//! The one authorisation path every server function goes through:
+//! session → user → organisation → role. Anything that fails here is refused
+//! before a query runs, and lookups by id are always scoped to the caller's
+//! organisation so a forged id reads as "not found".
+
+use super::entities::user;
+use super::state::AppState;
+use crate::domain::roles::RoleSet;
+use crate::error::AppError;
+use leptos::prelude::*;
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+const USER_ID: &str = "uid";
+const SESSION_VERSION: &str = "ver";
+
+#[derive(Clone, Debug)]
+pub struct AuthUser {
+    pub id: i32,
+    pub org_id: i32,
+    pub name: String,
+    pub email: String,
+    pub roles: RoleSet,
+}
+
+impl AuthUser {
+    pub fn require_admin(&self) -> Result<(), AppError> {
+        self.check(self.roles.can_administer())
+    }
+
+    pub fn require_coach_rights(&self) -> Result<(), AppError> {
+        self.check(self.roles.can_coach())
+    }
+
+    pub fn require_leader(&self) -> Result<(), AppError> {
+        self.check(self.roles.can_lead())
+    }
+
+    fn check(&self, allowed: bool) -> Result<(), AppError> {
+        if allowed {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+pub fn state() -> Result<AppState, AppError> {
+    use_context::<AppState>().ok_or_else(|| internal("application state is missing"))
+}
+
+pub fn db() -> Result<DatabaseConnection, AppError> {
+    Ok(state()?.db)
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|e| internal(format!("session layer missing: {e}")))
+}
+
+/// The signed-in user, or `None` for a visitor. A session whose user was
+/// deactivated or whose password changed since is ended here.
+pub async fn current_user() -> Result<Option<AuthUser>, AppError> {
+    let session = session().await?;
+    let Some(uid) = session.get::<i32>(USER_ID).await.map_err(internal)? else {
+        return Ok(None);
+    };
+    let version = session
+        .get::<i32>(SESSION_VERSION)
+        .await
+        .map_err(internal)?;
+    let found = user::Entity::find_by_id(uid)
+        .one(&db()?)
+        .await
+        .map_err(db_err)?;
+    match found {
+        Some(u) if u.active && Some(u.session_version) == version => Ok(Some(AuthUser {
+            id: u.id,
+            org_id: u.org_id,
+            roles: u.roles(),
+            name: u.name,
+            email: u.email,
+        })),
+        _ => {
+            session.flush().await.map_err(internal)?;
+            Ok(None)
+        }
+    }
+}
+
+pub async fn require_user() -> Result<AuthUser, AppError> {
+    current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// Starts an authenticated session under a fresh id (no session fixation).
+pub async fn sign_in(user: &user::Model) -> Result<(), AppError> {
+    let session = session().await?;
+    session.cycle_id().await.map_err(internal)?;
+    session.insert(USER_ID, user.id).await.map_err(internal)?;
+    session
+        .insert(SESSION_VERSION, user.session_version)
+        .await
+        .map_err(internal)?;
+    Ok(())
+}
+
+pub async fn sign_out() -> Result<(), AppError> {
+    session().await?.flush().await.map_err(internal)
+}
+
+/// The caller's network address, for throttling.
+pub async fn client_address() -> String {
+    let trust = state()
+        .map(|s| s.settings.trust_forwarded_for)
+        .unwrap_or(false);
+    if trust {
+        if let Ok(headers) = leptos_axum::extract::<http::HeaderMap>().await {
+            if let Some(first) = headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+            {
+                return first.trim().to_string();
+            }
+        }
+    }
+    match leptos_axum::extract::<axum::extract::ConnectInfo<SocketAddr>>().await {
+        Ok(axum::extract::ConnectInfo(addr)) => addr.ip().to_string(),
+        Err(_) => "unknown".to_string(),
+    }
+}
+
+/// Finishes a server function: errors carry their HTTP status, and internal
+/// ones are logged with a reference the person can quote.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
+            if let Ok(status) = http::StatusCode::from_u16(e.status_code()) {
+                options.set_status(status);
+            }
+        }
+    }
+    result
+}
+
+pub fn internal(e: impl std::fmt::Display) -> AppError {
+    let reference = crate::server::tokens::new_token()[..8].to_string();
+    tracing::error!(reference = %reference, error = %e, "internal error");
+    AppError::Internal(reference)
+}
+
+pub fn db_err(e: DbErr) -> AppError {
+    internal(e)
+}

@@ -1,0 +1,13 @@
+//! Server-only code of the app: state, entities, the authorisation guard and
+//! the services behind the server functions. Compiled with the `ssr` feature.
+
+pub mod demo;
+pub mod entities;
+pub mod guard;
+pub mod passwords;
+pub mod services;
+pub mod state;
+pub mod tokens;
+
+pub use guard::{respond, AuthUser};
+pub use state::{AppState, Settings};

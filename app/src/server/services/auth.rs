@@ -1,0 +1,373 @@
+use crate::domain::roles::{Role, RoleSet};
+use crate::domain::throttle::{self, describe_wait};
+use crate::domain::validation::{check_name, check_password, normalise_email};
+use crate::error::AppError;
+use crate::server::entities::{invitation, login_failure, organization, team_member, user};
+use crate::server::guard::{self, db_err, internal, AuthUser};
+use crate::server::{passwords, tokens};
+use crate::types::{InvitationPreview, Me};
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QuerySelect, Set, TransactionTrait,
+};
+
+pub fn field<T>(name: &str, r: Result<T, String>) -> Result<T, AppError> {
+    r.map_err(|m| AppError::invalid(name, m))
+}
+
+pub async fn me(user: &AuthUser) -> Result<Me, AppError> {
+    let org = organization::Entity::find_by_id(user.org_id)
+        .one(&guard::db()?)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| AppError::not_found("Organisation"))?;
+    Ok(Me {
+        id: user.id,
+        name: user.name.clone(),
+        email: user.email.clone(),
+        roles: user.roles,
+        org_id: org.id,
+        org_name: org.name,
+    })
+}
+
+pub async fn email_taken(db: &impl ConnectionTrait, email: &str) -> Result<bool, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .is_some())
+}
+
+pub fn taken_message() -> AppError {
+    AppError::invalid(
+        "email",
+        "An account with this email already exists. Log in instead, or use another address.",
+    )
+}
+
+/// Creates an organisation whose first user is its admin and leader, and
+/// signs them in.
+pub async fn sign_up(
+    org_name: &str,
+    name: &str,
+    email: &str,
+    password: &str,
+) -> Result<Me, AppError> {
+    let org_name = field(
+        "org_name",
+        check_name(org_name, "your organisation's name", 120),
+    )?;
+    let name = field("name", check_name(name, "your name", 120))?;
+    let email = field("email", normalise_email(email))?;
+    field("password", check_password(password, &email))?;
+
+    let db = guard::db()?;
+    if email_taken(&db, &email).await? {
+        return Err(taken_message());
+    }
+    let hash = passwords::hash(password).map_err(internal)?;
+    let now = Utc::now();
+    let txn = db.begin().await.map_err(db_err)?;
+    let org = organization::ActiveModel {
+        name: Set(org_name),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    let mut founder = user::ActiveModel {
+        org_id: Set(org.id),
+        email: Set(email),
+        name: Set(name),
+        password_hash: Set(hash),
+        active: Set(true),
+        session_version: Set(0),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    founder.set_roles(RoleSet::of(&[Role::Admin, Role::Leader]));
+    let founder = founder.insert(&txn).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            taken_message()
+        } else {
+            db_err(e)
+        }
+    })?;
+    txn.commit().await.map_err(db_err)?;
+    tracing::info!(
+        org_id = org.id,
+        user_id = founder.id,
+        "organisation signed up"
+    );
+
+    guard::sign_in(&founder).await?;
+    Ok(Me {
+        id: founder.id,
+        roles: founder.roles(),
+        name: founder.name,
+        email: founder.email,
+        org_id: org.id,
+        org_name: org.name,
+    })
+}
+
+pub fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
+    let text = e.to_string().to_lowercase();
+    text.contains("unique") || text.contains("duplicate key")
+}
+
+pub const WRONG_CREDENTIALS: &str =
+    "That email and password do not match an account. Check both and try again.";
+
+pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
+    let email = field("email", normalise_email(email))?;
+    if password.is_empty() {
+        return Err(AppError::invalid("password", "Enter your password."));
+    }
+    let address = guard::client_address().await;
+    let db = guard::db()?;
+    let now = Utc::now();
+
+    let window_start = now
+        - throttle::PER_ACCOUNT
+            .window
+            .max(throttle::PER_ADDRESS.window);
+    let recent: Vec<login_failure::Model> = login_failure::Entity::find()
+        .filter(login_failure::Column::At.gt(window_start))
+        .filter(
+            Condition::any()
+                .add(login_failure::Column::AccountKey.eq(email.as_str()))
+                .add(login_failure::Column::Address.eq(address.as_str())),
+        )
+        .limit(200)
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let by_account: Vec<_> = recent
+        .iter()
+        .filter(|f| f.account_key == email)
+        .map(|f| f.at)
+        .collect();
+    let by_address: Vec<_> = recent
+        .iter()
+        .filter(|f| f.address == address)
+        .map(|f| f.at)
+        .collect();
+    let wait = [
+        throttle::PER_ACCOUNT.wait(&by_account, now),
+        throttle::PER_ADDRESS.wait(&by_address, now),
+    ]
+    .into_iter()
+    .flatten()
+    .max();
+    if let Some(wait) = wait {
+        tracing::warn!(account = %email, address = %address, "login throttled");
+        return Err(AppError::Throttled {
+            wait: describe_wait(wait),
+        });
+    }
+
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(&db)
+        .await
+        .map_err(db_err)?;
+    let verified = match &found {
+        Some(u) => passwords::verify(password, &u.password_hash),
+        None => {
+            passwords::verify_against_dummy(password);
+            false
+        }
+    };
+    let Some(u) = found.filter(|_| verified) else {
+        login_failure::ActiveModel {
+            account_key: Set(email.clone()),
+            address: Set(address),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .map_err(db_err)?;
+        // Old rows only slow the look-up above; a day is far past any window.
+        login_failure::Entity::delete_many()
+            .filter(login_failure::Column::At.lt(now - Duration::days(1)))
+            .exec(&db)
+            .await
+            .map_err(db_err)?;
+        return Err(AppError::invalid("form", WRONG_CREDENTIALS));
+    };
+    if !u.active {
+        return Err(AppError::invalid(
+            "form",
+            "This account has been deactivated. Ask an administrator of your organisation to reactivate it.",
+        ));
+    }
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::AccountKey.eq(email.as_str()))
+        .exec(&db)
+        .await
+        .map_err(db_err)?;
+    guard::sign_in(&u).await?;
+    let auth = AuthUser {
+        id: u.id,
+        org_id: u.org_id,
+        roles: u.roles(),
+        name: u.name,
+        email: u.email,
+    };
+    me(&auth).await
+}
+
+pub async fn change_password(
+    caller: &AuthUser,
+    current: &str,
+    new_password: &str,
+    confirm: &str,
+) -> Result<(), AppError> {
+    let db = guard::db()?;
+    let u = user::Entity::find_by_id(caller.id)
+        .one(&db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::Unauthenticated)?;
+    if !passwords::verify(current, &u.password_hash) {
+        return Err(AppError::invalid(
+            "current",
+            "That is not your current password.",
+        ));
+    }
+    field("new_password", check_password(new_password, &u.email))?;
+    if new_password != confirm {
+        return Err(AppError::invalid(
+            "confirm",
+            "The two new passwords are different; type the same one twice.",
+        ));
+    }
+    if new_password == current {
+        return Err(AppError::invalid(
+            "new_password",
+            "Choose a password different from your current one.",
+        ));
+    }
+    let hash = passwords::hash(new_password).map_err(internal)?;
+    let version = u.session_version + 1;
+    let mut active: user::ActiveModel = u.into();
+    active.password_hash = Set(hash);
+    active.session_version = Set(version);
+    let updated = active.update(&db).await.map_err(db_err)?;
+    // Every other session ends; this one carries on under a new id.
+    guard::sign_in(&updated).await
+}
+
+/// Looks up a live invitation by its token.
+async fn live_invitation(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<invitation::Model, AppError> {
+    let inv = invitation::Entity::find()
+        .filter(invitation::Column::TokenHash.eq(tokens::digest(token.trim())))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| AppError::not_found("This invitation"))?;
+    if inv.accepted_at.is_some() {
+        return Err(AppError::Conflict(
+            "This invitation has already been used. Log in with the password you chose.".into(),
+        ));
+    }
+    if inv.expires_at < Utc::now() {
+        return Err(AppError::Conflict(
+            "This invitation has expired. Ask your administrator for a new link.".into(),
+        ));
+    }
+    Ok(inv)
+}
+
+pub async fn invitation_preview(token: &str) -> Result<InvitationPreview, AppError> {
+    let db = guard::db()?;
+    let inv = live_invitation(&db, token).await?;
+    let org = organization::Entity::find_by_id(inv.org_id)
+        .one(&db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| AppError::not_found("Organisation"))?;
+    Ok(InvitationPreview {
+        name: inv.name,
+        email: inv.email,
+        org_name: org.name,
+        roles: RoleSet::parse_keys(&inv.roles).unwrap_or_default(),
+    })
+}
+
+pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Result<Me, AppError> {
+    let name = field("name", check_name(name, "your name", 120))?;
+    let db = guard::db()?;
+    let inv = live_invitation(&db, token).await?;
+    field("password", check_password(password, &inv.email))?;
+    if email_taken(&db, &inv.email).await? {
+        return Err(AppError::Conflict(format!(
+            "An account for {} already exists. Log in instead.",
+            inv.email
+        )));
+    }
+    let roles = RoleSet::parse_keys(&inv.roles).map_err(internal)?;
+    let hash = passwords::hash(password).map_err(internal)?;
+    let now = Utc::now();
+    let txn = db.begin().await.map_err(db_err)?;
+    let mut new_user = user::ActiveModel {
+        org_id: Set(inv.org_id),
+        email: Set(inv.email.clone()),
+        name: Set(name),
+        password_hash: Set(hash),
+        active: Set(true),
+        session_version: Set(0),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    new_user.set_roles(roles);
+    let created = new_user.insert(&txn).await.map_err(db_err)?;
+    if let Some(team_id) = inv.team_id {
+        if let Some(kind) = membership_kind_for(roles) {
+            team_member::ActiveModel {
+                team_id: Set(team_id),
+                user_id: Set(created.id),
+                role: Set(kind.to_string()),
+                ..Default::default()
+            }
+            .insert(&txn)
+            .await
+            .map_err(db_err)?;
+        }
+    }
+    let mut used: invitation::ActiveModel = inv.into();
+    used.accepted_at = Set(Some(now));
+    used.update(&txn).await.map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+
+    guard::sign_in(&created).await?;
+    let auth = AuthUser {
+        id: created.id,
+        org_id: created.org_id,
+        roles: created.roles(),
+        name: created.name,
+        email: created.email,
+    };
+    me(&auth).await
+}
+
+/// Which side of a team a new person joins: agents join as agents, coaches
+/// and leaders as coaches.
+pub fn membership_kind_for(roles: RoleSet) -> Option<&'static str> {
+    if roles.has(Role::Agent) {
+        Some(team_member::AGENT)
+    } else if roles.can_coach() {
+        Some(team_member::COACH)
+    } else {
+        None
+    }
+}

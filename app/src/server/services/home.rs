@@ -1,0 +1,114 @@
+//! The home page: where the signed-in person stands in their organisation.
+
+use super::auth::me;
+use super::teams::team_details;
+use crate::error::AppError;
+use crate::server::entities::{invitation, team, team_member, user};
+use crate::server::guard::{self, db_err, AuthUser};
+use crate::types::{HomeOverview, OrgCounts, PersonRef, TeamRef};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use std::collections::HashSet;
+
+pub async fn overview(caller: &AuthUser) -> Result<HomeOverview, AppError> {
+    let db = guard::db()?;
+    let me = me(caller).await?;
+    let mine = team_member::Entity::find()
+        .filter(team_member::Column::UserId.eq(caller.id))
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let agent_team_ids: Vec<i32> = mine
+        .iter()
+        .filter(|m| m.role == team_member::AGENT)
+        .map(|m| m.team_id)
+        .collect();
+    let coach_team_ids: Vec<i32> = mine
+        .iter()
+        .filter(|m| m.role == team_member::COACH)
+        .map(|m| m.team_id)
+        .collect();
+
+    let agent_teams = team_details(&db, caller.org_id, Some(&agent_team_ids)).await?;
+    let coach_of = team_details(&db, caller.org_id, Some(&coach_team_ids)).await?;
+    let my_coaches: Vec<PersonRef> = agent_teams
+        .iter()
+        .flat_map(|t| t.coaches.iter().cloned())
+        .filter(|c| c.active && c.id != caller.id)
+        .collect();
+    let agent_of = agent_teams
+        .into_iter()
+        .map(|t| TeamRef {
+            id: t.id,
+            name: t.name,
+        })
+        .collect();
+
+    let org_counts = if caller.roles.sees_whole_organisation() {
+        Some(org_counts(caller.org_id).await?)
+    } else {
+        None
+    };
+    Ok(HomeOverview {
+        me,
+        agent_of,
+        coach_of,
+        my_coaches,
+        org_counts,
+    })
+}
+
+async fn org_counts(org_id: i32) -> Result<OrgCounts, AppError> {
+    let db = guard::db()?;
+    let users = user::Entity::find()
+        .filter(user::Column::OrgId.eq(org_id))
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let teams = team::Entity::find()
+        .filter(team::Column::OrgId.eq(org_id))
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(team_ids))
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let placed_agents: HashSet<i32> = members
+        .iter()
+        .filter(|m| m.role == team_member::AGENT)
+        .map(|m| m.user_id)
+        .collect();
+    let coached_teams: HashSet<i32> = members
+        .iter()
+        .filter(|m| m.role == team_member::COACH)
+        .map(|m| m.team_id)
+        .collect();
+    let active: Vec<&user::Model> = users.iter().filter(|u| u.active).collect();
+    let pending_invitations = invitation::Entity::find()
+        .filter(invitation::Column::OrgId.eq(org_id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
+        .count(&db)
+        .await
+        .map_err(db_err)?;
+    Ok(OrgCounts {
+        teams: teams.len() as u64,
+        agents: active.iter().filter(|u| u.is_agent).count() as u64,
+        coaches: active.iter().filter(|u| u.is_coach).count() as u64,
+        leaders: active.iter().filter(|u| u.is_leader).count() as u64,
+        admins: active.iter().filter(|u| u.is_admin).count() as u64,
+        inactive: users.iter().filter(|u| !u.active).count() as u64,
+        pending_invitations,
+        agents_without_team: active
+            .iter()
+            .filter(|u| u.is_agent && !placed_agents.contains(&u.id))
+            .count() as u64,
+        teams_without_coach: teams
+            .iter()
+            .filter(|t| !coached_teams.contains(&t.id))
+            .count() as u64,
+    })
+}

@@ -1,0 +1,8 @@
+//! What the server functions do, one module per area. Each public function
+//! takes the already-authorised caller (or none, for sign-up and login) and
+//! returns the app's error type.
+
+pub mod auth;
+pub mod home;
+pub mod people;
+pub mod teams;

@@ -1,0 +1,265 @@
+//! Teams and who is in them: agents belong to one team, coaches coach any
+//! number of teams.
+
+use super::auth::{field, is_unique_violation};
+use super::people::user_in_org;
+use crate::domain::validation::check_name;
+use crate::error::AppError;
+use crate::server::entities::{team, team_member, user};
+use crate::server::guard::{self, db_err, AuthUser};
+use crate::types::{PersonRef, TeamDetail};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
+};
+use std::collections::HashMap;
+
+pub async fn team_in_org(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    team_id: i32,
+) -> Result<team::Model, AppError> {
+    team::Entity::find_by_id(team_id)
+        .filter(team::Column::OrgId.eq(org_id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| AppError::not_found("That team"))
+}
+
+/// Teams with their people. `only` limits the result to the given team ids.
+pub async fn team_details(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    only: Option<&[i32]>,
+) -> Result<Vec<TeamDetail>, AppError> {
+    let mut query = team::Entity::find()
+        .filter(team::Column::OrgId.eq(org_id))
+        .order_by_asc(team::Column::Name);
+    if let Some(ids) = only {
+        query = query.filter(team::Column::Id.is_in(ids.to_vec()));
+    }
+    let teams = query.all(db).await.map_err(db_err)?;
+    let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(ids))
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let people: HashMap<i32, user::Model> = user::Entity::find()
+        .filter(user::Column::OrgId.eq(org_id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u))
+        .collect();
+    let mut out: Vec<TeamDetail> = teams
+        .into_iter()
+        .map(|t| TeamDetail {
+            id: t.id,
+            name: t.name,
+            agents: vec![],
+            coaches: vec![],
+        })
+        .collect();
+    let index: HashMap<i32, usize> = out.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    for m in members {
+        let (Some(&i), Some(u)) = (index.get(&m.team_id), people.get(&m.user_id)) else {
+            continue;
+        };
+        let p = PersonRef {
+            id: u.id,
+            name: u.name.clone(),
+            email: u.email.clone(),
+            active: u.active,
+        };
+        if m.role == team_member::AGENT {
+            out[i].agents.push(p);
+        } else {
+            out[i].coaches.push(p);
+        }
+    }
+    for t in &mut out {
+        t.agents.sort_by(|a, b| a.name.cmp(&b.name));
+        t.coaches.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    Ok(out)
+}
+
+pub async fn list_teams(caller: &AuthUser) -> Result<Vec<TeamDetail>, AppError> {
+    caller.require_admin()?;
+    team_details(&guard::db()?, caller.org_id, None).await
+}
+
+fn duplicate_team(name: &str) -> AppError {
+    AppError::invalid(
+        "name",
+        format!("There is already a team called \"{name}\"."),
+    )
+}
+
+async fn name_free(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    name: &str,
+    except: Option<i32>,
+) -> Result<(), AppError> {
+    let mut q = team::Entity::find()
+        .filter(team::Column::OrgId.eq(org_id))
+        .filter(team::Column::Name.eq(name));
+    if let Some(id) = except {
+        q = q.filter(team::Column::Id.ne(id));
+    }
+    if q.count(db).await.map_err(db_err)? > 0 {
+        return Err(duplicate_team(name));
+    }
+    Ok(())
+}
+
+pub async fn create_team(caller: &AuthUser, name: &str) -> Result<TeamDetail, AppError> {
+    caller.require_admin()?;
+    let name = field("name", check_name(name, "a team name", 120))?;
+    let db = guard::db()?;
+    name_free(&db, caller.org_id, &name, None).await?;
+    let t = team::ActiveModel {
+        org_id: Set(caller.org_id),
+        name: Set(name.clone()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&db)
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            duplicate_team(&name)
+        } else {
+            db_err(e)
+        }
+    })?;
+    Ok(TeamDetail {
+        id: t.id,
+        name: t.name,
+        agents: vec![],
+        coaches: vec![],
+    })
+}
+
+pub async fn rename_team(caller: &AuthUser, team_id: i32, name: &str) -> Result<(), AppError> {
+    caller.require_admin()?;
+    let name = field("name", check_name(name, "a team name", 120))?;
+    let db = guard::db()?;
+    let t = team_in_org(&db, caller.org_id, team_id).await?;
+    name_free(&db, caller.org_id, &name, Some(t.id)).await?;
+    let mut model: team::ActiveModel = t.into();
+    model.name = Set(name);
+    model.update(&db).await.map_err(db_err)?;
+    Ok(())
+}
+
+pub async fn delete_team(caller: &AuthUser, team_id: i32) -> Result<(), AppError> {
+    caller.require_admin()?;
+    let db = guard::db()?;
+    let t = team_in_org(&db, caller.org_id, team_id).await?;
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.eq(t.id))
+        .count(&db)
+        .await
+        .map_err(db_err)?;
+    if members > 0 {
+        return Err(AppError::Conflict(format!(
+            "\"{}\" still has {members} member{}. Move or remove them before deleting the team.",
+            t.name,
+            if members == 1 { "" } else { "s" }
+        )));
+    }
+    team::Entity::delete_by_id(t.id)
+        .exec(&db)
+        .await
+        .map_err(db_err)?;
+    Ok(())
+}
+
+/// Adds or removes a person as agent or coach of a team. Adding an agent
+/// moves them out of any other team: an agent has one team.
+pub async fn set_membership(
+    caller: &AuthUser,
+    team_id: i32,
+    user_id: i32,
+    kind: &str,
+    member: bool,
+) -> Result<(), AppError> {
+    caller.require_admin()?;
+    let kind = match kind {
+        team_member::AGENT => team_member::AGENT,
+        team_member::COACH => team_member::COACH,
+        other => {
+            return Err(AppError::invalid(
+                "kind",
+                format!("\"{other}\" is not a team role; use agent or coach."),
+            ))
+        }
+    };
+    let db = guard::db()?;
+    let t = team_in_org(&db, caller.org_id, team_id).await?;
+    let u = user_in_org(&db, caller.org_id, user_id).await?;
+    let existing = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.eq(t.id))
+        .filter(team_member::Column::UserId.eq(u.id))
+        .filter(team_member::Column::Role.eq(kind))
+        .one(&db)
+        .await
+        .map_err(db_err)?;
+    if !member {
+        if let Some(m) = existing {
+            team_member::Entity::delete_by_id(m.id)
+                .exec(&db)
+                .await
+                .map_err(db_err)?;
+        }
+        return Ok(());
+    }
+    if existing.is_some() {
+        return Ok(());
+    }
+    let roles = u.roles();
+    if kind == team_member::AGENT && !u.is_agent {
+        return Err(AppError::invalid(
+            "user_id",
+            format!(
+                "{} is not an agent. Give them the agent role first.",
+                u.name
+            ),
+        ));
+    }
+    if kind == team_member::COACH && !roles.can_coach() {
+        return Err(AppError::invalid(
+            "user_id",
+            format!(
+                "{} is not a coach or leader. Give them the coach role first.",
+                u.name
+            ),
+        ));
+    }
+    let txn = db.begin().await.map_err(db_err)?;
+    if kind == team_member::AGENT {
+        team_member::Entity::delete_many()
+            .filter(team_member::Column::UserId.eq(u.id))
+            .filter(team_member::Column::Role.eq(team_member::AGENT))
+            .exec(&txn)
+            .await
+            .map_err(db_err)?;
+    }
+    team_member::ActiveModel {
+        team_id: Set(t.id),
+        user_id: Set(u.id),
+        role: Set(kind.to_string()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    .map_err(db_err)?;
+    txn.commit().await.map_err(db_err)?;
+    Ok(())
+}

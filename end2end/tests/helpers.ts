@@ -1,0 +1,32 @@
+import { expect, Page } from '@playwright/test';
+
+/** Opens a page and waits until the app has hydrated, so clicks are handled. */
+export async function open(page: Page, path: string) {
+  await page.goto(path);
+  await hydrated(page);
+}
+
+export async function hydrated(page: Page) {
+  await expect(page.locator('.app[data-hydrated="true"]')).toBeAttached();
+}
+
+export const DEMO_PASSWORD = 'rapport-demo';
+
+export async function logIn(page: Page, email: string, password: string) {
+  await open(page, '/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  await hydrated(page);
+}
+
+export async function logOut(page: Page) {
+  await page.locator('.user-button').click();
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+export function unique(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}

@@ -1,0 +1,15 @@
+//! Database schema, applied at server start. Every migration must run on
+//! both SQLite (the embedded default) and PostgreSQL (the scale path).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_foundation::Migration)]
+    }
+}

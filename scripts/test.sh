@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Every check and test: formatting, lints, unit and integration tests on
+# SQLite, the integration tests again on a throwaway PostgreSQL, then the
+# browser tests against the release build in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/end2end/node_modules/.bin:$PATH"
+export CARGO_TERM_COLOR=never
+step() { printf '\n==> %s\n' "$*"; }
+
+scripts/bootstrap.sh test
+
+step "Formatting (cargo fmt --check)"
+cargo fmt --all -- --check
+
+step "Lints (clippy, warnings are errors)"
+cargo clippy -p server --all-targets -- -D warnings
+cargo clippy -p app --features ssr --tests -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "Release build (server + wasm bundle with wasm-opt)"
+cargo leptos build --release
+wasm=target/site/pkg/rapport.wasm
+gz=$(gzip -9 -c "$wasm" | wc -c)
+budget=$((250 * 1024))
+echo "wasm bundle: $(wc -c <"$wasm") bytes, $gz bytes gzipped (budget $budget)"
+if [ "$gz" -gt "$budget" ]; then
+  echo "The gzipped wasm bundle is over budget." >&2
+  exit 1
+fi
+
+step "Unit and integration tests on SQLite"
+cargo test -p app --features ssr
+cargo test -p server
+
+pgdir=$(mktemp -d /tmp/rapport-pg.XXXXXX)
+chmod 755 "$pgdir"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+step "Starting a throwaway PostgreSQL on 127.0.0.1:$port"
+pg_url=$(scripts/pg.sh start "$pgdir" "$port")
+trap 'scripts/pg.sh stop "$pgdir"' EXIT
+step "Integration tests on PostgreSQL"
+TEST_DATABASE_URL="$pg_url" cargo test -p server --test '*'
+
+step "Browser tests (Playwright, headless Chromium, release build)"
+(cd end2end && npx playwright test)

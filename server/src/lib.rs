@@ -1,0 +1,210 @@
+//! The Rapport server: configuration, database, sessions, security layers,
+//! server-side rendering and static files. `main.rs` only starts it; tests
+//! start it in-process on an ephemeral port.
+
+pub mod config;
+pub mod db;
+pub mod security;
+pub mod session_store;
+
+use app::server::{AppState, Settings};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use config::Config;
+use leptos::config::LeptosOptions;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use session_store::DbSessionStore;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub const SESSION_COOKIE: &str = "rapport_session";
+/// Form posts and server-function arguments; recording uploads get their own
+/// limit on their own route.
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] config::ConfigError),
+    #[error("database at {url}: {source}")]
+    Database { url: String, source: sea_orm::DbErr },
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// Hides the password in a database URL before it is logged.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let creds = &url[scheme + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+pub struct Prepared {
+    pub router: Router,
+    pub state: AppState,
+    pub demo_logins: Option<Vec<app::server::demo::DemoLogin>>,
+}
+
+/// Connects, migrates, loads demo data if configured, and builds the router.
+pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|source| StartError::Database {
+            url: redact(&config.database_url),
+            source,
+        })?;
+    let demo_logins = if config.demo_data {
+        app::server::demo::seed_if_empty(&db)
+            .await
+            .map_err(|source| StartError::Database {
+                url: redact(&config.database_url),
+                source,
+            })?
+    } else {
+        None
+    };
+    let leptos_options = LeptosOptions::builder()
+        .output_name(config.output_name.clone())
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site_addr)
+        .build();
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        settings: Arc::new(Settings {
+            trust_forwarded_for: config.trust_forwarded_for,
+        }),
+    };
+    let router = router(state.clone(), config);
+    spawn_session_cleanup(db);
+    Ok(Prepared {
+        router,
+        state,
+        demo_logins,
+    })
+}
+
+fn router(state: AppState, config: &Config) -> Router {
+    let routes = generate_route_list(app::App);
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
+            config.session_hours,
+        )));
+    let mut router = Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let state = state.clone();
+                move || leptos::prelude::provide_context(state.clone())
+            },
+            {
+                let options = state.leptos_options.clone();
+                move || app::shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(
+            {
+                let state = state.clone();
+                move || leptos::prelude::provide_context(state.clone())
+            },
+            app::shell,
+        ))
+        .with_state(state)
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(security::same_origin_writes))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    for (name, value) in security::default_headers() {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    router.layer(TraceLayer::new_for_http())
+}
+
+async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
+    match state.db.ping().await {
+        Ok(()) => (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        ),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "error", "database": e.to_string() })),
+            )
+        }
+    }
+}
+
+fn spawn_session_cleanup(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let store = DbSessionStore::new(db);
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            if let Err(e) = store.delete_expired().await {
+                tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+        }
+    });
+}
+
+/// Serves until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn passwords_are_redacted_from_urls() {
+        assert_eq!(
+            redact("postgres://rapport:secret@127.0.0.1:5432/db"),
+            "postgres://rapport:***@127.0.0.1:5432/db"
+        );
+        assert_eq!(
+            redact("sqlite://data/rapport.db"),
+            "sqlite://data/rapport.db"
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! Request-level protections that apply to every route.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Refuses state-changing requests sent by another site (CSRF). Browsers send
+/// `Origin` (and `Sec-Fetch-Site`) on cross-site POSTs; a mismatch with our
+/// own host is refused before any handler runs. SameSite=Lax cookies are the
+/// second line.
+pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if !safe {
+        let headers = request.headers();
+        if headers
+            .get("sec-fetch-site")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v == "cross-site")
+        {
+            return refuse();
+        }
+        if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+            let host = headers
+                .get("x-forwarded-host")
+                .or_else(|| headers.get(header::HOST))
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
+            let origin_host = origin
+                .split_once("://")
+                .map(|(_, rest)| rest)
+                .unwrap_or(origin);
+            if origin == "null" || !origin_host.eq_ignore_ascii_case(host) {
+                return refuse();
+            }
+        }
+    }
+    next.run(request).await
+}
+
+fn refuse() -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        "Refused: this request came from another site. Open Rapport directly and try again.",
+    )
+        .into_response()
+}
+
+/// Headers every response carries. The page CSP (with its script nonce) is
+/// set by the app shell; this default covers everything else.
+pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
+    [
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        ),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            HeaderValue::from_static("camera=(), geolocation=(), payment=()"),
+        ),
+    ]
+}

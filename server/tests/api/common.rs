@@ -1,0 +1,225 @@
+//! Starts the real server in-process on an ephemeral port, each test on its
+//! own empty database: a SQLite file by default, or a fresh PostgreSQL
+//! database when TEST_DATABASE_URL points at a cluster.
+#![allow(dead_code)]
+
+use reqwest::{Client, Response, StatusCode};
+use sea_orm::{ConnectionTrait, Database};
+use serde_json::Value;
+use server::config::Config;
+use std::collections::HashMap;
+use tokio::sync::oneshot;
+
+pub struct TestServer {
+    pub base: String,
+    pub database_url: String,
+    stop: Option<oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+async fn fresh_database_url(dir: &tempfile::TempDir) -> String {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            let name = format!("rapport_test_{}", uuid_like());
+            let admin = Database::connect(admin_url.as_str())
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                .await
+                .expect("create test database");
+            admin.close().await.ok();
+            let (base, _) = admin_url
+                .rsplit_once('/')
+                .expect("URL with a database name");
+            format!("{base}/{name}")
+        }
+        _ => format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("rapport.db").display()
+        ),
+    }
+}
+
+fn uuid_like() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 8];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+pub fn is_postgres() -> bool {
+    std::env::var("TEST_DATABASE_URL").is_ok_and(|v| !v.is_empty())
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    pub async fn start_with(extra: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = fresh_database_url(&dir).await;
+        let mut env: HashMap<String, String> = HashMap::from([
+            ("DATABASE_URL".into(), database_url.clone()),
+            ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
+            ("RAPPORT_DEMO".into(), "false".into()),
+        ]);
+        for (k, v) in extra {
+            env.insert(k.to_string(), v.to_string());
+        }
+        let config = Config::from_lookup(|k| env.get(k).cloned()).expect("config");
+        let prepared = server::prepare(&config).await.expect("server prepares");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        tokio::spawn(server::serve(listener, prepared.router, async {
+            let _ = stopped.await;
+        }));
+        TestServer {
+            base: format!("http://{addr}"),
+            database_url,
+            stop: Some(stop),
+            _dir: dir,
+        }
+    }
+
+    /// A browser-like client with its own cookie jar.
+    pub fn client(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            http: Client::builder()
+                .cookie_store(true)
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+        }
+    }
+}
+
+pub struct Api {
+    pub base: String,
+    pub http: Client,
+}
+
+/// A server function's answer: status and JSON body.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: StatusCode,
+    pub body: Value,
+}
+
+impl Answer {
+    pub fn ok(&self) -> &Value {
+        assert!(
+            self.status.is_success(),
+            "expected success, got {}: {}",
+            self.status,
+            self.body
+        );
+        &self.body
+    }
+
+    /// Asserts a field-specific validation error and returns its message.
+    pub fn invalid(&self, field: &str) -> String {
+        assert_eq!(
+            self.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            self.body
+        );
+        let inner = &self.body["Invalid"];
+        assert_eq!(inner["field"], field, "{}", self.body);
+        inner["message"].as_str().unwrap().to_string()
+    }
+
+    pub fn refused(&self) {
+        assert!(
+            self.status == StatusCode::FORBIDDEN || self.status == StatusCode::NOT_FOUND,
+            "expected 403/404, got {}: {}",
+            self.status,
+            self.body
+        );
+    }
+}
+
+impl Api {
+    pub async fn call(&self, endpoint: &str, args: &[(&str, &str)]) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}/api/{endpoint}", self.base))
+            .form(args)
+            .send()
+            .await
+            .expect("request");
+        answer(response).await
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn sign_up(&self, org: &str, name: &str, email: &str) -> Value {
+        self.call(
+            "sign_up",
+            &[
+                ("org_name", org),
+                ("name", name),
+                ("email", email),
+                ("password", PASSWORD),
+            ],
+        )
+        .await
+        .ok()
+        .clone()
+    }
+
+    pub async fn log_in(&self, email: &str, password: &str) -> Answer {
+        self.call("log_in", &[("email", email), ("password", password)])
+            .await
+    }
+
+    pub async fn create_user(&self, name: &str, email: &str, roles: &str) -> Value {
+        self.call(
+            "admin/create_user",
+            &[
+                ("name", name),
+                ("email", email),
+                ("roles", roles),
+                ("password", PASSWORD),
+            ],
+        )
+        .await
+        .ok()
+        .clone()
+    }
+
+    pub async fn create_team(&self, name: &str) -> i64 {
+        self.call("admin/create_team", &[("name", name)]).await.ok()["id"]
+            .as_i64()
+            .unwrap()
+    }
+}
+
+pub async fn answer(response: Response) -> Answer {
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    Answer { status, body }
+}
+
+pub const PASSWORD: &str = "a perfectly fine passphrase";

@@ -1,0 +1,9 @@
+//! Integration tests: the real server over HTTP, on SQLite by default and on
+//! PostgreSQL when TEST_DATABASE_URL is set.
+
+mod common;
+
+mod auth;
+mod http;
+mod people;
+mod tenancy;

@@ -1,0 +1,385 @@
+use crate::common::*;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+fn id_of(v: &Value) -> String {
+    v["id"].as_i64().unwrap().to_string()
+}
+
+fn find<'a>(users: &'a Value, email: &str) -> &'a Value {
+    users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == email)
+        .unwrap_or_else(|| panic!("{email} not in {users}"))
+}
+
+#[tokio::test]
+async fn an_admin_creates_a_coach_and_an_agent_who_can_log_in() {
+    let server = TestServer::start().await;
+    let admin = server.client();
+    admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let team = admin.create_team("Billing").await.to_string();
+    let coach = admin
+        .create_user("Casey Coach", "casey@example.com", "coach")
+        .await;
+    let agent = admin
+        .call(
+            "admin/create_user",
+            &[
+                ("name", "Ana Agent"),
+                ("email", "ana@example.com"),
+                ("roles", "agent"),
+                ("password", PASSWORD),
+                ("team_id", &team),
+            ],
+        )
+        .await
+        .ok()
+        .clone();
+    assert_eq!(agent["agent_of"][0]["name"], "Billing");
+    admin
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team),
+                ("user_id", &id_of(&coach)),
+                ("kind", "coach"),
+                ("member", "true"),
+            ],
+        )
+        .await
+        .ok();
+
+    let casey = server.client();
+    assert_eq!(
+        casey.log_in("casey@example.com", PASSWORD).await.ok()["roles"],
+        Value::from(2)
+    );
+    let home = casey.call("home", &[]).await;
+    let home = home.ok();
+    assert_eq!(home["coach_of"][0]["name"], "Billing");
+    assert_eq!(home["coach_of"][0]["agents"][0]["name"], "Ana Agent");
+
+    let ana = server.client();
+    ana.log_in("ana@example.com", PASSWORD).await.ok();
+    let home = ana.call("home", &[]).await;
+    assert_eq!(home.ok()["my_coaches"][0]["name"], "Casey Coach");
+}
+
+#[tokio::test]
+async fn creating_people_validates_every_field() {
+    let server = TestServer::start().await;
+    let admin = server.client();
+    admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let call = |name: &'static str, email: &'static str, roles: &'static str, pw: &'static str| {
+        let admin = &admin;
+        async move {
+            admin
+                .call(
+                    "admin/create_user",
+                    &[
+                        ("name", name),
+                        ("email", email),
+                        ("roles", roles),
+                        ("password", pw),
+                    ],
+                )
+                .await
+        }
+    };
+    assert!(call("Bo", "bo@example.com", "", PASSWORD)
+        .await
+        .invalid("roles")
+        .contains("at least one role"));
+    assert!(call("Bo", "bo@example.com", "agent,boss", PASSWORD)
+        .await
+        .invalid("roles")
+        .contains("\"boss\""));
+    assert!(call("Bo", "bo@", "agent", PASSWORD)
+        .await
+        .invalid("email")
+        .contains("domain"));
+    assert!(call("Bo", "dana@example.com", "agent", PASSWORD)
+        .await
+        .invalid("email")
+        .contains("already exists"));
+    assert!(call("Bo", "bo@example.com", "agent", "tiny")
+        .await
+        .invalid("password")
+        .contains("at least"));
+    let bad_team = admin
+        .call(
+            "admin/create_user",
+            &[
+                ("name", "Bo"),
+                ("email", "bo@example.com"),
+                ("roles", "agent"),
+                ("password", PASSWORD),
+                ("team_id", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(bad_team.status, StatusCode::NOT_FOUND);
+    // None of the attempts created anyone.
+    assert_eq!(
+        admin
+            .call("admin/users", &[])
+            .await
+            .ok()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn an_agent_cannot_call_admin_server_functions() {
+    let server = TestServer::start().await;
+    let admin = server.client();
+    admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let team = admin.create_team("Billing").await.to_string();
+    let agent = admin
+        .create_user("Ana Agent", "ana@example.com", "agent")
+        .await;
+    let coach = admin
+        .create_user("Casey Coach", "casey@example.com", "coach,leader")
+        .await;
+    let agent_id = id_of(&agent);
+    let dana_id = admin.call("me", &[]).await.ok()["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    for who in ["ana@example.com", "casey@example.com"] {
+        let api = server.client();
+        api.log_in(who, PASSWORD).await.ok();
+        let attempts: Vec<(&str, Vec<(&str, &str)>)> = vec![
+            ("admin/users", vec![]),
+            ("admin/teams", vec![]),
+            ("admin/invitations", vec![]),
+            (
+                "admin/create_user",
+                vec![
+                    ("name", "X"),
+                    ("email", "x@example.com"),
+                    ("roles", "admin"),
+                    ("password", PASSWORD),
+                ],
+            ),
+            (
+                "admin/update_roles",
+                vec![("user_id", &agent_id), ("roles", "admin")],
+            ),
+            (
+                "admin/update_roles",
+                vec![("user_id", &dana_id), ("roles", "agent")],
+            ),
+            (
+                "admin/set_active",
+                vec![("user_id", &dana_id), ("active", "false")],
+            ),
+            (
+                "admin/invite",
+                vec![
+                    ("name", "X"),
+                    ("email", "x@example.com"),
+                    ("roles", "admin"),
+                ],
+            ),
+            ("admin/revoke_invitation", vec![("invitation_id", "1")]),
+            ("admin/create_team", vec![("name", "Mine")]),
+            (
+                "admin/rename_team",
+                vec![("team_id", &team), ("name", "Mine")],
+            ),
+            ("admin/delete_team", vec![("team_id", &team)]),
+            (
+                "admin/set_membership",
+                vec![
+                    ("team_id", &team),
+                    ("user_id", &agent_id),
+                    ("kind", "agent"),
+                    ("member", "true"),
+                ],
+            ),
+        ];
+        for (endpoint, args) in attempts {
+            let a = api.call(endpoint, &args).await;
+            assert_eq!(
+                a.status,
+                StatusCode::FORBIDDEN,
+                "{who} → {endpoint}: {}",
+                a.body
+            );
+        }
+    }
+    // Nothing changed.
+    let users = admin.call("admin/users", &[]).await.ok().clone();
+    assert_eq!(users.as_array().unwrap().len(), 3);
+    assert_eq!(find(&users, "ana@example.com")["roles"], Value::from(1));
+    assert_eq!(find(&users, "dana@example.com")["active"], true);
+    let _ = coach;
+}
+
+#[tokio::test]
+async fn roles_change_and_deactivation_ends_access() {
+    let server = TestServer::start().await;
+    let admin = server.client();
+    let dana = admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let team = admin.create_team("Billing").await.to_string();
+    let ana = admin.create_user("Ana", "ana@example.com", "agent").await;
+    let ana_id = id_of(&ana);
+    admin
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team),
+                ("user_id", &ana_id),
+                ("kind", "agent"),
+                ("member", "true"),
+            ],
+        )
+        .await
+        .ok();
+    let ana_api = server.client();
+    ana_api.log_in("ana@example.com", PASSWORD).await.ok();
+
+    // Promote Ana to coach: agent membership goes with the agent role.
+    admin
+        .call(
+            "admin/update_roles",
+            &[("user_id", &ana_id), ("roles", "coach")],
+        )
+        .await
+        .ok();
+    let users = admin.call("admin/users", &[]).await.ok().clone();
+    assert_eq!(
+        find(&users, "ana@example.com")["agent_of"],
+        Value::Array(vec![])
+    );
+    let as_agent = admin
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team),
+                ("user_id", &ana_id),
+                ("kind", "agent"),
+                ("member", "true"),
+            ],
+        )
+        .await;
+    assert!(as_agent.invalid("user_id").contains("not an agent"));
+
+    // The last admin cannot remove their own admin role or deactivate themself.
+    let dana_id = id_of(&dana);
+    let last = admin
+        .call(
+            "admin/update_roles",
+            &[("user_id", &dana_id), ("roles", "leader")],
+        )
+        .await;
+    assert!(last.invalid("roles").contains("at least one active admin"));
+    let me = admin
+        .call(
+            "admin/set_active",
+            &[("user_id", &dana_id), ("active", "false")],
+        )
+        .await;
+    assert!(me.invalid("active").contains("your own account"));
+
+    // Deactivating Ana ends her session and her logins.
+    admin
+        .call(
+            "admin/set_active",
+            &[("user_id", &ana_id), ("active", "false")],
+        )
+        .await
+        .ok();
+    assert_eq!(ana_api.call("me", &[]).await.ok(), &Value::Null);
+    let again = server.client().log_in("ana@example.com", PASSWORD).await;
+    assert!(again.invalid("form").contains("deactivated"));
+    admin
+        .call(
+            "admin/set_active",
+            &[("user_id", &ana_id), ("active", "true")],
+        )
+        .await
+        .ok();
+    server
+        .client()
+        .log_in("ana@example.com", PASSWORD)
+        .await
+        .ok();
+}
+
+#[tokio::test]
+async fn teams_are_named_uniquely_and_agents_have_one_team() {
+    let server = TestServer::start().await;
+    let admin = server.client();
+    admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let billing = admin.create_team("Billing").await.to_string();
+    let tech = admin.create_team("Tech").await.to_string();
+    let dup = admin
+        .call("admin/create_team", &[("name", " Billing ")])
+        .await;
+    assert!(dup
+        .invalid("name")
+        .contains("already a team called \"Billing\""));
+    let rename = admin
+        .call(
+            "admin/rename_team",
+            &[("team_id", &tech), ("name", "Billing")],
+        )
+        .await;
+    assert!(rename.invalid("name").contains("already"));
+
+    let ana = id_of(&admin.create_user("Ana", "ana@example.com", "agent").await);
+    for team in [&billing, &tech] {
+        admin
+            .call(
+                "admin/set_membership",
+                &[
+                    ("team_id", team),
+                    ("user_id", &ana),
+                    ("kind", "agent"),
+                    ("member", "true"),
+                ],
+            )
+            .await
+            .ok();
+    }
+    let teams = admin.call("admin/teams", &[]).await.ok().clone();
+    let agents_in = |name: &str| {
+        teams
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == name)
+            .unwrap()["agents"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(agents_in("Billing"), 0);
+    assert_eq!(agents_in("Tech"), 1);
+
+    let busy = admin.call("admin/delete_team", &[("team_id", &tech)]).await;
+    assert_eq!(busy.status, StatusCode::CONFLICT);
+    admin
+        .call("admin/delete_team", &[("team_id", &billing)])
+        .await
+        .ok();
+    assert_eq!(
+        admin
+            .call("admin/teams", &[])
+            .await
+            .ok()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
