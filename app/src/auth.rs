@@ -21,7 +21,9 @@ impl Auth {
 
 pub fn provide_auth() {
     let version = RwSignal::new(0u32);
-    let me = Resource::new(move || version.get(), |_| get_me());
+    // Blocking: the page shell waits for it, so a signed-out visitor gets a real
+    // redirect before any HTML is streamed.
+    let me = Resource::new_blocking(move || version.get(), |_| get_me());
     provide_context(Auth { me, version });
 }
 

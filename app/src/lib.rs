@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// The HTML document around the app. On the server it also sets the
@@ -85,10 +85,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=pages::login::LoginPage />
                     <Route path=path!("/signup") view=pages::signup::SignupPage />
                     <Route path=path!("/invite/:token") view=pages::invite::AcceptInvitePage />
-                    <Route path=path!("/home") view=pages::home::HomePage />
-                    <Route path=path!("/admin/people") view=pages::people::PeoplePage />
-                    <Route path=path!("/admin/teams") view=pages::teams::TeamsPage />
-                    <Route path=path!("/account") view=pages::account::AccountPage />
+                    // Signed-in pages render whole on the server, so a visitor
+                    // without a session gets a real redirect, not a flash.
+                    <Route path=path!("/home") view=pages::home::HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people") view=pages::people::PeoplePage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/teams") view=pages::teams::TeamsPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>

@@ -1,0 +1,56 @@
+// Takes screenshots of the main pages, narrow and wide, light and dark, for
+// a person to look at. Not a test. Usage (server running on BASE):
+//   BASE=http://127.0.0.1:3000 OUT=/tmp/shots node end2end/screenshots.mjs
+import { chromium } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const base = process.env.BASE ?? 'http://127.0.0.1:3000';
+const out = process.env.OUT ?? '/tmp/shots';
+mkdirSync(out, { recursive: true });
+
+const pages = [
+  ['landing', '/', null],
+  ['login', '/login', null],
+  ['signup', '/signup', null],
+  ['home-admin', '/home', 'admin@rapport.demo'],
+  ['people', '/admin/people', 'admin@rapport.demo'],
+  ['teams', '/admin/teams', 'admin@rapport.demo'],
+  ['home-coach', '/home', 'coach1@rapport.demo'],
+  ['home-agent', '/home', 'agent1@rapport.demo'],
+  ['account', '/account', 'agent1@rapport.demo'],
+  ['notfound', '/nope', null],
+];
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+for (const [scheme, widths] of [['light', [390, 1366]], ['dark', [1366]]]) {
+  for (const width of widths) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+    let who = null;
+    for (const [name, path, user] of pages) {
+      const page = await context.newPage();
+      if (user !== who) {
+        await context.clearCookies();
+        if (user) {
+          await page.goto(base + '/login');
+          await page.locator('.app[data-hydrated="true"]').waitFor({ state: 'attached' });
+          await page.getByLabel('Email').fill(user);
+          await page.getByLabel('Password').fill('rapport-demo');
+          await page.getByRole('button', { name: 'Log in' }).click();
+          await page.waitForURL(/\/home/);
+        }
+        who = user;
+      }
+      await page.goto(base + path);
+      await page.locator('.app[data-hydrated="true"]').waitFor({ state: 'attached' }).catch(() => {});
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: true });
+      await page.close();
+    }
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`screenshots in ${out}`);
