@@ -88,12 +88,13 @@ mod tests {
     #[test]
     fn with_more_than_the_limit_the_wait_is_until_enough_age_out() {
         let now = Utc::now();
-        // Seven failures: 1..7 minutes ago. Five must remain for the block to
-        // hold, so the caller waits until the one 3 minutes ago ages out.
+        // Seven failures, 1..7 minutes ago. The block lifts when fewer than
+        // five remain: once the 7, 6 and 5 minute-old ones have aged out, that
+        // is when the 5 minute-old one does, 10 minutes from now.
         let failures: Vec<_> = (1..=7).map(|m| at(now, m)).collect();
         assert_eq!(
             PER_ACCOUNT.wait(&failures, now),
-            Some(Duration::minutes(12))
+            Some(Duration::minutes(10))
         );
     }
 

@@ -138,7 +138,7 @@ mod tests {
         assert!(check_password("aaaaaaaaaaaa", "a@b.co").is_err());
         assert!(check_password("password12", "a@b.co").is_err());
         assert!(check_password("ana.lopez@example.com", "ana.lopez@example.com").is_err());
-        assert!(check_password(&"x".repeat(60) + &"y".repeat(69), "a@b.co").is_err());
+        assert!(check_password(&("x".repeat(60) + &"y".repeat(69)), "a@b.co").is_err());
         assert!(check_password("correct horse battery", "a@b.co").is_ok());
         // Exactly the minimum length is accepted.
         assert!(check_password("abcdefghij", "a@b.co").is_ok());
