@@ -140,12 +140,11 @@ fn AddPerson(teams: Vec<TeamDetail>, on_added: Callback<()>) -> impl IntoView {
 
     // Whichever action ran last decides the errors shown.
     let last: Signal<Option<Result<(), AppError>>> = Signal::derive(move || {
-        let r = if invite_mode.get() {
+        if invite_mode.get() {
             invite.value().get().map(|r| r.map(|_| ()))
         } else {
             create.value().get().map(|r| r.map(|_| ()))
-        };
-        r
+        }
     });
     let result = move || last.get();
     let pending = Signal::derive(move || invite.pending().get() || create.pending().get());

@@ -13,8 +13,17 @@ use sea_orm::{
 pub const DEMO_PASSWORD: &str = "rapport-demo";
 pub const DEMO_ORG: &str = "Harbour Lane Energy";
 
-/// (name, email, roles, team index as agent, team indexes coached)
-const PEOPLE: &[(&str, &str, &[Role], Option<usize>, &[usize])] = &[
+/// name, email, roles, index of the team they are an agent in, indexes of
+/// the teams they coach.
+type DemoPerson = (
+    &'static str,
+    &'static str,
+    &'static [Role],
+    Option<usize>,
+    &'static [usize],
+);
+
+const PEOPLE: &[DemoPerson] = &[
     (
         "Alex Morgan",
         "admin@rapport.demo",
