@@ -66,7 +66,9 @@ pub struct InvitationSummary {
     pub email: String,
     pub roles: RoleSet,
     pub team: Option<TeamRef>,
-    pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// Formatted on the server ("29 Nov 2026"): keeps date formatting out of
+    /// the browser bundle.
+    pub expires_on: String,
 }
 
 /// Shown to the invited person before they choose a password.
@@ -82,7 +84,7 @@ pub struct InvitationPreview {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InvitationLink {
     pub path: String,
-    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub expires_on: String,
 }
 
 /// What the home page shows: the person's place in the organisation.

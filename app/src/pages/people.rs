@@ -433,7 +433,7 @@ fn Invitations(list: Vec<InvitationSummary>, on_changed: Callback<()>) -> impl I
                                     <td><div class="person"><strong>{i.name}</strong><span class="muted">{i.email}</span></div></td>
                                     <td>{i.roles.describe()}</td>
                                     <td>{i.team.map(|t| t.name).unwrap_or_else(|| "—".into())}</td>
-                                    <td>{i.expires_at.format("%e %b %Y").to_string()}</td>
+                                    <td>{i.expires_on}</td>
                                     <td class="actions">
                                         <button class="button small danger" type="button" on:click=move |_| { revoke.dispatch(RevokeInvitation { invitation_id: id }); }>
                                             "Revoke"

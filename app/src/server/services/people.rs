@@ -18,6 +18,10 @@ use std::collections::HashMap;
 
 pub const INVITATION_DAYS: i64 = 7;
 
+fn display_date(at: chrono::DateTime<Utc>) -> String {
+    at.format("%-d %b %Y").to_string()
+}
+
 /// A user of the caller's organisation, or "not found" for anyone else's.
 pub async fn user_in_org(
     db: &impl ConnectionTrait,
@@ -322,7 +326,7 @@ pub async fn invite(
     .map_err(db_err)?;
     Ok(InvitationLink {
         path: format!("/invite/{token}"),
-        expires_at,
+        expires_on: display_date(expires_at),
     })
 }
 
@@ -358,7 +362,7 @@ pub async fn list_invitations(caller: &AuthUser) -> Result<Vec<InvitationSummary
             }),
             name: i.name,
             email: i.email,
-            expires_at: i.expires_at,
+            expires_on: display_date(i.expires_at),
         })
         .collect())
 }
