@@ -112,6 +112,9 @@ fn router(state: AppState, config: &Config) -> Router {
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)
+        // Every request renews the idle expiry, so an active person stays
+        // signed in and an idle session still ends.
+        .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(
             config.session_hours,
         )));

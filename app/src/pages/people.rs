@@ -271,6 +271,12 @@ fn PeopleTable(
         return view! { <EmptyState title="No people yet" body="Add your first coach or agent with the button above." /> }
             .into_any();
     }
+    let me_id = crate::auth::use_auth()
+        .me
+        .get_untracked()
+        .and_then(|r| r.ok())
+        .flatten()
+        .map(|m| m.id);
     let users = StoredValue::new(users);
     let visible = move || {
         let q = search.get().trim().to_lowercase();
@@ -288,7 +294,7 @@ fn PeopleTable(
     };
     view! {
         <div class="table-wrap">
-            <table class="table">
+            <table class="table stack">
                 <thead>
                     <tr>
                         <th scope="col">"Person"</th>
@@ -300,7 +306,7 @@ fn PeopleTable(
                 </thead>
                 <tbody>
                     <For each=visible key=|u| (u.id, u.roles, u.active) let:user>
-                        <PersonRow user=user on_changed=on_changed />
+                        <PersonRow is_me={Some(user.id) == me_id} user=user on_changed=on_changed />
                     </For>
                 </tbody>
             </table>
@@ -311,7 +317,7 @@ fn PeopleTable(
 }
 
 #[component]
-fn PersonRow(user: UserSummary, on_changed: Callback<()>) -> impl IntoView {
+fn PersonRow(user: UserSummary, is_me: bool, on_changed: Callback<()>) -> impl IntoView {
     let editing = RwSignal::new(false);
     let roles = RwSignal::new(user.roles);
     let update = ServerAction::<UpdateRoles>::new();
@@ -347,7 +353,7 @@ fn PersonRow(user: UserSummary, on_changed: Callback<()>) -> impl IntoView {
         <tr class:inactive=!active data-email=user.email.clone()>
             <td>
                 <div class="person">
-                    <strong>{user.name.clone()}</strong>
+                    <strong>{user.name.clone()} {is_me.then(|| view! { <span class="you">" (you)"</span> })}</strong>
                     <span class="muted">{user.email.clone()}</span>
                 </div>
             </td>
@@ -371,14 +377,14 @@ fn PersonRow(user: UserSummary, on_changed: Callback<()>) -> impl IntoView {
                 </Show>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </td>
-            <td>
+            <td data-label="Teams">
                 {if teams.is_empty() {
                     view! { <span class="muted">"—"</span> }.into_any()
                 } else {
                     view! { <span>{teams.join(", ")}</span> }.into_any()
                 }}
             </td>
-            <td>
+            <td data-label="Status">
                 {if active {
                     view! { <span class="status status-ok">"Active"</span> }.into_any()
                 } else {
@@ -389,15 +395,17 @@ fn PersonRow(user: UserSummary, on_changed: Callback<()>) -> impl IntoView {
                 <Show when=move || !editing.get()>
                     <button class="button small" type="button" on:click=move |_| editing.set(true)>"Edit roles"</button>
                 </Show>
-                <button
-                    class="button small"
-                    class:danger=active
-                    type="button"
-                    disabled=move || activate.pending().get()
-                    on:click=move |_| { activate.dispatch(SetUserActive { user_id: id, active: !active }); }
-                >
-                    {if active { "Deactivate" } else { "Reactivate" }}
-                </button>
+                {(!is_me).then(|| view! {
+                    <button
+                        class="button small"
+                        class:danger=active
+                        type="button"
+                        disabled=move || activate.pending().get()
+                        on:click=move |_| { activate.dispatch(SetUserActive { user_id: id, active: !active }); }
+                    >
+                        {if active { "Deactivate" } else { "Reactivate" }}
+                    </button>
+                })}
             </td>
         </tr>
     }
@@ -415,7 +423,7 @@ fn Invitations(list: Vec<InvitationSummary>, on_changed: Callback<()>) -> impl I
         <section class="card card-flush">
             <h2 class="card-title">"Invitations not yet accepted"</h2>
             <div class="table-wrap">
-                <table class="table">
+                <table class="table stack">
                     <thead>
                         <tr>
                             <th scope="col">"Person"</th>

@@ -203,6 +203,21 @@ async fn login_rotates_the_session_id_and_logout_ends_it() {
         .to_string();
     assert_ne!(first_cookie, second_cookie);
 
+    // Activity renews the session: each answer carries a fresh expiry.
+    let renewed = raw
+        .post(format!("{}/api/me", server.base))
+        .header("cookie", second_cookie.clone())
+        .send()
+        .await
+        .unwrap();
+    let renewal = renewed.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(renewal.starts_with(&second_cookie), "{renewal}");
+    assert!(renewal.contains("Max-Age=43200"), "{renewal}");
+    assert_eq!(answer(renewed).await.ok()["email"], "dana@example.com");
+
     // The old id no longer identifies anyone.
     let me_old = raw
         .post(format!("{}/api/me", server.base))
