@@ -30,7 +30,12 @@ async fn pages_render_on_the_server_with_security_headers() {
         "strict-origin-when-cross-origin"
     );
     let html = page.text().await.unwrap();
-    assert!(html.contains("<h1>Log in</h1>"), "{html}");
+    // Rendered on the server: the form is there before any script runs.
+    assert!(html.contains("<h1>Log in"), "{html}");
+    assert!(
+        html.contains(r#"name="email""#) && html.contains(r#"type="password""#),
+        "{html}"
+    );
     // Every inline script carries the nonce from the header.
     let nonce = csp
         .split("'nonce-")
