@@ -15,22 +15,44 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+wbg_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+need_wbg=1
+if have wasm-bindgen && wasm-bindgen --version | grep -q " $wbg_version"; then need_wbg=0; fi
+need_leptos=1
+if have cargo-leptos && cargo leptos --version 2>/dev/null | grep -q "0.3.10"; then need_leptos=0; fi
+
+# cargo-leptos spends most of its build on one large crate, so the
+# wasm-bindgen-cli build runs beside it on the other core.
+wbg_pid=""
+wbg_log=$(mktemp)
+step "wasm-bindgen-cli $wbg_version (must match the wasm-bindgen crate in Cargo.lock)"
+if [ "$need_wbg" = 0 ]; then
+  echo "already installed: $(wasm-bindgen --version)"
+else
+  echo "installing in the background (log: $wbg_log)"
+  # Not --locked: its lock file names a crate the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force >"$wbg_log" 2>&1 &
+  wbg_pid=$!
+fi
+
 step "cargo-leptos 0.3.10 (no_downloads: uses the tools on PATH)"
-if have cargo-leptos && cargo leptos --version 2>/dev/null | grep -q "0.3.10"; then
+if [ "$need_leptos" = 0 ]; then
   echo "already installed: $(cargo leptos --version)"
 else
   echo "installing; the first time this takes 15-20 minutes"
   cargo install cargo-leptos --version 0.3.10 --locked --features no_downloads
 fi
 
-wbg_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
-step "wasm-bindgen-cli $wbg_version (must match the wasm-bindgen crate in Cargo.lock)"
-if have wasm-bindgen && wasm-bindgen --version | grep -q " $wbg_version"; then
-  echo "already installed: $(wasm-bindgen --version)"
-else
-  # Not --locked: its lock file names a crate the registry no longer serves.
-  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+if [ -n "$wbg_pid" ]; then
+  step "waiting for wasm-bindgen-cli"
+  if ! wait "$wbg_pid"; then
+    cat "$wbg_log"
+    echo "Installing wasm-bindgen-cli $wbg_version failed (output above)." >&2
+    exit 1
+  fi
+  tail -n 1 "$wbg_log"
 fi
+rm -f "$wbg_log"
 
 step "npm packages in end2end/ (Playwright, binaryen's wasm-opt)"
 if [ -x end2end/node_modules/.bin/wasm-opt ] && [ -x end2end/node_modules/.bin/playwright ] \
