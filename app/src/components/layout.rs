@@ -115,10 +115,7 @@ fn Frame(me: Me, children: Children) -> impl IntoView {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
             <div class="topbar-inner">
-                <a class="brand" href="/home" aria-label="Rapport home">
-                    <span class="brand-mark" aria-hidden="true">"R"</span>
-                    <span class="brand-name">"Rapport"</span>
-                </a>
+                <Brand href="/home" />
                 <span class="org-name" title="Your organisation">{me.org_name.clone()}</span>
                 <nav class="nav" aria-label="Main">
                     {NAV
@@ -168,16 +165,24 @@ fn Frame(me: Me, children: Children) -> impl IntoView {
     }
 }
 
+/// The product mark and name, linking home.
+#[component]
+pub fn Brand(#[prop(into)] href: String, #[prop(optional)] large: bool) -> impl IntoView {
+    view! {
+        <a class="brand" class:brand-large=large href=href aria-label="Rapport">
+            <span class="brand-mark" aria-hidden="true">"R"</span>
+            <span class="brand-name">"Rapport"</span>
+        </a>
+    }
+}
+
 /// The centred card of the sign-up, login and invitation pages.
 #[component]
 pub fn PublicShell(#[prop(into)] title: String, children: Children) -> impl IntoView {
     view! {
         <Title text=title />
         <div class="public">
-            <a class="brand brand-large" href="/">
-                <span class="brand-mark" aria-hidden="true">"R"</span>
-                <span class="brand-name">"Rapport"</span>
-            </a>
+            <Brand href="/" large=true />
             <main class="public-card" id="main">
                 {children()}
             </main>

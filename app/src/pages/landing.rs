@@ -1,4 +1,5 @@
 use crate::auth::use_auth;
+use crate::components::layout::Brand;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -24,10 +25,7 @@ fn Welcome() -> impl IntoView {
     view! {
         <div class="landing">
             <header class="landing-bar">
-                <a class="brand" href="/">
-                    <span class="brand-mark" aria-hidden="true">"R"</span>
-                    <span class="brand-name">"Rapport"</span>
-                </a>
+                <Brand href="/" />
                 <nav class="landing-nav">
                     <a href="/login" class="button ghost">"Log in"</a>
                     <a href="/signup" class="button primary">"Create your organisation"</a>

@@ -1,3 +1,4 @@
+use crate::components::layout::Brand;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -10,10 +11,7 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <Title text="Page not found" />
         <div class="public">
-            <a class="brand brand-large" href="/">
-                <span class="brand-mark" aria-hidden="true">"R"</span>
-                <span class="brand-name">"Rapport"</span>
-            </a>
+            <Brand href="/" large=true />
             <main class="public-card centred" id="main">
                 <p class="big-code">"404"</p>
                 <h1>"This page does not exist"</h1>

@@ -136,17 +136,13 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
     let mut logins = Vec::new();
     for (name, email, roles, agent_team, coached) in PEOPLE {
         let roles = RoleSet::of(roles);
-        let mut u = user::ActiveModel {
-            org_id: Set(org.id),
-            email: Set(email.to_string()),
-            name: Set(name.to_string()),
-            password_hash: Set(hash.clone()),
-            active: Set(true),
-            session_version: Set(0),
-            created_at: Set(now),
-            ..Default::default()
-        };
-        u.set_roles(roles);
+        let u = user::ActiveModel::new_account(
+            org.id,
+            email.to_string(),
+            name.to_string(),
+            hash.clone(),
+            roles,
+        );
         let u = u.insert(&txn).await?;
         let memberships = agent_team
             .iter()

@@ -24,6 +24,18 @@ pub struct AuthUser {
     pub roles: RoleSet,
 }
 
+impl From<&user::Model> for AuthUser {
+    fn from(u: &user::Model) -> Self {
+        AuthUser {
+            id: u.id,
+            org_id: u.org_id,
+            name: u.name.clone(),
+            email: u.email.clone(),
+            roles: u.roles(),
+        }
+    }
+}
+
 impl AuthUser {
     pub fn require_admin(&self) -> Result<(), AppError> {
         self.check(self.roles.can_administer())
@@ -76,13 +88,7 @@ pub async fn current_user() -> Result<Option<AuthUser>, AppError> {
         .await
         .map_err(db_err)?;
     match found {
-        Some(u) if u.active && Some(u.session_version) == version => Ok(Some(AuthUser {
-            id: u.id,
-            org_id: u.org_id,
-            roles: u.roles(),
-            name: u.name,
-            email: u.email,
-        })),
+        Some(u) if u.active && Some(u.session_version) == version => Ok(Some(AuthUser::from(&u))),
         _ => {
             session.flush().await.map_err(internal)?;
             Ok(None)

@@ -45,6 +45,29 @@ impl Model {
 }
 
 impl ActiveModel {
+    /// A new, active account that no session has seen yet.
+    pub fn new_account(
+        org_id: i32,
+        email: String,
+        name: String,
+        password_hash: String,
+        roles: RoleSet,
+    ) -> Self {
+        use sea_orm::ActiveValue::Set;
+        let mut account = ActiveModel {
+            org_id: Set(org_id),
+            email: Set(email),
+            name: Set(name),
+            password_hash: Set(password_hash),
+            active: Set(true),
+            session_version: Set(0),
+            created_at: Set(chrono::Utc::now()),
+            ..Default::default()
+        };
+        account.set_roles(roles);
+        account
+    }
+
     pub fn set_roles(&mut self, roles: RoleSet) {
         use sea_orm::ActiveValue::Set;
         self.is_agent = Set(roles.has(Role::Agent));

@@ -79,17 +79,13 @@ pub async fn sign_up(
     .insert(&txn)
     .await
     .map_err(db_err)?;
-    let mut founder = user::ActiveModel {
-        org_id: Set(org.id),
-        email: Set(email),
-        name: Set(name),
-        password_hash: Set(hash),
-        active: Set(true),
-        session_version: Set(0),
-        created_at: Set(now),
-        ..Default::default()
-    };
-    founder.set_roles(RoleSet::of(&[Role::Admin, Role::Leader]));
+    let founder = user::ActiveModel::new_account(
+        org.id,
+        email,
+        name,
+        hash,
+        RoleSet::of(&[Role::Admin, Role::Leader]),
+    );
     let founder = founder.insert(&txn).await.map_err(|e| {
         if is_unique_violation(&e) {
             taken_message()
@@ -213,14 +209,7 @@ pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
         .await
         .map_err(db_err)?;
     guard::sign_in(&u).await?;
-    let auth = AuthUser {
-        id: u.id,
-        org_id: u.org_id,
-        roles: u.roles(),
-        name: u.name,
-        email: u.email,
-    };
-    me(&auth).await
+    me(&AuthUser::from(&u)).await
 }
 
 pub async fn change_password(
@@ -319,17 +308,7 @@ pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Resul
     let hash = passwords::hash(password).map_err(internal)?;
     let now = Utc::now();
     let txn = db.begin().await.map_err(db_err)?;
-    let mut new_user = user::ActiveModel {
-        org_id: Set(inv.org_id),
-        email: Set(inv.email.clone()),
-        name: Set(name),
-        password_hash: Set(hash),
-        active: Set(true),
-        session_version: Set(0),
-        created_at: Set(now),
-        ..Default::default()
-    };
-    new_user.set_roles(roles);
+    let new_user = user::ActiveModel::new_account(inv.org_id, inv.email.clone(), name, hash, roles);
     let created = new_user.insert(&txn).await.map_err(db_err)?;
     if let Some(team_id) = inv.team_id {
         if let Some(kind) = membership_kind_for(roles) {
@@ -350,14 +329,7 @@ pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Resul
     txn.commit().await.map_err(db_err)?;
 
     guard::sign_in(&created).await?;
-    let auth = AuthUser {
-        id: created.id,
-        org_id: created.org_id,
-        roles: created.roles(),
-        name: created.name,
-        email: created.email,
-    };
-    me(&auth).await
+    me(&AuthUser::from(&created)).await
 }
 
 /// Which side of a team a new person joins: agents join as agents, coaches

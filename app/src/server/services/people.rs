@@ -1,11 +1,11 @@
 //! Admin work on people: create, invite, change roles, deactivate.
 
 use super::auth::{email_taken, field, is_unique_violation, membership_kind_for, taken_message};
-use super::teams::team_in_org;
+use super::teams::{team_in_org, team_names};
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
-use crate::server::entities::{invitation, team, team_member, user};
+use crate::server::entities::{invitation, team_member, user};
 use crate::server::guard::{self, db_err, internal, AuthUser};
 use crate::server::{passwords, tokens};
 use crate::types::{InvitationLink, InvitationSummary, TeamRef, UserSummary};
@@ -53,14 +53,7 @@ pub async fn list_users(caller: &AuthUser) -> Result<Vec<UserSummary>, AppError>
         .all(&db)
         .await
         .map_err(db_err)?;
-    let teams: HashMap<i32, String> = team::Entity::find()
-        .filter(team::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect();
+    let teams = team_names(&db, caller.org_id).await?;
     let memberships = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
         .all(&db)
@@ -124,17 +117,7 @@ pub async fn create_user(caller: &AuthUser, input: NewUser<'_>) -> Result<UserSu
     }
     let hash = passwords::hash(input.password).map_err(internal)?;
     let txn = db.begin().await.map_err(db_err)?;
-    let mut new_user = user::ActiveModel {
-        org_id: Set(caller.org_id),
-        email: Set(email),
-        name: Set(name),
-        password_hash: Set(hash),
-        active: Set(true),
-        session_version: Set(0),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    };
-    new_user.set_roles(roles);
+    let new_user = user::ActiveModel::new_account(caller.org_id, email, name, hash, roles);
     let created = new_user.insert(&txn).await.map_err(|e| {
         if is_unique_violation(&e) {
             taken_message()
@@ -341,14 +324,7 @@ pub async fn list_invitations(caller: &AuthUser) -> Result<Vec<InvitationSummary
         .all(&db)
         .await
         .map_err(db_err)?;
-    let teams: HashMap<i32, String> = team::Entity::find()
-        .filter(team::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect();
+    let teams = team_names(&db, caller.org_id).await?;
     Ok(invitations
         .into_iter()
         .map(|i| InvitationSummary {

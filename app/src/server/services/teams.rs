@@ -28,6 +28,21 @@ pub async fn team_in_org(
         .ok_or_else(|| AppError::not_found("That team"))
 }
 
+/// Team names by id, for labelling memberships and invitations.
+pub async fn team_names(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<HashMap<i32, String>, AppError> {
+    Ok(team::Entity::find()
+        .filter(team::Column::OrgId.eq(org_id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect())
+}
+
 /// Teams with their people. `only` limits the result to the given team ids.
 pub async fn team_details(
     db: &impl ConnectionTrait,
