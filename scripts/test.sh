@@ -19,7 +19,7 @@ cargo clippy -p app -p server -p migrations --all-targets -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "Release build (server + wasm bundle with wasm-opt)"
-cargo leptos build --release
+cargo leptos build --release --split
 scripts/wasm-size.sh
 
 step "Unit and integration tests on SQLite"

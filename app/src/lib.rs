@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    lazy_route, path, Lazy, LazyRoute, SsrMode,
 };
 
 /// The HTML document around the app. On the server it also sets the
@@ -81,18 +81,47 @@ pub fn App() -> impl IntoView {
         <Router>
             <div class="app" data-hydrated=move || hydrated.get().then_some("true")>
                 <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::landing::Landing />
-                    <Route path=path!("/login") view=pages::login::LoginPage />
-                    <Route path=path!("/signup") view=pages::signup::SignupPage />
-                    <Route path=path!("/invite/:token") view=pages::invite::AcceptInvitePage />
+                    // Lazy routes: each page's code is a separate wasm chunk,
+                    // loaded when the page is first shown.
+                    <Route path=path!("/") view={Lazy::<LandingRoute>::new()} />
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
+                    <Route path=path!("/signup") view={Lazy::<SignupRoute>::new()} />
+                    <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} />
                     // Signed-in pages render whole on the server, so a visitor
                     // without a session gets a real redirect, not a flash.
-                    <Route path=path!("/home") view=pages::home::HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/people") view=pages::people::PeoplePage ssr=SsrMode::Async />
-                    <Route path=path!("/admin/teams") view=pages::teams::TeamsPage ssr=SsrMode::Async />
-                    <Route path=path!("/account") view=pages::account::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/home") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/people") view={Lazy::<PeopleRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/teams") view={Lazy::<TeamsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>
     }
 }
+
+/// Declares a lazily loaded route that shows one page component.
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(LandingRoute, pages::landing::Landing);
+lazy_page!(LoginRoute, pages::login::LoginPage);
+lazy_page!(SignupRoute, pages::signup::SignupPage);
+lazy_page!(InviteRoute, pages::invite::AcceptInvitePage);
+lazy_page!(HomeRoute, pages::home::HomePage);
+lazy_page!(PeopleRoute, pages::people::PeoplePage);
+lazy_page!(TeamsRoute, pages::teams::TeamsPage);
+lazy_page!(AccountRoute, pages::account::AccountPage);
