@@ -62,8 +62,10 @@ pub async fn team_details(
         .all(db)
         .await
         .map_err(db_err)?;
+    let member_ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
     let people: HashMap<i32, user::Model> = user::Entity::find()
         .filter(user::Column::OrgId.eq(org_id))
+        .filter(user::Column::Id.is_in(member_ids))
         .all(db)
         .await
         .map_err(db_err)?
