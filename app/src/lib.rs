@@ -20,11 +20,9 @@ use leptos_router::{
     lazy_route, path, Lazy, LazyRoute, SsrMode,
 };
 
-/// The HTML document around the app. On the server it also sets the
-/// Content-Security-Policy, using the nonce Leptos puts on its inline scripts.
+/// The HTML document around the app. Its inline scripts carry the request's
+/// CSP nonce (see `server::state::CspNonce`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -40,24 +38,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
-    }
-}
-
-#[cfg(feature = "ssr")]
-fn set_content_security_policy() {
-    use leptos::nonce::use_nonce;
-    let (Some(nonce), Some(options)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
-    else {
-        return;
-    };
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; \
-         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
-         form-action 'self'; frame-ancestors 'none'"
-    );
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        options.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

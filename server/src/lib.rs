@@ -125,7 +125,7 @@ fn router(state: AppState, config: &Config) -> Router {
             routes,
             {
                 let state = state.clone();
-                move || leptos::prelude::provide_context(state.clone())
+                move || app::server::provide_request_context(&state)
             },
             {
                 let options = state.leptos_options.clone();
@@ -138,12 +138,13 @@ fn router(state: AppState, config: &Config) -> Router {
         >(
             {
                 let state = state.clone();
-                move || leptos::prelude::provide_context(state.clone())
+                move || app::server::provide_request_context(&state)
             },
             app::shell,
         ))
         .with_state(state)
         .layer(sessions)
+        .layer(axum::middleware::from_fn(security::page_csp))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
     for (name, value) in security::default_headers() {

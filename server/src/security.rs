@@ -49,6 +49,44 @@ fn refuse() -> Response {
         .into_response()
 }
 
+/// Gives every request a fresh CSP nonce and every HTML response the page
+/// policy built on it. Leptos puts the same nonce on its inline scripts (see
+/// `app::server::provide_request_context`).
+pub async fn page_csp(mut request: Request, next: Next) -> Response {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let nonce: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    request
+        .extensions_mut()
+        .insert(app::server::CspNonce(nonce.clone()));
+    let mut response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        if let Ok(value) = HeaderValue::from_str(&page_policy(&nonce)) {
+            response
+                .headers_mut()
+                .insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
+    response
+}
+
+/// The policy for pages: scripts only from us or with the nonce, wasm allowed
+/// to compile, no framing.
+pub fn page_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 /// Headers every response carries. The page CSP (with its script nonce) is
 /// set by the app shell; this default covers everything else.
 pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {

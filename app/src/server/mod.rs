@@ -10,4 +10,4 @@ pub mod state;
 pub mod tokens;
 
 pub use guard::{respond, AuthUser};
-pub use state::{AppState, Settings};
+pub use state::{provide_request_context, AppState, CspNonce, Settings};

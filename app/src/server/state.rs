@@ -12,6 +12,24 @@ pub struct Settings {
     pub trust_forwarded_for: bool,
 }
 
+/// The Content-Security-Policy nonce of one page response. The server's
+/// middleware makes it, puts it on the request and sends it in the CSP header;
+/// [`provide_request_context`] hands it to Leptos for its inline scripts, so
+/// header and scripts always agree.
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
+/// Context for every Leptos render and server function of one request.
+pub fn provide_request_context(state: &AppState) {
+    use leptos::prelude::{provide_context, use_context};
+    provide_context(state.clone());
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(value)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(value));
+    }
+}
+
 /// Shared by the axum router and, through Leptos context, every server function.
 #[derive(Clone)]
 pub struct AppState {
