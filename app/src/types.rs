@@ -59,13 +59,6 @@ pub struct TeamDetail {
     pub coaches: Vec<PersonRef>,
 }
 
-/// Everything the Teams page shows, in one answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct TeamsOverview {
-    pub teams: Vec<TeamDetail>,
-    pub people: Vec<UserSummary>,
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InvitationSummary {
     pub id: i32,

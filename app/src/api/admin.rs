@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::types::{InvitationLink, InvitationSummary, TeamDetail, TeamsOverview, UserSummary};
+use crate::types::{InvitationLink, InvitationSummary, TeamDetail, UserSummary};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -90,21 +90,6 @@ pub async fn revoke_invitation(invitation_id: i32) -> Result<(), AppError> {
 #[server(endpoint = "admin/teams")]
 pub async fn list_teams() -> Result<Vec<TeamDetail>, AppError> {
     respond(async { teams::list_teams(&guard::require_user().await?).await }.await)
-}
-
-/// Teams and people together, for the Teams page.
-#[server(endpoint = "admin/teams_overview")]
-pub async fn get_teams_overview() -> Result<TeamsOverview, AppError> {
-    respond(
-        async {
-            let caller = guard::require_user().await?;
-            Ok(TeamsOverview {
-                teams: teams::list_teams(&caller).await?,
-                people: people::list_users(&caller).await?,
-            })
-        }
-        .await,
-    )
 }
 
 #[server(endpoint = "admin/create_team")]

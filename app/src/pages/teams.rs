@@ -1,10 +1,12 @@
 //! Admin: teams, their agents and their coaches.
 
-use crate::api::admin::{get_teams_overview, CreateTeam, DeleteTeam, RenameTeam, SetMembership};
+use crate::api::admin::{
+    list_teams, list_users, CreateTeam, DeleteTeam, RenameTeam, SetMembership,
+};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{Access, AppShell, PageHeader};
-use crate::types::{PersonRef, TeamDetail, TeamsOverview, UserSummary};
+use crate::types::{PersonRef, TeamDetail, UserSummary};
 use leptos::prelude::*;
 
 #[component]
@@ -19,16 +21,17 @@ pub fn TeamsPage() -> impl IntoView {
 #[component]
 fn Teams() -> impl IntoView {
     let tick = RwSignal::new(0u32);
-    // One resource for both lists: the page hydrates from a single answer.
-    let overview = Resource::new(move || tick.get(), |_| get_teams_overview());
+    let teams = Resource::new(move || tick.get(), |_| list_teams());
+    let people = Resource::new(move || tick.get(), |_| list_users());
     let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
     view! {
         <PageHeader title="Teams" lede="Agents belong to one team; a coach can coach several." />
         <NewTeam on_created=refresh />
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(TeamsOverview { teams, people }) => {
+                let (teams, people) = (teams.await, people.await);
+                match (teams, people) {
+                    (Ok(teams), Ok(people)) => {
                         if teams.is_empty() {
                             view! { <EmptyState title="No teams yet" body="Create your first team above, then add its agents and coach." /> }.into_any()
                         } else {
@@ -40,7 +43,7 @@ fn Teams() -> impl IntoView {
                             }.into_any()
                         }
                     }
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
             })}
         </Transition>

@@ -159,7 +159,6 @@ async fn an_agent_cannot_call_admin_server_functions() {
         let attempts: Vec<(&str, Vec<(&str, &str)>)> = vec![
             ("admin/users", vec![]),
             ("admin/teams", vec![]),
-            ("admin/teams_overview", vec![]),
             ("admin/invitations", vec![]),
             (
                 "admin/create_user",
