@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, hydrated, logIn, logOut, open, unique } from './helpers';
+import { collectErrors, DEMO_PASSWORD, hydrated, logIn, logOut, open, unique } from './helpers';
 
 test('sign up an organisation, create a coach, log in as the coach', async ({ page }) => {
   const id = unique('org');
@@ -159,4 +159,23 @@ test('unknown pages show the 404 page in the product design', async ({ page }) =
   const response = await page.goto('/no/such/page');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'This page does not exist' })).toBeVisible();
+});
+
+// Regression: the page content used to be created inside the suspense that
+// waits for the session, and a late re-run of it created the page's resources
+// again under new ids; some loads then panicked while hydrating.
+test('signed-in pages hydrate on every direct load', async ({ page }) => {
+  await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
+  const errors = collectErrors(page);
+  for (let round = 0; round < 6; round++) {
+    for (const path of ['/admin/people', '/account', '/admin/teams', '/home']) {
+      await open(page, path);
+      await page.waitForTimeout(150);
+      expect(errors, `errors on ${path}, round ${round}`).toEqual([]);
+    }
+  }
+  // Still interactive after all that: renaming opens the inline form.
+  await open(page, '/admin/teams');
+  await page.locator('article[data-team="Billing & Payments"]').getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByLabel('Team name')).toBeVisible();
 });

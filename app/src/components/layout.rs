@@ -3,7 +3,7 @@
 
 use crate::api::auth::LogOut;
 use crate::auth::use_auth;
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::ErrorPanel;
 use crate::domain::roles::RoleSet;
 use crate::types::Me;
 use leptos::prelude::*;
@@ -52,30 +52,36 @@ const NAV: &[NavItem] = &[
     },
 ];
 
+/// The signed-in frame around a page.
+///
+/// The page content is created once, outside the suspense that waits for the
+/// session: if it lived inside it, a re-run of that suspense (which happens
+/// whenever the session resource settles late) would create the page's
+/// resources a second time under new ids, and the browser would then hydrate
+/// against data the server never sent.
 #[component]
 pub fn AppShell(
     #[prop(into)] title: String,
     #[prop(default = Access::AnyUser)] access: Access,
-    children: ChildrenFn,
+    children: Children,
 ) -> impl IntoView {
     let auth = use_auth();
-    let children = StoredValue::new(children);
     let location = use_location();
     view! {
         <Title text=title />
-        <Transition fallback=|| view! { <div class="boot"><Loading /></div> }>
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <Transition fallback=|| view! { <header class="topbar topbar-pending" aria-busy="true"></header> }>
             {move || Suspend::new(async move {
                 match auth.me.await {
                     Ok(Some(me)) => {
                         let allowed = access.allows(me.roles);
                         view! {
-                            <Frame me=me.clone()>
-                                {if allowed {
-                                    children.read_value()().into_any()
-                                } else {
-                                    view! { <ErrorPanel error=crate::error::AppError::Forbidden /> }.into_any()
-                                }}
-                            </Frame>
+                            <TopBar me=me />
+                            // Hides the page content by CSS; the server refuses
+                            // the page's data anyway.
+                            {(!allowed).then(|| view! {
+                                <div class="page access-denied"><ErrorPanel error=crate::error::AppError::Forbidden /></div>
+                            })}
                         }
                             .into_any()
                     }
@@ -83,10 +89,18 @@ pub fn AppShell(
                         let next = location.pathname.get_untracked();
                         view! { <Redirect path=format!("/login?next={next}") /> }.into_any()
                     }
-                    Err(e) => view! { <main class="page"><ErrorPanel error=e /></main> }.into_any(),
+                    Err(e) => view! { <div class="page access-denied"><ErrorPanel error=e /></div> }.into_any(),
                 }
             })}
         </Transition>
+        <main class="page" id="main">
+            {children()}
+        </main>
+        <footer class="footer">
+            <span>"Rapport"</span>
+            <span aria-hidden="true">"·"</span>
+            <span>"Behavioural coaching for customer service"</span>
+        </footer>
     }
 }
 
@@ -99,7 +113,7 @@ fn initials(name: &str) -> String {
 }
 
 #[component]
-fn Frame(me: Me, children: Children) -> impl IntoView {
+fn TopBar(me: Me) -> impl IntoView {
     let auth = use_auth();
     let log_out = ServerAction::<LogOut>::new();
     let navigate = use_navigate();
@@ -112,7 +126,6 @@ fn Frame(me: Me, children: Children) -> impl IntoView {
     let roles = me.roles;
     let menu_open = RwSignal::new(false);
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
             <div class="topbar-inner">
                 <Brand href="/home" />
@@ -154,14 +167,6 @@ fn Frame(me: Me, children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <main class="page" id="main">
-            {children()}
-        </main>
-        <footer class="footer">
-            <span>"Rapport"</span>
-            <span aria-hidden="true">"·"</span>
-            <span>"Behavioural coaching for customer service"</span>
-        </footer>
     }
 }
 

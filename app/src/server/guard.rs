@@ -144,7 +144,15 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
         if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(status) = http::StatusCode::from_u16(e.status_code()) {
-                options.set_status(status);
+                // While a page renders, a signed-out visitor is being
+                // redirected to the login page; the page's own data calls
+                // failing must not turn that redirect into an error page.
+                let mut parts = options.0.write().unwrap_or_else(|p| p.into_inner());
+                let redirecting = parts.status.is_some_and(|s| s.is_redirection())
+                    || parts.headers.contains_key(http::header::LOCATION);
+                if !redirecting {
+                    parts.status = Some(status);
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 use crate::common::*;
 use reqwest::StatusCode;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_logs_in_as_admin_and_leader() {
     let server = TestServer::start().await;
     let api = server.client();
@@ -27,7 +27,7 @@ async fn sign_up_logs_in_as_admin_and_leader() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_rejects_bad_input_with_specific_messages_and_creates_nothing() {
     let server = TestServer::start().await;
     let api = server.client();
@@ -81,7 +81,7 @@ async fn sign_up_rejects_bad_input_with_specific_messages_and_creates_nothing() 
     assert!(msg.contains("already exists"), "{msg}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_password_gives_a_clear_message_that_does_not_reveal_accounts() {
     let server = TestServer::start().await;
     server
@@ -105,7 +105,7 @@ async fn wrong_password_gives_a_clear_message_that_does_not_reveal_accounts() {
     assert_eq!(me.ok()["name"], "Dana");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failures_lock_the_account_for_a_while() {
     let server = TestServer::start().await;
     server
@@ -137,7 +137,7 @@ async fn repeated_failures_lock_the_account_for_a_while() {
     api.log_in("bo@example.com", PASSWORD).await.ok();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn repeated_failures_from_one_address_are_throttled_across_accounts() {
     let server = TestServer::start().await;
     server
@@ -159,7 +159,7 @@ async fn repeated_failures_from_one_address_are_throttled_across_accounts() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_rotates_the_session_id_and_logout_ends_it() {
     let server = TestServer::start().await;
     server
@@ -244,7 +244,7 @@ async fn login_rotates_the_session_id_and_logout_ends_it() {
     assert_eq!(answer(me_after).await.ok(), &serde_json::Value::Null);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn changing_the_password_ends_other_sessions() {
     let server = TestServer::start().await;
     let laptop = server.client();
@@ -306,7 +306,7 @@ async fn changing_the_password_ends_other_sessions() {
         .ok();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invitations_work_once() {
     let server = TestServer::start().await;
     let admin = server.client();
@@ -389,7 +389,7 @@ async fn invitations_work_once() {
         .is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_organisation_loads_once_and_its_leader_can_log_in() {
     let server = TestServer::start_with(&[("RAPPORT_DEMO", "true")]).await;
     let leader = server.client();

@@ -15,7 +15,7 @@ fn find<'a>(users: &'a Value, email: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{email} not in {users}"))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_admin_creates_a_coach_and_an_agent_who_can_log_in() {
     let server = TestServer::start().await;
     let admin = server.client();
@@ -68,7 +68,7 @@ async fn an_admin_creates_a_coach_and_an_agent_who_can_log_in() {
     assert_eq!(home.ok()["my_coaches"][0]["name"], "Casey Coach");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn creating_people_validates_every_field() {
     let server = TestServer::start().await;
     let admin = server.client();
@@ -135,7 +135,7 @@ async fn creating_people_validates_every_field() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_agent_cannot_call_admin_server_functions() {
     let server = TestServer::start().await;
     let admin = server.client();
@@ -224,7 +224,7 @@ async fn an_agent_cannot_call_admin_server_functions() {
     let _ = coach;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn roles_change_and_deactivation_ends_access() {
     let server = TestServer::start().await;
     let admin = server.client();
@@ -315,7 +315,7 @@ async fn roles_change_and_deactivation_ends_access() {
         .ok();
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn teams_are_named_uniquely_and_agents_have_one_team() {
     let server = TestServer::start().await;
     let admin = server.client();

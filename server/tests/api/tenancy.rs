@@ -3,7 +3,7 @@
 use crate::common::*;
 use serde_json::Value;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_ids_from_another_organisation_are_refused_and_change_nothing() {
     let server = TestServer::start().await;
 
@@ -160,7 +160,7 @@ async fn forged_ids_from_another_organisation_are_refused_and_change_nothing() {
         .is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn team_names_are_per_organisation() {
     let server = TestServer::start().await;
     let a = server.client();

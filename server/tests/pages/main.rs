@@ -1,0 +1,72 @@
+//! Many page loads in a row. Kept in a test binary of its own: several test
+//! servers rendering pages at once inside one process can stall each other
+//! (seen only in the test harness; one server under 8 × 240 concurrent page
+//! loads does not), and a stall here would hide real failures elsewhere.
+
+#[allow(dead_code)]
+#[path = "../api/common.rs"]
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+
+/// Every inline script must carry the nonce of the response's own policy.
+fn assert_page_policy_matches_scripts(path: &str, csp: Option<&str>, html: &str) {
+    let csp = csp.unwrap_or_else(|| panic!("{path}: no Content-Security-Policy"));
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("{path}: policy without a nonce: {csp}"));
+    assert!(csp.contains("'wasm-unsafe-eval'"), "{path}: {csp}");
+    let mut inline = 0;
+    for script in html.split("<script").skip(1) {
+        let tag = script.split('>').next().unwrap();
+        if !tag.contains("src=") {
+            inline += 1;
+            assert!(
+                tag.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: {tag} vs {csp}"
+            );
+        }
+    }
+    assert!(inline > 0, "{path}: no inline hydration script");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signed_in_pages_always_carry_the_policy_their_scripts_need() {
+    // Regression: pages rendered whole on the server sometimes went out with
+    // the fallback policy (default-src 'none'), and the browser then blocked
+    // hydration.
+    let server = TestServer::start().await;
+    let api = server.client();
+    api.sign_up("Acme", "Dana", "dana@example.com").await;
+    for round in 0..15 {
+        for path in [
+            "/home",
+            "/admin/people",
+            "/admin/teams",
+            "/account",
+            "/login",
+            "/",
+        ] {
+            let page = api
+                .http
+                .get(format!("{}{path}", server.base))
+                .header("accept", "text/html")
+                .send()
+                .await
+                .unwrap();
+            if page.status().is_redirection() {
+                continue;
+            }
+            assert_eq!(page.status(), StatusCode::OK, "{path} round {round}");
+            let csp = page
+                .headers()
+                .get("content-security-policy")
+                .map(|v| v.to_str().unwrap().to_string());
+            let html = page.text().await.unwrap();
+            assert_page_policy_matches_scripts(path, csp.as_deref(), &html);
+        }
+    }
+}
