@@ -1,0 +1,405 @@
+//! Reading a contact-centre export of calls (CSV). Every problem names the
+//! line of the file and the column; the import commits only when there are
+//! none (PRODUCT.md §3: nothing half-imported, ever).
+
+use super::calls::{CallFields, RawCall};
+use super::validation::normalise_email;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The columns of the template, in order. The first three are required.
+pub const COLUMNS: [&str; 15] = [
+    "agent_email",
+    "team",
+    "occurred_at",
+    "channel",
+    "duration_seconds",
+    "csat",
+    "likelihood_to_recommend",
+    "resolved",
+    "resolution_minutes",
+    "first_response_seconds",
+    "abandoned",
+    "complaint",
+    "rectification",
+    "follow_up_on",
+    "reference",
+];
+
+const REQUIRED: [&str; 5] = [
+    "agent_email",
+    "team",
+    "occurred_at",
+    "channel",
+    "duration_seconds",
+];
+
+/// Largest file accepted, and most rows in one import.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_ROWS: usize = 100_000;
+
+/// The template offered for download: the header and two example rows.
+pub fn template() -> String {
+    let mut s = COLUMNS.join(",");
+    s.push('\n');
+    s.push_str("agent@example.com,Billing & Payments,2026-03-14 09:30,phone,420,4,9,yes,7,35,no,no,,,CALL-0001\n");
+    s.push_str("agent@example.com,Billing & Payments,2026-03-14T10:05:00Z,chat,610,2,3,no,,120,no,yes,refund,2026-03-16,CALL-0002\n");
+    s
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowProblem {
+    /// Line in the file, counting the header as line 1.
+    pub line: usize,
+    /// The column's header, or empty for a problem with the whole line.
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "Line {}: {}", self.line, self.message)
+        } else {
+            write!(
+                f,
+                "Line {}, column {}: {}",
+                self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportRow {
+    pub line: usize,
+    pub agent_email: String,
+    pub team: String,
+    pub reference: Option<String>,
+    pub fields: CallFields,
+}
+
+/// Parses the whole file. Returns every row, or every problem found.
+pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowProblem>> {
+    let whole = |message: String| {
+        vec![RowProblem {
+            line: 1,
+            column: String::new(),
+            message,
+        }]
+    };
+    if text.len() > MAX_BYTES {
+        return Err(whole(format!(
+            "The file is larger than {} MB; split it into smaller files.",
+            MAX_BYTES / 1024 / 1024
+        )));
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(whole("The file is empty.".into()));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Err(e) => return Err(whole(format!("The header line could not be read: {e}"))),
+    };
+    let mut problems = vec![];
+    for (i, h) in headers.iter().enumerate() {
+        if !COLUMNS.contains(&h.as_str()) {
+            problems.push(RowProblem {
+                line: 1,
+                column: h.clone(),
+                message: format!(
+                    "Unknown column \"{h}\" (column {}). The columns are: {}.",
+                    i + 1,
+                    COLUMNS.join(", ")
+                ),
+            });
+        } else if headers[..i].contains(h) {
+            problems.push(RowProblem {
+                line: 1,
+                column: h.clone(),
+                message: format!("The column \"{h}\" appears twice."),
+            });
+        }
+    }
+    for r in REQUIRED {
+        if !headers.iter().any(|h| h == r) {
+            problems.push(RowProblem {
+                line: 1,
+                column: r.to_string(),
+                message: format!("The required column \"{r}\" is missing."),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let index = |name: &str| headers.iter().position(|h| h == name);
+    let at: Vec<Option<usize>> = COLUMNS.iter().map(|c| index(c)).collect();
+    let mut rows = vec![];
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                problems.push(RowProblem {
+                    line,
+                    column: String::new(),
+                    message: format!("This line could not be read: {e}"),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        if record.iter().all(|c| c.is_empty()) {
+            continue;
+        }
+        if rows.len() + problems.len() >= MAX_ROWS {
+            return Err(vec![RowProblem {
+                line,
+                column: String::new(),
+                message: format!("An import can hold at most {MAX_ROWS} calls; split the file."),
+            }]);
+        }
+        if record.len() > headers.len() {
+            problems.push(RowProblem {
+                line,
+                column: String::new(),
+                message: format!(
+                    "This line has {} values but the header has {} columns.",
+                    record.len(),
+                    headers.len()
+                ),
+            });
+            continue;
+        }
+        let get = |col: usize| at[col].and_then(|i| record.get(i)).unwrap_or("");
+        let mut row_problems = vec![];
+        let email = match normalise_email(get(0)) {
+            Ok(e) => e,
+            Err(m) => {
+                row_problems.push(RowProblem {
+                    line,
+                    column: "agent_email".into(),
+                    message: m,
+                });
+                String::new()
+            }
+        };
+        let team = get(1).to_string();
+        if team.is_empty() {
+            row_problems.push(RowProblem {
+                line,
+                column: "team".into(),
+                message: "Enter the team's name.".into(),
+            });
+        }
+        let raw = RawCall {
+            occurred_at: get(2),
+            channel: get(3),
+            duration_seconds: get(4),
+            csat: get(5),
+            likelihood_to_recommend: get(6),
+            resolved: get(7),
+            resolution_minutes: get(8),
+            first_response_seconds: get(9),
+            abandoned: get(10),
+            complaint: get(11),
+            rectification: get(12),
+            follow_up_on: get(13),
+        };
+        let reference = Some(get(14).to_string()).filter(|r| !r.is_empty());
+        if reference.as_ref().is_some_and(|r| r.chars().count() > 80) {
+            row_problems.push(RowProblem {
+                line,
+                column: "reference".into(),
+                message: "A reference can be at most 80 characters.".into(),
+            });
+        }
+        match CallFields::check(&raw, now) {
+            Ok(fields) if row_problems.is_empty() => rows.push(ImportRow {
+                line,
+                agent_email: email,
+                team,
+                reference,
+                fields,
+            }),
+            Ok(_) => problems.extend(row_problems),
+            Err(field_problems) => {
+                problems.extend(row_problems);
+                problems.extend(field_problems.into_iter().map(|p| RowProblem {
+                    line,
+                    column: p.field.to_string(),
+                    message: p.message,
+                }));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if rows.is_empty() {
+        return Err(whole("The file has a header but no calls.".into()));
+    }
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 20, 12, 0, 0).unwrap()
+    }
+
+    const HEADER: &str = "agent_email,team,occurred_at,channel,duration_seconds,csat,likelihood_to_recommend,resolved,resolution_minutes,first_response_seconds,abandoned,complaint,rectification,follow_up_on,reference";
+
+    fn file(rows: &[&str]) -> String {
+        let mut s = HEADER.to_string();
+        for r in rows {
+            s.push('\n');
+            s.push_str(r);
+        }
+        s
+    }
+
+    const GOOD: &str =
+        "ana@example.com,Billing,2026-11-19 09:30,phone,420,4,9,yes,7,35,no,no,,,C-1";
+
+    #[test]
+    fn the_template_parses_apart_from_its_example_agent() {
+        let rows = parse(&template(), now()).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].line, 3);
+        assert_eq!(rows[1].fields.complaint, true);
+    }
+
+    #[test]
+    fn good_rows_parse_with_their_line_numbers() {
+        let rows = parse(&file(&[GOOD, GOOD]), now()).unwrap();
+        assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3]);
+        assert_eq!(rows[0].agent_email, "ana@example.com");
+        assert_eq!(rows[0].reference.as_deref(), Some("C-1"));
+    }
+
+    #[test]
+    fn a_bad_row_names_its_line_and_column() {
+        let bad = "ana@example.com,Billing,2026-11-19 09:30,phone,420,7,9,yes,7,35,no,no,,,C-2";
+        let problems = parse(&file(&[GOOD, bad, GOOD]), now()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 3);
+        assert_eq!(problems[0].column, "csat");
+        assert_eq!(
+            problems[0].to_string(),
+            "Line 3, column csat: 7 is out of range: CSAT must be 1–5."
+        );
+    }
+
+    #[test]
+    fn every_kind_of_bad_row_gets_its_own_message() {
+        let cases = [
+            (
+                "not-an-email,Billing,2026-11-19 09:30,phone,60,,,,,,,,,,",
+                "agent_email",
+                "missing an @",
+            ),
+            (
+                "ana@example.com,,2026-11-19 09:30,phone,60,,,,,,,,,,",
+                "team",
+                "team's name",
+            ),
+            (
+                "ana@example.com,Billing,19/11/2026,phone,60,,,,,,,,,,",
+                "occurred_at",
+                "not a date and time",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,fax,60,,,,,,,,,,",
+                "channel",
+                "not a channel",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,phone,long,,,,,,,,,,",
+                "duration_seconds",
+                "whole number",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,phone,60,,12,,,,,,,,",
+                "likelihood_to_recommend",
+                "0–10",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,phone,60,,,perhaps,,,,,,,",
+                "resolved",
+                "yes or no",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,phone,60,,,,,,,yes,gift,,",
+                "rectification",
+                "not a rectification",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,phone,60,,,,,,,no,,2026-11-22,",
+                "follow_up_on",
+                "complaint",
+            ),
+            (
+                "ana@example.com,Billing,2026-11-19 09:30,phone,60,,,,,,,,,,,extra",
+                "",
+                "values but the header has",
+            ),
+        ];
+        for (row, column, words) in cases {
+            let problems = parse(&file(&[row]), now()).unwrap_err();
+            let p = problems
+                .iter()
+                .find(|p| p.column == column)
+                .unwrap_or_else(|| panic!("{row}: {problems:?}"));
+            assert_eq!(p.line, 2);
+            assert!(p.message.contains(words), "{row}: {}", p.message);
+        }
+    }
+
+    #[test]
+    fn header_problems_are_reported_on_line_one() {
+        let problems = parse("agent_email,team,occurred_at,channel,colour\nx", now()).unwrap_err();
+        let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert!(
+            text[0].contains("Unknown column \"colour\" (column 5)"),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("\"duration_seconds\" is missing")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn empty_files_and_header_only_files_are_refused() {
+        assert!(parse("", now()).unwrap_err()[0].message.contains("empty"));
+        assert!(parse(HEADER, now()).unwrap_err()[0]
+            .message
+            .contains("no calls"));
+    }
+
+    #[test]
+    fn columns_may_come_in_any_order_with_optional_ones_left_out() {
+        let text = "channel,duration_seconds,occurred_at,team,agent_email\nchat,90,2026-11-19 10:00,Tech,bo@example.com\n";
+        let rows = parse(text, now()).unwrap();
+        assert_eq!(rows[0].team, "Tech");
+        assert_eq!(rows[0].fields.duration_seconds, 90);
+    }
+
+    #[test]
+    fn quoted_values_and_a_byte_order_mark_are_understood() {
+        let text = format!("\u{feff}{HEADER}\nana@example.com,\"Billing, North\",2026-11-19 09:30,phone,60,,,,,,,,,,\n");
+        assert_eq!(parse(&text, now()).unwrap()[0].team, "Billing, North");
+    }
+}
