@@ -110,3 +110,227 @@ pub struct OrgCounts {
     pub agents_without_team: u64,
     pub teams_without_coach: u64,
 }
+
+// ---- Frameworks -------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkSummary {
+    pub id: i32,
+    pub version: i32,
+    pub name: String,
+    /// draft, published or retired.
+    pub status: String,
+    pub published_on: Option<String>,
+    pub behaviours: usize,
+    pub reviews: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BehaviourView {
+    pub id: i32,
+    pub cluster_id: i32,
+    pub lineage: String,
+    pub key: String,
+    pub name: String,
+    pub definition: String,
+    pub positive: Vec<String>,
+    pub negative: Vec<String>,
+    pub weight: u32,
+    pub critical: bool,
+    pub anchors: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterView {
+    pub id: i32,
+    pub name: String,
+    pub description: String,
+    pub behaviours: Vec<BehaviourView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FrameworkView {
+    pub id: i32,
+    pub version: i32,
+    pub name: String,
+    pub description: String,
+    pub status: String,
+    pub clusters: Vec<ClusterView>,
+}
+
+impl FrameworkView {
+    pub fn behaviours(&self) -> impl Iterator<Item = &BehaviourView> {
+        self.clusters.iter().flat_map(|c| c.behaviours.iter())
+    }
+}
+
+// ---- Calls ------------------------------------------------------------------
+
+/// Filters of the call list. Dates are `YYYY-MM-DD`, inclusive.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CallFilter {
+    pub team_id: Option<i32>,
+    pub agent_id: Option<i32>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub channel: Option<String>,
+    pub reviewed: Option<bool>,
+    pub complaint: Option<bool>,
+    /// Keyset cursor from the previous page.
+    pub after: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallRow {
+    pub id: i32,
+    pub occurred: String,
+    pub agent: String,
+    pub team: String,
+    pub channel: String,
+    pub duration: String,
+    pub csat: Option<i16>,
+    pub ltr: Option<i16>,
+    pub resolved: Option<bool>,
+    pub complaint: bool,
+    pub has_recording: bool,
+    pub reviewed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallPage {
+    pub rows: Vec<CallRow>,
+    pub next: Option<String>,
+}
+
+/// Whom the caller may pick in call filters and forms.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallScope {
+    pub teams: Vec<TeamRef>,
+    /// Agents with the id of their team.
+    pub agents: Vec<(i32, String, Option<i32>)>,
+    pub can_add: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewBrief {
+    pub id: i32,
+    pub coach: String,
+    pub status: String,
+    pub score: Option<f64>,
+    pub critical_fail: bool,
+    pub submitted_on: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallDetail {
+    pub id: i32,
+    pub agent: PersonRef,
+    pub team: TeamRef,
+    pub occurred: String,
+    pub channel: String,
+    pub duration: String,
+    pub csat: Option<i16>,
+    pub ltr: Option<i16>,
+    pub resolved: Option<bool>,
+    pub resolution_minutes: Option<i32>,
+    pub first_response_seconds: Option<i32>,
+    pub abandoned: bool,
+    pub complaint: bool,
+    pub rectification: Option<String>,
+    pub follow_up_on: Option<String>,
+    pub reference: Option<String>,
+    pub recording: Option<String>,
+    pub transcript: Vec<crate::domain::transcript::Cue>,
+    pub reviews: Vec<ReviewBrief>,
+    /// The caller may score this call.
+    pub can_review: bool,
+    pub can_edit: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    pub rows: usize,
+    pub agents: usize,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub committed: bool,
+    pub problems: Vec<crate::domain::call_import::RowProblem>,
+}
+
+// ---- Reviews ----------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceView {
+    pub id: i32,
+    pub behaviour_id: Option<i32>,
+    /// note or tally.
+    pub kind: String,
+    pub at_ms: Option<i32>,
+    pub cue_index: Option<i32>,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub id: i32,
+    pub status: String,
+    pub call: CallDetail,
+    pub coach: String,
+    pub coach_id: i32,
+    pub framework: FrameworkView,
+    /// (behaviour id, rating code).
+    pub ratings: Vec<(i32, i16)>,
+    pub evidence: Vec<EvidenceView>,
+    pub strengths: String,
+    pub development: String,
+    pub submitted_on: Option<String>,
+    pub acknowledged_on: Option<String>,
+    pub dispute_reason: Option<String>,
+    pub resolution: Option<String>,
+    pub resolution_note: Option<String>,
+    pub resolved_by: Option<String>,
+    pub can_score: bool,
+    pub can_respond: bool,
+    pub can_resolve: bool,
+    pub audit: Vec<AuditEntry>,
+}
+
+/// A review in a list: the agent's reviews, a coach's queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewListItem {
+    pub id: i32,
+    pub call_id: i32,
+    pub agent: String,
+    pub coach: String,
+    pub status: String,
+    pub score: Option<f64>,
+    pub critical_fail: bool,
+    pub occurred: String,
+    pub submitted_on: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewQueue {
+    pub drafts: Vec<ReviewListItem>,
+    pub disputes: Vec<ReviewListItem>,
+    pub mine: Vec<ReviewListItem>,
+    pub unreviewed: Vec<CallRow>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NotificationView {
+    pub id: i32,
+    pub text: String,
+    pub link: String,
+    pub when: String,
+    pub read: bool,
+}

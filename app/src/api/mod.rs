@@ -4,4 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod calls;
+pub mod frameworks;
 pub mod home;
+pub mod reviews;

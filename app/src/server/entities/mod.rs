@@ -1,9 +1,18 @@
 //! SeaORM entities, one per table. Relations are expressed in queries, not
 //! here: every query must also filter by organisation.
 
+pub mod audit;
+pub mod call;
+pub mod framework;
+pub mod framework_behaviour;
+pub mod framework_cluster;
 pub mod invitation;
 pub mod login_failure;
+pub mod notification;
 pub mod organization;
+pub mod review;
+pub mod review_evidence;
+pub mod review_rating;
 pub mod session;
 pub mod team;
 pub mod team_member;

@@ -3,6 +3,9 @@
 //! returns the app's error type.
 
 pub mod auth;
+pub mod calls;
+pub mod frameworks;
 pub mod home;
 pub mod people;
+pub mod reviews;
 pub mod teams;

@@ -1,0 +1,122 @@
+use crate::domain::scoring::ScoreOutcome;
+use crate::error::AppError;
+use crate::types::{NotificationView, ReviewQueue, ReviewView};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use crate::server::{guard, respond, services::reviews};
+
+#[server(endpoint = "reviews/start")]
+pub async fn start_review(call_id: i32) -> Result<i32, AppError> {
+    respond(async { reviews::start(&guard::require_user().await?, call_id).await }.await)
+}
+
+#[server(endpoint = "reviews/get")]
+pub async fn get_review(id: i32) -> Result<ReviewView, AppError> {
+    respond(async { reviews::view(&guard::require_user().await?, id).await }.await)
+}
+
+/// `ratings`: (behaviour id, rating code: 1–5, 0 Missed, -1 N/A).
+#[server(endpoint = "reviews/save", input = Json)]
+pub async fn save_review(
+    id: i32,
+    ratings: Vec<(i32, i16)>,
+    strengths: String,
+    development: String,
+) -> Result<ScoreOutcome, AppError> {
+    respond(
+        async {
+            reviews::save(
+                &guard::require_user().await?,
+                id,
+                ratings,
+                &strengths,
+                &development,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "reviews/add_evidence", input = Json)]
+pub async fn add_evidence(
+    id: i32,
+    behaviour_id: Option<i32>,
+    kind: String,
+    at_ms: Option<i32>,
+    cue_index: Option<i32>,
+    note: String,
+) -> Result<i32, AppError> {
+    respond(
+        async {
+            reviews::add_evidence(
+                &guard::require_user().await?,
+                id,
+                reviews::NewEvidence {
+                    behaviour_id,
+                    kind,
+                    at_ms,
+                    cue_index,
+                    note,
+                },
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "reviews/remove_evidence")]
+pub async fn remove_evidence(id: i32, evidence_id: i32) -> Result<(), AppError> {
+    respond(
+        async { reviews::remove_evidence(&guard::require_user().await?, id, evidence_id).await }
+            .await,
+    )
+}
+
+#[server(endpoint = "reviews/submit")]
+pub async fn submit_review(id: i32) -> Result<(), AppError> {
+    respond(async { reviews::submit(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "reviews/acknowledge")]
+pub async fn acknowledge_review(id: i32) -> Result<(), AppError> {
+    respond(async { reviews::acknowledge(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "reviews/dispute")]
+pub async fn dispute_review(id: i32, reason: String) -> Result<(), AppError> {
+    respond(async { reviews::dispute(&guard::require_user().await?, id, &reason).await }.await)
+}
+
+#[server(endpoint = "reviews/resolve", input = Json)]
+pub async fn resolve_dispute(
+    id: i32,
+    outcome: String,
+    note: String,
+    ratings: Vec<(i32, i16)>,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            reviews::resolve(&guard::require_user().await?, id, &outcome, &note, ratings).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "reviews/queue")]
+pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
+    respond(async { reviews::queue(&guard::require_user().await?).await }.await)
+}
+
+#[server(endpoint = "notifications/list")]
+pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
+    respond(async { reviews::notifications(&guard::require_user().await?).await }.await)
+}
+
+#[server(endpoint = "notifications/read")]
+pub async fn mark_notification_read(id: i32) -> Result<(), AppError> {
+    respond(async { reviews::mark_read(&guard::require_user().await?, id).await }.await)
+}

@@ -1,0 +1,37 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "reviews")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub org_id: i32,
+    pub call_id: i32,
+    pub agent_id: i32,
+    pub team_id: i32,
+    pub coach_id: i32,
+    pub framework_id: i32,
+    /// draft, submitted, acknowledged, disputed or resolved.
+    pub status: String,
+    pub score: Option<f64>,
+    pub raw_score: Option<f64>,
+    pub critical_fail: bool,
+    pub strengths: String,
+    pub development: String,
+    pub created_at: ChronoDateTimeUtc,
+    pub updated_at: ChronoDateTimeUtc,
+    pub submitted_at: Option<ChronoDateTimeUtc>,
+    pub acknowledged_at: Option<ChronoDateTimeUtc>,
+    pub dispute_reason: Option<String>,
+    pub disputed_at: Option<ChronoDateTimeUtc>,
+    /// upheld or amended.
+    pub resolution: Option<String>,
+    pub resolution_note: Option<String>,
+    pub resolved_by: Option<i32>,
+    pub resolved_at: Option<ChronoDateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,654 @@
+//! Calls: who may see which, the filtered list, one call, adding calls one
+//! by one or by CSV import (all-or-nothing), transcripts.
+
+use super::auth::field;
+use crate::domain::call_import::{self, RowProblem};
+use crate::domain::calls::{format_duration, CallFields, RawCall};
+use crate::domain::roles::Role;
+use crate::domain::transcript;
+use crate::error::AppError;
+use crate::server::entities::{call, review, team, team_member, user};
+use crate::server::guard::{self, db_err, AuthUser};
+use crate::types::{
+    CallDetail, CallFilter, CallPage, CallRow, CallScope, ImportOutcome, PersonRef, ReviewBrief,
+    TeamRef,
+};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use sea_orm::sea_query::Condition;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
+};
+use std::collections::HashMap;
+
+pub const PAGE_SIZE: u64 = 50;
+
+/// Which calls a person may see: the whole organisation (leaders, admins),
+/// the teams they coach, and their own calls as an agent.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    pub org_id: i32,
+    pub whole_org: bool,
+    pub teams: Vec<i32>,
+    pub own: Option<i32>,
+}
+
+impl Scope {
+    pub fn condition(&self) -> Condition {
+        let org = Condition::all().add(call::Column::OrgId.eq(self.org_id));
+        if self.whole_org {
+            return org;
+        }
+        let mut any = Condition::any();
+        if !self.teams.is_empty() {
+            any = any.add(call::Column::TeamId.is_in(self.teams.clone()));
+        }
+        if let Some(own) = self.own {
+            any = any.add(call::Column::AgentId.eq(own));
+        }
+        if self.teams.is_empty() && self.own.is_none() {
+            any = any.add(call::Column::Id.lt(0));
+        }
+        org.add(any)
+    }
+
+    pub fn sees(&self, c: &call::Model) -> bool {
+        c.org_id == self.org_id
+            && (self.whole_org || self.teams.contains(&c.team_id) || self.own == Some(c.agent_id))
+    }
+
+    /// Teams whose calls this person can add or score.
+    pub fn manages_team(&self, team_id: i32) -> bool {
+        self.whole_org || self.teams.contains(&team_id)
+    }
+}
+
+pub async fn coached_teams(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<i32>, AppError> {
+    Ok(team_member::Entity::find()
+        .filter(team_member::Column::UserId.eq(user_id))
+        .filter(team_member::Column::Role.eq(team_member::COACH))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|m| m.team_id)
+        .collect())
+}
+
+pub async fn scope_of(db: &impl ConnectionTrait, caller: &AuthUser) -> Result<Scope, AppError> {
+    let whole_org = caller.roles.sees_whole_organisation();
+    let teams = if !whole_org && caller.roles.has(Role::Coach) {
+        coached_teams(db, caller.id).await?
+    } else {
+        vec![]
+    };
+    Ok(Scope {
+        org_id: caller.org_id,
+        whole_org,
+        teams,
+        own: caller.roles.has(Role::Agent).then_some(caller.id),
+    })
+}
+
+/// Whether the caller may score this call: coaching rights over its team,
+/// and never their own call.
+pub fn can_score(caller: &AuthUser, scope: &Scope, c: &call::Model) -> bool {
+    caller.roles.can_coach()
+        && c.agent_id != caller.id
+        && (caller.roles.can_lead() || scope.teams.contains(&c.team_id))
+}
+
+/// Finds a call the caller may see; anything else reads as not found.
+pub async fn visible_call(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    call_id: i32,
+) -> Result<(call::Model, Scope), AppError> {
+    let scope = scope_of(db, caller).await?;
+    let c = call::Entity::find_by_id(call_id)
+        .filter(call::Column::OrgId.eq(caller.org_id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .filter(|c| scope.sees(c))
+        .ok_or_else(|| AppError::not_found("That call"))?;
+    Ok((c, scope))
+}
+
+pub fn when(t: DateTime<Utc>) -> String {
+    t.format("%-d %b %Y, %H:%M").to_string()
+}
+
+pub fn day(t: DateTime<Utc>) -> String {
+    t.format("%-d %b %Y").to_string()
+}
+
+fn parse_day(raw: &Option<String>, field_name: &str) -> Result<Option<NaiveDate>, AppError> {
+    match raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                AppError::invalid(
+                    field_name,
+                    format!("\"{v}\" is not a date such as 2026-03-14."),
+                )
+            }),
+    }
+}
+
+fn encode_cursor(c: &call::Model) -> String {
+    format!("{}_{}", c.occurred_at.timestamp_millis(), c.id)
+}
+
+fn decode_cursor(raw: &str) -> Result<(DateTime<Utc>, i32), AppError> {
+    let bad = || {
+        AppError::invalid(
+            "after",
+            "That page link is not valid; start from the first page.",
+        )
+    };
+    let (ms, id) = raw.split_once('_').ok_or_else(bad)?;
+    let ms: i64 = ms.parse().map_err(|_| bad())?;
+    let id: i32 = id.parse().map_err(|_| bad())?;
+    let t = Utc.timestamp_millis_opt(ms).single().ok_or_else(bad)?;
+    Ok((t, id))
+}
+
+pub async fn names(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<(HashMap<i32, String>, HashMap<i32, String>), AppError> {
+    let people = user::Entity::find()
+        .filter(user::Column::OrgId.eq(org_id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let teams = team::Entity::find()
+        .filter(team::Column::OrgId.eq(org_id))
+        .all(db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.id, t.name))
+        .collect();
+    Ok((people, teams))
+}
+
+pub fn row_of(
+    c: &call::Model,
+    people: &HashMap<i32, String>,
+    teams: &HashMap<i32, String>,
+) -> CallRow {
+    CallRow {
+        id: c.id,
+        occurred: when(c.occurred_at),
+        agent: people.get(&c.agent_id).cloned().unwrap_or_default(),
+        team: teams.get(&c.team_id).cloned().unwrap_or_default(),
+        channel: c.channel.clone(),
+        duration: format_duration(c.duration_seconds as i64),
+        csat: c.csat,
+        ltr: c.likelihood_to_recommend,
+        resolved: c.resolved,
+        complaint: c.complaint,
+        has_recording: c.recording_key.is_some(),
+        reviewed: c.reviewed,
+    }
+}
+
+pub async fn list(caller: &AuthUser, filter: CallFilter) -> Result<CallPage, AppError> {
+    let db = guard::db()?;
+    let scope = scope_of(&db, caller).await?;
+    let mut q = call::Entity::find().filter(scope.condition());
+    if let Some(t) = filter.team_id {
+        q = q.filter(call::Column::TeamId.eq(t));
+    }
+    if let Some(a) = filter.agent_id {
+        q = q.filter(call::Column::AgentId.eq(a));
+    }
+    if let Some(from) = parse_day(&filter.from, "from")? {
+        q = q.filter(
+            call::Column::OccurredAt
+                .gte(Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).unwrap())),
+        );
+    }
+    if let Some(to) = parse_day(&filter.to, "to")? {
+        let end = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).unwrap();
+        q = q.filter(call::Column::OccurredAt.lt(Utc.from_utc_datetime(&end)));
+    }
+    if let Some(ch) = filter.channel.as_deref().filter(|c| !c.is_empty()) {
+        let ch = field("channel", crate::domain::calls::Channel::parse(ch))?;
+        q = q.filter(call::Column::Channel.eq(ch.as_str()));
+    }
+    if let Some(r) = filter.reviewed {
+        q = q.filter(call::Column::Reviewed.eq(r));
+    }
+    if let Some(c) = filter.complaint {
+        q = q.filter(call::Column::Complaint.eq(c));
+    }
+    if let Some(after) = filter.after.as_deref().filter(|a| !a.is_empty()) {
+        let (t, id) = decode_cursor(after)?;
+        q = q.filter(
+            Condition::any().add(call::Column::OccurredAt.lt(t)).add(
+                Condition::all()
+                    .add(call::Column::OccurredAt.eq(t))
+                    .add(call::Column::Id.lt(id)),
+            ),
+        );
+    }
+    let mut rows = q
+        .order_by_desc(call::Column::OccurredAt)
+        .order_by_desc(call::Column::Id)
+        .limit(PAGE_SIZE + 1)
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let next = if rows.len() as u64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(encode_cursor)
+    } else {
+        None
+    };
+    let (people, teams) = names(&db, caller.org_id).await?;
+    Ok(CallPage {
+        rows: rows.iter().map(|c| row_of(c, &people, &teams)).collect(),
+        next,
+    })
+}
+
+pub async fn options(caller: &AuthUser) -> Result<CallScope, AppError> {
+    let db = guard::db()?;
+    let scope = scope_of(&db, caller).await?;
+    let teams: Vec<team::Model> = team::Entity::find()
+        .filter(team::Column::OrgId.eq(caller.org_id))
+        .order_by_asc(team::Column::Name)
+        .all(&db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .filter(|t| scope.manages_team(t.id))
+        .collect();
+    let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(team_ids))
+        .filter(team_member::Column::Role.eq(team_member::AGENT))
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    let team_of: HashMap<i32, i32> = members.iter().map(|m| (m.user_id, m.team_id)).collect();
+    let mut agents: Vec<(i32, String, Option<i32>)> = user::Entity::find()
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .filter(user::Column::IsAgent.eq(true))
+        .order_by_asc(user::Column::Name)
+        .all(&db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .filter(|u| scope.whole_org || team_of.contains_key(&u.id))
+        .map(|u| (u.id, u.name, team_of.get(&u.id).copied()))
+        .collect();
+    if !scope.whole_org && scope.teams.is_empty() {
+        agents.retain(|a| Some(a.0) == scope.own);
+    }
+    Ok(CallScope {
+        teams: teams
+            .into_iter()
+            .map(|t| TeamRef {
+                id: t.id,
+                name: t.name,
+            })
+            .collect(),
+        agents,
+        can_add: caller.roles.can_coach() || caller.roles.can_administer(),
+    })
+}
+
+pub async fn detail(caller: &AuthUser, call_id: i32) -> Result<CallDetail, AppError> {
+    let db = guard::db()?;
+    let (c, scope) = visible_call(&db, caller, call_id).await?;
+    detail_of(&db, caller, &scope, c).await
+}
+
+pub async fn detail_of(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    scope: &Scope,
+    c: call::Model,
+) -> Result<CallDetail, AppError> {
+    let agent = user::Entity::find_by_id(c.agent_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or_else(|| AppError::not_found("The call's agent"))?;
+    let team_name = team::Entity::find_by_id(c.team_id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|t| t.name)
+        .unwrap_or_default();
+    let reviews = review::Entity::find()
+        .filter(review::Column::CallId.eq(c.id))
+        .order_by_asc(review::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(db_err)?;
+    let (people, _) = names(db, caller.org_id).await?;
+    let is_agent_only = !scope.whole_org && !scope.teams.contains(&c.team_id);
+    let reviews = reviews
+        .into_iter()
+        // Drafts are the coach's own work in progress.
+        .filter(|r| r.status != "draft" || r.coach_id == caller.id)
+        .filter(|r| !is_agent_only || r.status != "draft")
+        .map(|r| ReviewBrief {
+            id: r.id,
+            coach: people.get(&r.coach_id).cloned().unwrap_or_default(),
+            status: r.status,
+            score: r.score,
+            critical_fail: r.critical_fail,
+            submitted_on: r.submitted_at.map(day),
+        })
+        .collect();
+    Ok(CallDetail {
+        id: c.id,
+        agent: PersonRef {
+            id: agent.id,
+            name: agent.name,
+            email: agent.email,
+            active: agent.active,
+        },
+        team: TeamRef {
+            id: c.team_id,
+            name: team_name,
+        },
+        occurred: when(c.occurred_at),
+        channel: c.channel.clone(),
+        duration: format_duration(c.duration_seconds as i64),
+        csat: c.csat,
+        ltr: c.likelihood_to_recommend,
+        resolved: c.resolved,
+        resolution_minutes: c.resolution_minutes,
+        first_response_seconds: c.first_response_seconds,
+        abandoned: c.abandoned,
+        complaint: c.complaint,
+        rectification: c.rectification.clone(),
+        follow_up_on: c.follow_up_on.map(|d| d.format("%-d %b %Y").to_string()),
+        reference: c.reference.clone(),
+        recording: c
+            .recording_key
+            .as_ref()
+            .map(|_| format!("/media/calls/{}/recording", c.id)),
+        transcript: c
+            .transcript
+            .as_deref()
+            .and_then(|t| transcript::parse(t).ok())
+            .unwrap_or_default(),
+        reviews,
+        can_review: can_score(caller, scope, &c),
+        can_edit: can_score(caller, scope, &c)
+            || (scope.whole_org && caller.roles.can_administer()),
+    })
+}
+
+fn require_can_add(caller: &AuthUser) -> Result<(), AppError> {
+    if caller.roles.can_coach() || caller.roles.can_administer() {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn model_of(
+    org_id: i32,
+    team_id: i32,
+    agent_id: i32,
+    reference: Option<String>,
+    f: &CallFields,
+    by: i32,
+) -> call::ActiveModel {
+    call::ActiveModel {
+        org_id: Set(org_id),
+        team_id: Set(team_id),
+        agent_id: Set(agent_id),
+        occurred_at: Set(f.occurred_at),
+        channel: Set(f.channel.as_str().to_string()),
+        duration_seconds: Set(f.duration_seconds),
+        csat: Set(f.csat),
+        likelihood_to_recommend: Set(f.likelihood_to_recommend),
+        resolved: Set(f.resolved),
+        resolution_minutes: Set(f.resolution_minutes),
+        first_response_seconds: Set(f.first_response_seconds),
+        abandoned: Set(f.abandoned),
+        complaint: Set(f.complaint),
+        rectification: Set(f.rectification.map(|r| r.as_str().to_string())),
+        follow_up_on: Set(f.follow_up_on),
+        reference: Set(reference),
+        recording_key: Set(None),
+        recording_mime: Set(None),
+        recording_bytes: Set(None),
+        transcript: Set(None),
+        reviewed: Set(false),
+        created_by: Set(Some(by)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+}
+
+pub struct NewCall<'a> {
+    pub agent_id: i32,
+    pub raw: RawCall<'a>,
+    pub reference: &'a str,
+}
+
+pub async fn create(caller: &AuthUser, input: NewCall<'_>) -> Result<i32, AppError> {
+    require_can_add(caller)?;
+    let db = guard::db()?;
+    let scope = scope_of(&db, caller).await?;
+    let membership = team_member::Entity::find()
+        .filter(team_member::Column::UserId.eq(input.agent_id))
+        .filter(team_member::Column::Role.eq(team_member::AGENT))
+        .one(&db)
+        .await
+        .map_err(db_err)?;
+    let agent = user::Entity::find_by_id(input.agent_id)
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .one(&db)
+        .await
+        .map_err(db_err)?
+        .filter(|u| u.is_agent)
+        .ok_or_else(|| AppError::invalid("agent_id", "Choose an agent of your organisation."))?;
+    let team_id = membership.map(|m| m.team_id).ok_or_else(|| {
+        AppError::invalid(
+            "agent_id",
+            format!(
+                "{} is not in a team yet: an admin needs to add them to one.",
+                agent.name
+            ),
+        )
+    })?;
+    if !scope.manages_team(team_id) {
+        return Err(AppError::invalid(
+            "agent_id",
+            "You can add calls only for agents of the teams you coach.",
+        ));
+    }
+    let fields = CallFields::check(&input.raw, Utc::now()).map_err(|problems| {
+        let p = &problems[0];
+        AppError::invalid(p.field, p.message.clone())
+    })?;
+    let reference = Some(input.reference.trim().to_string()).filter(|r| !r.is_empty());
+    if reference.as_ref().is_some_and(|r| r.chars().count() > 80) {
+        return Err(AppError::invalid(
+            "reference",
+            "A reference can be at most 80 characters.",
+        ));
+    }
+    let model = model_of(
+        caller.org_id,
+        team_id,
+        agent.id,
+        reference,
+        &fields,
+        caller.id,
+    )
+    .insert(&db)
+    .await
+    .map_err(db_err)?;
+    Ok(model.id)
+}
+
+/// Checks a CSV export and, when `commit` is set and nothing is wrong,
+/// imports every call in one transaction.
+pub async fn import(
+    caller: &AuthUser,
+    text: &str,
+    commit: bool,
+) -> Result<ImportOutcome, AppError> {
+    require_can_add(caller)?;
+    let db = guard::db()?;
+    let scope = scope_of(&db, caller).await?;
+    let outcome = |problems: Vec<RowProblem>| ImportOutcome {
+        rows: 0,
+        agents: 0,
+        first: None,
+        last: None,
+        committed: false,
+        problems,
+    };
+    let rows = match call_import::parse(text, Utc::now()) {
+        Ok(rows) => rows,
+        Err(problems) => return Ok(outcome(problems)),
+    };
+    let agents: HashMap<String, user::Model> = user::Entity::find()
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .all(&db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|u| (u.email.clone(), u))
+        .collect();
+    let teams: HashMap<String, team::Model> = team::Entity::find()
+        .filter(team::Column::OrgId.eq(caller.org_id))
+        .all(&db)
+        .await
+        .map_err(db_err)?
+        .into_iter()
+        .map(|t| (t.name.to_lowercase(), t))
+        .collect();
+    let mut problems = vec![];
+    let mut resolved = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let agent = agents.get(&row.agent_email);
+        let team = teams.get(&row.team.to_lowercase());
+        match agent {
+            None => problems.push(RowProblem {
+                line: row.line,
+                column: "agent_email".into(),
+                message: format!(
+                    "No one in your organisation has the email {}.",
+                    row.agent_email
+                ),
+            }),
+            Some(a) if !a.is_agent => problems.push(RowProblem {
+                line: row.line,
+                column: "agent_email".into(),
+                message: format!("{} is not an agent.", a.name),
+            }),
+            _ => {}
+        }
+        match team {
+            None => problems.push(RowProblem {
+                line: row.line,
+                column: "team".into(),
+                message: format!("There is no team called \"{}\".", row.team),
+            }),
+            Some(t) if !scope.manages_team(t.id) => problems.push(RowProblem {
+                line: row.line,
+                column: "team".into(),
+                message: format!(
+                    "You can import calls only for the teams you coach, not \"{}\".",
+                    t.name
+                ),
+            }),
+            _ => {}
+        }
+        if let (Some(a), Some(t)) = (agent, team) {
+            resolved.push((t.id, a.id));
+        }
+        if problems.len() >= 200 {
+            break;
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(outcome(problems));
+    }
+    let distinct_agents: std::collections::HashSet<i32> =
+        resolved.iter().map(|(_, a)| *a).collect();
+    let first = rows.iter().map(|r| r.fields.occurred_at).min();
+    let last = rows.iter().map(|r| r.fields.occurred_at).max();
+    if commit {
+        let txn = db.begin().await.map_err(db_err)?;
+        // Kept below SQLite's limit on bound parameters per statement.
+        for chunk in rows.iter().zip(&resolved).collect::<Vec<_>>().chunks(500) {
+            let models = chunk.iter().map(|(row, (team_id, agent_id))| {
+                model_of(
+                    caller.org_id,
+                    *team_id,
+                    *agent_id,
+                    row.reference.clone(),
+                    &row.fields,
+                    caller.id,
+                )
+            });
+            call::Entity::insert_many(models)
+                .exec(&txn)
+                .await
+                .map_err(db_err)?;
+        }
+        txn.commit().await.map_err(db_err)?;
+        tracing::info!(org_id = caller.org_id, rows = rows.len(), "calls imported");
+    }
+    Ok(ImportOutcome {
+        rows: rows.len(),
+        agents: distinct_agents.len(),
+        first: first.map(day),
+        last: last.map(day),
+        committed: commit,
+        problems: vec![],
+    })
+}
+
+pub async fn set_transcript(
+    caller: &AuthUser,
+    call_id: i32,
+    text: &str,
+) -> Result<usize, AppError> {
+    let db = guard::db()?;
+    let (c, scope) = visible_call(&db, caller, call_id).await?;
+    if !can_score(caller, &scope, &c) && !(scope.whole_org && caller.roles.can_administer()) {
+        return Err(AppError::Forbidden);
+    }
+    let cues = field("transcript", transcript::parse(text))?;
+    let mut active: call::ActiveModel = c.into();
+    active.transcript = Set(Some(text.to_string()).filter(|t| !t.trim().is_empty()));
+    active.update(&db).await.map_err(db_err)?;
+    Ok(cues.len())
+}
+
+/// Records where a call's uploaded recording is stored.
+pub async fn attach_recording(
+    db: &impl ConnectionTrait,
+    c: call::Model,
+    key: String,
+    mime: &str,
+    bytes: u64,
+) -> Result<(), AppError> {
+    let mut active: call::ActiveModel = c.into();
+    active.recording_key = Set(Some(key));
+    active.recording_mime = Set(Some(mime.to_string()));
+    active.recording_bytes = Set(Some(bytes as i64));
+    active.update(db).await.map_err(db_err)?;
+    Ok(())
+}
