@@ -23,6 +23,8 @@ pub struct Config {
     pub session_hours: i64,
     /// `RAPPORT_LOG_FORMAT`: `text` (default) or `json`.
     pub log_json: bool,
+    /// `RAPPORT_STORAGE_DIR`: where uploaded recordings are kept.
+    pub storage_dir: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +110,7 @@ impl Config {
             trust_forwarded_for: flag("RAPPORT_TRUST_FORWARDED_FOR", false)?,
             session_hours,
             log_json,
+            storage_dir: var("RAPPORT_STORAGE_DIR", "data/recordings"),
         })
     }
 }

@@ -4,8 +4,10 @@
 
 pub mod config;
 pub mod db;
+pub mod media;
 pub mod security;
 pub mod session_store;
+pub mod storage;
 
 use app::server::{AppState, Settings};
 use axum::extract::State;
@@ -21,16 +23,15 @@ use session_store::DbSessionStore;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub const SESSION_COOKIE: &str = "rapport_session";
-/// Form posts and server-function arguments; recording uploads get their own
-/// limit on their own route.
-const BODY_LIMIT: usize = 2 * 1024 * 1024;
+/// Form posts and server-function arguments. The CSV import and recording
+/// uploads get larger limits of their own (see `security::body_limit`).
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -38,6 +39,8 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error("database at {url}: {source}")]
     Database { url: String, source: sea_orm::DbErr },
+    #[error("recordings directory: {0}")]
+    Storage(storage::StorageError),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: SocketAddr,
@@ -73,13 +76,23 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
             url: redact(&config.database_url),
             source,
         })?;
+    let storage: Arc<dyn storage::Storage> = Arc::new(storage::LocalDir::new(&config.storage_dir));
     let demo_logins = if config.demo_data {
-        app::server::demo::seed_if_empty(&db)
+        let seeded = app::server::demo::seed_if_empty(&db)
             .await
             .map_err(|source| StartError::Database {
                 url: redact(&config.database_url),
                 source,
-            })?
+            })?;
+        match seeded {
+            Some(seed) => {
+                for (key, bytes) in &seed.recordings {
+                    storage.put(key, bytes).await.map_err(StartError::Storage)?;
+                }
+                Some(seed.logins)
+            }
+            None => None,
+        }
     } else {
         None
     };
@@ -96,7 +109,7 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
             trust_forwarded_for: config.trust_forwarded_for,
         }),
     };
-    let router = router(state.clone(), config);
+    let router = router(state.clone(), config, storage);
     spawn_session_cleanup(db);
     Ok(Prepared {
         router,
@@ -105,7 +118,7 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
     })
 }
 
-fn router(state: AppState, config: &Config) -> Router {
+fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) -> Router {
     let routes = generate_route_list(app::App);
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(SESSION_COOKIE)
@@ -142,11 +155,15 @@ fn router(state: AppState, config: &Config) -> Router {
             },
             app::shell,
         ))
-        .with_state(state)
+        .with_state(state.clone())
+        .merge(media::routes(media::MediaState {
+            db: state.db.clone(),
+            storage,
+        }))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::page_csp))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+        .layer(axum::middleware::from_fn(security::body_limit));
     for (name, value) in security::default_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }

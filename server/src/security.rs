@@ -114,3 +114,41 @@ pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
         ),
     ]
 }
+
+/// Request size limits by route: the CSV import and recording uploads carry
+/// files; everything else is a form or a few arguments.
+pub async fn body_limit(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let limit = if path.starts_with("/media/") {
+        app::domain::media::MAX_RECORDING_BYTES as usize + 64 * 1024
+    } else if path == "/api/calls/import" {
+        // JSON-escaped CSV is a little larger than the file itself.
+        app::domain::call_import::MAX_BYTES + app::domain::call_import::MAX_BYTES / 4
+    } else {
+        crate::BODY_LIMIT
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        let message = if path.starts_with("/media/") {
+            app::domain::media::too_large_message(declared.unwrap_or(0) as u64)
+        } else {
+            format!(
+                "The request is too large: the limit is {} MB.",
+                limit / 1024 / 1024
+            )
+        };
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            axum::Json(serde_json::json!({ "error": message })),
+        )
+            .into_response();
+    }
+    // A body without a declared length is cut off at the limit as it streams.
+    let (parts, body) = request.into_parts();
+    let limited = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, limited)).await
+}

@@ -2,6 +2,7 @@
 //! every page has something to show. Later features add their own demo data
 //! here.
 
+use super::demo_calls::DemoAgent;
 use super::entities::{organization, team, team_member, user};
 use super::passwords;
 use crate::domain::roles::{Role, RoleSet};
@@ -105,9 +106,15 @@ pub struct DemoLogin {
     pub roles: String,
 }
 
+pub struct DemoSeed {
+    pub logins: Vec<DemoLogin>,
+    /// Recordings for the storage layer to keep: (key, bytes).
+    pub recordings: Vec<(String, Vec<u8>)>,
+}
+
 /// Loads the demo organisation if the database has no organisation yet.
-/// Returns the demo logins when it did.
-pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLogin>>, DbErr> {
+/// Returns the demo logins and recordings when it did.
+pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, DbErr> {
     if organization::Entity::find().count(db).await? > 0 {
         return Ok(None);
     }
@@ -134,6 +141,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
         team_ids.push(t.id);
     }
     let mut logins = Vec::new();
+    let mut names = std::collections::HashMap::new();
+    let mut agent_rows = vec![];
+    let mut coach_of_team = std::collections::HashMap::new();
     for (name, email, roles, agent_team, coached) in PEOPLE {
         let roles = RoleSet::of(roles);
         let u = user::ActiveModel::new_account(
@@ -144,6 +154,13 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
             roles,
         );
         let u = u.insert(&txn).await?;
+        names.insert(u.id, name.to_string());
+        if let Some(t) = agent_team {
+            agent_rows.push((u.id, team_ids[*t]));
+        }
+        for t in coached.iter() {
+            coach_of_team.insert(team_ids[*t], u.id);
+        }
         let memberships = agent_team
             .iter()
             .map(|i| (*i, team_member::AGENT))
@@ -164,6 +181,18 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<Vec<DemoLog
             roles: roles.describe(),
         });
     }
+    let skills = [3.8, 2.6, 3.2, 4.2, 2.9, 3.5];
+    let agents: Vec<DemoAgent> = agent_rows
+        .iter()
+        .enumerate()
+        .map(|(i, (id, team_id))| DemoAgent {
+            id: *id,
+            team_id: *team_id,
+            coach_id: coach_of_team[team_id],
+            skill: skills[i % skills.len()],
+        })
+        .collect();
+    let recordings = super::demo_calls::seed(&txn, org.id, &agents, &names).await?;
     txn.commit().await?;
-    Ok(Some(logins))
+    Ok(Some(DemoSeed { logins, recordings }))
 }

@@ -76,6 +76,14 @@ pub async fn session() -> Result<Session, AppError> {
 /// deactivated or whose password changed since is ended here.
 pub async fn current_user() -> Result<Option<AuthUser>, AppError> {
     let session = session().await?;
+    user_for_session(&db()?, &session).await
+}
+
+/// The same check for handlers outside Leptos (recordings).
+pub async fn user_for_session(
+    db: &DatabaseConnection,
+    session: &Session,
+) -> Result<Option<AuthUser>, AppError> {
     let Some(uid) = session.get::<i32>(USER_ID).await.map_err(internal)? else {
         return Ok(None);
     };
@@ -84,7 +92,7 @@ pub async fn current_user() -> Result<Option<AuthUser>, AppError> {
         .await
         .map_err(internal)?;
     let found = user::Entity::find_by_id(uid)
-        .one(&db()?)
+        .one(db)
         .await
         .map_err(db_err)?;
     match found {

@@ -72,6 +72,10 @@ impl TestServer {
             ("DATABASE_URL".into(), database_url.clone()),
             ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
             ("RAPPORT_DEMO".into(), "false".into()),
+            (
+                "RAPPORT_STORAGE_DIR".into(),
+                dir.path().join("recordings").to_string_lossy().into_owned(),
+            ),
         ]);
         for (k, v) in extra {
             env.insert(k.to_string(), v.to_string());
@@ -159,6 +163,18 @@ impl Api {
             .http
             .post(format!("{}/api/{endpoint}", self.base))
             .form(args)
+            .send()
+            .await
+            .expect("request");
+        answer(response).await
+    }
+
+    /// A server function that takes JSON arguments.
+    pub async fn call_json(&self, endpoint: &str, args: Value) -> Answer {
+        let response = self
+            .http
+            .post(format!("{}/api/{endpoint}", self.base))
+            .json(&args)
             .send()
             .await
             .expect("request");

@@ -93,6 +93,8 @@ pub async fn sign_up(
             db_err(e)
         }
     })?;
+    // Every organisation starts with the default framework, published.
+    super::frameworks::install_default(&txn, org.id).await?;
     txn.commit().await.map_err(db_err)?;
     tracing::info!(
         org_id = org.id,

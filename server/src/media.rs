@@ -1,0 +1,164 @@
+//! Recording upload and playback. Both check the session and that the call
+//! is one the person may see (and, to upload, may score); playback supports
+//! HTTP range requests so the player can seek.
+
+use crate::storage::Storage;
+use app::domain::media::{
+    sniff_audio, too_large_message, unsupported_message, MAX_RECORDING_BYTES,
+};
+use app::error::AppError;
+use app::server::guard::{user_for_session, AuthUser};
+use app::server::services::calls::{attach_recording, can_score, visible_call};
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use sea_orm::DatabaseConnection;
+use std::sync::Arc;
+use tower::ServiceExt;
+use tower_sessions::Session;
+
+#[derive(Clone)]
+pub struct MediaState {
+    pub db: DatabaseConnection,
+    pub storage: Arc<dyn Storage>,
+}
+
+pub fn routes(state: MediaState) -> Router {
+    Router::new()
+        .route(
+            "/media/calls/{id}/recording",
+            get(play).put(upload).post(upload),
+        )
+        .with_state(state)
+}
+
+fn refuse(e: AppError) -> Response {
+    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, Json(serde_json::json!({ "error": e.to_string() }))).into_response()
+}
+
+fn refuse_with(status: StatusCode, message: String) -> Response {
+    (status, Json(serde_json::json!({ "error": message }))).into_response()
+}
+
+async fn caller(db: &DatabaseConnection, session: &Session) -> Result<AuthUser, Response> {
+    match user_for_session(db, session).await {
+        Ok(Some(u)) => Ok(u),
+        Ok(None) => Err(refuse(AppError::Unauthenticated)),
+        Err(e) => Err(refuse(e)),
+    }
+}
+
+async fn upload(
+    State(state): State<MediaState>,
+    session: Session,
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let user = match caller(&state.db, &session).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let (call, scope) = match visible_call(&state.db, &user, id).await {
+        Ok(found) => found,
+        Err(e) => return refuse(e),
+    };
+    let may_upload =
+        can_score(&user, &scope, &call) || (scope.whole_org && user.roles.can_administer());
+    if !may_upload {
+        return refuse(AppError::Forbidden);
+    }
+    let name = headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|n| n.chars().take(120).collect::<String>())
+        .unwrap_or_else(|| "The file".into());
+    if body.len() as u64 > MAX_RECORDING_BYTES {
+        return refuse_with(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large_message(body.len() as u64),
+        );
+    }
+    if body.is_empty() {
+        return refuse_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("\"{name}\" is empty."),
+        );
+    }
+    let Some(kind) = sniff_audio(&body[..body.len().min(64)]) else {
+        return refuse_with(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            unsupported_message(&name),
+        );
+    };
+    let token = &app::server::tokens::new_token()[..12];
+    let key = format!(
+        "org-{}/call-{}-{token}.{}",
+        call.org_id,
+        call.id,
+        kind.extension()
+    );
+    if let Err(e) = state.storage.put(&key, &body).await {
+        tracing::error!(error = %e, "recording not stored");
+        return refuse(AppError::Internal("storage".into()));
+    }
+    let bytes = body.len() as u64;
+    if let Err(e) = attach_recording(&state.db, call, key, kind.mime(), bytes).await {
+        return refuse(e);
+    }
+    (
+        StatusCode::OK,
+        Json(serde_json::json!({ "mime": kind.mime(), "bytes": bytes })),
+    )
+        .into_response()
+}
+
+async fn play(
+    State(state): State<MediaState>,
+    session: Session,
+    Path(id): Path<i32>,
+    request: Request,
+) -> Response {
+    let user = match caller(&state.db, &session).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let call = match visible_call(&state.db, &user, id).await {
+        Ok((c, _)) => c,
+        Err(e) => return refuse(e),
+    };
+    let (Some(key), Some(mime)) = (call.recording_key, call.recording_mime) else {
+        return refuse(AppError::not_found("That call's recording"));
+    };
+    let path = match state.storage.local_path(&key).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(error = %e, "recording path");
+            return refuse(AppError::Internal("storage".into()));
+        }
+    };
+    let served = tower_http::services::ServeFile::new(path)
+        .oneshot(request)
+        .await;
+    match served {
+        Ok(mut response) => {
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=3600"),
+            );
+            if let Ok(v) = HeaderValue::from_str(&mime) {
+                headers.insert(header::CONTENT_TYPE, v);
+            }
+            response.map(Body::new)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "recording not served");
+            refuse(AppError::Internal("storage".into()))
+        }
+    }
+}

@@ -1,0 +1,621 @@
+//! The coach journey over HTTP: frameworks, calls, imports, recordings,
+//! reviews and disputes, and who may see what.
+
+use crate::common::*;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+struct Org {
+    admin: Api,
+    casey: Api,
+    cory: Api,
+    tess: Api,
+    ana: Api,
+    ben: Api,
+    ana_id: i64,
+}
+
+fn id(v: &Value) -> String {
+    v["id"].as_i64().unwrap().to_string()
+}
+
+async fn member(admin: &Api, team: i64, user: &Value, kind: &str) {
+    admin
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team.to_string()),
+                ("user_id", &id(user)),
+                ("kind", kind),
+                ("member", "true"),
+            ],
+        )
+        .await
+        .ok();
+}
+
+/// Billing is coached by Casey and Cory and has agents Ana and Ben; Tech is
+/// coached by Tess. Dana (the founder) is admin and leader.
+async fn org(server: &TestServer) -> Org {
+    let admin = server.client();
+    admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let billing = admin.create_team("Billing").await;
+    let tech = admin.create_team("Tech").await;
+    let casey = admin
+        .create_user("Casey", "casey@example.com", "coach")
+        .await;
+    let cory = admin.create_user("Cory", "cory@example.com", "coach").await;
+    let tess = admin.create_user("Tess", "tess@example.com", "coach").await;
+    let ana = admin.create_user("Ana", "ana@example.com", "agent").await;
+    let ben = admin.create_user("Ben", "ben@example.com", "agent").await;
+    member(&admin, billing, &casey, "coach").await;
+    member(&admin, billing, &cory, "coach").await;
+    member(&admin, tech, &tess, "coach").await;
+    member(&admin, billing, &ana, "agent").await;
+    member(&admin, billing, &ben, "agent").await;
+    let login = |email: &'static str| {
+        let c = server.client();
+        async move {
+            c.log_in(email, PASSWORD).await.ok();
+            c
+        }
+    };
+    Org {
+        admin,
+        casey: login("casey@example.com").await,
+        cory: login("cory@example.com").await,
+        tess: login("tess@example.com").await,
+        ana: login("ana@example.com").await,
+        ben: login("ben@example.com").await,
+        ana_id: ana["id"].as_i64().unwrap(),
+    }
+}
+
+const HEADER: &str = "agent_email,team,occurred_at,channel,duration_seconds,csat,likelihood_to_recommend,resolved,resolution_minutes,first_response_seconds,abandoned,complaint,rectification,follow_up_on,reference";
+
+fn csv_of(rows: &[String]) -> String {
+    format!("{HEADER}\n{}\n", rows.join("\n"))
+}
+
+fn row(email: &str, n: usize) -> String {
+    format!(
+        "{email},Billing,2026-0{}-1{} 09:{:02},phone,{},4,9,yes,7,35,no,no,,,R-{n}",
+        1 + n % 9,
+        n % 10,
+        n % 60,
+        60 + n
+    )
+}
+
+async fn import(api: &Api, csv: &str, commit: bool) -> Answer {
+    api.call_json("calls/import", json!({ "csv": csv, "commit": commit }))
+        .await
+}
+
+async fn calls(api: &Api, filter: Value) -> Vec<Value> {
+    api.call_json("calls/list", json!({ "filter": filter }))
+        .await
+        .ok()["rows"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+async fn one_call_for_ana(org: &Org) -> String {
+    let out = import(&org.casey, &csv_of(&[row("ana@example.com", 1)]), true).await;
+    assert_eq!(out.ok()["rows"], 1, "{:?}", out.body);
+    let rows = calls(&org.ana, json!({})).await;
+    rows[0]["id"].as_i64().unwrap().to_string()
+}
+
+async fn framework(api: &Api) -> Value {
+    let list = api.call("frameworks/list", &[]).await.ok().clone();
+    let published = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["status"] == "published")
+        .unwrap()
+        .clone();
+    api.call("frameworks/get", &[("id", &id(&published))])
+        .await
+        .ok()
+        .clone()
+}
+
+fn behaviour_ids(fw: &Value) -> Vec<i64> {
+    fw["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["behaviours"].as_array().unwrap().clone())
+        .map(|b| b["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_new_organisation_starts_with_a_published_default_framework() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let fw = framework(&org.ana).await;
+    assert_eq!(fw["version"], 1);
+    let ids = behaviour_ids(&fw);
+    assert!(ids.len() >= 12, "{}", ids.len());
+    let first = &fw["clusters"][0]["behaviours"][0];
+    assert_eq!(first["anchors"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csv_import_with_one_bad_row_changes_nothing_and_names_the_row() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let mut rows: Vec<String> = (0..20).map(|n| row("ana@example.com", n)).collect();
+    rows[6] = rows[6].replace(",4,9,", ",9,9,");
+    let out = import(&org.casey, &csv_of(&rows), true).await;
+    let body = out.ok();
+    assert_eq!(body["committed"], false);
+    let problems = body["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["line"], 8);
+    assert_eq!(problems[0]["column"], "csat");
+    assert!(calls(&org.casey, json!({})).await.is_empty());
+
+    // Unknown people and teams are named too, still with nothing imported.
+    let out = import(&org.casey, &csv_of(&[row("zed@example.com", 1)]), true).await;
+    assert!(out.ok()["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("zed@example.com"));
+    assert!(calls(&org.casey, json!({})).await.is_empty());
+
+    // The corrected file goes in whole.
+    rows[6] = row("ben@example.com", 6);
+    let preview = import(&org.casey, &csv_of(&rows), false).await;
+    assert_eq!(preview.ok()["rows"], 20);
+    assert!(calls(&org.casey, json!({})).await.is_empty());
+    let done = import(&org.casey, &csv_of(&rows), true).await;
+    assert_eq!(done.ok()["committed"], true);
+    assert_eq!(calls(&org.casey, json!({})).await.len(), 20);
+    assert_eq!(calls(&org.ana, json!({})).await.len(), 19);
+    assert_eq!(
+        calls(&org.casey, json!({ "agent_id": org.ana_id }))
+            .await
+            .len(),
+        19
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coaches_import_only_for_their_own_teams_and_agents_not_at_all() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let out = import(&org.tess, &csv_of(&[row("ana@example.com", 1)]), true).await;
+    assert!(out.ok()["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("teams you coach"));
+    import(&org.ana, &csv_of(&[row("ana@example.com", 1)]), true)
+        .await
+        .refused();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coach_scores_a_call_the_agent_disputes_and_another_coach_amends_it() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let fw = framework(&org.casey).await;
+    let ids = behaviour_ids(&fw);
+
+    // Submitting early names what is missing.
+    let early = org
+        .casey
+        .call("reviews/submit", &[("id", &review.to_string())])
+        .await;
+    assert!(early.invalid("ratings").contains("Rate every behaviour"));
+
+    // All 4s except one N/A: the score ignores the N/A.
+    let mut ratings: Vec<(i64, i64)> = ids.iter().map(|b| (*b, 4)).collect();
+    ratings[1].1 = -1;
+    let saved = org
+        .casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "Clear ownership.", "development": "Summarise next steps." }),
+        )
+        .await;
+    assert_eq!(saved.ok()["score"], 80.0);
+    org.casey
+        .call_json(
+            "reviews/add_evidence",
+            json!({ "id": review, "behaviour_id": ids[0], "kind": "note", "at_ms": 4200, "cue_index": null, "note": "Took ownership here" }),
+        )
+        .await
+        .ok();
+
+    // The agent cannot see the draft; after submission they can.
+    org.ana
+        .call("reviews/get", &[("id", &review.to_string())])
+        .await
+        .refused();
+    org.casey
+        .call("reviews/submit", &[("id", &review.to_string())])
+        .await
+        .ok();
+    let seen = org
+        .ana
+        .call("reviews/get", &[("id", &review.to_string())])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(seen["status"], "submitted");
+    assert_eq!(seen["can_respond"], true);
+    assert_eq!(seen["evidence"][0]["at_ms"], 4200);
+    let notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    assert!(notes[0]["text"].as_str().unwrap().contains("Casey"));
+
+    // Submitted reviews are frozen for the coach.
+    let frozen = org
+        .casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "x", "development": "y" }),
+        )
+        .await;
+    assert_eq!(frozen.status, StatusCode::CONFLICT);
+
+    // Ben cannot respond to Ana's review.
+    org.ben
+        .call(
+            "reviews/dispute",
+            &[
+                ("id", &review.to_string()),
+                ("reason", "Not my review at all"),
+            ],
+        )
+        .await
+        .refused();
+    let short = org
+        .ana
+        .call(
+            "reviews/dispute",
+            &[("id", &review.to_string()), ("reason", "no")],
+        )
+        .await;
+    assert!(short.invalid("reason").contains("at least 10"));
+    org.ana
+        .call(
+            "reviews/dispute",
+            &[
+                ("id", &review.to_string()),
+                ("reason", "The customer had already agreed the timescale."),
+            ],
+        )
+        .await
+        .ok();
+
+    // The author cannot resolve their own review; Cory can.
+    let own = org
+        .casey
+        .call_json(
+            "reviews/resolve",
+            json!({ "id": review, "outcome": "upheld", "note": "Fine", "ratings": [] }),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN);
+    org.cory
+        .call_json(
+            "reviews/resolve",
+            json!({ "id": review, "outcome": "amended", "note": "Expectations were set well.", "ratings": [[ids[0], 5]] }),
+        )
+        .await
+        .ok();
+
+    // The leader sees the audit trail with before and after.
+    let led = org
+        .admin
+        .call("reviews/get", &[("id", &review.to_string())])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(led["status"], "resolved");
+    let audit = led["audit"].as_array().unwrap();
+    let amended = audit
+        .iter()
+        .find(|a| a["action"] == "amended")
+        .unwrap_or_else(|| panic!("{audit:?}"));
+    assert!(
+        amended["before"].as_str().unwrap().contains(": 4"),
+        "{amended}"
+    );
+    assert!(
+        amended["after"].as_str().unwrap().contains(": 5"),
+        "{amended}"
+    );
+    assert_eq!(amended["actor"], "Cory");
+    // Agents do not see the audit log.
+    let agent_view = org
+        .ana
+        .call("reviews/get", &[("id", &review.to_string())])
+        .await
+        .ok()
+        .clone();
+    assert!(agent_view["audit"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coach_cannot_score_calls_of_teams_they_do_not_coach() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    org.tess
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .refused();
+    org.tess.call("calls/get", &[("id", &call)]).await.refused();
+    // An agent cannot score either, not even a teammate's call.
+    org.ben
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .refused();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn recordings_upload_with_their_type_checked_and_play_with_ranges_for_allowed_people_only() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    let url = format!("{}/media/calls/{call}/recording", server.base);
+    let wav = app::domain::media::tone_wav(3.0, 8000, &[440.0, 660.0]);
+
+    // Not audio, whatever the name says.
+    let pdf = org
+        .casey
+        .http
+        .put(&url)
+        .header("x-file-name", "call.wav")
+        .body(b"%PDF-1.7 not audio at all".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pdf.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(pdf.text().await.unwrap().contains("call.wav"));
+
+    // An agent cannot upload, a coach of another team cannot see the call.
+    let by_agent = org
+        .ana
+        .http
+        .put(&url)
+        .body(wav.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_agent.status(), StatusCode::FORBIDDEN);
+    let by_tess = org
+        .tess
+        .http
+        .put(&url)
+        .body(wav.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_tess.status(), StatusCode::NOT_FOUND);
+
+    let up = org
+        .casey
+        .http
+        .put(&url)
+        .header("x-file-name", "call.wav")
+        .body(wav.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(up.status(), StatusCode::OK);
+
+    // The agent plays it, seeking with a range request.
+    let part = org
+        .ana
+        .http
+        .get(&url)
+        .header("range", "bytes=100-199")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(part.status(), StatusCode::PARTIAL_CONTENT);
+    assert_eq!(part.headers()["content-type"], "audio/wav");
+    assert_eq!(part.bytes().await.unwrap().as_ref(), &wav[100..200]);
+
+    // Another agent, another organisation, and a visitor get nothing.
+    assert_eq!(
+        org.ben
+            .get(&format!("/media/calls/{call}/recording"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let outsider = server.client();
+    outsider.sign_up("Other", "Olga", "olga@example.com").await;
+    assert_eq!(
+        outsider
+            .get(&format!("/media/calls/{call}/recording"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        server
+            .client()
+            .get(&format!("/media/calls/{call}/recording"))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agents_see_only_their_own_calls_and_reviews_and_organisations_nothing_of_each_other() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    org.ben.call("calls/get", &[("id", &call)]).await.refused();
+    org.ben
+        .call("reviews/get", &[("id", &review)])
+        .await
+        .refused();
+    assert!(calls(&org.ben, json!({})).await.is_empty());
+    // Filtering by another agent shows nothing either.
+    assert!(calls(&org.ben, json!({ "agent_id": org.ana_id }))
+        .await
+        .is_empty());
+
+    let outsider = server.client();
+    outsider.sign_up("Other", "Olga", "olga@example.com").await;
+    outsider.call("calls/get", &[("id", &call)]).await.refused();
+    outsider
+        .call("reviews/get", &[("id", &review)])
+        .await
+        .refused();
+    outsider
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .refused();
+    assert!(calls(&outsider, json!({})).await.is_empty());
+    let their_fw = framework(&org.admin).await;
+    outsider
+        .call("frameworks/get", &[("id", &id(&their_fw))])
+        .await
+        .refused();
+    outsider
+        .call("frameworks/new_version", &[("from_id", &id(&their_fw))])
+        .await
+        .refused();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_published_framework_is_frozen_and_a_new_version_keeps_lineage_and_old_reviews() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let v1 = framework(&org.admin).await;
+    let first = v1["clusters"][0]["behaviours"][0].clone();
+    let edit = |framework_id: String, behaviour_id: String| {
+        vec![
+            ("framework_id".to_string(), framework_id),
+            ("behaviour_id".to_string(), behaviour_id),
+            ("cluster_id".to_string(), first["cluster_id"].to_string()),
+            ("key".to_string(), "greeting_ownership".to_string()),
+            (
+                "name".to_string(),
+                "Greeting, name and ownership".to_string(),
+            ),
+            (
+                "definition".to_string(),
+                "Opens warmly and owns the enquiry from the start.".to_string(),
+            ),
+            ("positive".to_string(), "Gives their name".to_string()),
+            ("negative".to_string(), String::new()),
+            ("weight".to_string(), "2".to_string()),
+            ("critical".to_string(), "false".to_string()),
+            ("anchors[0]".to_string(), "a".to_string()),
+            ("anchors[1]".to_string(), "b".to_string()),
+            ("anchors[2]".to_string(), "c".to_string()),
+            ("anchors[3]".to_string(), "d".to_string()),
+            ("anchors[4]".to_string(), "e".to_string()),
+        ]
+    };
+    let post = |api: &Api, args: Vec<(String, String)>| {
+        let req = api
+            .http
+            .post(format!("{}/api/frameworks/save_behaviour", api.base))
+            .form(&args);
+        async move { answer(req.send().await.unwrap()).await }
+    };
+    let frozen = post(&org.admin, edit(id(&v1), first["id"].to_string())).await;
+    assert_eq!(frozen.status, StatusCode::CONFLICT, "{:?}", frozen.body);
+
+    // A review scored on v1 keeps v1 after v2 is published.
+    let call = one_call_for_ana(&org).await;
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+
+    // Only admins start versions.
+    org.casey
+        .call("frameworks/new_version", &[("from_id", &id(&v1))])
+        .await
+        .refused();
+    let v2 = org
+        .admin
+        .call("frameworks/new_version", &[("from_id", &id(&v1))])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let draft = org
+        .admin
+        .call("frameworks/get", &[("id", &v2)])
+        .await
+        .ok()
+        .clone();
+    let draft_first = &draft["clusters"][0]["behaviours"][0];
+    assert_eq!(draft_first["lineage"], first["lineage"]);
+    let mut args = edit(v2.clone(), draft_first["id"].to_string());
+    args[2].1 = draft_first["cluster_id"].to_string();
+    post(&org.admin, args).await.ok();
+    // Agents cannot read drafts.
+    org.ana
+        .call("frameworks/get", &[("id", &v2)])
+        .await
+        .refused();
+    org.admin
+        .call("frameworks/publish", &[("id", &v2)])
+        .await
+        .ok();
+    let list = org.admin.call("frameworks/list", &[]).await.ok().clone();
+    let statuses: Vec<(i64, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["version"].as_i64().unwrap(),
+                f["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        vec![(2, "published".into()), (1, "retired".into())]
+    );
+    let kept = org
+        .casey
+        .call("reviews/get", &[("id", &review)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(kept["framework"]["version"], 1);
+    assert_eq!(
+        kept["framework"]["clusters"][0]["behaviours"][0]["name"],
+        first["name"]
+    );
+}
