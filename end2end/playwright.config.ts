@@ -29,6 +29,8 @@ export default defineConfig({
             '--disable-gpu',
             '--disable-background-networking',
             '--disable-component-update',
+            // The scoring test plays a recording without a sound card.
+            '--autoplay-policy=no-user-gesture-required',
           ],
         },
       },

@@ -9,4 +9,5 @@ export LEPTOS_SITE_ADDR="127.0.0.1:3100"
 export LEPTOS_SITE_ROOT="target/site"
 export LEPTOS_OUTPUT_NAME="rapport"
 export RAPPORT_DEMO=1
+export RAPPORT_STORAGE_DIR="end2end/.tmp/recordings"
 exec ./target/release/server

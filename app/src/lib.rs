@@ -73,6 +73,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people") view={Lazy::<PeopleRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin/teams") view={Lazy::<TeamsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calls") view={Lazy::<CallsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calls/new") view={Lazy::<NewCallRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calls/import") view={Lazy::<ImportRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calls/:id") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/frameworks") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/frameworks/:id") view={Lazy::<FrameworkRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>
@@ -105,3 +112,10 @@ lazy_page!(HomeRoute, pages::home::HomePage);
 lazy_page!(PeopleRoute, pages::people::PeoplePage);
 lazy_page!(TeamsRoute, pages::teams::TeamsPage);
 lazy_page!(AccountRoute, pages::account::AccountPage);
+lazy_page!(CallsRoute, pages::calls::CallsPage);
+lazy_page!(NewCallRoute, pages::calls::NewCallPage);
+lazy_page!(ImportRoute, pages::calls::ImportPage);
+lazy_page!(CallRoute, pages::call::CallPage);
+lazy_page!(ReviewRoute, pages::review::ReviewPage);
+lazy_page!(FrameworksRoute, pages::frameworks::FrameworksPage);
+lazy_page!(FrameworkRoute, pages::frameworks::FrameworksPage);

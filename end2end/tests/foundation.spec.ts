@@ -167,8 +167,8 @@ test('unknown pages show the 404 page in the product design', async ({ page }) =
 test('signed-in pages hydrate on every direct load', async ({ page }) => {
   await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
   const errors = collectErrors(page);
-  for (let round = 0; round < 6; round++) {
-    for (const path of ['/admin/people', '/account', '/admin/teams', '/home']) {
+  for (let round = 0; round < 4; round++) {
+    for (const path of ['/admin/people', '/account', '/admin/teams', '/home', '/calls', '/calls/2', '/reviews/2', '/frameworks']) {
       await open(page, path);
       await page.waitForTimeout(150);
       expect(errors, `errors on ${path}, round ${round}`).toEqual([]);

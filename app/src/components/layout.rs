@@ -41,6 +41,16 @@ const NAV: &[NavItem] = &[
         show: |_| true,
     },
     NavItem {
+        href: "/calls",
+        label: "Calls",
+        show: |_| true,
+    },
+    NavItem {
+        href: "/frameworks",
+        label: "Framework",
+        show: |_| true,
+    },
+    NavItem {
         href: "/admin/people",
         label: "People",
         show: RoleSet::can_administer,

@@ -3,3 +3,4 @@
 pub mod feedback;
 pub mod forms;
 pub mod layout;
+pub mod review_bits;

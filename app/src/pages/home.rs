@@ -1,14 +1,26 @@
 use crate::api::home::get_home;
+use crate::api::reviews::{get_review_queue, list_notifications, mark_notification_read};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
-use crate::types::{HomeOverview, OrgCounts, TeamDetail};
+use crate::components::review_bits::{ScoreBadge, StatusBadge};
+use crate::types::{
+    HomeOverview, NotificationView, OrgCounts, ReviewListItem, ReviewQueue, TeamDetail,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_home());
+    let queue = Resource::new(|| (), |_| get_review_queue());
+    let notes = Resource::new(|| (), |_| list_notifications());
     view! {
         <AppShell title="Home">
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let unread: Vec<NotificationView> = notes.await.unwrap_or_default().into_iter().filter(|n| !n.read).collect();
+                    (!unread.is_empty()).then(|| view! { <Notifications items=unread /> })
+                })}
+            </Suspense>
             <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match overview.await {
@@ -17,7 +29,118 @@ pub fn HomePage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    queue.await.ok().map(|q| view! { <Queue queue=q /> })
+                })}
+            </Suspense>
         </AppShell>
+    }
+}
+
+#[component]
+fn Notifications(items: Vec<NotificationView>) -> impl IntoView {
+    view! {
+        <section class="card notifications" aria-label="Notifications">
+            <h2>"New for you"</h2>
+            <ul>
+                {items.into_iter().map(|n| {
+                    let id = n.id;
+                    view! {
+                        <li>
+                            <a href=n.link.clone() on:click=move |_| {
+                                leptos::task::spawn_local(async move { let _ = mark_notification_read(id).await; });
+                            }>{n.text.clone()}</a>
+                            <span class="muted small">{n.when.clone()}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn review_rows(items: Vec<ReviewListItem>, show_agent: bool) -> impl IntoView {
+    view! {
+        <ul class="review-list">
+            {items.into_iter().map(|r| view! {
+                <li>
+                    <a href=format!("/reviews/{}", r.id)>{if show_agent { r.agent.clone() } else { format!("Call of {}", r.occurred) }}</a>
+                    <StatusBadge status=r.status.clone() />
+                    {(r.status != "draft").then(|| view! { <ScoreBadge score=r.score critical_fail=r.critical_fail /> })}
+                    <span class="muted small">{if show_agent { r.occurred.clone() } else { format!("by {}", r.coach) }}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A small line of the agent's recent scores, oldest to newest.
+fn trend(items: &[ReviewListItem]) -> impl IntoView {
+    let mut scores: Vec<f64> = items.iter().rev().filter_map(|r| r.score).collect();
+    if scores.len() > 20 {
+        scores.drain(..scores.len() - 20);
+    }
+    (scores.len() >= 2).then(|| {
+        let w = 240.0;
+        let h = 60.0;
+        let step = w / (scores.len() - 1) as f64;
+        let points: Vec<String> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{:.1},{:.1}", i as f64 * step, h - s / 100.0 * h))
+            .collect();
+        let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        view! {
+            <figure class="trend">
+                <svg viewBox=format!("-4 -4 {} {}", w + 8.0, h + 8.0) role="img" aria-label=format!("Your last {} review scores, average {mean:.1}", scores.len())>
+                    <polyline points=points.join(" ") />
+                </svg>
+                <figcaption class="muted small">{format!("Last {} scores · average {mean:.1}", scores.len())}</figcaption>
+            </figure>
+        }
+    })
+}
+
+#[component]
+fn Queue(queue: ReviewQueue) -> impl IntoView {
+    let ReviewQueue {
+        drafts,
+        disputes,
+        mine,
+        unreviewed,
+    } = queue;
+    let has_coaching = !drafts.is_empty() || !disputes.is_empty() || !unreviewed.is_empty();
+    view! {
+        <div class="grid">
+            {(!mine.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>"Your reviews"</h2>
+                    {trend(&mine)}
+                    {review_rows(mine.into_iter().take(8).collect(), false)}
+                </section>
+            })}
+            {has_coaching.then(|| view! {
+                <section class="card">
+                    <h2>"To do"</h2>
+                    {(!disputes.is_empty()).then(|| view! { <h3 class="subhead">"Disputes to resolve"</h3> {review_rows(disputes, true)} })}
+                    {(!drafts.is_empty()).then(|| view! { <h3 class="subhead">"Your drafts"</h3> {review_rows(drafts, true)} })}
+                    {(!unreviewed.is_empty()).then(|| view! {
+                        <h3 class="subhead">"Calls waiting for a review"</h3>
+                        <ul class="review-list">
+                            {unreviewed.into_iter().map(|c| view! {
+                                <li>
+                                    <a href=format!("/calls/{}", c.id)>{c.agent.clone()}</a>
+                                    <span class="muted small">{format!("{} · {} · {}", c.occurred, c.channel, c.duration)}</span>
+                                    {c.has_recording.then(|| view! { <span class="badge subtle">"Audio"</span> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                        <a class="button small" href="/calls">"All calls"</a>
+                    })}
+                </section>
+            })}
+        </div>
     }
 }
 

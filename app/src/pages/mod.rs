@@ -1,12 +1,16 @@
 //! One module per page.
 
 pub mod account;
+pub mod call;
+pub mod calls;
+pub mod frameworks;
 pub mod home;
 pub mod invite;
 pub mod landing;
 pub mod login;
 pub mod not_found;
 pub mod people;
+pub mod review;
 pub mod signup;
 pub mod teams;
 

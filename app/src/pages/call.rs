@@ -1,0 +1,252 @@
+//! One call: its outcome data, recording, transcript and reviews; where a
+//! coach starts scoring it.
+
+use crate::api::calls::{get_call, SetTranscript};
+use crate::api::reviews::start_review;
+use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::layout::{AppShell, PageHeader};
+use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
+use crate::types::CallDetail;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn CallPage() -> impl IntoView {
+    view! {
+        <AppShell title="Call">
+            <CallView />
+        </AppShell>
+    }
+}
+
+#[component]
+fn CallView() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
+    let tick = RwSignal::new(0u32);
+    let call = Resource::new(move || (id(), tick.get()), |(id, _)| get_call(id));
+    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match call.await {
+                    Ok(c) => view! { <CallBody call=c on_changed=refresh /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn yes_no(v: Option<bool>) -> &'static str {
+    match v {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "–",
+    }
+}
+
+#[component]
+fn CallBody(call: CallDetail, on_changed: Callback<()>) -> impl IntoView {
+    let navigate = use_navigate();
+    let starting = RwSignal::new(false);
+    let start_error = RwSignal::new(None::<String>);
+    let call_id = call.id;
+    let my_draft = call
+        .reviews
+        .iter()
+        .find(|r| r.status == "draft")
+        .map(|r| r.id);
+    let start = move |_| {
+        starting.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match start_review(call_id).await {
+                Ok(id) => navigate(&format!("/reviews/{id}"), Default::default()),
+                Err(e) => {
+                    start_error.set(Some(e.to_string()));
+                    starting.set(false);
+                }
+            }
+        });
+    };
+    let title = format!("{} · {}", call.agent.name, call.occurred);
+    let lede = format!("{} · {} · {}", call.team.name, call.channel, call.duration);
+    let can_review = call.can_review;
+    let can_edit = call.can_edit;
+    let has_recording = call.recording.is_some();
+    view! {
+        <PageHeader title=title lede=lede>
+            <a class="button ghost" href="/calls">"All calls"</a>
+            {can_review.then(|| view! {
+                <button class="button primary" type="button" disabled=move || starting.get() on:click=start>
+                    {if my_draft.is_some() { "Continue scoring" } else { "Score this call" }}
+                </button>
+            })}
+        </PageHeader>
+        {move || start_error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
+        <div class="grid call-grid">
+            <section class="card">
+                <h2>"Outcome"</h2>
+                <dl class="details two-col">
+                    <div><dt>"CSAT"</dt><dd>{call.csat.map(|v| format!("{v} / 5")).unwrap_or_else(|| "–".into())}</dd></div>
+                    <div><dt>"Likelihood to recommend"</dt><dd>{call.ltr.map(|v| format!("{v} / 10")).unwrap_or_else(|| "–".into())}</dd></div>
+                    <div><dt>"Resolved"</dt><dd>{yes_no(call.resolved)}</dd></div>
+                    <div><dt>"Resolution time"</dt><dd>{call.resolution_minutes.map(|v| format!("{v} min")).unwrap_or_else(|| "–".into())}</dd></div>
+                    <div><dt>"First response"</dt><dd>{call.first_response_seconds.map(|v| format!("{v} s")).unwrap_or_else(|| "–".into())}</dd></div>
+                    <div><dt>"Abandoned"</dt><dd>{if call.abandoned { "Yes" } else { "No" }}</dd></div>
+                    <div><dt>"Complaint"</dt><dd>{if call.complaint {
+                        format!("Yes{}{}", call.rectification.as_ref().map(|r| format!(" · {r}")).unwrap_or_default(),
+                            call.follow_up_on.as_ref().map(|d| format!(" · follow up {d}")).unwrap_or_default())
+                    } else { "No".to_string() }}</dd></div>
+                    <div><dt>"Reference"</dt><dd>{call.reference.clone().unwrap_or_else(|| "–".into())}</dd></div>
+                </dl>
+            </section>
+            <section class="card">
+                <h2>"Reviews"</h2>
+                {if call.reviews.is_empty() {
+                    view! { <p class="muted">"Not reviewed yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="review-list">
+                            {call.reviews.iter().map(|r| view! {
+                                <li>
+                                    <a href=format!("/reviews/{}", r.id)>{r.coach.clone()}</a>
+                                    <StatusBadge status=r.status.clone() />
+                                    <ScoreBadge score=r.score critical_fail=r.critical_fail />
+                                    <span class="muted">{r.submitted_on.clone().unwrap_or_default()}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        </div>
+        <section class="card">
+            <h2>"Recording"</h2>
+            {call.recording.clone().map(|src| view! {
+                <audio class="player" controls preload="metadata" src=src></audio>
+            })}
+            {(!has_recording).then(|| view! { <p class="muted">"No recording yet."</p> })}
+            {can_edit.then(|| view! { <RecordingUpload call_id=call_id on_done=on_changed replace=has_recording /> })}
+        </section>
+        <section class="card">
+            <h2>"Transcript"</h2>
+            {if call.transcript.is_empty() {
+                view! { <p class="muted">"No transcript."</p> }.into_any()
+            } else {
+                view! { <TranscriptView cues=call.transcript.clone() on_seek=None /> }.into_any()
+            }}
+            {can_edit.then(|| view! { <TranscriptForm call_id=call_id on_done=on_changed /> })}
+        </section>
+    }
+}
+
+/// Uploads a recording with a progress bar (XHR reports upload progress;
+/// fetch does not).
+#[component]
+fn RecordingUpload(call_id: i32, on_done: Callback<()>, replace: bool) -> impl IntoView {
+    let progress = RwSignal::new(None::<f64>);
+    let message = RwSignal::new(None::<Result<String, String>>);
+    let on_file = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::closure::Closure;
+        use wasm_bindgen::JsCast;
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
+            return;
+        };
+        let url = format!("/media/calls/{call_id}/recording");
+        if xhr.open("PUT", &url).is_err() {
+            return;
+        }
+        let _ = xhr.set_request_header("x-file-name", &file.name());
+        progress.set(Some(0.0));
+        message.set(None);
+        if let Ok(upload) = xhr.upload() {
+            let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(
+                move |e: web_sys::ProgressEvent| {
+                    if e.length_computable() && e.total() > 0.0 {
+                        progress.set(Some(e.loaded() / e.total() * 100.0));
+                    }
+                },
+            );
+            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+            on_progress.forget();
+        }
+        let done_xhr = xhr.clone();
+        let on_load = Closure::<dyn FnMut()>::new(move || {
+            progress.set(None);
+            let status = done_xhr.status().unwrap_or(0);
+            let body = done_xhr.response_text().ok().flatten().unwrap_or_default();
+            if status == 200 {
+                message.set(Some(Ok("Recording uploaded.".into())));
+                on_done.run(());
+            } else {
+                let text = serde_json::from_str::<serde_json::Value>(&body)
+                    .ok()
+                    .and_then(|v| v["error"].as_str().map(str::to_string))
+                    .unwrap_or_else(|| format!("The upload failed (HTTP {status})."));
+                message.set(Some(Err(text)));
+            }
+        });
+        xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
+        on_load.forget();
+        let on_error = Closure::<dyn FnMut()>::new(move || {
+            progress.set(None);
+            message.set(Some(Err(
+                "The upload was interrupted: check your connection and try again.".into(),
+            )));
+        });
+        xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        let _ = xhr.send_with_opt_blob(Some(&file));
+    };
+    view! {
+        <div class="field upload">
+            <label for="recording-file">{if replace { "Replace the recording" } else { "Upload a recording" }}</label>
+            <input id="recording-file" type="file" accept="audio/wav,audio/mpeg,audio/ogg,audio/webm,.wav,.mp3,.ogg,.webm" on:change=on_file />
+            <p class="hint">"WAV, MP3, Ogg or WebM, up to 50 MB."</p>
+            {move || progress.get().map(|p| view! {
+                <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{p:.0}")>
+                    <span style=format!("width:{p:.0}%")></span>
+                </div>
+            })}
+            {move || message.get().map(|m| match m {
+                Ok(t) => view! { <p class="notice notice-ok" role="status">{t}</p> }.into_any(),
+                Err(t) => view! { <p class="field-error" role="alert">{t}</p> }.into_any(),
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn TranscriptForm(call_id: i32, on_done: Callback<()>) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let save = ServerAction::<SetTranscript>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            text.set(String::new());
+            on_done.run(());
+        }
+    });
+    view! {
+        <details class="transcript-form">
+            <summary>"Add or replace the transcript"</summary>
+            <form class="form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(SetTranscript { call_id, text: text.get() });
+            }>
+                <div class="field">
+                    <label for="transcript-text">"Transcript (WebVTT or plain text)"</label>
+                    <textarea id="transcript-text" rows="6" bind:value=text placeholder="WEBVTT&#10;&#10;00:00:01.000 --> 00:00:04.000&#10;<v Agent>Good morning…"></textarea>
+                    {move || save.value().get().and_then(|r| r.err()).map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
+                </div>
+                <button class="button" type="submit" disabled=move || save.pending().get()>"Save transcript"</button>
+            </form>
+        </details>
+    }
+}

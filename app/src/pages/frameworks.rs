@@ -1,0 +1,380 @@
+//! The behavioural framework: its versions, one version in full, and (for
+//! admins) the draft editor with publish.
+
+use crate::api::frameworks::{
+    delete_behaviour, discard_framework, get_framework, list_frameworks, new_framework_version,
+    publish_framework, SaveBehaviour,
+};
+use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::forms::{field_error, form_error, FormAlert, TextField};
+use crate::components::layout::{AppShell, PageHeader};
+use crate::domain::scoring::LEVEL_NAMES;
+use crate::types::{BehaviourView, FrameworkSummary, FrameworkView};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn FrameworksPage() -> impl IntoView {
+    view! {
+        <AppShell title="Framework">
+            <Frameworks />
+        </AppShell>
+    }
+}
+
+#[component]
+fn Frameworks() -> impl IntoView {
+    let params = use_params_map();
+    let chosen = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()));
+    let tick = RwSignal::new(0u32);
+    let list = Resource::new(move || tick.get(), |_| list_frameworks());
+    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                    Ok(versions) => {
+                        let selected = chosen()
+                            .or_else(|| versions.iter().find(|v| v.status == "published").map(|v| v.id))
+                            .or_else(|| versions.first().map(|v| v.id));
+                        view! { <FrameworkScreen versions=versions selected=selected on_changed=refresh /> }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn FrameworkScreen(
+    versions: Vec<FrameworkSummary>,
+    selected: Option<i32>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let tick = RwSignal::new(0u32);
+    let detail = Resource::new(
+        move || (selected, tick.get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_framework(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let reload = Callback::new(move |_: ()| {
+        tick.update(|t| *t += 1);
+        on_changed.run(());
+    });
+    let has_draft = versions.iter().any(|v| v.status == "draft");
+    view! {
+        <PageHeader title="Behavioural framework" lede="The behaviours coaches score and agents benchmark against. Published versions are frozen; every review keeps the version it was scored on." />
+        <div class="framework-layout">
+            <nav class="card versions" aria-label="Versions">
+                <h2>"Versions"</h2>
+                <ul>
+                    {versions.iter().map(|v| view! {
+                        <li class:current=Some(v.id) == selected>
+                            <a href=format!("/frameworks/{}", v.id)>{format!("Version {}", v.version)}</a>
+                            <span class=match v.status.as_str() { "published" => "badge ok", "draft" => "badge info", _ => "badge subtle" }>{v.status.clone()}</span>
+                            <span class="muted small">{format!("{} behaviours · {} reviews", v.behaviours, v.reviews)}</span>
+                            {v.published_on.clone().map(|d| view! { <span class="muted small">{format!("published {d}")}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+            <div class="framework-main">
+                <Transition fallback=|| view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        match detail.await {
+                            Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                            Ok(None) => view! { <p class="muted">"No framework yet."</p> }.into_any(),
+                            Ok(Some(fw)) => view! { <FrameworkDetail fw=fw has_draft=has_draft on_changed=reload /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn FrameworkDetail(fw: FrameworkView, has_draft: bool, on_changed: Callback<()>) -> impl IntoView {
+    let auth = crate::auth::use_auth();
+    let is_admin = Signal::derive(move || {
+        auth.me
+            .get()
+            .and_then(|r| r.ok())
+            .flatten()
+            .is_some_and(|m| m.roles.can_administer())
+    });
+    let navigate = use_navigate();
+    let error = RwSignal::new(None::<String>);
+    let fw_id = fw.id;
+    let draft = fw.status == "draft";
+    let published = fw.status == "published";
+    let start_version = {
+        let navigate = navigate.clone();
+        move |_| {
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                match new_framework_version(fw_id).await {
+                    Ok(id) => {
+                        on_changed.run(());
+                        navigate(&format!("/frameworks/{id}"), Default::default());
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
+        }
+    };
+    let publish = move |_| {
+        spawn_local(async move {
+            match publish_framework(fw_id).await {
+                Ok(()) => on_changed.run(()),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let discard = {
+        let navigate = navigate.clone();
+        move |_| {
+            let navigate = navigate.clone();
+            spawn_local(async move {
+                match discard_framework(fw_id).await {
+                    Ok(()) => {
+                        on_changed.run(());
+                        navigate("/frameworks", Default::default());
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            });
+        }
+    };
+    let count = fw.behaviours().count();
+    view! {
+        <section class="card framework-head">
+            <div>
+                <h2>{format!("{} · version {}", fw.name, fw.version)}</h2>
+                <p class="muted">{fw.description.clone()}</p>
+                <p class="muted small">{format!("{count} behaviours in {} clusters. Each is rated 1–5 on its anchored scale, Missed (scores 0) or N/A (left out).", fw.clusters.len())}</p>
+            </div>
+            <Show when=move || is_admin.get()>
+                <div class="row-actions">
+                    {(published && !has_draft).then(|| view! {
+                        <button class="button" type="button" on:click=start_version.clone()>"Start a new version"</button>
+                    })}
+                    {draft.then(|| view! {
+                        <button class="button ghost danger" type="button" on:click=discard.clone()>"Discard draft"</button>
+                        <button class="button primary" type="button" on:click=publish>"Publish this version"</button>
+                    })}
+                </div>
+            </Show>
+        </section>
+        {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
+        {draft.then(|| view! {
+            <p class="notice">"This version is a draft: edit it freely, then publish it. Publishing freezes it and new reviews use it; reviews already scored keep their version."</p>
+        })}
+        {fw.clusters.iter().map(|c| {
+            let cluster_id = c.id;
+            view! {
+                <section class="cluster">
+                    <h3>{c.name.clone()}</h3>
+                    <p class="muted">{c.description.clone()}</p>
+                    {c.behaviours.iter().map(|b| view! { <BehaviourCard b=b.clone() framework_id=fw_id editable=draft on_changed=on_changed /> }).collect_view()}
+                    {draft.then(|| view! { <NewBehaviour framework_id=fw_id cluster_id=cluster_id on_changed=on_changed /> })}
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+#[component]
+fn BehaviourCard(
+    b: BehaviourView,
+    framework_id: i32,
+    editable: bool,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let bid = b.id;
+    let shown = b.clone();
+    let data_key = b.key.clone();
+    let cluster_id = b.cluster_id;
+    view! {
+        <article class="card behaviour-card" data-key=data_key>
+            <Show when=move || editing.get() fallback={
+                let b = shown.clone();
+                move || {
+                    let b = b.clone();
+                    view! {
+                        <header>
+                            <h4>{b.name.clone()}
+                                {b.critical.then(|| view! { <span class="badge warn">"Critical"</span> })}
+                            </h4>
+                            <span class="muted small">{format!("{} · weight {}", b.key, b.weight)}</span>
+                            {editable.then(|| view! {
+                                <div class="row-actions">
+                                    <button class="button small ghost" type="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                                    <button class="button small ghost danger" type="button" on:click=move |_| {
+                                        spawn_local(async move {
+                                            if delete_behaviour(framework_id, bid).await.is_ok() {
+                                                on_changed.run(());
+                                            }
+                                        });
+                                    }>"Remove"</button>
+                                </div>
+                            })}
+                        </header>
+                        <p>{b.definition.clone()}</p>
+                        <div class="indicators">
+                            <div>
+                                <h5>"What good sounds like"</h5>
+                                <ul>{b.positive.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                            </div>
+                            <div>
+                                <h5>"What falls short"</h5>
+                                <ul>{b.negative.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view()}</ul>
+                            </div>
+                        </div>
+                        <ol class="anchors">
+                            {b.anchors.iter().enumerate().map(|(i, a)| view! {
+                                <li><strong>{format!("{} {}", i + 1, LEVEL_NAMES[i])}</strong><span>{a.clone()}</span></li>
+                            }).collect_view()}
+                        </ol>
+                    }
+                }
+            }>
+                <BehaviourForm framework_id=framework_id cluster_id=cluster_id existing=Some(b.clone())
+                    on_done=Callback::new(move |_| { editing.set(false); on_changed.run(()); })
+                    on_cancel=Callback::new(move |_| editing.set(false)) />
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+fn NewBehaviour(framework_id: i32, cluster_id: i32, on_changed: Callback<()>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <Show when=move || open.get() fallback=move || view! {
+            <button class="button small" type="button" on:click=move |_| open.set(true)>"Add a behaviour"</button>
+        }>
+            <article class="card behaviour-card">
+                <BehaviourForm framework_id=framework_id cluster_id=cluster_id existing=None
+                    on_done=Callback::new(move |_| { open.set(false); on_changed.run(()); })
+                    on_cancel=Callback::new(move |_| open.set(false)) />
+            </article>
+        </Show>
+    }
+}
+
+#[component]
+fn BehaviourForm(
+    framework_id: i32,
+    cluster_id: i32,
+    existing: Option<BehaviourView>,
+    on_done: Callback<()>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let save = ServerAction::<SaveBehaviour>::new();
+    let e = existing.clone();
+    let key = RwSignal::new(e.as_ref().map(|b| b.key.clone()).unwrap_or_default());
+    let name = RwSignal::new(e.as_ref().map(|b| b.name.clone()).unwrap_or_default());
+    let definition = RwSignal::new(e.as_ref().map(|b| b.definition.clone()).unwrap_or_default());
+    let positive = RwSignal::new(
+        e.as_ref()
+            .map(|b| b.positive.join("\n"))
+            .unwrap_or_default(),
+    );
+    let negative = RwSignal::new(
+        e.as_ref()
+            .map(|b| b.negative.join("\n"))
+            .unwrap_or_default(),
+    );
+    let weight = RwSignal::new(
+        e.as_ref()
+            .map(|b| b.weight.to_string())
+            .unwrap_or_else(|| "1".into()),
+    );
+    let critical = RwSignal::new(e.as_ref().is_some_and(|b| b.critical));
+    let anchors: Vec<RwSignal<String>> = (0..5)
+        .map(|i| {
+            RwSignal::new(
+                e.as_ref()
+                    .and_then(|b| b.anchors.get(i).cloned())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    let anchors = StoredValue::new(anchors);
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            on_done.run(());
+        }
+    });
+    let result = move || save.value().get();
+    let behaviour_id = existing.as_ref().map(|b| b.id);
+    const FIELDS: &[&str] = &[
+        "key",
+        "name",
+        "definition",
+        "positive",
+        "negative",
+        "weight",
+        "anchor1",
+        "anchor2",
+        "anchor3",
+        "anchor4",
+        "anchor5",
+    ];
+    view! {
+        <form class="form behaviour-form" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            save.dispatch(SaveBehaviour {
+                framework_id,
+                behaviour_id,
+                cluster_id,
+                key: key.get(),
+                name: name.get(),
+                definition: definition.get(),
+                positive: positive.get(),
+                negative: negative.get(),
+                weight: weight.get(),
+                critical: critical.get(),
+                anchors: anchors.with_value(|a| a.iter().map(|s| s.get()).collect()),
+            });
+        }>
+            <div class="form-grid">
+                <TextField label="Name" name=format!("b-name-{cluster_id}") value=name error=field_error(result, "name") />
+                <TextField label="Key" name=format!("b-key-{cluster_id}") value=key error=field_error(result, "key") hint="Stable id, e.g. active_listening" />
+                <TextField label="Weight (1–10)" name=format!("b-weight-{cluster_id}") kind="number" value=weight error=field_error(result, "weight") />
+                <label class="check"><input type="checkbox" bind:checked=critical />" Critical: Missed or 1 fails the whole review"</label>
+            </div>
+            <TextField label="Definition" name=format!("b-def-{cluster_id}") value=definition error=field_error(result, "definition") />
+            <div class="form-grid">
+                <div class="field">
+                    <label for=format!("b-pos-{cluster_id}")>"What good sounds like (one per line)"</label>
+                    <textarea id=format!("b-pos-{cluster_id}") rows="3" bind:value=positive></textarea>
+                    {move || field_error(result, "positive").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                </div>
+                <div class="field">
+                    <label for=format!("b-neg-{cluster_id}")>"What falls short (one per line)"</label>
+                    <textarea id=format!("b-neg-{cluster_id}") rows="3" bind:value=negative></textarea>
+                </div>
+            </div>
+            {anchors.with_value(|a| a.iter().enumerate().map(|(i, s)| {
+                let field: &'static str = ["anchor1", "anchor2", "anchor3", "anchor4", "anchor5"][i];
+                view! {
+                    <TextField label=format!("Level {} · {}", i + 1, LEVEL_NAMES[i]) name=format!("b-{field}-{cluster_id}") value=*s error=field_error(result, field) />
+                }
+            }).collect_view())}
+            <FormAlert error=form_error(result, FIELDS) />
+            <div class="form-actions">
+                <button class="button ghost" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+                <button class="button primary" type="submit" disabled=move || save.pending().get()>"Save behaviour"</button>
+            </div>
+        </form>
+    }
+}

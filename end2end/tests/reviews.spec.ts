@@ -1,0 +1,100 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, DEMO_PASSWORD, logIn, logOut, open } from './helpers';
+
+test('a coach scores a recorded call with the keyboard and the agent disputes the review', async ({ page }) => {
+  const errors = collectErrors(page);
+  await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
+
+  // An unreviewed call with a recording, from the call list.
+  await open(page, '/calls');
+  await page.getByLabel('Reviewed').selectOption('no');
+  const row = page.locator('tr', { has: page.locator('.badge', { hasText: 'Audio' }) }).first();
+  await expect(row).toBeVisible();
+  const agent = (await row.locator('td[data-label="Agent"]').innerText()).trim();
+  await row.locator('a').first().click();
+  await expect(page).toHaveURL(/\/calls\/\d+$/);
+  await expect(page.locator('audio')).toBeAttached();
+  await page.getByRole('button', { name: 'Score this call' }).click();
+  await expect(page).toHaveURL(/\/reviews\/\d+$/);
+  await expect(page.getByRole('heading', { name: `Scoring: ${agent}` })).toBeVisible();
+
+  // Play with the keyboard and let the recording run a little.
+  await page.locator('body').press('k');
+  await expect
+    .poll(async () => page.locator('audio').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(1.2);
+  await page.locator('body').press('k');
+
+  // Pin a note at the current time.
+  await page.locator('body').press('p');
+  await expect(page.locator('#pin-note')).toBeFocused();
+  await page.keyboard.type('Greets the customer by name and takes ownership');
+  await page.keyboard.press('Enter');
+  const note = page.locator('.evidence', { hasText: 'takes ownership' });
+  await expect(note).toBeVisible();
+  await expect(note.locator('.cue-time')).toHaveText(/^0:0[1-9]$/);
+  await expect(page.locator('.timeline .marker')).toHaveCount(1);
+
+  // Rate every behaviour from the keyboard: each rating moves to the next.
+  await page.keyboard.press('Escape');
+  const total = await page.locator('article.behaviour').count();
+  expect(total).toBeGreaterThanOrEqual(12);
+  for (let i = 0; i < total; i++) {
+    await page.locator('body').press(i === 3 ? 'n' : i === 5 ? '3' : '4');
+  }
+  await expect(page.locator('.score-bar')).toContainText(`${total} of ${total} rated`);
+  await expect(page.locator('article.behaviour').nth(3).getByRole('radio', { name: 'Not applicable' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('.score-bar .score-badge')).not.toHaveText('–');
+
+  await page.getByLabel('Strengths').fill('Clear, warm opening and real ownership of the problem.');
+  await page.getByLabel('One or two development points').fill('Summarise the next steps before closing.');
+  await page.getByRole('button', { name: 'Submit review' }).click();
+  await expect(page.getByRole('heading', { name: `Review of ${agent}'s call` })).toBeVisible();
+  await expect(page.locator('.review-summary')).toContainText('Awaiting agent');
+  const reviewUrl = page.url();
+  await logOut(page);
+
+  // The agent reads it from the notification and disputes it.
+  const email = {
+    'Ana López': 'agent1@rapport.demo',
+    'Ben Carter': 'agent2@rapport.demo',
+    'Chloé Martin': 'agent3@rapport.demo',
+  }[agent];
+  expect(email, `demo agent ${agent}`).toBeTruthy();
+  await logIn(page, email!, DEMO_PASSWORD);
+  await expect(page.locator('.notifications')).toContainText('Sam Okafor reviewed one of your calls');
+  await page.locator('.notifications a', { hasText: 'Sam Okafor' }).first().click();
+  await expect(page).toHaveURL(reviewUrl);
+  await expect(page.locator('.evidence', { hasText: 'takes ownership' })).toBeVisible();
+  await page.getByRole('button', { name: 'Dispute…' }).click();
+  await page.getByLabel('What do you disagree with, and why?').fill('I did summarise: at the end I repeated the refund date.');
+  await page.getByRole('button', { name: 'Send dispute' }).click();
+  await expect(page.locator('.review-summary')).toContainText('Disputed');
+  await expect(page.locator('.dispute blockquote')).toContainText('repeated the refund date');
+  expect(errors).toEqual([]);
+});
+
+test('an admin publishes a new framework version and old reviews keep theirs', async ({ page }) => {
+  await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
+  await open(page, '/frameworks');
+  await expect(page.locator('.versions')).toContainText('Version 1');
+  await page.getByRole('button', { name: 'Start a new version' }).click();
+  await expect(page).toHaveURL(/\/frameworks\/\d+$/);
+  await expect(page.locator('.versions li.current')).toContainText('draft');
+
+  // Rename a behaviour in the draft.
+  const card = page.locator('article.behaviour-card[data-key="greeting_ownership"]');
+  await card.getByRole('button', { name: 'Edit' }).click();
+  await card.getByLabel('Name').fill('Greeting, name and ownership');
+  await card.getByRole('button', { name: 'Save behaviour' }).click();
+  await expect(card.locator('h4')).toContainText('Greeting, name and ownership');
+
+  await page.getByRole('button', { name: 'Publish this version' }).click();
+  await expect(page.locator('.versions li', { hasText: 'Version 2' })).toContainText('published');
+  await expect(page.locator('.versions li', { hasText: 'Version 1' })).toContainText('retired');
+
+  // A review scored before keeps version 1 and its wording.
+  await open(page, '/reviews/1');
+  await expect(page.locator('.page-header')).toContainText('framework v1');
+  await expect(page.locator('tr[data-key="greeting_ownership"] th')).toContainText('Greeting and ownership');
+});
