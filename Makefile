@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 
-.PHONY: run test bootstrap
+.PHONY: run test bootstrap bench
 run:
 	scripts/bootstrap.sh run
 	cargo leptos build --release --split
@@ -15,3 +15,7 @@ test:
 
 bootstrap:
 	scripts/bootstrap.sh test
+
+# Import and call-list timings (see the README); not part of `make test`.
+bench:
+	cargo test --release -p server --test bench_import -- --ignored --nocapture

@@ -48,10 +48,12 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     auth::provide_auth();
 
-    // Effects run only in the browser: this marks the page as interactive,
-    // which the browser tests wait for before clicking.
+    // Effects run only in the browser, after the view that created them has
+    // hydrated. Each page's route sets this (see `lazy_page!`), so the mark
+    // means the page itself is interactive, not only the frame around it;
+    // the browser tests wait for it before clicking.
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    provide_context(PageHydrated(hydrated));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/rapport.css" />
@@ -86,6 +88,10 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// Set once the current page has hydrated.
+#[derive(Clone, Copy)]
+pub struct PageHydrated(pub RwSignal<bool>);
+
 /// Declares a lazily loaded route that shows one page component.
 macro_rules! lazy_page {
     ($route:ident, $page:path) => {
@@ -98,7 +104,11 @@ macro_rules! lazy_page {
             }
 
             fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
+                let view = view! { <$page /> }.into_any();
+                if let Some(PageHydrated(done)) = use_context::<PageHydrated>() {
+                    Effect::new(move |_| done.set(true));
+                }
+                view
             }
         }
     };

@@ -159,6 +159,7 @@ pub fn check_publishable(doc: &FrameworkDoc) -> Result<(), String> {
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn b(
     key: &str,
     name: &str,
