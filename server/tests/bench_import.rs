@@ -2,7 +2,6 @@
 //! 50,000-row CSV import takes over HTTP and how fast the call list pages at
 //! 100,000 calls, on the database in TEST_DATABASE_URL or SQLite.
 
-#[allow(dead_code)]
 #[path = "api/common.rs"]
 mod common;
 

@@ -1,3 +1,6 @@
+// Server functions take one argument per form field.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use crate::types::{CallDetail, CallFilter, CallPage, CallScope, ImportOutcome};
 use leptos::prelude::*;

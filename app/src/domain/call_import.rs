@@ -277,7 +277,7 @@ mod tests {
         let rows = parse(&template(), now()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].line, 3);
-        assert_eq!(rows[1].fields.complaint, true);
+        assert!(rows[1].fields.complaint);
     }
 
     #[test]

@@ -380,7 +380,7 @@ mod tests {
     #[test]
     fn keys_must_be_unique() {
         let b = default_framework().clusters[0].behaviours[0].clone();
-        let problems = check_behaviour(&b, &[b.key.clone()]).unwrap_err();
+        let problems = check_behaviour(&b, std::slice::from_ref(&b.key)).unwrap_err();
         assert!(problems[0].message.contains("already uses"));
     }
 

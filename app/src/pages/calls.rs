@@ -51,7 +51,7 @@ fn Calls() -> impl IntoView {
         complaint: opt_bool(&complaint.get()),
         after: None,
     });
-    let first_page = Resource::new(move || filter.get(), |f| list_calls(f));
+    let first_page = Resource::new(move || filter.get(), list_calls);
     // Further pages are appended below the first as they are asked for.
     let more = RwSignal::new(Vec::<CallRow>::new());
     let next = RwSignal::new(None::<String>);

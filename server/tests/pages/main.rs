@@ -3,7 +3,6 @@
 //! (seen only in the test harness; one server under 8 × 240 concurrent page
 //! loads does not), and a stall here would hide real failures elsewhere.
 
-#[allow(dead_code)]
 #[path = "../api/common.rs"]
 mod common;
 

@@ -627,7 +627,7 @@ pub async fn set_transcript(
 ) -> Result<usize, AppError> {
     let db = guard::db()?;
     let (c, scope) = visible_call(&db, caller, call_id).await?;
-    if !can_score(caller, &scope, &c) && !(scope.whole_org && caller.roles.can_administer()) {
+    if !(can_score(caller, &scope, &c) || scope.whole_org && caller.roles.can_administer()) {
         return Err(AppError::Forbidden);
     }
     let cues = field("transcript", transcript::parse(text))?;
