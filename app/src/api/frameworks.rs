@@ -18,6 +18,12 @@ pub async fn get_framework(id: i32) -> Result<FrameworkView, AppError> {
     respond(async { frameworks::get(&guard::require_user().await?, id).await }.await)
 }
 
+/// Without an id: the version in use.
+#[server(endpoint = "frameworks/show")]
+pub async fn show_framework(id: Option<i32>) -> Result<FrameworkView, AppError> {
+    respond(async { frameworks::show(&guard::require_user().await?, id).await }.await)
+}
+
 #[server(endpoint = "frameworks/new_version")]
 pub async fn new_framework_version(from_id: i32) -> Result<i32, AppError> {
     respond(async { frameworks::new_version(&guard::require_user().await?, from_id).await }.await)
@@ -67,6 +73,29 @@ pub async fn save_behaviour(
                     cluster_id,
                     doc,
                 },
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// Without a cluster id: adds a cluster to the draft.
+#[server(endpoint = "frameworks/save_cluster")]
+pub async fn save_cluster(
+    framework_id: i32,
+    cluster_id: Option<i32>,
+    name: String,
+    description: String,
+) -> Result<i32, AppError> {
+    respond(
+        async {
+            frameworks::save_cluster(
+                &guard::require_user().await?,
+                framework_id,
+                cluster_id,
+                &name,
+                &description,
             )
             .await
         }

@@ -2,8 +2,8 @@
 //! admins) the draft editor with publish.
 
 use crate::api::frameworks::{
-    delete_behaviour, discard_framework, get_framework, list_frameworks, new_framework_version,
-    publish_framework, SaveBehaviour,
+    delete_behaviour, discard_framework, list_frameworks, new_framework_version, publish_framework,
+    show_framework, SaveBehaviour, SaveCluster,
 };
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, TextField};
@@ -23,74 +23,40 @@ pub fn FrameworksPage() -> impl IntoView {
     }
 }
 
+/// Both resources live here, outside any suspense, so that a re-run of a
+/// suspense never creates them again under new ids (which breaks hydration).
 #[component]
 fn Frameworks() -> impl IntoView {
+    let auth = crate::auth::use_auth();
     let params = use_params_map();
     let chosen = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()));
     let tick = RwSignal::new(0u32);
     let list = Resource::new(move || tick.get(), |_| list_frameworks());
+    let detail = Resource::new(move || (chosen(), tick.get()), |(id, _)| show_framework(id));
     let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
-    view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                    Ok(versions) => {
-                        let selected = chosen()
-                            .or_else(|| versions.iter().find(|v| v.status == "published").map(|v| v.id))
-                            .or_else(|| versions.first().map(|v| v.id));
-                        view! { <FrameworkScreen versions=versions selected=selected on_changed=refresh /> }.into_any()
-                    }
-                }
-            })}
-        </Transition>
-    }
-}
-
-#[component]
-fn FrameworkScreen(
-    versions: Vec<FrameworkSummary>,
-    selected: Option<i32>,
-    on_changed: Callback<()>,
-) -> impl IntoView {
-    let tick = RwSignal::new(0u32);
-    let detail = Resource::new(
-        move || (selected, tick.get()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_framework(id).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
-    let reload = Callback::new(move |_: ()| {
-        tick.update(|t| *t += 1);
-        on_changed.run(());
-    });
-    let has_draft = versions.iter().any(|v| v.status == "draft");
     view! {
         <PageHeader title="Behavioural framework" lede="The behaviours coaches score and agents benchmark against. Published versions are frozen; every review keeps the version it was scored on." />
         <div class="framework-layout">
             <nav class="card versions" aria-label="Versions">
                 <h2>"Versions"</h2>
-                <ul>
-                    {versions.iter().map(|v| view! {
-                        <li class:current=Some(v.id) == selected>
-                            <a href=format!("/frameworks/{}", v.id)>{format!("Version {}", v.version)}</a>
-                            <span class=match v.status.as_str() { "published" => "badge ok", "draft" => "badge info", _ => "badge subtle" }>{v.status.clone()}</span>
-                            <span class="muted small">{format!("{} behaviours · {} reviews", v.behaviours, v.reviews)}</span>
-                            {v.published_on.clone().map(|d| view! { <span class="muted small">{format!("published {d}")}</span> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
+                <Transition fallback=|| view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        let selected = detail.await.ok().map(|f| f.id);
+                        match list.await {
+                            Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                            Ok(versions) => view! { <VersionList versions=versions selected=selected /> }.into_any(),
+                        }
+                    })}
+                </Transition>
             </nav>
             <div class="framework-main">
                 <Transition fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
+                        let has_draft = list.await.map(|v| v.iter().any(|f| f.status == "draft")).unwrap_or(false);
+                        let is_admin = auth.me.await.ok().flatten().is_some_and(|m| m.roles.can_administer());
                         match detail.await {
                             Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                            Ok(None) => view! { <p class="muted">"No framework yet."</p> }.into_any(),
-                            Ok(Some(fw)) => view! { <FrameworkDetail fw=fw has_draft=has_draft on_changed=reload /> }.into_any(),
+                            Ok(fw) => view! { <FrameworkDetail fw=fw has_draft=has_draft is_admin=is_admin on_changed=refresh /> }.into_any(),
                         }
                     })}
                 </Transition>
@@ -100,15 +66,28 @@ fn FrameworkScreen(
 }
 
 #[component]
-fn FrameworkDetail(fw: FrameworkView, has_draft: bool, on_changed: Callback<()>) -> impl IntoView {
-    let auth = crate::auth::use_auth();
-    let is_admin = Signal::derive(move || {
-        auth.me
-            .get()
-            .and_then(|r| r.ok())
-            .flatten()
-            .is_some_and(|m| m.roles.can_administer())
-    });
+fn VersionList(versions: Vec<FrameworkSummary>, selected: Option<i32>) -> impl IntoView {
+    view! {
+        <ul>
+            {versions.iter().map(|v| view! {
+                <li class:current=Some(v.id) == selected>
+                    <a href=format!("/frameworks/{}", v.id)>{format!("Version {}", v.version)}</a>
+                    <span class=match v.status.as_str() { "published" => "badge ok", "draft" => "badge info", _ => "badge subtle" }>{v.status.clone()}</span>
+                    <span class="muted small">{format!("{} behaviours · {} reviews", v.behaviours, v.reviews)}</span>
+                    {v.published_on.clone().map(|d| view! { <span class="muted small">{format!("published {d}")}</span> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn FrameworkDetail(
+    fw: FrameworkView,
+    has_draft: bool,
+    is_admin: bool,
+    on_changed: Callback<()>,
+) -> impl IntoView {
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
     let fw_id = fw.id;
@@ -160,7 +139,7 @@ fn FrameworkDetail(fw: FrameworkView, has_draft: bool, on_changed: Callback<()>)
                 <p class="muted">{fw.description.clone()}</p>
                 <p class="muted small">{format!("{count} behaviours in {} clusters. Each is rated 1–5 on its anchored scale, Missed (scores 0) or N/A (left out).", fw.clusters.len())}</p>
             </div>
-            <Show when=move || is_admin.get()>
+            {is_admin.then(|| view! {
                 <div class="row-actions">
                     {(published && !has_draft).then(|| view! {
                         <button class="button" type="button" on:click=start_version.clone()>"Start a new version"</button>
@@ -170,7 +149,7 @@ fn FrameworkDetail(fw: FrameworkView, has_draft: bool, on_changed: Callback<()>)
                         <button class="button primary" type="button" on:click=publish>"Publish this version"</button>
                     })}
                 </div>
-            </Show>
+            })}
         </section>
         {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
         {draft.then(|| view! {
@@ -180,14 +159,85 @@ fn FrameworkDetail(fw: FrameworkView, has_draft: bool, on_changed: Callback<()>)
             let cluster_id = c.id;
             view! {
                 <section class="cluster">
-                    <h3>{c.name.clone()}</h3>
-                    <p class="muted">{c.description.clone()}</p>
+                    {if draft {
+                        view! { <ClusterHead framework_id=fw_id cluster=Some((c.id, c.name.clone(), c.description.clone())) on_changed=on_changed /> }.into_any()
+                    } else {
+                        view! { <h3>{c.name.clone()}</h3> <p class="muted">{c.description.clone()}</p> }.into_any()
+                    }}
                     {c.behaviours.iter().map(|b| view! { <BehaviourCard b=b.clone() framework_id=fw_id editable=draft on_changed=on_changed /> }).collect_view()}
                     {draft.then(|| view! { <NewBehaviour framework_id=fw_id cluster_id=cluster_id on_changed=on_changed /> })}
                 </section>
             }
         }).collect_view()}
+        {draft.then(|| view! {
+            <section class="cluster new-cluster">
+                <ClusterHead framework_id=fw_id cluster=None on_changed=on_changed />
+            </section>
+        })}
     }
+}
+
+/// A cluster's name in a draft, with renaming; or, without a cluster, the
+/// form that adds one.
+#[component]
+fn ClusterHead(
+    framework_id: i32,
+    cluster: Option<(i32, String, String)>,
+    on_changed: Callback<()>,
+) -> impl IntoView {
+    let save = ServerAction::<SaveCluster>::new();
+    let editing = RwSignal::new(false);
+    let cluster_id = cluster.as_ref().map(|c| c.0);
+    let (title, about) = cluster.map(|c| (c.1, c.2)).unwrap_or_default();
+    let name = RwSignal::new(title.clone());
+    let description = RwSignal::new(about.clone());
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = save.value().get() {
+            editing.set(false);
+            if cluster_id.is_none() {
+                name.set(String::new());
+                description.set(String::new());
+            }
+            on_changed.run(());
+        }
+    });
+    let result = move || save.value().get();
+    let suffix = cluster_id.map_or("new".to_string(), |id| id.to_string());
+    let form = move || {
+        let suffix = suffix.clone();
+        view! {
+            <form class="form inline-form cluster-form" novalidate on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(SaveCluster { framework_id, cluster_id, name: name.get(), description: description.get() });
+            }>
+                <TextField label=if cluster_id.is_some() { "Cluster name" } else { "New cluster" } name=format!("cluster-name-{suffix}") value=name error=field_error(result, "name") />
+                <TextField label="Description" name=format!("cluster-about-{suffix}") value=description error=field_error(result, "description") />
+                <button class="button small primary" type="submit">{if cluster_id.is_some() { "Save" } else { "Add cluster" }}</button>
+                {cluster_id.is_some().then(|| view! {
+                    <button class="button small ghost" type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                })}
+            </form>
+            <FormAlert error=form_error(result, &["name", "description"]) />
+        }
+    };
+    if cluster_id.is_none() {
+        return form().into_any();
+    }
+    view! {
+        <Show when=move || editing.get() fallback={
+            let (title, about) = (title.clone(), about.clone());
+            move || view! {
+                <div class="cluster-title">
+                    <h3>{title.clone()}</h3>
+                    <button class="button small ghost" type="button" on:click=move |_| editing.set(true)>"Rename"</button>
+                </div>
+                <p class="muted">{about.clone()}</p>
+            }
+        }>
+            {form()}
+        </Show>
+    }
+    .into_any()
 }
 
 #[component]

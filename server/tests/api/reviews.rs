@@ -619,3 +619,77 @@ async fn a_published_framework_is_frozen_and_a_new_version_keeps_lineage_and_old
         first["name"]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clusters_are_added_and_renamed_only_in_a_draft() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let v1 = framework(&org.admin).await;
+    let refused = org
+        .admin
+        .call(
+            "frameworks/save_cluster",
+            &[
+                ("framework_id", &id(&v1)),
+                ("name", "Extra"),
+                ("description", ""),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let v2 = org
+        .admin
+        .call("frameworks/new_version", &[("from_id", &id(&v1))])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let twice = org
+        .admin
+        .call(
+            "frameworks/save_cluster",
+            &[
+                ("framework_id", &v2),
+                ("name", "connect"),
+                ("description", ""),
+            ],
+        )
+        .await;
+    assert!(twice.invalid("name").contains("already a cluster"));
+    org.admin
+        .call(
+            "frameworks/save_cluster",
+            &[
+                ("framework_id", &v2),
+                ("name", "Follow-up"),
+                ("description", "After the call."),
+            ],
+        )
+        .await
+        .ok();
+    let draft = org
+        .admin
+        .call("frameworks/get", &[("id", &v2)])
+        .await
+        .ok()
+        .clone();
+    let names: Vec<&str> = draft["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.last(), Some(&"Follow-up"));
+    // A cluster with no behaviours blocks publishing, with the reason.
+    let publish = org.admin.call("frameworks/publish", &[("id", &v2)]).await;
+    assert_eq!(publish.status, StatusCode::CONFLICT);
+    assert!(publish.body.to_string().contains("Follow-up"));
+    org.casey
+        .call(
+            "frameworks/save_cluster",
+            &[("framework_id", &v2), ("name", "Mine"), ("description", "")],
+        )
+        .await
+        .refused();
+}

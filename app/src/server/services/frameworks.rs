@@ -285,6 +285,17 @@ pub async fn get(caller: &AuthUser, id: i32) -> Result<FrameworkView, AppError> 
     view_of(&db, fw).await
 }
 
+/// One version, or without an id the one in use (the latest published).
+pub async fn show(caller: &AuthUser, id: Option<i32>) -> Result<FrameworkView, AppError> {
+    match id {
+        Some(id) => get(caller, id).await,
+        None => {
+            let db = guard::db()?;
+            view_of(&db, current(&db, caller.org_id).await?).await
+        }
+    }
+}
+
 async fn draft_in_org(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
@@ -390,6 +401,73 @@ pub async fn save_behaviour(caller: &AuthUser, input: BehaviourInput) -> Result<
                     .await
                     .map_err(db_err)?;
             Ok(model.id)
+        }
+    }
+}
+
+/// Adds a cluster to a draft, or renames one.
+pub async fn save_cluster(
+    caller: &AuthUser,
+    framework_id: i32,
+    cluster_id: Option<i32>,
+    name: &str,
+    description: &str,
+) -> Result<i32, AppError> {
+    let db = guard::db()?;
+    let fw = draft_in_org(&db, caller, framework_id).await?;
+    let name = name.trim();
+    if !(2..=80).contains(&name.chars().count()) {
+        return Err(AppError::invalid(
+            "name",
+            "A cluster name is 2–80 characters.",
+        ));
+    }
+    let description = description.trim();
+    if description.chars().count() > 300 {
+        return Err(AppError::invalid(
+            "description",
+            "A cluster description can be at most 300 characters.",
+        ));
+    }
+    let clusters = framework_cluster::Entity::find()
+        .filter(framework_cluster::Column::FrameworkId.eq(fw.id))
+        .all(&db)
+        .await
+        .map_err(db_err)?;
+    if clusters
+        .iter()
+        .any(|c| Some(c.id) != cluster_id && c.name.eq_ignore_ascii_case(name))
+    {
+        return Err(AppError::invalid(
+            "name",
+            format!("There is already a cluster called \"{name}\"."),
+        ));
+    }
+    match cluster_id {
+        Some(id) => {
+            let current = clusters
+                .into_iter()
+                .find(|c| c.id == id)
+                .ok_or_else(|| AppError::not_found("That cluster"))?;
+            let mut active: framework_cluster::ActiveModel = current.into();
+            active.name = Set(name.to_string());
+            active.description = Set(description.to_string());
+            active.update(&db).await.map_err(db_err)?;
+            Ok(id)
+        }
+        None => {
+            let position = clusters.iter().map(|c| c.position).max().unwrap_or(-1) + 1;
+            let c = framework_cluster::ActiveModel {
+                framework_id: Set(fw.id),
+                position: Set(position),
+                name: Set(name.to_string()),
+                description: Set(description.to_string()),
+                ..Default::default()
+            }
+            .insert(&db)
+            .await
+            .map_err(db_err)?;
+            Ok(c.id)
         }
     }
 }
