@@ -167,14 +167,7 @@ pub async fn names(
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    let teams = team::Entity::find()
-        .filter(team::Column::OrgId.eq(org_id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect();
+    let teams = super::teams::team_names(db, org_id).await?;
     Ok((people, teams))
 }
 
