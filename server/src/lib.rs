@@ -163,6 +163,9 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::page_csp))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
+        // Our own per-route limits (security::body_limit) replace axum's
+        // 2 MB default, which would otherwise cut off imports and uploads.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .layer(axum::middleware::from_fn(security::body_limit));
     for (name, value) in security::default_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));

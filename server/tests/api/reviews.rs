@@ -373,7 +373,9 @@ async fn recordings_upload_with_their_type_checked_and_play_with_ranges_for_allo
     let org = org(&server).await;
     let call = one_call_for_ana(&org).await;
     let url = format!("{}/media/calls/{call}/recording", server.base);
-    let wav = app::domain::media::tone_wav(3.0, 8000, &[440.0, 660.0]);
+    // Three and a half minutes at 8 kHz: a realistic call, over 3 MB.
+    let wav = app::domain::media::tone_wav(210.0, 8000, &[440.0, 660.0]);
+    assert!(wav.len() > 3_000_000);
 
     // Not audio, whatever the name says.
     let pdf = org
@@ -692,4 +694,16 @@ async fn clusters_are_added_and_renamed_only_in_a_draft() {
         )
         .await
         .refused();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_larger_than_the_form_limit_is_still_checked() {
+    // Regression: axum's 2 MB default body limit cut off large imports.
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let rows: Vec<String> = (0..30_000).map(|n| row("ana@example.com", n)).collect();
+    let text = csv_of(&rows);
+    assert!(text.len() > 2 * 1024 * 1024);
+    let preview = import(&org.casey, &text, false).await;
+    assert_eq!(preview.ok()["rows"], 30_000);
 }
