@@ -8,7 +8,7 @@ use app::domain::media::{
 };
 use app::error::AppError;
 use app::server::guard::{user_for_session, AuthUser};
-use app::server::services::calls::{attach_recording, can_score, visible_call};
+use app::server::services::calls::{attach_recording, can_edit, visible_call};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -67,9 +67,7 @@ async fn upload(
         Ok(found) => found,
         Err(e) => return refuse(e),
     };
-    let may_upload =
-        can_score(&user, &scope, &call) || (scope.whole_org && user.roles.can_administer());
-    if !may_upload {
+    if !can_edit(&user, &scope, &call) {
         return refuse(AppError::Forbidden);
     }
     let name = headers

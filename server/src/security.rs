@@ -53,10 +53,7 @@ fn refuse() -> Response {
 /// policy built on it. Leptos puts the same nonce on its inline scripts (see
 /// `app::server::provide_request_context`).
 pub async fn page_csp(mut request: Request, next: Next) -> Response {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let nonce: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let nonce = app::server::tokens::new_token()[..32].to_string();
     request
         .extensions_mut()
         .insert(app::server::CspNonce(nonce.clone()));
@@ -87,8 +84,8 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
-/// Headers every response carries. The page CSP (with its script nonce) is
-/// set by the app shell; this default covers everything else.
+/// Headers every response carries. Pages get their own CSP (with the script
+/// nonce) from `page_csp`; this default covers everything else.
 pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
     [
         (

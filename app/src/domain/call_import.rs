@@ -2,7 +2,7 @@
 //! line of the file and the column; the import commits only when there are
 //! none (PRODUCT.md §3: nothing half-imported, ever).
 
-use super::calls::{CallFields, RawCall};
+use super::calls::{check_reference, CallFields, RawCall};
 use super::validation::normalise_email;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -213,14 +213,14 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowPr
             rectification: get(12),
             follow_up_on: get(13),
         };
-        let reference = Some(get(14).to_string()).filter(|r| !r.is_empty());
-        if reference.as_ref().is_some_and(|r| r.chars().count() > 80) {
+        let reference = check_reference(get(14)).unwrap_or_else(|message| {
             row_problems.push(RowProblem {
                 line,
                 column: "reference".into(),
-                message: "A reference can be at most 80 characters.".into(),
+                message,
             });
-        }
+            None
+        });
         match CallFields::check(&raw, now) {
             Ok(fields) if row_problems.is_empty() => rows.push(ImportRow {
                 line,

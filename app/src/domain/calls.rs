@@ -344,6 +344,15 @@ impl CallFields {
     }
 }
 
+/// A call's optional reference in the telephony system: blank is none.
+pub fn check_reference(raw: &str) -> Result<Option<String>, String> {
+    let r = raw.trim();
+    if r.chars().count() > 80 {
+        return Err("A reference can be at most 80 characters.".into());
+    }
+    Ok(Some(r.to_string()).filter(|r| !r.is_empty()))
+}
+
 /// Formats a duration in seconds as `m:ss` or `h:mm:ss`.
 pub fn format_duration(seconds: i64) -> String {
     let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60);

@@ -3,7 +3,7 @@
 
 use super::auth::field;
 use crate::domain::call_import::{self, RowProblem};
-use crate::domain::calls::{format_duration, CallFields, RawCall};
+use crate::domain::calls::{check_reference, format_duration, CallFields, RawCall};
 use crate::domain::roles::Role;
 use crate::domain::transcript;
 use crate::error::AppError;
@@ -98,6 +98,17 @@ pub fn can_score(caller: &AuthUser, scope: &Scope, c: &call::Model) -> bool {
         && (caller.roles.can_lead() || scope.teams.contains(&c.team_id))
 }
 
+/// Whether the caller may attach a recording or transcript to this call:
+/// whoever may score it, and admins of the organisation.
+pub fn can_edit(caller: &AuthUser, scope: &Scope, c: &call::Model) -> bool {
+    can_score(caller, scope, c) || (scope.whole_org && caller.roles.can_administer())
+}
+
+/// Whether the caller may add calls at all (which teams is checked per call).
+fn can_add(caller: &AuthUser) -> bool {
+    caller.roles.can_coach() || caller.roles.can_administer()
+}
+
 /// Finds a call the caller may see; anything else reads as not found.
 pub async fn visible_call(
     db: &impl ConnectionTrait,
@@ -155,10 +166,13 @@ fn decode_cursor(raw: &str) -> Result<(DateTime<Utc>, i32), AppError> {
     Ok((t, id))
 }
 
-pub async fn names(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-) -> Result<(HashMap<i32, String>, HashMap<i32, String>), AppError> {
+/// People's and teams' names by id, for labelling calls and reviews.
+pub struct Names {
+    pub people: HashMap<i32, String>,
+    pub teams: HashMap<i32, String>,
+}
+
+pub async fn names(db: &impl ConnectionTrait, org_id: i32) -> Result<Names, AppError> {
     let people = user::Entity::find()
         .filter(user::Column::OrgId.eq(org_id))
         .all(db)
@@ -168,19 +182,15 @@ pub async fn names(
         .map(|u| (u.id, u.name))
         .collect();
     let teams = super::teams::team_names(db, org_id).await?;
-    Ok((people, teams))
+    Ok(Names { people, teams })
 }
 
-pub fn row_of(
-    c: &call::Model,
-    people: &HashMap<i32, String>,
-    teams: &HashMap<i32, String>,
-) -> CallRow {
+pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
     CallRow {
         id: c.id,
         occurred: when(c.occurred_at),
-        agent: people.get(&c.agent_id).cloned().unwrap_or_default(),
-        team: teams.get(&c.team_id).cloned().unwrap_or_default(),
+        agent: names.people.get(&c.agent_id).cloned().unwrap_or_default(),
+        team: names.teams.get(&c.team_id).cloned().unwrap_or_default(),
         channel: c.channel.clone(),
         duration: format_duration(c.duration_seconds as i64),
         csat: c.csat,
@@ -245,9 +255,9 @@ pub async fn list(caller: &AuthUser, filter: CallFilter) -> Result<CallPage, App
     } else {
         None
     };
-    let (people, teams) = names(&db, caller.org_id).await?;
+    let names = names(&db, caller.org_id).await?;
     Ok(CallPage {
-        rows: rows.iter().map(|c| row_of(c, &people, &teams)).collect(),
+        rows: rows.iter().map(|c| row_of(c, &names)).collect(),
         next,
     })
 }
@@ -272,7 +282,7 @@ pub async fn options(caller: &AuthUser) -> Result<CallScope, AppError> {
         .await
         .map_err(db_err)?;
     let team_of: HashMap<i32, i32> = members.iter().map(|m| (m.user_id, m.team_id)).collect();
-    let mut agents: Vec<(i32, String, Option<i32>)> = user::Entity::find()
+    let agents: Vec<(i32, String, Option<i32>)> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
         .filter(user::Column::IsAgent.eq(true))
         .order_by_asc(user::Column::Name)
@@ -283,9 +293,6 @@ pub async fn options(caller: &AuthUser) -> Result<CallScope, AppError> {
         .filter(|u| scope.whole_org || team_of.contains_key(&u.id))
         .map(|u| (u.id, u.name, team_of.get(&u.id).copied()))
         .collect();
-    if !scope.whole_org && scope.teams.is_empty() {
-        agents.retain(|a| Some(a.0) == scope.own);
-    }
     Ok(CallScope {
         teams: teams
             .into_iter()
@@ -295,14 +302,15 @@ pub async fn options(caller: &AuthUser) -> Result<CallScope, AppError> {
             })
             .collect(),
         agents,
-        can_add: caller.roles.can_coach() || caller.roles.can_administer(),
+        can_add: can_add(caller),
     })
 }
 
 pub async fn detail(caller: &AuthUser, call_id: i32) -> Result<CallDetail, AppError> {
     let db = guard::db()?;
     let (c, scope) = visible_call(&db, caller, call_id).await?;
-    detail_of(&db, caller, &scope, c).await
+    let names = names(&db, caller.org_id).await?;
+    detail_of(&db, caller, &scope, c, &names).await
 }
 
 pub async fn detail_of(
@@ -310,34 +318,26 @@ pub async fn detail_of(
     caller: &AuthUser,
     scope: &Scope,
     c: call::Model,
+    names: &Names,
 ) -> Result<CallDetail, AppError> {
     let agent = user::Entity::find_by_id(c.agent_id)
         .one(db)
         .await
         .map_err(db_err)?
         .ok_or_else(|| AppError::not_found("The call's agent"))?;
-    let team_name = team::Entity::find_by_id(c.team_id)
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .map(|t| t.name)
-        .unwrap_or_default();
     let reviews = review::Entity::find()
         .filter(review::Column::CallId.eq(c.id))
         .order_by_asc(review::Column::CreatedAt)
         .all(db)
         .await
         .map_err(db_err)?;
-    let (people, _) = names(db, caller.org_id).await?;
-    let is_agent_only = !scope.whole_org && !scope.teams.contains(&c.team_id);
     let reviews = reviews
         .into_iter()
         // Drafts are the coach's own work in progress.
-        .filter(|r| r.status != "draft" || r.coach_id == caller.id)
-        .filter(|r| !is_agent_only || r.status != "draft")
+        .filter(|r| r.status != super::reviews::DRAFT || r.coach_id == caller.id)
         .map(|r| ReviewBrief {
             id: r.id,
-            coach: people.get(&r.coach_id).cloned().unwrap_or_default(),
+            coach: names.people.get(&r.coach_id).cloned().unwrap_or_default(),
             status: r.status,
             score: r.score,
             critical_fail: r.critical_fail,
@@ -354,7 +354,7 @@ pub async fn detail_of(
         },
         team: TeamRef {
             id: c.team_id,
-            name: team_name,
+            name: names.teams.get(&c.team_id).cloned().unwrap_or_default(),
         },
         occurred: when(c.occurred_at),
         channel: c.channel.clone(),
@@ -380,13 +380,12 @@ pub async fn detail_of(
             .unwrap_or_default(),
         reviews,
         can_review: can_score(caller, scope, &c),
-        can_edit: can_score(caller, scope, &c)
-            || (scope.whole_org && caller.roles.can_administer()),
+        can_edit: can_edit(caller, scope, &c),
     })
 }
 
 fn require_can_add(caller: &AuthUser) -> Result<(), AppError> {
-    if caller.roles.can_coach() || caller.roles.can_administer() {
+    if can_add(caller) {
         Ok(())
     } else {
         Err(AppError::Forbidden)
@@ -471,13 +470,7 @@ pub async fn create(caller: &AuthUser, input: NewCall<'_>) -> Result<i32, AppErr
         let p = &problems[0];
         AppError::invalid(p.field, p.message.clone())
     })?;
-    let reference = Some(input.reference.trim().to_string()).filter(|r| !r.is_empty());
-    if reference.as_ref().is_some_and(|r| r.chars().count() > 80) {
-        return Err(AppError::invalid(
-            "reference",
-            "A reference can be at most 80 characters.",
-        ));
-    }
+    let reference = field("reference", check_reference(input.reference))?;
     let model = model_of(
         caller.org_id,
         team_id,
@@ -620,7 +613,7 @@ pub async fn set_transcript(
 ) -> Result<usize, AppError> {
     let db = guard::db()?;
     let (c, scope) = visible_call(&db, caller, call_id).await?;
-    if !(can_score(caller, &scope, &c) || scope.whole_org && caller.roles.can_administer()) {
+    if !can_edit(caller, &scope, &c) {
         return Err(AppError::Forbidden);
     }
     let cues = field("transcript", transcript::parse(text))?;

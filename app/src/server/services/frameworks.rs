@@ -268,7 +268,7 @@ pub async fn list(caller: &AuthUser) -> Result<Vec<FrameworkSummary>, AppError> 
             version: f.version,
             name: f.name,
             status: f.status,
-            published_on: f.published_at.map(|t| t.format("%-d %b %Y").to_string()),
+            published_on: f.published_at.map(super::calls::day),
             behaviours,
             reviews,
         });

@@ -198,7 +198,8 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ReviewView, AppError> {
             note: e.note,
         })
         .collect();
-    let (people, _) = calls::names(&db, caller.org_id).await?;
+    let names = calls::names(&db, caller.org_id).await?;
+    let people = &names.people;
     let audit = if caller.roles.can_lead() {
         audit::Entity::find()
             .filter(audit::Column::OrgId.eq(caller.org_id))
@@ -222,7 +223,7 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ReviewView, AppError> {
     };
     let can_resolve =
         r.status == DISPUTED && r.coach_id != caller.id && can_score(caller, &scope, &c);
-    let call = calls::detail_of(&db, caller, &scope, c).await?;
+    let call = calls::detail_of(&db, caller, &scope, c, &names).await?;
     Ok(ReviewView {
         id: r.id,
         can_score: r.status == DRAFT && r.coach_id == caller.id,
@@ -833,7 +834,8 @@ pub async fn queue(caller: &AuthUser) -> Result<ReviewQueue, AppError> {
     } else {
         vec![]
     };
-    let (people, teams) = calls::names(&db, caller.org_id).await?;
+    let names = calls::names(&db, caller.org_id).await?;
+    let people = &names.people;
     let call_ids: Vec<i32> = drafts
         .iter()
         .chain(&disputes)
@@ -851,19 +853,19 @@ pub async fn queue(caller: &AuthUser) -> Result<ReviewQueue, AppError> {
     Ok(ReviewQueue {
         drafts: drafts
             .iter()
-            .map(|r| list_item(r, &people, &occurred))
+            .map(|r| list_item(r, people, &occurred))
             .collect(),
         disputes: disputes
             .iter()
-            .map(|r| list_item(r, &people, &occurred))
+            .map(|r| list_item(r, people, &occurred))
             .collect(),
         mine: mine
             .iter()
-            .map(|r| list_item(r, &people, &occurred))
+            .map(|r| list_item(r, people, &occurred))
             .collect(),
         unreviewed: unreviewed
             .iter()
-            .map(|c| calls::row_of(c, &people, &teams))
+            .map(|c| calls::row_of(c, &names))
             .collect::<Vec<CallRow>>(),
     })
 }
