@@ -707,3 +707,175 @@ async fn an_export_larger_than_the_form_limit_is_still_checked() {
     let preview = import(&org.casey, &text, false).await;
     assert_eq!(preview.ok()["rows"], 30_000);
 }
+
+/// Every server function of the coach journey, called by another
+/// organisation with forged ids and by an agent with a coach's or an admin's
+/// ids: all refused, nothing changed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_review_server_function_refuses_other_organisations_and_wrong_roles() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let evidence = org
+        .casey
+        .call_json(
+            "reviews/add_evidence",
+            json!({ "id": review, "behaviour_id": null, "kind": "note", "at_ms": 1000, "cue_index": null, "note": "Kept" }),
+        )
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let v1 = framework(&org.admin).await;
+    let fw = id(&v1);
+    let first = v1["clusters"][0]["behaviours"][0].clone();
+    let draft = org
+        .admin
+        .call("frameworks/new_version", &[("from_id", &fw)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let draft_view = org
+        .admin
+        .call("frameworks/get", &[("id", &draft)])
+        .await
+        .ok()
+        .clone();
+    let draft_behaviour = draft_view["clusters"][0]["behaviours"][0]["id"].to_string();
+    let draft_cluster = draft_view["clusters"][0]["id"].to_string();
+    let r = review.to_string();
+    let ana_id = org.ana_id.to_string();
+
+    let outsider = server.client();
+    outsider.sign_up("Other", "Olga", "olga@example.com").await;
+    for api in [&outsider, &org.ana] {
+        for (endpoint, args) in [
+            ("frameworks/new_version", vec![("from_id", fw.as_str())]),
+            ("frameworks/publish", vec![("id", draft.as_str())]),
+            ("frameworks/discard", vec![("id", draft.as_str())]),
+            ("frameworks/get", vec![("id", draft.as_str())]),
+            ("frameworks/show", vec![("id", draft.as_str())]),
+            (
+                "frameworks/delete_behaviour",
+                vec![
+                    ("framework_id", draft.as_str()),
+                    ("behaviour_id", draft_behaviour.as_str()),
+                ],
+            ),
+            (
+                "frameworks/save_cluster",
+                vec![
+                    ("framework_id", draft.as_str()),
+                    ("cluster_id", draft_cluster.as_str()),
+                    ("name", "Taken over"),
+                    ("description", ""),
+                ],
+            ),
+            (
+                "calls/set_transcript",
+                vec![("call_id", call.as_str()), ("text", "Agent: hello")],
+            ),
+            ("reviews/start", vec![("call_id", call.as_str())]),
+            ("reviews/get", vec![("id", r.as_str())]),
+            ("reviews/submit", vec![("id", r.as_str())]),
+            ("reviews/acknowledge", vec![("id", r.as_str())]),
+            (
+                "reviews/dispute",
+                vec![("id", r.as_str()), ("reason", "Forged dispute reason")],
+            ),
+            (
+                "reviews/remove_evidence",
+                vec![("id", r.as_str()), ("evidence_id", &evidence.to_string())],
+            ),
+        ] {
+            let answer = api.call(endpoint, &args).await;
+            assert!(
+                answer.status == StatusCode::FORBIDDEN || answer.status == StatusCode::NOT_FOUND,
+                "{endpoint}: {} {}",
+                answer.status,
+                answer.body
+            );
+        }
+        for (endpoint, args) in [
+            (
+                "reviews/save",
+                json!({ "id": review, "ratings": [[first["id"], 1]], "strengths": "x", "development": "y" }),
+            ),
+            (
+                "reviews/add_evidence",
+                json!({ "id": review, "behaviour_id": null, "kind": "note", "at_ms": 0, "cue_index": null, "note": "Forged" }),
+            ),
+            (
+                "reviews/resolve",
+                json!({ "id": review, "outcome": "upheld", "note": "Forged", "ratings": [] }),
+            ),
+        ] {
+            let answer = api.call_json(endpoint, args).await;
+            assert!(
+                answer.status == StatusCode::FORBIDDEN || answer.status == StatusCode::NOT_FOUND,
+                "{endpoint}: {} {}",
+                answer.status,
+                answer.body
+            );
+        }
+        // Adding a call for someone else's agent is refused by field.
+        let create = api
+            .call(
+                "calls/create",
+                &[
+                    ("agent_id", ana_id.as_str()),
+                    ("occurred_at", "2026-01-05 10:00"),
+                    ("channel", "phone"),
+                    ("duration_seconds", "60"),
+                    ("csat", ""),
+                    ("likelihood_to_recommend", ""),
+                    ("resolved", ""),
+                    ("resolution_minutes", ""),
+                    ("first_response_seconds", ""),
+                    ("abandoned", "no"),
+                    ("complaint", "no"),
+                    ("rectification", ""),
+                    ("follow_up_on", ""),
+                    ("reference", ""),
+                ],
+            )
+            .await;
+        assert!(create.status.is_client_error(), "{:?}", create.body);
+    }
+
+    // Nothing changed: the draft, its note, the framework draft and the calls.
+    let kept = org
+        .casey
+        .call("reviews/get", &[("id", &r)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(kept["status"], "draft");
+    assert!(kept["ratings"].as_array().unwrap().is_empty());
+    let notes: Vec<&str> = kept["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["note"].as_str().unwrap())
+        .collect();
+    assert_eq!(notes, vec!["Kept"]);
+    assert!(kept["call"]["transcript"].as_array().unwrap().is_empty());
+    let still = org
+        .admin
+        .call("frameworks/get", &[("id", &draft)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(still["status"], "draft");
+    assert_eq!(still, draft_view);
+    assert_eq!(calls(&org.casey, json!({})).await.len(), 1);
+}
