@@ -186,7 +186,7 @@ fn b(
 pub fn default_framework() -> FrameworkDoc {
     FrameworkDoc {
         name: "Rapport service behaviours".into(),
-        description: "Thirteen behaviours of a great service conversation, from the first words to the follow-up.".into(),
+        description: "Fourteen behaviours of a great service conversation, from the first words to the follow-up.".into(),
         clusters: vec![
             ClusterDoc {
                 name: "Connect".into(),
@@ -358,6 +358,9 @@ mod tests {
         let behaviours: Vec<&BehaviourDoc> =
             doc.clusters.iter().flat_map(|c| &c.behaviours).collect();
         assert!(behaviours.len() >= 12);
+        // The description states the count.
+        assert!(doc.description.starts_with("Fourteen behaviours"));
+        assert_eq!(behaviours.len(), 14);
         assert!(behaviours.iter().all(|b| b.anchors.len() == 5));
         assert!(behaviours.iter().any(|b| b.critical));
         check_publishable(&doc).unwrap();

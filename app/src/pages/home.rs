@@ -15,18 +15,18 @@ pub fn HomePage() -> impl IntoView {
     let notes = Resource::new(|| (), |_| list_notifications());
     view! {
         <AppShell title="Home">
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let unread: Vec<NotificationView> = notes.await.unwrap_or_default().into_iter().filter(|n| !n.read).collect();
-                    (!unread.is_empty()).then(|| view! { <Notifications items=unread /> })
-                })}
-            </Suspense>
             <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     match overview.await {
                         Ok(o) => view! { <Home overview=o /> }.into_any(),
                         Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                     }
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let unread: Vec<NotificationView> = notes.await.unwrap_or_default().into_iter().filter(|n| !n.read).collect();
+                    (!unread.is_empty()).then(|| view! { <Notifications items=unread /> })
                 })}
             </Suspense>
             <Suspense fallback=|| ()>
