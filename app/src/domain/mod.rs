@@ -1,12 +1,15 @@
 //! Domain rules in plain Rust: no web, database or UI types in any
 //! signature here, so every rule can be unit-tested on its own.
 
+pub mod benchmark;
 pub mod call_import;
 pub mod calls;
 pub mod framework;
 pub mod media;
+pub mod practice;
 pub mod roles;
 pub mod scoring;
+pub mod targets;
 pub mod throttle;
 pub mod transcript;
 pub mod validation;

@@ -1,0 +1,393 @@
+//! The self-benchmark of PRODUCT.md §4: a coach rating per behaviour (the
+//! mean level over an agent's scored calls in a window, with its 95%
+//! interval), and how the agent's own rating compares with it.
+//!
+//! Ratings are grouped by behaviour *lineage*, not by behaviour id, so calls
+//! scored on an earlier framework version still count after a new version is
+//! published.
+
+use super::scoring::Rating;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
+use std::collections::HashMap;
+
+/// Below this many scored calls a coach rating is shown but not trusted:
+/// no blind spot or hidden strength is called out from it.
+pub const MIN_CALLS: usize = 3;
+pub const DEFAULT_WINDOW_DAYS: i64 = 90;
+pub const WINDOW_CHOICES: [i64; 4] = [30, 90, 180, 365];
+
+/// Levels are compared with this slack so a mean of exactly one level apart
+/// is not lost to floating-point rounding.
+const EPSILON: f64 = 1e-9;
+
+/// One coach rating of one behaviour on one scored call.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoredRating {
+    pub lineage: String,
+    /// When the call took place: the window is about the agent's calls.
+    pub at: DateTime<Utc>,
+    pub rating: Rating,
+}
+
+/// The level a rating contributes to a mean: Missed counts as 0, N/A not at all.
+pub fn level_value(rating: Rating) -> Option<f64> {
+    match rating {
+        Rating::Level(l) => Some(f64::from(l)),
+        Rating::Missed => Some(0.0),
+        Rating::NotApplicable => None,
+    }
+}
+
+/// The mean of a set of call levels, with a 95% Student-t interval.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoachRating {
+    pub mean: f64,
+    pub calls: usize,
+    /// `None` with a single call: one value has no spread to estimate.
+    pub interval: Option<(f64, f64)>,
+}
+
+impl CoachRating {
+    pub fn enough(&self) -> bool {
+        self.calls >= MIN_CALLS
+    }
+}
+
+/// The mean and interval of levels on the 0–5 scale; `None` when there are none.
+pub fn coach_rating(levels: &[f64]) -> Option<CoachRating> {
+    let n = levels.len();
+    if n == 0 {
+        return None;
+    }
+    let mean = levels.iter().sum::<f64>() / n as f64;
+    let interval = (n >= 2).then(|| {
+        let variance = levels.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+        let half = t_critical_95(n - 1) * variance.sqrt() / (n as f64).sqrt();
+        ((mean - half).max(0.0), (mean + half).min(5.0))
+    });
+    Some(CoachRating {
+        mean,
+        calls: n,
+        interval,
+    })
+}
+
+/// The two-sided 95% critical value of Student's t with `df` degrees of freedom.
+pub fn t_critical_95(df: usize) -> f64 {
+    StudentsT::new(0.0, 1.0, df as f64)
+        .map(|t| t.inverse_cdf(0.975))
+        // Only reachable with df = 0, which callers never pass.
+        .unwrap_or(f64::NAN)
+}
+
+/// Whether a call at `at` falls in the `days` before `now`.
+pub fn in_window(at: DateTime<Utc>, now: DateTime<Utc>, days: i64) -> bool {
+    at <= now && at > now - Duration::days(days)
+}
+
+/// The coach rating of each current behaviour (by lineage, in the order
+/// given) over the calls in the window. Ratings of behaviours that are no
+/// longer in the framework are left out.
+pub fn profile(
+    lineages: &[String],
+    ratings: &[ScoredRating],
+    now: DateTime<Utc>,
+    days: i64,
+) -> Vec<Option<CoachRating>> {
+    let mut by_lineage: HashMap<&str, Vec<f64>> = HashMap::new();
+    for r in ratings.iter().filter(|r| in_window(r.at, now, days)) {
+        if let Some(v) = level_value(r.rating) {
+            by_lineage.entry(r.lineage.as_str()).or_default().push(v);
+        }
+    }
+    lineages
+        .iter()
+        .map(|l| {
+            by_lineage
+                .get(l.as_str())
+                .and_then(|levels| coach_rating(levels))
+        })
+        .collect()
+}
+
+/// How an agent's own rating of a behaviour compares with their coaches'.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Gap {
+    /// The agent rates themself at least a level above the coaches.
+    BlindSpot,
+    /// The agent rates themself at least a level below the coaches.
+    HiddenStrength,
+    Aligned,
+    /// Fewer than [`MIN_CALLS`] scored calls: no comparison is made.
+    TooFewCalls,
+    NoSelfRating,
+}
+
+impl Gap {
+    pub fn label(self) -> &'static str {
+        match self {
+            Gap::BlindSpot => "Blind spot",
+            Gap::HiddenStrength => "Hidden strength",
+            Gap::Aligned => "Aligned",
+            Gap::TooFewCalls => "Too few calls",
+            Gap::NoSelfRating => "Not self-rated",
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Gap::BlindSpot => "gap-blind",
+            Gap::HiddenStrength => "gap-hidden",
+            Gap::Aligned => "gap-aligned",
+            Gap::TooFewCalls | Gap::NoSelfRating => "gap-none",
+        }
+    }
+}
+
+pub fn gap(self_level: Option<u8>, coach: Option<&CoachRating>) -> Gap {
+    let Some(own) = self_level else {
+        return Gap::NoSelfRating;
+    };
+    let Some(coach) = coach.filter(|c| c.enough()) else {
+        return Gap::TooFewCalls;
+    };
+    let diff = f64::from(own) - coach.mean;
+    if diff >= 1.0 - EPSILON {
+        Gap::BlindSpot
+    } else if diff <= -1.0 + EPSILON {
+        Gap::HiddenStrength
+    } else {
+        Gap::Aligned
+    }
+}
+
+/// A self-assessment as submitted: one level per behaviour, with an example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelfRatingInput {
+    pub behaviour_id: i32,
+    pub level: i16,
+    pub example: String,
+}
+
+pub const MAX_EXAMPLE: usize = 1000;
+
+/// Checks a self-assessment against the framework's behaviours (id, name):
+/// every behaviour rated once at a level 1–5. The error names the behaviour.
+pub fn check_self_assessment(
+    behaviours: &[(i32, String)],
+    given: &[SelfRatingInput],
+) -> Result<(), (i32, String)> {
+    for r in given {
+        if !behaviours.iter().any(|(id, _)| *id == r.behaviour_id) {
+            return Err((
+                r.behaviour_id,
+                "This behaviour is not in the current framework; reload the page.".into(),
+            ));
+        }
+    }
+    for (id, name) in behaviours {
+        let mut mine = given.iter().filter(|r| r.behaviour_id == *id);
+        let Some(r) = mine.next() else {
+            return Err((*id, format!("Choose a level for \"{name}\".")));
+        };
+        if mine.next().is_some() {
+            return Err((*id, format!("\"{name}\" is rated twice.")));
+        }
+        if !(1..=5).contains(&r.level) {
+            return Err((*id, format!("The level for \"{name}\" must be 1 to 5.")));
+        }
+        if r.example.chars().count() > MAX_EXAMPLE {
+            return Err((
+                *id,
+                format!("The example for \"{name}\" is longer than {MAX_EXAMPLE} characters."),
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, 30, 12, 0, 0).unwrap()
+    }
+
+    fn rated(lineage: &str, days_ago: i64, rating: Rating) -> ScoredRating {
+        ScoredRating {
+            lineage: lineage.into(),
+            at: now() - Duration::days(days_ago),
+            rating,
+        }
+    }
+
+    #[test]
+    fn mean_and_interval_follow_student_t() {
+        let r = coach_rating(&[2.0, 3.0, 4.0]).unwrap();
+        assert_eq!(r.mean, 3.0);
+        assert_eq!(r.calls, 3);
+        // s = 1, t(0.975, 2) = 4.3027, half-width = 4.3027 / √3 = 2.4841.
+        let (lo, hi) = r.interval.unwrap();
+        assert!((lo - 0.5159).abs() < 1e-3, "{lo}");
+        assert!(
+            (hi - 5.0).abs() < 1e-9,
+            "upper bound clamps to the scale: {hi}"
+        );
+        let wide = coach_rating(&[3.0, 4.0, 3.0, 4.0, 3.0, 4.0, 3.0, 4.0, 3.0, 4.0]).unwrap();
+        let (lo, hi) = wide.interval.unwrap();
+        assert!((wide.mean - 3.5).abs() < 1e-12);
+        // s = 0.527, t(0.975, 9) = 2.2622: 3.5 ± 0.377.
+        assert!(
+            (lo - 3.123).abs() < 1e-3 && (hi - 3.877).abs() < 1e-3,
+            "{lo} {hi}"
+        );
+    }
+
+    #[test]
+    fn t_values_match_tables() {
+        assert!((t_critical_95(1) - 12.706).abs() < 1e-3);
+        assert!((t_critical_95(10) - 2.228).abs() < 1e-3);
+        assert!((t_critical_95(1000) - 1.962).abs() < 1e-3);
+    }
+
+    #[test]
+    fn no_calls_no_rating_and_one_call_no_interval() {
+        assert_eq!(coach_rating(&[]), None);
+        let one = coach_rating(&[4.0]).unwrap();
+        assert_eq!(one.interval, None);
+        assert!(!one.enough());
+        assert!(coach_rating(&[4.0, 4.0, 4.0]).unwrap().enough());
+        assert!(!coach_rating(&[4.0, 4.0]).unwrap().enough());
+    }
+
+    #[test]
+    fn missed_counts_as_zero_and_na_is_left_out() {
+        let lineages = vec!["a".to_string()];
+        let ratings = vec![
+            rated("a", 1, Rating::Level(4)),
+            rated("a", 2, Rating::Missed),
+            rated("a", 3, Rating::NotApplicable),
+            rated("a", 4, Rating::Level(5)),
+        ];
+        let p = profile(&lineages, &ratings, now(), 90);
+        let a = p[0].as_ref().unwrap();
+        assert_eq!(a.calls, 3);
+        assert_eq!(a.mean, 3.0);
+    }
+
+    #[test]
+    fn all_na_means_no_coach_rating() {
+        let lineages = vec!["a".to_string()];
+        let ratings = vec![
+            rated("a", 1, Rating::NotApplicable),
+            rated("a", 2, Rating::NotApplicable),
+            rated("a", 3, Rating::NotApplicable),
+        ];
+        assert_eq!(profile(&lineages, &ratings, now(), 90), vec![None]);
+        assert_eq!(gap(Some(4), None), Gap::TooFewCalls);
+    }
+
+    #[test]
+    fn the_window_keeps_only_recent_calls() {
+        let lineages = vec!["a".to_string()];
+        let ratings = vec![
+            rated("a", 10, Rating::Level(2)),
+            rated("a", 89, Rating::Level(2)),
+            rated("a", 90, Rating::Level(5)),
+            rated("a", 200, Rating::Level(5)),
+            rated("a", -1, Rating::Level(5)),
+        ];
+        let p = profile(&lineages, &ratings, now(), 90);
+        assert_eq!(p[0].as_ref().unwrap().calls, 2, "day 90 and older fall out");
+        assert_eq!(p[0].as_ref().unwrap().mean, 2.0);
+        let year = profile(&lineages, &ratings, now(), 365);
+        assert_eq!(year[0].as_ref().unwrap().calls, 4);
+    }
+
+    #[test]
+    fn versions_are_joined_through_lineage() {
+        // Version 1 and version 2 of "listening" share lineage L; a behaviour
+        // dropped in version 2 (lineage X) is left out of the profile.
+        let lineages = vec!["L".to_string(), "N".to_string()];
+        let ratings = vec![
+            rated("L", 60, Rating::Level(2)),
+            rated("L", 50, Rating::Level(3)),
+            rated("L", 5, Rating::Level(4)),
+            rated("X", 5, Rating::Level(1)),
+        ];
+        let p = profile(&lineages, &ratings, now(), 90);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].as_ref().unwrap().calls, 3);
+        assert_eq!(p[0].as_ref().unwrap().mean, 3.0);
+        assert_eq!(p[1], None, "new behaviour with no calls yet");
+    }
+
+    #[test]
+    fn blind_spots_and_hidden_strengths_need_a_full_level() {
+        let coach = |levels: &[f64]| coach_rating(levels).unwrap();
+        let c3 = coach(&[3.0, 3.0, 3.0]);
+        assert_eq!(gap(Some(4), Some(&c3)), Gap::BlindSpot);
+        assert_eq!(gap(Some(5), Some(&c3)), Gap::BlindSpot);
+        assert_eq!(gap(Some(2), Some(&c3)), Gap::HiddenStrength);
+        assert_eq!(gap(Some(3), Some(&c3)), Gap::Aligned);
+        let c33 = coach(&[3.0, 3.0, 4.0]); // 3.33
+        assert_eq!(gap(Some(4), Some(&c33)), Gap::Aligned);
+        assert_eq!(gap(Some(2), Some(&c33)), Gap::HiddenStrength);
+        // A mean that is exactly one level below, through floating point.
+        let tenths = coach(&[2.9, 3.1, 3.0].map(|v: f64| v));
+        assert_eq!(gap(Some(4), Some(&tenths)), Gap::BlindSpot);
+    }
+
+    #[test]
+    fn no_call_out_below_the_minimum_sample() {
+        let two = coach_rating(&[1.0, 1.0]).unwrap();
+        assert_eq!(gap(Some(5), Some(&two)), Gap::TooFewCalls);
+        assert_eq!(gap(None, Some(&two)), Gap::NoSelfRating);
+    }
+
+    #[test]
+    fn self_assessment_must_rate_every_behaviour_once() {
+        let bs = vec![(1, "Greeting".to_string()), (2, "Listening".to_string())];
+        let r = |id, level| SelfRatingInput {
+            behaviour_id: id,
+            level,
+            example: String::new(),
+        };
+        assert!(check_self_assessment(&bs, &[r(1, 3), r(2, 5)]).is_ok());
+        assert_eq!(
+            check_self_assessment(&bs, &[r(1, 3)]).unwrap_err(),
+            (2, "Choose a level for \"Listening\".".to_string())
+        );
+        assert_eq!(
+            check_self_assessment(&bs, &[r(1, 0), r(2, 5)])
+                .unwrap_err()
+                .0,
+            1
+        );
+        assert_eq!(
+            check_self_assessment(&bs, &[r(1, 3), r(2, 5), r(2, 4)])
+                .unwrap_err()
+                .0,
+            2
+        );
+        assert_eq!(
+            check_self_assessment(&bs, &[r(1, 3), r(2, 5), r(9, 4)])
+                .unwrap_err()
+                .0,
+            9
+        );
+        let long = SelfRatingInput {
+            behaviour_id: 2,
+            level: 4,
+            example: "x".repeat(MAX_EXAMPLE + 1),
+        };
+        assert!(check_self_assessment(&bs, &[r(1, 3), long])
+            .unwrap_err()
+            .1
+            .contains("longer"));
+    }
+}
