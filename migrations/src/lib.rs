@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_foundation;
 mod m20261123_000001_reviews;
+mod m20261124_000001_development;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261123_000001_reviews::Migration),
+            Box::new(m20261124_000001_development::Migration),
         ]
     }
 }

@@ -4,8 +4,10 @@
 
 pub mod auth;
 pub mod calls;
+pub mod development;
 pub mod frameworks;
 pub mod home;
 pub mod people;
 pub mod reviews;
+pub mod targets;
 pub mod teams;

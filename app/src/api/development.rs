@@ -1,0 +1,140 @@
+//! The agent's development: benchmark, self-assessment, targets, practice
+//! and the coach's team view. `agent_id: None` means the caller themself
+//! (or, for a coach, the first agent they coach).
+
+use crate::error::AppError;
+use crate::types::{
+    BenchmarkView, PracticeLog, SelfAssessmentForm, SelfAssessmentHistory, TargetForm, TargetView,
+    TeamAgentRow,
+};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[cfg(feature = "ssr")]
+use crate::server::{
+    guard, respond,
+    services::{development, targets},
+};
+
+#[server(endpoint = "development/benchmark")]
+pub async fn get_benchmark(
+    agent_id: Option<i32>,
+    days: Option<i64>,
+) -> Result<BenchmarkView, AppError> {
+    respond(
+        async { development::benchmark(&guard::require_user().await?, agent_id, days).await }.await,
+    )
+}
+
+#[server(endpoint = "development/self_assessment_form")]
+pub async fn get_self_assessment_form() -> Result<SelfAssessmentForm, AppError> {
+    respond(async { development::self_assessment_form(&guard::require_user().await?).await }.await)
+}
+
+/// `ratings`: (behaviour id, level 1–5, example).
+#[server(endpoint = "development/save_self_assessment", input = Json)]
+pub async fn save_self_assessment(ratings: Vec<(i32, i16, String)>) -> Result<i32, AppError> {
+    respond(
+        async { development::save_self_assessment(&guard::require_user().await?, ratings).await }
+            .await,
+    )
+}
+
+#[server(endpoint = "development/self_assessments")]
+pub async fn get_self_assessments(
+    agent_id: Option<i32>,
+) -> Result<SelfAssessmentHistory, AppError> {
+    respond(
+        async {
+            development::self_assessment_history(&guard::require_user().await?, agent_id).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "development/team")]
+pub async fn get_team_overview() -> Result<Vec<TeamAgentRow>, AppError> {
+    respond(async { development::team_overview(&guard::require_user().await?).await }.await)
+}
+
+#[server(endpoint = "targets/form")]
+pub async fn get_target_form(agent_id: Option<i32>) -> Result<TargetForm, AppError> {
+    respond(async { targets::target_form(&guard::require_user().await?, agent_id).await }.await)
+}
+
+#[server(endpoint = "targets/create")]
+pub async fn create_target(
+    agent_id: i32,
+    behaviour_id: i32,
+    level: i16,
+    due_on: String,
+    plan: String,
+) -> Result<i32, AppError> {
+    respond(
+        async {
+            targets::create_target(
+                &guard::require_user().await?,
+                agent_id,
+                behaviour_id,
+                level,
+                &due_on,
+                &plan,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "targets/get")]
+pub async fn get_target(id: i32) -> Result<TargetView, AppError> {
+    respond(async { targets::view(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "targets/agree")]
+pub async fn agree_target(id: i32, comment: String) -> Result<(), AppError> {
+    respond(async { targets::agree(&guard::require_user().await?, id, &comment).await }.await)
+}
+
+#[server(endpoint = "targets/check_in")]
+pub async fn check_in_target(id: i32, note: String) -> Result<(), AppError> {
+    respond(async { targets::check_in(&guard::require_user().await?, id, &note).await }.await)
+}
+
+#[server(endpoint = "practice/list")]
+pub async fn get_practice_log(agent_id: Option<i32>) -> Result<PracticeLog, AppError> {
+    respond(async { targets::practice_log(&guard::require_user().await?, agent_id).await }.await)
+}
+
+#[server(endpoint = "practice/log", input = Json)]
+#[allow(clippy::too_many_arguments)]
+pub async fn log_practice(
+    practised_on: String,
+    kind: String,
+    behaviours: Vec<String>,
+    scenario: String,
+    rater: String,
+    peer_name: String,
+    rating: i16,
+    reflection: String,
+) -> Result<i32, AppError> {
+    respond(
+        async {
+            targets::log_practice(
+                &guard::require_user().await?,
+                targets::NewPractice {
+                    practised_on,
+                    kind,
+                    lineages: behaviours,
+                    scenario,
+                    rater,
+                    peer_name,
+                    rating,
+                    reflection,
+                },
+            )
+            .await
+        }
+        .await,
+    )
+}

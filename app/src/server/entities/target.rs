@@ -1,0 +1,29 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[sea_orm(table_name = "targets")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub org_id: i32,
+    pub agent_id: i32,
+    /// The behaviour as it was when the target was set; progress follows
+    /// its lineage into later framework versions.
+    pub behaviour_id: i32,
+    pub lineage: String,
+    /// The coach rating when the target was set (none without scored calls).
+    pub baseline: Option<f64>,
+    pub baseline_calls: i32,
+    pub level: i16,
+    pub due_on: Date,
+    pub plan: String,
+    pub created_by: i32,
+    pub created_at: ChronoDateTimeUtc,
+    pub agreed_by: Option<i32>,
+    pub agreed_at: Option<ChronoDateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
