@@ -82,6 +82,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/frameworks") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/frameworks/:id") view={Lazy::<FrameworkRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/development") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/team") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/self-assessment") view={Lazy::<SelfAssessmentsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/self-assessment/new") view={Lazy::<NewSelfAssessmentRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/targets/new") view={Lazy::<NewTargetRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/targets/:id") view={Lazy::<TargetRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>
@@ -129,3 +136,16 @@ lazy_page!(CallRoute, pages::call::CallPage);
 lazy_page!(ReviewRoute, pages::review::ReviewPage);
 lazy_page!(FrameworksRoute, pages::frameworks::FrameworksPage);
 lazy_page!(FrameworkRoute, pages::frameworks::FrameworksPage);
+lazy_page!(DevelopmentRoute, pages::development::DevelopmentPage);
+lazy_page!(TeamRoute, pages::development::TeamPage);
+lazy_page!(
+    SelfAssessmentsRoute,
+    pages::self_assessment::SelfAssessmentHistoryPage
+);
+lazy_page!(
+    NewSelfAssessmentRoute,
+    pages::self_assessment::NewSelfAssessmentPage
+);
+lazy_page!(NewTargetRoute, pages::targets::NewTargetPage);
+lazy_page!(TargetRoute, pages::targets::TargetPage);
+lazy_page!(PracticeRoute, pages::practice::PracticePage);

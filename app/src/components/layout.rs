@@ -4,7 +4,7 @@
 use crate::api::auth::LogOut;
 use crate::auth::use_auth;
 use crate::components::feedback::ErrorPanel;
-use crate::domain::roles::RoleSet;
+use crate::domain::roles::{Role, RoleSet};
 use crate::types::Me;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -44,6 +44,16 @@ const NAV: &[NavItem] = &[
         href: "/calls",
         label: "Calls",
         show: |_| true,
+    },
+    NavItem {
+        href: "/development",
+        label: "Development",
+        show: |r| r.has(Role::Agent),
+    },
+    NavItem {
+        href: "/team",
+        label: "Team",
+        show: |r| r.can_coach(),
     },
     NavItem {
         href: "/frameworks",

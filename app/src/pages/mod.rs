@@ -3,6 +3,7 @@
 pub mod account;
 pub mod call;
 pub mod calls;
+pub mod development;
 pub mod frameworks;
 pub mod home;
 pub mod invite;
@@ -10,8 +11,11 @@ pub mod landing;
 pub mod login;
 pub mod not_found;
 pub mod people;
+pub mod practice;
 pub mod review;
+pub mod self_assessment;
 pub mod signup;
+pub mod targets;
 pub mod teams;
 
 use leptos::prelude::*;

@@ -1,0 +1,454 @@
+//! The agent's development page (self rating beside coach rating, blind
+//! spots, targets, practice) and the coach's team view.
+
+use crate::api::development::{get_benchmark, get_team_overview};
+use crate::components::charts::BenchmarkChart;
+use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::layout::{AppShell, PageHeader};
+use crate::domain::benchmark::{Gap, MIN_CALLS, WINDOW_CHOICES};
+use crate::domain::targets::TargetStatus;
+use crate::types::{BenchmarkRow, BenchmarkView, PracticeView, TargetSummary, TeamAgentRow};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+pub fn fmt1(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+#[component]
+pub fn TargetStatusBadge(status: TargetStatus) -> impl IntoView {
+    view! { <span class=format!("status-pill {}", status.class())>{status.label()}</span> }
+}
+
+/// (agent id, days) from the query string.
+fn query_key() -> Memo<(Option<i32>, Option<i64>)> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| {
+            (
+                q.get("agent").and_then(|v| v.parse().ok()),
+                q.get("days").and_then(|v| v.parse().ok()),
+            )
+        })
+    })
+}
+
+#[component]
+pub fn DevelopmentPage() -> impl IntoView {
+    view! {
+        <AppShell title="Development">
+            <Development />
+        </AppShell>
+    }
+}
+
+#[component]
+fn Development() -> impl IntoView {
+    let key = query_key();
+    let data = Resource::new(
+        move || key.get(),
+        |(agent, days)| get_benchmark(agent, days),
+    );
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(b) => view! { <Benchmark view=b /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn agent_query(view: &BenchmarkView) -> String {
+    if view.is_self {
+        String::new()
+    } else {
+        format!("?agent={}", view.agent.id)
+    }
+}
+
+#[component]
+fn Benchmark(view: BenchmarkView) -> impl IntoView {
+    let navigate = use_navigate();
+    let agent_id = view.agent.id;
+    let days = view.days;
+    let go = {
+        let navigate = navigate.clone();
+        move |agent: i32, days: i64| {
+            navigate(
+                &format!("/development?agent={agent}&days={days}"),
+                Default::default(),
+            )
+        }
+    };
+    let go_agent = go.clone();
+    let q = agent_query(&view);
+    let title = if view.is_self {
+        "Your development".to_string()
+    } else {
+        format!("{}'s development", view.agent.name)
+    };
+    let lede = format!(
+        "{}Framework version {} · coach ratings from {} scored call{} in the last {} days",
+        if view.agent.teams.is_empty() {
+            String::new()
+        } else {
+            format!("{} · ", view.agent.teams)
+        },
+        view.framework_version,
+        view.scored_calls,
+        if view.scored_calls == 1 { "" } else { "s" },
+        view.days
+    );
+    let blind: Vec<BenchmarkRow> = view
+        .rows
+        .iter()
+        .filter(|r| r.gap == Gap::BlindSpot)
+        .cloned()
+        .collect();
+    let hidden: Vec<BenchmarkRow> = view
+        .rows
+        .iter()
+        .filter(|r| r.gap == Gap::HiddenStrength)
+        .cloned()
+        .collect();
+    let never_rated = view.self_assessed_on.is_none();
+    let is_self = view.is_self;
+    let name = view.agent.name.clone();
+    let new_target = format!("/targets/new{q}");
+    let set_label = if is_self {
+        "Set a target".to_string()
+    } else {
+        format!(
+            "Set a target with {}",
+            name.split_whitespace().next().unwrap_or("them")
+        )
+    };
+    view! {
+        <PageHeader title=title lede=lede>
+            {is_self.then(|| view! { <a class="button primary" href="/self-assessment/new">"Rate yourself"</a> })}
+            <a class="button" href=new_target>{set_label}</a>
+        </PageHeader>
+        <div class="toolbar">
+            {(!view.agents.is_empty()).then(|| {
+                let agents = view.agents.clone();
+                view! {
+                    <div class="field inline-field">
+                        <label for="pick-agent">"Agent"</label>
+                        <select id="pick-agent" on:change=move |ev| {
+                            if let Ok(id) = event_target_value(&ev).parse::<i32>() { go_agent(id, days) }
+                        }>
+                            {agents.into_iter().map(|a| {
+                                let selected = a.id == agent_id;
+                                view! { <option value=a.id.to_string() selected=selected>{a.name.clone()}{(!a.teams.is_empty()).then(|| format!(" · {}", a.teams))}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                }
+            })}
+            <div class="field inline-field">
+                <label for="pick-window">"Coach ratings from"</label>
+                <select id="pick-window" on:change=move |ev| {
+                    if let Ok(d) = event_target_value(&ev).parse::<i64>() { go(agent_id, d) }
+                }>
+                    {WINDOW_CHOICES.iter().map(|d| view! { <option value=d.to_string() selected=*d == days>{format!("the last {d} days")}</option> }).collect_view()}
+                </select>
+            </div>
+            <a class="toolbar-link" href=format!("/self-assessment{q}")>
+                {match &view.self_assessed_on { Some(d) => format!("Self-assessed {d} · history"), None => "No self-assessment yet".to_string() }}
+            </a>
+        </div>
+        {(never_rated && is_self).then(|| view! {
+            <section class="card callout">
+                <h2>"Start with a self-assessment"</h2>
+                <p>"Rate yourself on each behaviour of the framework, with the level descriptions in front of you. Your ratings then sit beside your coaches' scores, and the differences show where to focus."</p>
+                <a class="button primary" href="/self-assessment/new">"Rate yourself"</a>
+            </section>
+        })}
+        <div class="gap-cards">
+            <GapCard title="Blind spots" class="gap-blind" rows=blind q=q.clone()
+                explain="You rate yourself at least a level above your coaches' mean over at least 3 calls."
+                none="No blind spots: nowhere do you rate yourself a level or more above your coaches." />
+            <GapCard title="Hidden strengths" class="gap-hidden" rows=hidden q=q.clone()
+                explain="Your coaches rate you at least a level above your own rating."
+                none="No hidden strengths: nowhere do your coaches rate you a level or more above yourself." />
+        </div>
+        <section class="card">
+            <h2 class="card-heading">"Profile"</h2>
+            <BenchmarkChart rows=view.rows.clone() />
+        </section>
+        <section class="card card-flush">
+            <h2 class="card-title">"Behaviour by behaviour"</h2>
+            <BenchmarkTable rows=view.rows.clone() q=q.clone() />
+        </section>
+        <div class="grid two">
+            <section class="card">
+                <div class="card-head">
+                    <h2>"Targets"</h2>
+                    <a href=format!("/targets/new{q}")>"New target"</a>
+                </div>
+                <TargetList targets=view.targets.clone() />
+            </section>
+            <section class="card">
+                <div class="card-head">
+                    <h2>"Recent practice"</h2>
+                    <a href=format!("/practice{q}")>{if is_self { "Log practice" } else { "Practice log" }}</a>
+                </div>
+                <PracticeList entries=view.practice.clone() compact=true />
+            </section>
+        </div>
+    }
+}
+
+#[component]
+fn GapCard(
+    #[prop(into)] title: String,
+    #[prop(into)] class: String,
+    rows: Vec<BenchmarkRow>,
+    q: String,
+    #[prop(into)] explain: String,
+    #[prop(into)] none: String,
+) -> impl IntoView {
+    let count = rows.len();
+    view! {
+        <section class=format!("card gap-card {class}")>
+            <h2>{title}<span class="count">{count}</span></h2>
+            <p class="muted small">{explain}</p>
+            {if rows.is_empty() {
+                view! { <p>{none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="gap-list">
+                        {rows.into_iter().map(|r| {
+                            let coach = r.coach.as_ref().map(|c| fmt1(c.mean)).unwrap_or_default();
+                            let action = match r.open_target {
+                                Some(id) => view! { <a href=format!("/targets/{id}")>"Open target"</a> }.into_any(),
+                                None => {
+                                    let sep = if q.is_empty() { '?' } else { '&' };
+                                    view! { <a href=format!("/targets/new{q}{sep}behaviour={}", r.behaviour_id)>"Set a target"</a> }.into_any()
+                                }
+                            };
+                            view! {
+                                <li>
+                                    <span class="gap-name">{r.name.clone()}</span>
+                                    <span class="muted small">{format!("self {} · coach {coach}", r.self_level.unwrap_or_default())}</span>
+                                    {action}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn BenchmarkTable(rows: Vec<BenchmarkRow>, q: String) -> impl IntoView {
+    view! {
+        <div class="table-wrap">
+            <table class="table benchmark-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Behaviour"</th>
+                        <th scope="col" class="num">"Self"</th>
+                        <th scope="col" class="num">"Coach"</th>
+                        <th scope="col" class="num">"Calls"</th>
+                        <th scope="col">"95% interval"</th>
+                        <th scope="col">"Comparison"</th>
+                        <th scope="col">"Target"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let (coach, calls, interval) = match &r.coach {
+                            Some(c) => (
+                                fmt1(c.mean),
+                                c.calls.to_string(),
+                                match c.interval {
+                                    Some((lo, hi)) if c.calls >= MIN_CALLS => format!("{}–{}", fmt1(lo), fmt1(hi)),
+                                    _ => "too few calls".to_string(),
+                                },
+                            ),
+                            None => ("—".to_string(), "0".to_string(), "too few calls".to_string()),
+                        };
+                        let sep = if q.is_empty() { '?' } else { '&' };
+                        let target = match r.open_target {
+                            Some(id) => view! { <a href=format!("/targets/{id}")>"Open"</a> }.into_any(),
+                            None => view! { <a class="muted-link" href=format!("/targets/new{q}{sep}behaviour={}", r.behaviour_id)>"Set"</a> }.into_any(),
+                        };
+                        view! {
+                            <tr class=r.gap.class()>
+                                <th scope="row" data-label="Behaviour">
+                                    <span class="behaviour-name">{r.name.clone()}</span>
+                                    <span class="muted small block">{r.cluster.clone()}</span>
+                                    {(!r.self_example.is_empty()).then(|| view! { <span class="example small block">{format!("“{}”", r.self_example)}</span> })}
+                                </th>
+                                <td class="num" data-label="Self">{r.self_level.map_or("—".to_string(), |l| l.to_string())}</td>
+                                <td class="num" data-label="Coach">{coach}</td>
+                                <td class="num" data-label="Calls">{calls}</td>
+                                <td data-label="95% interval" class:muted=interval == "too few calls">{interval.clone()}</td>
+                                <td data-label="Comparison"><span class=format!("gap-badge {}", r.gap.class())>{r.gap.label()}</span></td>
+                                <td data-label="Target">{target}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn TargetList(targets: Vec<TargetSummary>) -> impl IntoView {
+    if targets.is_empty() {
+        return view! { <p class="muted">"No targets yet. Pick a behaviour from the table, ideally a blind spot, and set one."</p> }.into_any();
+    }
+    view! {
+        <ul class="target-list">
+            {targets.into_iter().map(|t| view! {
+                <li>
+                    <a href=format!("/targets/{}", t.id) class="target-name">{t.behaviour.clone()}</a>
+                    <TargetStatusBadge status=t.status />
+                    <span class="muted small block">
+                        {format!(
+                            "Level {} by {} · {}",
+                            t.level,
+                            t.due_on,
+                            match t.mean {
+                                Some(m) => format!("mean {} over {} call{} since it was set", fmt1(m), t.calls, if t.calls == 1 { "" } else { "s" }),
+                                None => "no calls scored since it was set".to_string(),
+                            }
+                        )}
+                        {(!t.agreed).then_some(" · awaiting coach agreement")}
+                    </span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn PracticeList(entries: Vec<PracticeView>, #[prop(optional)] compact: bool) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p class="muted">"No practice logged yet. Role-plays with a peer are a safe place to try a behaviour before live calls."</p> }.into_any();
+    }
+    view! {
+        <ul class="practice-list">
+            {entries.into_iter().map(|p| view! {
+                <li>
+                    <div class="practice-head">
+                        <strong>{p.on.clone()}</strong>
+                        <span class="badge">{p.kind.clone()}</span>
+                        <span class="muted small">{format!("{} · rated {}/5", p.rated_by, p.rating)}</span>
+                    </div>
+                    <p class="practice-scenario">{p.scenario.clone()}</p>
+                    <p class="muted small">{p.behaviours.join(" · ")}</p>
+                    {(!compact && !p.reflection.is_empty()).then(|| view! { <p class="reflection">{p.reflection.clone()}</p> })}
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+// ---- The coach's team view --------------------------------------------------
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    view! {
+        <AppShell title="Team development">
+            <TeamOverview />
+        </AppShell>
+    }
+}
+
+#[component]
+fn TeamOverview() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_team_overview());
+    view! {
+        <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days." />
+        <Suspense fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(rows) if rows.is_empty() => view! {
+                        <EmptyState title="No agents yet" body="Agents appear here once an admin adds them to a team you coach." />
+                    }.into_any(),
+                    Ok(rows) => view! { <TeamTable rows=rows /> }.into_any(),
+                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
+    view! {
+        <section class="card card-flush">
+            <div class="table-wrap">
+                <table class="table team-dev-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Agent"</th>
+                            <th scope="col">"Blind spots"</th>
+                            <th scope="col">"Hidden strengths"</th>
+                            <th scope="col">"Open targets"</th>
+                            <th scope="col">"Last practice"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let open: Vec<TargetSummary> = r.targets.iter().filter(|t| t.status.is_open()).cloned().collect();
+                            let done = r.targets.iter().filter(|t| t.status == TargetStatus::Achieved).count();
+                            view! {
+                                <tr>
+                                    <th scope="row" data-label="Agent">
+                                        <a href=format!("/development?agent={}", r.agent.id)>{r.agent.name.clone()}</a>
+                                        <span class="muted small block">{r.agent.teams.clone()}</span>
+                                        <span class="muted small block">
+                                            {format!("{} scored call{} · ", r.scored_calls, if r.scored_calls == 1 { "" } else { "s" })}
+                                            {r.self_assessed_on.clone().map_or("not self-assessed".to_string(), |d| format!("self-assessed {d}"))}
+                                        </span>
+                                    </th>
+                                    <td data-label="Blind spots">{chips(&r.blind_spots, "gap-blind")}</td>
+                                    <td data-label="Hidden strengths">{chips(&r.hidden_strengths, "gap-hidden")}</td>
+                                    <td data-label="Open targets">
+                                        {if open.is_empty() {
+                                            view! { <span class="muted">"None"</span> }.into_any()
+                                        } else {
+                                            view! {
+                                                <ul class="plain">
+                                                    {open.into_iter().map(|t| view! {
+                                                        <li><a href=format!("/targets/{}", t.id)>{format!("{} → {}", t.behaviour, t.level)}</a>" "<TargetStatusBadge status=t.status />{(!t.agreed).then(|| view! { <span class="badge warn">"To agree"</span> })}</li>
+                                                    }).collect_view()}
+                                                </ul>
+                                            }.into_any()
+                                        }}
+                                        {(done > 0).then(|| view! { <span class="muted small block">{format!("{done} achieved")}</span> })}
+                                    </td>
+                                    <td data-label="Last practice">{r.last_practice.clone().unwrap_or_else(|| "—".into())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn chips(items: &[String], class: &'static str) -> AnyView {
+    if items.is_empty() {
+        return view! { <span class="muted">"None"</span> }.into_any();
+    }
+    view! {
+        <ul class="chips">
+            {items.iter().map(|i| view! { <li class=format!("chip {class}")>{i.clone()}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
