@@ -249,7 +249,7 @@ fn GapCard(
 fn BenchmarkTable(rows: Vec<BenchmarkRow>, q: String) -> impl IntoView {
     view! {
         <div class="table-wrap">
-            <table class="table benchmark-table">
+            <table class="table stack benchmark-table">
                 <thead>
                     <tr>
                         <th scope="col">"Behaviour"</th>
@@ -390,7 +390,7 @@ fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
     view! {
         <section class="card card-flush">
             <div class="table-wrap">
-                <table class="table team-dev-table">
+                <table class="table stack team-dev-table">
                     <thead>
                         <tr>
                             <th scope="col">"Agent"</th>

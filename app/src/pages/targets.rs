@@ -212,7 +212,7 @@ fn TargetDetail(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
             } else {
                 view! {
                     <div class="table-wrap">
-                        <table class="table">
+                        <table class="table stack">
                             <thead><tr><th scope="col">"Call"</th><th scope="col">"Scored"</th><th scope="col">"Coach"</th><th scope="col">"Rating"</th><th scope="col">"Review"</th></tr></thead>
                             <tbody>
                                 {t.evidence.iter().map(|e| view! {

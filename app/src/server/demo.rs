@@ -193,6 +193,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
         })
         .collect();
     let recordings = super::demo_calls::seed(&txn, org.id, &agents, &names).await?;
+    super::demo_development::seed(&txn, org.id, &agents).await?;
     txn.commit().await?;
     Ok(Some(DemoSeed { logins, recordings }))
 }

@@ -1,0 +1,348 @@
+//! Demo development data: self-assessments (some with blind spots, one
+//! agent with hidden strengths, one not yet self-assessed), targets that are
+//! achieved, missed and open, check-ins and practice sessions.
+//!
+//! Targets are chosen against the seeded reviews, so each one really has the
+//! status it is meant to show when computed the normal way.
+
+use super::demo_calls::DemoAgent;
+use super::entities::{
+    practice_behaviour, practice_session, self_assessment, self_rating, target, target_checkin,
+};
+use super::services::development::{progress_of, scored_ratings, Scored};
+use super::services::frameworks::{current, view_of};
+use crate::domain::benchmark::{profile, ScoredRating, DEFAULT_WINDOW_DAYS};
+use crate::domain::targets::TargetStatus;
+use crate::types::FrameworkView;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+
+fn err(e: impl std::fmt::Display) -> DbErr {
+    DbErr::Custom(e.to_string())
+}
+
+/// How far each demo agent over- or under-rates themself against their
+/// coaches (`None`: has not self-assessed yet).
+const SELF_BIAS: [Option<f64>; 6] = [Some(0.6), Some(1.6), Some(-1.2), Some(0.0), Some(1.1), None];
+
+enum Want {
+    Achieved,
+    Missed,
+    Open,
+}
+
+struct DemoTarget {
+    agent: usize,
+    want: Want,
+    set_days_ago: i64,
+    due_in_days: i64,
+    agreed: bool,
+    plan: &'static str,
+}
+
+const TARGETS: &[DemoTarget] = &[
+    DemoTarget {
+        agent: 0,
+        want: Want::Achieved,
+        set_days_ago: 75,
+        due_in_days: -20,
+        agreed: true,
+        plan: "Listen back to one of my calls every Friday and mark where I could have done this; one role-play a week with Chloé.",
+    },
+    DemoTarget {
+        agent: 0,
+        want: Want::Open,
+        set_days_ago: 12,
+        due_in_days: 40,
+        agreed: true,
+        plan: "Use the checklist card on every call this month; role-play the hardest scenario from the week with a peer on Thursdays.",
+    },
+    DemoTarget {
+        agent: 1,
+        want: Want::Missed,
+        set_days_ago: 80,
+        due_in_days: -10,
+        agreed: true,
+        plan: "Shadow Ana for two calls a week and write down the phrases she uses.",
+    },
+    DemoTarget {
+        agent: 1,
+        want: Want::Open,
+        set_days_ago: 6,
+        due_in_days: 45,
+        agreed: false,
+        plan: "Two role-plays a week with a peer on billing disputes.",
+    },
+    DemoTarget {
+        agent: 3,
+        want: Want::Achieved,
+        set_days_ago: 70,
+        due_in_days: -5,
+        agreed: true,
+        plan: "Practise the explanation of each common policy out loud until it takes under thirty seconds.",
+    },
+    DemoTarget {
+        agent: 4,
+        want: Want::Open,
+        set_days_ago: 20,
+        due_in_days: 25,
+        agreed: true,
+        plan: "Pause and summarise before moving to the solution on every call; ask Priya for feedback on two calls.",
+    },
+];
+
+fn coach_means(
+    fw: &FrameworkView,
+    scored: &[Scored],
+    agent_id: i32,
+    at: DateTime<Utc>,
+) -> Vec<Option<f64>> {
+    let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
+    let ratings: Vec<ScoredRating> = scored
+        .iter()
+        .filter(|s| s.agent_id == agent_id)
+        .map(|s| ScoredRating {
+            lineage: s.lineage.clone(),
+            at: s.call_at,
+            rating: s.rating,
+        })
+        .collect();
+    profile(&lineages, &ratings, at, DEFAULT_WINDOW_DAYS)
+        .into_iter()
+        .map(|c| c.map(|c| c.mean))
+        .collect()
+}
+
+pub async fn seed(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    agents: &[DemoAgent],
+) -> Result<(), DbErr> {
+    let now = Utc::now();
+    let fw = view_of(db, current(db, org_id).await.map_err(err)?)
+        .await
+        .map_err(err)?;
+    let ids: Vec<i32> = agents.iter().map(|a| a.id).collect();
+    let scored = scored_ratings(db, org_id, &ids, now - Duration::days(400))
+        .await
+        .map_err(err)?;
+
+    // Self-assessments: the first agent has two, so history shows movement.
+    for (i, agent) in agents.iter().enumerate() {
+        let Some(bias) = SELF_BIAS.get(i).copied().flatten() else {
+            continue;
+        };
+        let mut rounds = vec![(8, bias)];
+        if i == 0 {
+            rounds.insert(0, (60, bias + 0.7));
+        }
+        for (days_ago, bias) in rounds {
+            let at = now - Duration::days(days_ago);
+            let means = coach_means(&fw, &scored, agent.id, now);
+            let saved = self_assessment::ActiveModel {
+                org_id: Set(org_id),
+                agent_id: Set(agent.id),
+                framework_id: Set(fw.id),
+                created_at: Set(at),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            let rows = fw
+                .behaviours()
+                .zip(means)
+                .enumerate()
+                .map(|(j, (b, mean))| {
+                    // A little variety so not every gap is the same size.
+                    let wobble = [0.0, 0.3, -0.3, 0.2, -0.2][j % 5];
+                    let level = (mean.unwrap_or(agent.skill) + bias + wobble)
+                        .round()
+                        .clamp(1.0, 5.0) as i16;
+                    self_rating::ActiveModel {
+                        assessment_id: Set(saved.id),
+                        behaviour_id: Set(b.id),
+                        lineage: Set(b.lineage.clone()),
+                        level: Set(level),
+                        example: Set(if j == 0 && days_ago < 30 {
+                            "Last week a customer thanked me for owning the problem from the start."
+                                .into()
+                        } else {
+                            String::new()
+                        }),
+                        ..Default::default()
+                    }
+                });
+            self_rating::Entity::insert_many(rows).exec(db).await?;
+        }
+    }
+
+    // Targets, each on a behaviour where the seeded reviews give it the
+    // status it is meant to show.
+    let mut used: Vec<(usize, String)> = vec![];
+    let mut open_targets: Vec<(usize, String)> = vec![];
+    for spec in TARGETS {
+        let Some(agent) = agents.get(spec.agent) else {
+            continue;
+        };
+        let start = now - Duration::days(spec.set_days_ago);
+        let due = (now + Duration::days(spec.due_in_days)).date_naive();
+        let baselines = coach_means(&fw, &scored, agent.id, start);
+        let mut chosen = None;
+        'search: for (b, baseline) in fw.behaviours().zip(&baselines) {
+            if used
+                .iter()
+                .any(|(a, l)| *a == spec.agent && *l == b.lineage)
+            {
+                continue;
+            }
+            let first = baseline.map_or(2, |m| (m.floor() as i16 + 1).max(2));
+            for level in first..=5 {
+                let candidate = target::Model {
+                    id: 0,
+                    org_id,
+                    agent_id: agent.id,
+                    behaviour_id: b.id,
+                    lineage: b.lineage.clone(),
+                    baseline: *baseline,
+                    baseline_calls: 0,
+                    level,
+                    due_on: due,
+                    plan: spec.plan.into(),
+                    created_by: agent.id,
+                    created_at: start,
+                    agreed_by: None,
+                    agreed_at: None,
+                };
+                let status = progress_of(&candidate, &scored, now).0.status;
+                let fits = match spec.want {
+                    Want::Achieved => status == TargetStatus::Achieved,
+                    Want::Missed => status == TargetStatus::Missed,
+                    Want::Open => status.is_open(),
+                };
+                if fits {
+                    chosen = Some(candidate);
+                    break 'search;
+                }
+            }
+        }
+        let Some(t) = chosen else {
+            continue;
+        };
+        used.push((spec.agent, t.lineage.clone()));
+        let baseline_calls = scored
+            .iter()
+            .filter(|s| {
+                s.agent_id == agent.id
+                    && s.lineage == t.lineage
+                    && s.call_at <= start
+                    && s.call_at > start - Duration::days(DEFAULT_WINDOW_DAYS)
+                    && crate::domain::benchmark::level_value(s.rating).is_some()
+            })
+            .count() as i32;
+        let saved = target::ActiveModel {
+            org_id: Set(org_id),
+            agent_id: Set(agent.id),
+            behaviour_id: Set(t.behaviour_id),
+            lineage: Set(t.lineage.clone()),
+            baseline: Set(t.baseline),
+            baseline_calls: Set(baseline_calls),
+            level: Set(t.level),
+            due_on: Set(t.due_on),
+            plan: Set(t.plan.clone()),
+            created_by: Set(agent.id),
+            created_at: Set(start),
+            agreed_by: Set(spec.agreed.then_some(agent.coach_id)),
+            agreed_at: Set(spec.agreed.then_some(start + Duration::hours(20))),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        if matches!(spec.want, Want::Open) {
+            open_targets.push((spec.agent, t.lineage.clone()));
+        }
+        let notes: &[(i64, bool, &str)] = match spec.want {
+            Want::Open if spec.agreed => &[
+                (5, false, "Tried it on every call this week. Easier on billing calls than on complaints."),
+                (4, true, "Good progress. Let's listen to one complaint call together on Tuesday."),
+            ],
+            Want::Missed => &[(12, true, "Not there yet: the last three calls slipped back under time pressure. Worth setting again with a smaller step.")],
+            Want::Achieved => &[(25, true, "Consistent on the last few calls. Well done.")],
+            _ => &[],
+        };
+        for (days_ago, by_coach, note) in notes {
+            target_checkin::ActiveModel {
+                target_id: Set(saved.id),
+                author_id: Set(if *by_coach { agent.coach_id } else { agent.id }),
+                note: Set(note.to_string()),
+                created_at: Set(now - Duration::days(*days_ago)),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+
+    // Practice for the open targets.
+    const PRACTICE: &[(i64, &str, &str, &str, &str, i16, &str)] = &[
+        (
+            9,
+            "role-play",
+            "Customer disputes an estimated bill and wants a manager",
+            "peer",
+            "Chloé Martin",
+            3,
+            "Kept calm, but I jumped to the fix before checking I had understood.",
+        ),
+        (
+            4,
+            "practice",
+            "Explaining the direct-debit review policy out loud",
+            "self",
+            "",
+            4,
+            "Under thirty seconds now, and it sounds less like a script.",
+        ),
+        (
+            2,
+            "role-play",
+            "Engineer missed the appointment; customer took a day off work",
+            "peer",
+            "Ben Carter",
+            4,
+            "Apologised for the lost day first. Felt natural.",
+        ),
+    ];
+    for (agent_index, lineage) in &open_targets {
+        let Some(agent) = agents.get(*agent_index) else {
+            continue;
+        };
+        let take = if *agent_index == 0 { 3 } else { 1 };
+        for (days_ago, kind, scenario, rater, peer, rating, reflection) in
+            PRACTICE.iter().take(take)
+        {
+            let saved = practice_session::ActiveModel {
+                org_id: Set(org_id),
+                agent_id: Set(agent.id),
+                practised_on: Set((now - Duration::days(*days_ago)).date_naive()),
+                kind: Set(kind.to_string()),
+                scenario: Set(scenario.to_string()),
+                rater: Set(rater.to_string()),
+                peer_name: Set(peer.to_string()),
+                rating: Set(*rating),
+                reflection: Set(reflection.to_string()),
+                created_at: Set(now - Duration::days(*days_ago)),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+            practice_behaviour::ActiveModel {
+                session_id: Set(saved.id),
+                lineage: Set(lineage.clone()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+    }
+    Ok(())
+}

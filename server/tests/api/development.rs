@@ -1,0 +1,684 @@
+//! The agent journey over HTTP: self-assessment, benchmark, targets whose
+//! status follows submitted reviews, practice, and who may see what.
+
+use crate::common::*;
+use chrono::{Duration, Utc};
+use serde_json::{json, Value};
+
+struct Org {
+    dana: Api,
+    casey: Api,
+    tess: Api,
+    ana: Api,
+    ben: Api,
+    ana_id: i64,
+    ben_id: i64,
+}
+
+fn id(v: &Value) -> String {
+    v["id"].as_i64().unwrap().to_string()
+}
+
+async fn member(admin: &Api, team: i64, user: &Value, kind: &str) {
+    admin
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team.to_string()),
+                ("user_id", &id(user)),
+                ("kind", kind),
+                ("member", "true"),
+            ],
+        )
+        .await
+        .ok();
+}
+
+/// Billing: coach Casey, agents Ana and Ben. Tech: coach Tess, no agents.
+/// Dana founded the organisation (admin and leader).
+async fn org(server: &TestServer) -> Org {
+    let dana = server.client();
+    dana.sign_up("Acme", "Dana", "dana@example.com").await;
+    let billing = dana.create_team("Billing").await;
+    let tech = dana.create_team("Tech").await;
+    let casey = dana
+        .create_user("Casey", "casey@example.com", "coach")
+        .await;
+    let tess = dana.create_user("Tess", "tess@example.com", "coach").await;
+    let ana = dana.create_user("Ana", "ana@example.com", "agent").await;
+    let ben = dana.create_user("Ben", "ben@example.com", "agent").await;
+    member(&dana, billing, &casey, "coach").await;
+    member(&dana, tech, &tess, "coach").await;
+    member(&dana, billing, &ana, "agent").await;
+    member(&dana, billing, &ben, "agent").await;
+    let login = |email: &'static str| {
+        let c = server.client();
+        async move {
+            c.log_in(email, PASSWORD).await.ok();
+            c
+        }
+    };
+    Org {
+        dana,
+        casey: login("casey@example.com").await,
+        tess: login("tess@example.com").await,
+        ana: login("ana@example.com").await,
+        ben: login("ben@example.com").await,
+        ana_id: ana["id"].as_i64().unwrap(),
+        ben_id: ben["id"].as_i64().unwrap(),
+    }
+}
+
+const HEADER: &str = "agent_email,team,occurred_at,channel,duration_seconds,csat,likelihood_to_recommend,resolved,resolution_minutes,first_response_seconds,abandoned,complaint,rectification,follow_up_on,reference";
+
+/// `n` calls for the agent over the last few days; returns their ids, oldest first.
+async fn recent_calls(org: &Org, email: &str, agent_id: i64, n: usize) -> Vec<String> {
+    let rows: Vec<String> = (0..n)
+        .map(|k| {
+            let at = Utc::now() - Duration::days(2 + k as i64);
+            format!(
+                "{email},Billing,{},phone,300,4,9,yes,7,35,no,no,,,D-{agent_id}-{k}",
+                at.format("%Y-%m-%d %H:%M")
+            )
+        })
+        .collect();
+    let csv = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let out = org
+        .casey
+        .call_json("calls/import", json!({ "csv": csv, "commit": true }))
+        .await;
+    assert_eq!(out.ok()["committed"], true, "{:?}", out.body);
+    let list = org
+        .casey
+        .call_json("calls/list", json!({ "filter": { "agent_id": agent_id } }))
+        .await;
+    let mut ids: Vec<String> = list.ok()["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(id)
+        .collect();
+    ids.reverse();
+    ids
+}
+
+async fn behaviours(api: &Api) -> Vec<i64> {
+    let fw = api.call("frameworks/show", &[]).await.ok().clone();
+    fw["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["behaviours"].as_array().unwrap().clone())
+        .map(|b| b["id"].as_i64().unwrap())
+        .collect()
+}
+
+/// Casey scores a call: every behaviour at `rest`, the first at `first`.
+async fn score(org: &Org, call: &str, ids: &[i64], first: i64, rest: i64) {
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let ratings: Vec<(i64, i64)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (*b, if i == 0 { first } else { rest }))
+        .collect();
+    org.casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "", "development": "" }),
+        )
+        .await
+        .ok();
+    org.casey
+        .call("reviews/submit", &[("id", &review.to_string())])
+        .await
+        .ok();
+}
+
+async fn self_assess(api: &Api, ids: &[i64], levels: impl Fn(usize) -> i64) -> Answer {
+    let ratings: Vec<Value> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            json!([
+                b,
+                levels(i),
+                if i == 0 {
+                    "Owned a billing error last week"
+                } else {
+                    ""
+                }
+            ])
+        })
+        .collect();
+    api.call_json(
+        "development/save_self_assessment",
+        json!({ "ratings": ratings }),
+    )
+    .await
+}
+
+fn due_in(days: i64) -> String {
+    (Utc::now() + Duration::days(days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+async fn status_of(api: &Api, target: &str) -> Value {
+    api.call("targets/get", &[("id", target)])
+        .await
+        .ok()
+        .clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_reviews_arrive() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    let calls = recent_calls(&org, "ana@example.com", org.ana_id, 6).await;
+
+    // Ana rates herself 5 on the first behaviour, 2 on the second, 3 elsewhere.
+    self_assess(&org.ana, &ids, |i| match i {
+        0 => 5,
+        1 => 2,
+        _ => 3,
+    })
+    .await
+    .ok();
+    // Before any scored call nothing is called out.
+    let before = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(before["rows"][0]["gap"], "TooFewCalls");
+    assert_eq!(before["rows"][0]["self_level"], 5);
+
+    // Three calls scored 3 everywhere, except one Missed and one N/A on the
+    // first behaviour for a fourth call.
+    for call in &calls[..3] {
+        score(&org, call, &ids, 3, 3).await;
+    }
+    let bench = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["scored_calls"], 3);
+    let first = &bench["rows"][0];
+    assert_eq!(first["coach"]["calls"], 3);
+    assert_eq!(first["coach"]["mean"], 3.0);
+    assert_eq!(first["gap"], "BlindSpot");
+    assert_eq!(first["self_example"], "Owned a billing error last week");
+    assert_eq!(bench["rows"][1]["gap"], "HiddenStrength");
+    assert_eq!(bench["rows"][2]["gap"], "Aligned");
+    assert_eq!(bench["is_self"], true);
+
+    // A target at the current coach rating is refused; one above it is set
+    // with the baseline filled in by the server.
+    let behaviour = ids[0].to_string();
+    let at_baseline = org
+        .ana
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &org.ana_id.to_string()),
+                ("behaviour_id", &behaviour),
+                ("level", "3"),
+                ("due_on", &due_in(30)),
+                ("plan", "Role-play twice a week"),
+            ],
+        )
+        .await;
+    assert!(at_baseline.invalid("level").contains("3.0"));
+    let target = org
+        .ana
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &org.ana_id.to_string()),
+                ("behaviour_id", &behaviour),
+                ("level", "4"),
+                ("due_on", &due_in(30)),
+                ("plan", "Role-play twice a week"),
+            ],
+        )
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(t["summary"]["baseline"], 3.0);
+    assert_eq!(t["baseline_calls"], 3);
+    assert_eq!(
+        t["summary"]["status"], "AtRisk",
+        "{}",
+        t["progress"]["reason"]
+    );
+    assert_eq!(t["summary"]["agreed"], false);
+    // Casey was told, and agrees.
+    let notes = org.casey.call("notifications/list", &[]).await.ok().clone();
+    assert!(notes[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Ana set a target"));
+    org.casey
+        .call(
+            "targets/agree",
+            &[("id", &target), ("comment", "Good choice")],
+        )
+        .await
+        .ok();
+
+    // Two calls at 5 since: on track, not yet achieved.
+    score(&org, &calls[3], &ids, 5, 3).await;
+    score(&org, &calls[4], &ids, 5, 3).await;
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(
+        t["summary"]["status"], "OnTrack",
+        "{}",
+        t["progress"]["reason"]
+    );
+    assert_eq!(t["progress"]["calls"], 2);
+    // The third qualifying call achieves it.
+    score(&org, &calls[5], &ids, 4, 3).await;
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(
+        t["summary"]["status"], "Achieved",
+        "{}",
+        t["progress"]["reason"]
+    );
+    assert_eq!(t["progress"]["calls"], 3);
+    assert_eq!(t["evidence"].as_array().unwrap().len(), 3);
+    assert_eq!(t["agreed_by"], "Casey");
+    assert_eq!(t["checkins"][0]["note"], "Good choice");
+
+    // The benchmark lists it, no longer open.
+    let bench = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["targets"][0]["status"], "Achieved");
+    assert!(bench["rows"][0]["open_target"].is_null());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_self_assessment_must_be_complete_and_history_keeps_each_one() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    // One behaviour left out: refused, naming it, and nothing saved.
+    let ratings: Vec<Value> = ids[1..].iter().map(|b| json!([b, 3, ""])).collect();
+    let out = org
+        .ana
+        .call_json(
+            "development/save_self_assessment",
+            json!({ "ratings": ratings }),
+        )
+        .await;
+    assert!(out
+        .invalid(&format!("behaviour-{}", ids[0]))
+        .starts_with("Choose a level for"));
+    let history = org
+        .ana
+        .call("development/self_assessments", &[])
+        .await
+        .ok()
+        .clone();
+    assert!(history["assessments"].as_array().unwrap().is_empty());
+    // Coaches do not self-assess.
+    self_assess(&org.casey, &ids, |_| 3).await.refused();
+
+    self_assess(&org.ana, &ids, |_| 2).await.ok();
+    self_assess(&org.ana, &ids, |_| 4).await.ok();
+    let history = org
+        .ana
+        .call("development/self_assessments", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(history["assessments"].as_array().unwrap().len(), 2);
+    // Newest first, levels per behaviour side by side.
+    assert_eq!(history["behaviours"][0][1], json!([4, 2]));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn practice_is_checked_and_shows_on_the_target_it_serves() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let fw = org.ana.call("frameworks/show", &[]).await.ok().clone();
+    let b0 = &fw["clusters"][0]["behaviours"][0];
+    let target = org
+        .ana
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &org.ana_id.to_string()),
+                ("behaviour_id", &id(b0)),
+                ("level", "4"),
+                ("due_on", &due_in(20)),
+                ("plan", "Practise the opening"),
+            ],
+        )
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let entry = |on: String, behaviours: Value, rater: &str, peer: &str| {
+        json!({
+            "practised_on": on, "kind": "role-play", "behaviours": behaviours,
+            "scenario": "Angry customer about a late refund", "rater": rater,
+            "peer_name": peer, "rating": 3, "reflection": "Slowed down"
+        })
+    };
+    let today = Utc::now().format("%Y-%m-%d").to_string();
+    let lineage = b0["lineage"].clone();
+    let future = org
+        .ana
+        .call_json(
+            "practice/log",
+            entry(due_in(3), json!([lineage]), "self", ""),
+        )
+        .await;
+    assert!(future.invalid("practised_on").contains("future"));
+    let nobody = org
+        .ana
+        .call_json(
+            "practice/log",
+            entry(today.clone(), json!([lineage]), "peer", " "),
+        )
+        .await;
+    nobody.invalid("peer_name");
+    let none = org
+        .ana
+        .call_json("practice/log", entry(today.clone(), json!([]), "self", ""))
+        .await;
+    none.invalid("behaviours");
+    let forged = org
+        .ana
+        .call_json(
+            "practice/log",
+            entry(today.clone(), json!(["not-a-lineage"]), "self", ""),
+        )
+        .await;
+    forged.invalid("behaviours");
+    assert!(org.ana.call("practice/list", &[]).await.ok()["entries"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    org.ana
+        .call_json(
+            "practice/log",
+            entry(today, json!([lineage]), "peer", "Ben"),
+        )
+        .await
+        .ok();
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(t["practice"][0]["rated_by"], "Peer: Ben");
+    assert_eq!(t["practice"][0]["behaviours"][0], b0["name"]);
+    // Coaches log nothing on an agent's behalf.
+    org.casey
+        .call_json(
+            "practice/log",
+            entry(
+                Utc::now().format("%Y-%m-%d").to_string(),
+                json!([lineage]),
+                "self",
+                "",
+            ),
+        )
+        .await
+        .refused();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_agent_reads_or_changes_another_agents_development_and_nothing_crosses_organisations() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    self_assess(&org.ana, &ids, |_| 4).await.ok();
+    let target = org
+        .ana
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &org.ana_id.to_string()),
+                ("behaviour_id", &ids[2].to_string()),
+                ("level", "5"),
+                ("due_on", &due_in(20)),
+                ("plan", "Listen back every Friday"),
+            ],
+        )
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let ana = org.ana_id.to_string();
+
+    // Another organisation's leader, with Ana's and her target's ids.
+    let outsider = server.client();
+    outsider
+        .sign_up("Other Co", "Olga", "olga@example.com")
+        .await;
+
+    for api in [&org.ben, &outsider] {
+        api.call("development/benchmark", &[("agent_id", &ana)])
+            .await
+            .refused();
+        api.call("development/self_assessments", &[("agent_id", &ana)])
+            .await
+            .refused();
+        api.call("practice/list", &[("agent_id", &ana)])
+            .await
+            .refused();
+        api.call("targets/form", &[("agent_id", &ana)])
+            .await
+            .refused();
+        api.call("targets/get", &[("id", &target)]).await.refused();
+        api.call("targets/check_in", &[("id", &target), ("note", "hijack")])
+            .await
+            .refused();
+        api.call("targets/agree", &[("id", &target), ("comment", "")])
+            .await
+            .refused();
+        api.call(
+            "targets/create",
+            &[
+                ("agent_id", &ana),
+                ("behaviour_id", &ids[3].to_string()),
+                ("level", "5"),
+                ("due_on", &due_in(20)),
+                ("plan", "Forged"),
+            ],
+        )
+        .await
+        .refused();
+    }
+    // The outsider's id for Ana reads as not found, not as forbidden.
+    let probe = outsider
+        .call("development/benchmark", &[("agent_id", &ana)])
+        .await;
+    assert_eq!(probe.status, reqwest::StatusCode::NOT_FOUND);
+    assert!(outsider
+        .call("development/team", &[])
+        .await
+        .ok()
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // Ana cannot agree to her own target.
+    org.ana
+        .call("targets/agree", &[("id", &target), ("comment", "")])
+        .await
+        .refused();
+
+    // Nothing changed: one target, not agreed, no check-ins; Ben's own page
+    // shows none of Ana's data.
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(t["summary"]["agreed"], false);
+    assert!(t["checkins"].as_array().unwrap().is_empty());
+    let bench = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["targets"].as_array().unwrap().len(), 1);
+    let bens = org
+        .ben
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert!(bens["self_assessed_on"].is_null());
+    assert!(bens["targets"].as_array().unwrap().is_empty());
+    assert_eq!(bens["agent"]["id"], org.ben_id);
+    assert!(bens["agents"].as_array().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn coaches_see_only_the_agents_of_their_teams() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    let ana = org.ana_id.to_string();
+
+    // Tess coaches Tech, which has no agents: refused on Ana, empty team view.
+    org.tess
+        .call("development/benchmark", &[("agent_id", &ana)])
+        .await
+        .refused();
+    org.tess
+        .call("targets/form", &[("agent_id", &ana)])
+        .await
+        .refused();
+    assert!(org
+        .tess
+        .call("development/team", &[])
+        .await
+        .ok()
+        .as_array()
+        .unwrap()
+        .is_empty());
+
+    // Casey sees Ana and Ben, and sets a target with Ana: agreed at once,
+    // and Ana is told.
+    let team = org.casey.call("development/team", &[]).await.ok().clone();
+    let names: Vec<&str> = team
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["agent"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Ana", "Ben"]);
+    let bench = org
+        .casey
+        .call("development/benchmark", &[("agent_id", &ana)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["is_self"], false);
+    assert_eq!(bench["agents"].as_array().unwrap().len(), 2);
+    let target = org
+        .casey
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &ana),
+                ("behaviour_id", &ids[1].to_string()),
+                ("level", "4"),
+                ("due_on", &due_in(30)),
+                ("plan", "Shadow a senior colleague"),
+            ],
+        )
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(t["agreed_by"], "Casey");
+    assert_eq!(t["can_check_in"], true);
+    let notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    assert!(notes[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Casey set a target"));
+    // A second open target on the same behaviour is refused.
+    let twice = org
+        .ana
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &ana),
+                ("behaviour_id", &ids[1].to_string()),
+                ("level", "5"),
+                ("due_on", &due_in(30)),
+                ("plan", "Again"),
+            ],
+        )
+        .await;
+    assert!(twice
+        .invalid("behaviour_id")
+        .contains("already an open target"));
+    // Tess cannot read it; the leader can, and sees both agents.
+    org.tess
+        .call("targets/get", &[("id", &target)])
+        .await
+        .refused();
+    status_of(&org.dana, &target).await;
+    assert_eq!(
+        org.dana
+            .call("development/team", &[])
+            .await
+            .ok()
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // A check-in by the agent; a past due date is refused for new targets.
+    org.ana
+        .call(
+            "targets/check_in",
+            &[("id", &target), ("note", "Tried it on three calls")],
+        )
+        .await
+        .ok();
+    let empty = org
+        .ana
+        .call("targets/check_in", &[("id", &target), ("note", "  ")])
+        .await;
+    empty.invalid("note");
+    let past = org
+        .ana
+        .call(
+            "targets/create",
+            &[
+                ("agent_id", &ana),
+                ("behaviour_id", &ids[4].to_string()),
+                ("level", "4"),
+                ("due_on", &due_in(-1)),
+                ("plan", "Late"),
+            ],
+        )
+        .await;
+    past.invalid("due_on");
+    let t = status_of(&org.casey, &target).await;
+    assert_eq!(t["checkins"].as_array().unwrap().len(), 1);
+}
