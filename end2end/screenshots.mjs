@@ -8,7 +8,9 @@ const base = process.env.BASE ?? 'http://127.0.0.1:3000';
 const out = process.env.OUT ?? '/tmp/shots';
 mkdirSync(out, { recursive: true });
 
-const pages = [
+// ONLY=name,name limits the run to some pages.
+const only = process.env.ONLY ? process.env.ONLY.split(',') : null;
+const allPages = [
   ['landing', '/', null],
   ['login', '/login', null],
   ['signup', '/signup', null],
@@ -18,8 +20,18 @@ const pages = [
   ['home-coach', '/home', 'coach1@rapport.demo'],
   ['home-agent', '/home', 'agent1@rapport.demo'],
   ['account', '/account', 'agent1@rapport.demo'],
+  ['development-agent', '/development', 'agent1@rapport.demo'],
+  ['self-assessment-new', '/self-assessment/new', 'agent1@rapport.demo'],
+  ['self-assessments', '/self-assessment', 'agent1@rapport.demo'],
+  ['target-open', '/targets/2', 'agent1@rapport.demo'],
+  ['target-achieved', '/targets/1', 'agent1@rapport.demo'],
+  ['target-new', '/targets/new', 'agent1@rapport.demo'],
+  ['practice', '/practice', 'agent1@rapport.demo'],
+  ['team', '/team', 'coach1@rapport.demo'],
+  ['development-coach', '/development', 'coach1@rapport.demo'],
   ['notfound', '/nope', null],
 ];
+const pages = allPages.filter(([name]) => !only || only.includes(name));
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

@@ -102,7 +102,7 @@ pub fn BenchmarkChart(rows: Vec<BenchmarkRow>) -> impl IntoView {
     }
 }
 
-const T_WIDTH: f64 = 560.0;
+const T_WIDTH: f64 = 640.0;
 const T_HEIGHT: f64 = 220.0;
 const T_LEFT: f64 = 34.0;
 const T_RIGHT: f64 = 14.0;

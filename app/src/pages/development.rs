@@ -167,18 +167,20 @@ fn Benchmark(view: BenchmarkView) -> impl IntoView {
                 <a class="button primary" href="/self-assessment/new">"Rate yourself"</a>
             </section>
         })}
-        <div class="gap-cards">
-            <GapCard title="Blind spots" class="gap-blind" rows=blind q=q.clone()
-                explain="You rate yourself at least a level above your coaches' mean over at least 3 calls."
-                none="No blind spots: nowhere do you rate yourself a level or more above your coaches." />
-            <GapCard title="Hidden strengths" class="gap-hidden" rows=hidden q=q.clone()
-                explain="Your coaches rate you at least a level above your own rating."
-                none="No hidden strengths: nowhere do your coaches rate you a level or more above yourself." />
+        <div class="profile-layout">
+            <section class="card">
+                <h2 class="card-heading">"Profile"</h2>
+                <BenchmarkChart rows=view.rows.clone() />
+            </section>
+            <div class="gap-cards">
+                <GapCard title="Blind spots" class="gap-blind" rows=blind q=q.clone()
+                    explain="You rate yourself at least a level above your coaches' mean over at least 3 calls."
+                    none="No blind spots: nowhere do you rate yourself a level or more above your coaches." />
+                <GapCard title="Hidden strengths" class="gap-hidden" rows=hidden q=q.clone()
+                    explain="Your coaches rate you at least a level above your own rating."
+                    none="No hidden strengths: nowhere do your coaches rate you a level or more above yourself." />
+            </div>
         </div>
-        <section class="card">
-            <h2 class="card-heading">"Profile"</h2>
-            <BenchmarkChart rows=view.rows.clone() />
-        </section>
         <section class="card card-flush">
             <h2 class="card-title">"Behaviour by behaviour"</h2>
             <BenchmarkTable rows=view.rows.clone() q=q.clone() />

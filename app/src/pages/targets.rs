@@ -187,6 +187,7 @@ fn TargetDetail(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
                 <TargetStatusBadge status=p.status />
                 <p class="status-reason">{p.reason.clone()}</p>
             </div>
+            <div class="status-body">
             <dl class="stat-row">
                 <div><dt>"Baseline"</dt><dd>{s.baseline.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">{format!("{} call{} before", t.baseline_calls, if t.baseline_calls == 1 { "" } else { "s" })}</dd></div>
                 <div><dt>"Since it was set"</dt><dd>{p.mean.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">{format!("mean of {} scored call{}", p.calls, if p.calls == 1 { "" } else { "s" })}</dd></div>
@@ -194,6 +195,7 @@ fn TargetDetail(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
                 <div><dt>"Target"</dt><dd>{s.level}</dd><dd class="muted small">{LEVEL_NAMES[(s.level as usize).clamp(1, 5) - 1]}</dd></div>
             </dl>
             <TargetChart evidence=t.evidence.clone() baseline=s.baseline level=s.level horizon=t.horizon_days today=t.today_day due_label=s.due_on.clone() />
+            </div>
         </section>
         <div class="grid two">
             <section class="card">

@@ -130,7 +130,7 @@ async fn score(org: &Org, call: &str, ids: &[i64], first: i64, rest: i64) {
     org.casey
         .call_json(
             "reviews/save",
-            json!({ "id": review, "ratings": ratings, "strengths": "", "development": "" }),
+            json!({ "id": review, "ratings": ratings, "strengths": "Clear ownership.", "development": "Summarise next steps." }),
         )
         .await
         .ok();
