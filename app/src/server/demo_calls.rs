@@ -140,7 +140,8 @@ pub async fn seed(
         }
         // Recorded calls are left for the coaches to score; about a third of
         // the others are reviewed.
-        let review_it = !with_recording && !abandoned && reviews_made < 60 && i % 3 != 1;
+        let review_it =
+            !with_recording && !abandoned && reviews_made < 60 && (i / agents.len()) % 3 != 1;
         if !review_it {
             continue;
         }

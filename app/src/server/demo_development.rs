@@ -23,7 +23,7 @@ fn err(e: impl std::fmt::Display) -> DbErr {
 
 /// How far each demo agent over- or under-rates themself against their
 /// coaches (`None`: has not self-assessed yet).
-const SELF_BIAS: [Option<f64>; 6] = [Some(0.6), Some(1.6), Some(-1.2), Some(0.0), Some(1.1), None];
+const SELF_BIAS: [Option<f64>; 6] = [Some(0.6), Some(1.6), Some(-0.9), Some(0.0), Some(1.1), None];
 
 enum Want {
     Achieved,
