@@ -37,7 +37,7 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
-for (const [scheme, widths] of [['light', [390, 1366]], ['dark', [1366]]]) {
+for (const [scheme, widths] of [['light', [390, 1366]], ['dark', [390, 1366]]]) {
   for (const width of widths) {
     const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
     let who = null;

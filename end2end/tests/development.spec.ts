@@ -50,7 +50,7 @@ test('an agent finds a blind spot, sets a target, practises, and the target is a
   await expect(page.getByRole('heading', { name: 'Your development' })).toBeVisible();
   const blind = page.locator('.gap-card.gap-blind');
   await expect(blind.locator('.gap-list li').first()).toBeVisible();
-  await expect(page.locator('.benchmark-chart svg')).toHaveAttribute('aria-label', /Self rating against coach rating/);
+  await expect(page.locator('.benchmark-chart > svg')).toHaveAttribute('aria-label', /Self rating against coach rating/);
   await expect(page.locator('.benchmark-table tr.gap-blind').first()).toContainText('Blind spot');
   const spot = blind.locator('.gap-list li', { has: page.getByRole('link', { name: 'Set a target' }) }).first();
   const behaviour = (await spot.locator('.gap-name').innerText()).trim();
