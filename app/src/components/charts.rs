@@ -38,14 +38,9 @@ pub fn BenchmarkChart(rows: Vec<BenchmarkRow>) -> impl IntoView {
     let grid = (0..=5)
         .map(|l| {
             let x = x_of(l as f64);
-            let label = if l == 0 {
-                "0 Missed".to_string()
-            } else {
-                format!("{l}")
-            };
             view! {
                 <line class="grid" x1=x x2=x y1=TOP - 6.0 y2=height - 4.0 />
-                <text class="axis" x=x y=TOP - 12.0 text-anchor="middle">{label}</text>
+                <text class="axis" x=x y=TOP - 12.0 text-anchor="middle">{l}</text>
             }
         })
         .collect_view();
@@ -96,7 +91,7 @@ pub fn BenchmarkChart(rows: Vec<BenchmarkRow>) -> impl IntoView {
                 <span><svg viewBox="0 0 14 14" aria-hidden="true"><circle class="coach-dot" cx="7" cy="7" r="6" /></svg>"Coach rating (mean of scored calls)"</span>
                 <span><svg viewBox="0 0 30 14" aria-hidden="true"><line class="interval" x1="1" x2="29" y1="7" y2="7" /></svg>"95% interval"</span>
                 <span><svg viewBox="0 0 16 16" aria-hidden="true"><path class="self-mark" d="M8 1 l7 7 l-7 7 l-7 -7 z" /></svg>"Your own rating"</span>
-                <span class="muted">"Faded: fewer than 3 calls"</span>
+                <span class="muted">"0 = Missed · faded: fewer than 3 calls"</span>
             </figcaption>
         </figure>
     }

@@ -195,8 +195,14 @@ pub async fn seed(
             {
                 continue;
             }
-            let first = baseline.map_or(2, |m| (m.floor() as i16 + 1).max(2));
-            for level in first..=5 {
+            let first = baseline.map_or(3, |m| (m.floor() as i16 + 1).max(3));
+            // An achieved target shows the highest level reached; the others
+            // the smallest step up.
+            let levels: Vec<i16> = match spec.want {
+                Want::Achieved => (first..=5).rev().collect(),
+                _ => (first..=5).collect(),
+            };
+            for level in levels {
                 let candidate = target::Model {
                     id: 0,
                     org_id,
