@@ -1,6 +1,7 @@
 //! The agent's development: benchmark, self-assessment, targets, practice
 //! and the coach's team view. `agent_id: None` means the caller themself
 //! (or, for a coach, the first agent they coach).
+#![allow(clippy::too_many_arguments)]
 
 use crate::error::AppError;
 use crate::types::{
@@ -107,7 +108,6 @@ pub async fn get_practice_log(agent_id: Option<i32>) -> Result<PracticeLog, AppE
 }
 
 #[server(endpoint = "practice/log", input = Json)]
-#[allow(clippy::too_many_arguments)]
 pub async fn log_practice(
     practised_on: String,
     kind: String,

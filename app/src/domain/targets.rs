@@ -9,7 +9,8 @@
 //!   reaches the target level or not. With no evidence at all, a target is at
 //!   risk once half its time has gone.
 
-use super::benchmark::MIN_CALLS;
+use super::benchmark::{level_value, MIN_CALLS};
+use super::scoring::Rating;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +74,20 @@ impl TargetPlan {
 pub struct Evidence {
     pub scored_at: DateTime<Utc>,
     pub level: f64,
+}
+
+/// The evidence in a target's behaviour's ratings: Missed counts as level 0,
+/// and a call rated N/A had no opportunity, so it is no evidence at all.
+pub fn evidence_of(rated: &[(DateTime<Utc>, Rating)]) -> Vec<Evidence> {
+    rated
+        .iter()
+        .filter_map(|(scored_at, r)| {
+            level_value(*r).map(|level| Evidence {
+                scored_at: *scored_at,
+                level,
+            })
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -399,6 +414,31 @@ mod tests {
         let r = progress(&p, &ev, day(4));
         assert_eq!(r.mean, Some(8.0 / 3.0));
         assert_ne!(r.status, TargetStatus::Achieved);
+    }
+
+    #[test]
+    fn calls_rated_na_are_no_evidence() {
+        let p = plan(4, None);
+        let rated = [
+            (day(1), Rating::NotApplicable),
+            (day(2), Rating::NotApplicable),
+            (day(3), Rating::NotApplicable),
+        ];
+        let ev = evidence_of(&rated);
+        assert!(ev.is_empty());
+        let r = progress(&p, &ev, day(4));
+        assert_eq!(r.calls, 0);
+        assert_eq!(r.status, TargetStatus::OnTrack);
+        assert_eq!(progress(&p, &ev, day(40)).status, TargetStatus::Missed);
+        // Mixed: N/A drops out, Missed stays in as 0.
+        let mixed = evidence_of(&[
+            (day(1), Rating::Level(5)),
+            (day(2), Rating::NotApplicable),
+            (day(3), Rating::Missed),
+            (day(4), Rating::Level(5)),
+        ]);
+        assert_eq!(mixed.len(), 3);
+        assert_eq!(progress(&p, &mixed, day(5)).mean, Some(10.0 / 3.0));
     }
 
     #[test]

@@ -6,10 +6,10 @@ use super::calls::{coached_teams, day};
 use super::frameworks::{self, view_of};
 use super::reviews::DRAFT;
 use crate::domain::benchmark::{
-    self, gap, level_value, ScoredRating, SelfRatingInput, DEFAULT_WINDOW_DAYS, WINDOW_CHOICES,
+    self, gap, ScoredRating, SelfRatingInput, DEFAULT_WINDOW_DAYS, WINDOW_CHOICES,
 };
 use crate::domain::scoring::Rating;
-use crate::domain::targets::{progress, Evidence, Progress, TargetPlan};
+use crate::domain::targets::{evidence_of, progress, Progress, TargetPlan};
 use crate::error::AppError;
 use crate::server::entities::{
     call, framework, framework_behaviour as fb, practice_behaviour, practice_session, review,
@@ -322,15 +322,8 @@ pub fn progress_of<'a>(
         })
         .collect();
     evidence.sort_by_key(|s| (s.scored_at, s.review_id));
-    let points: Vec<Evidence> = evidence
-        .iter()
-        .filter_map(|s| {
-            level_value(s.rating).map(|level| Evidence {
-                scored_at: s.scored_at,
-                level,
-            })
-        })
-        .collect();
+    let rated: Vec<_> = evidence.iter().map(|s| (s.scored_at, s.rating)).collect();
+    let points = evidence_of(&rated);
     let plan = TargetPlan {
         start: t.created_at,
         due: t.due_on,
