@@ -405,7 +405,13 @@ fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
                     <tbody>
                         {rows.into_iter().map(|r| {
                             let open: Vec<TargetSummary> = r.targets.iter().filter(|t| t.status.is_open()).cloned().collect();
-                            let done = r.targets.iter().filter(|t| t.status == TargetStatus::Achieved).count();
+                            let count = |s: TargetStatus| r.targets.iter().filter(|t| t.status == s).count();
+                            let closed = [(count(TargetStatus::Achieved), "achieved"), (count(TargetStatus::Missed), "missed")]
+                                .into_iter()
+                                .filter(|(n, _)| *n > 0)
+                                .map(|(n, what)| format!("{n} {what}"))
+                                .collect::<Vec<_>>()
+                                .join(" · ");
                             view! {
                                 <tr>
                                     <th scope="row" data-label="Agent">
@@ -430,7 +436,7 @@ fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
                                                 </ul>
                                             }.into_any()
                                         }}
-                                        {(done > 0).then(|| view! { <span class="muted small block">{format!("{done} achieved")}</span> })}
+                                        {(!closed.is_empty()).then(|| view! { <span class="muted small block">{closed}</span> })}
                                     </td>
                                     <td data-label="Last practice">{r.last_practice.clone().unwrap_or_else(|| "—".into())}</td>
                                 </tr>
