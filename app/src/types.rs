@@ -1,6 +1,8 @@
 //! Data that crosses between server and browser.
 
 use crate::domain::benchmark::{CoachRating, Gap};
+use crate::domain::continuum::DataCheck;
+use crate::domain::placement::{Answer, Component};
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::targets::{Progress, TargetStatus};
 use serde::{Deserialize, Serialize};
@@ -509,4 +511,113 @@ pub struct TeamAgentRow {
     pub hidden_strengths: Vec<String>,
     pub targets: Vec<TargetSummary>,
     pub last_practice: Option<String>,
+}
+
+// ---- Practices continuum ------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumStatementView {
+    pub id: i32,
+    pub key: String,
+    pub text: String,
+    pub check: Option<DataCheck>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumCellView {
+    pub id: i32,
+    pub stage: u8,
+    pub component: Component,
+    pub description: String,
+    pub statements: Vec<ContinuumStatementView>,
+}
+
+/// Where an assessment places the organisation or unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumResult {
+    /// Respondents whose submitted answers count.
+    pub respondents: usize,
+    pub overall: u8,
+    pub components: Vec<(Component, u8)>,
+    /// Per component, the attainment of stages 1–5 (`None`: all N/A).
+    pub attainment: Vec<(Component, Vec<Option<f64>>)>,
+    /// The combined (median) answer per statement id.
+    pub combined: Vec<(i32, Answer)>,
+    /// Statements the respondents answered differently.
+    pub disagreements: Vec<i32>,
+    /// Statements of each component's next stage not yet in place.
+    pub next_steps: Vec<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumSummary {
+    pub id: i32,
+    pub title: String,
+    pub unit: String,
+    pub team_id: Option<i32>,
+    pub submitted: bool,
+    pub started_on: String,
+    pub submitted_on: Option<String>,
+    pub invited: usize,
+    pub result: Option<ContinuumResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumHome {
+    pub model_version: i32,
+    /// Newest first.
+    pub assessments: Vec<ContinuumSummary>,
+    pub teams: Vec<(i32, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Respondent {
+    pub name: String,
+    pub submitted: bool,
+}
+
+/// What the product's data says about a checkable statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceFigure {
+    pub check: DataCheck,
+    /// `None` when there is nothing to count.
+    pub share: Option<f64>,
+    /// What the share is of, e.g. "of 120 answered calls in the last 30 days".
+    pub basis: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumAction {
+    pub id: i32,
+    pub statement_id: Option<i32>,
+    pub title: String,
+    pub owner: Option<String>,
+    pub owner_id: Option<i32>,
+    pub due_on: Option<String>,
+    /// open, in_progress or done.
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumAssessmentView {
+    pub id: i32,
+    pub title: String,
+    pub unit: String,
+    pub submitted: bool,
+    pub started_on: String,
+    pub submitted_on: Option<String>,
+    pub is_owner: bool,
+    pub i_respond: bool,
+    pub i_submitted: bool,
+    pub respondents: Vec<Respondent>,
+    pub cells: Vec<ContinuumCellView>,
+    /// The caller's own answers: (statement id, answer, note).
+    pub mine: Vec<(i32, Answer, String)>,
+    pub result: Option<ContinuumResult>,
+    pub evidence: Vec<EvidenceFigure>,
+    pub actions: Vec<ContinuumAction>,
+    /// Leaders who could still be invited: (id, name).
+    pub leaders: Vec<(i32, String)>,
+    /// Everyone in the organisation, as possible action owners: (id, name).
+    pub owners: Vec<(i32, String)>,
 }

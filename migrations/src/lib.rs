@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261122_000001_foundation;
 mod m20261123_000001_reviews;
 mod m20261124_000001_development;
+mod m20261125_000001_continuum;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_foundation::Migration),
             Box::new(m20261123_000001_reviews::Migration),
             Box::new(m20261124_000001_development::Migration),
+            Box::new(m20261125_000001_continuum::Migration),
         ]
     }
 }

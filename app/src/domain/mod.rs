@@ -4,8 +4,10 @@
 pub mod benchmark;
 pub mod call_import;
 pub mod calls;
+pub mod continuum;
 pub mod framework;
 pub mod media;
+pub mod placement;
 pub mod practice;
 pub mod roles;
 pub mod scoring;

@@ -3,6 +3,13 @@
 
 pub mod audit;
 pub mod call;
+pub mod continuum_action;
+pub mod continuum_answer;
+pub mod continuum_assessment;
+pub mod continuum_cell;
+pub mod continuum_model;
+pub mod continuum_respondent;
+pub mod continuum_statement;
 pub mod framework;
 pub mod framework_behaviour;
 pub mod framework_cluster;

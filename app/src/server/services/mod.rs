@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod calls;
+pub mod continuum;
 pub mod development;
 pub mod frameworks;
 pub mod home;
