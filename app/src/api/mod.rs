@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod auth;
 pub mod calls;
+pub mod continuum;
 pub mod development;
 pub mod frameworks;
 pub mod home;

@@ -4,6 +4,7 @@
 mod common;
 
 mod auth;
+mod continuum;
 mod development;
 mod http;
 mod people;

@@ -1,0 +1,95 @@
+//! The practices continuum: assessments, answers, results and action plans.
+//! Leaders and admins of the organisation only.
+
+use crate::error::AppError;
+use crate::types::{ContinuumAssessmentView, ContinuumHome};
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+use crate::server::{guard, respond, services::continuum};
+
+#[server(endpoint = "continuum/home")]
+pub async fn get_continuum_home() -> Result<ContinuumHome, AppError> {
+    respond(async { continuum::home(&guard::require_user().await?).await }.await)
+}
+
+#[server(endpoint = "continuum/start")]
+pub async fn start_assessment(title: String, team_id: Option<i32>) -> Result<i32, AppError> {
+    respond(async { continuum::start(&guard::require_user().await?, &title, team_id).await }.await)
+}
+
+#[server(endpoint = "continuum/get")]
+pub async fn get_assessment(id: i32) -> Result<ContinuumAssessmentView, AppError> {
+    respond(async { continuum::view(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "continuum/invite")]
+pub async fn invite_respondent(id: i32, user_id: i32) -> Result<(), AppError> {
+    respond(async { continuum::invite(&guard::require_user().await?, id, user_id).await }.await)
+}
+
+#[server(endpoint = "continuum/answer")]
+pub async fn answer_statement(
+    id: i32,
+    statement_id: i32,
+    answer: String,
+    note: String,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            continuum::answer(
+                &guard::require_user().await?,
+                id,
+                statement_id,
+                &answer,
+                &note,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "continuum/submit")]
+pub async fn submit_answers(id: i32) -> Result<(), AppError> {
+    respond(async { continuum::submit_mine(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "continuum/complete")]
+pub async fn complete_assessment(id: i32) -> Result<(), AppError> {
+    respond(async { continuum::complete(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "continuum/add_action")]
+pub async fn add_action(
+    id: i32,
+    statement_id: Option<i32>,
+    title: String,
+    owner_id: Option<i32>,
+    due_on: String,
+) -> Result<i32, AppError> {
+    respond(
+        async {
+            continuum::add_action(
+                &guard::require_user().await?,
+                id,
+                statement_id,
+                &title,
+                owner_id,
+                &due_on,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "continuum/action_status")]
+pub async fn set_action_status(action_id: i32, status: String) -> Result<(), AppError> {
+    respond(
+        async {
+            continuum::set_action_status(&guard::require_user().await?, action_id, &status).await
+        }
+        .await,
+    )
+}
