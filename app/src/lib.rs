@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/targets/new") view={Lazy::<NewTargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/targets/:id") view={Lazy::<TargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>
@@ -149,3 +151,4 @@ lazy_page!(
 lazy_page!(NewTargetRoute, pages::targets::NewTargetPage);
 lazy_page!(TargetRoute, pages::targets::TargetPage);
 lazy_page!(PracticeRoute, pages::practice::PracticePage);
+lazy_page!(ContinuumRoute, pages::continuum::ContinuumPage);

@@ -620,4 +620,6 @@ pub struct ContinuumAssessmentView {
     pub leaders: Vec<(i32, String)>,
     /// Everyone in the organisation, as possible action owners: (id, name).
     pub owners: Vec<(i32, String)>,
+    /// The statements with their answers and the action plan, once submitted.
+    pub csv: Option<String>,
 }

@@ -65,3 +65,17 @@ pub fn Notice(message: Signal<Option<Result<String, String>>>) -> impl IntoView 
         })
     }
 }
+
+/// A `data:` link that downloads `csv` as a file, so exports need no extra
+/// request and work the same before and after hydration.
+pub fn csv_data_href(csv: &str) -> String {
+    let mut out = String::from("data:text/csv;charset=utf-8,");
+    for b in csv.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

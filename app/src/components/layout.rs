@@ -56,6 +56,11 @@ const NAV: &[NavItem] = &[
         show: |r| r.can_coach(),
     },
     NavItem {
+        href: "/continuum",
+        label: "Continuum",
+        show: |r| r.can_lead() || r.can_administer(),
+    },
+    NavItem {
         href: "/frameworks",
         label: "Framework",
         show: |_| true,

@@ -385,16 +385,7 @@ pub fn ImportPage() -> impl IntoView {
 }
 
 fn template_href() -> String {
-    let csv = crate::domain::call_import::template();
-    let mut out = String::from("data:text/csv;charset=utf-8,");
-    for b in csv.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::components::feedback::csv_data_href(&crate::domain::call_import::template())
 }
 
 #[component]

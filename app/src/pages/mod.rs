@@ -3,6 +3,7 @@
 pub mod account;
 pub mod call;
 pub mod calls;
+pub mod continuum;
 pub mod development;
 pub mod frameworks;
 pub mod home;

@@ -464,9 +464,7 @@ pub async fn home(caller: &AuthUser) -> Result<ContinuumHome, AppError> {
 }
 
 pub async fn start(caller: &AuthUser, title: &str, team_id: Option<i32>) -> Result<i32, AppError> {
-    if !caller.roles.can_lead() {
-        return Err(AppError::Forbidden);
-    }
+    require_leader(caller)?;
     let db = guard::db()?;
     let title = title.trim();
     if title.is_empty() {
@@ -556,7 +554,7 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
     let (answers, submitted) = submitted_answers(&db, &a).await?;
     let result = (submitted > 0).then(|| result_of(&cells, &answers, submitted));
     let me = respondents.iter().find(|r| r.user_id == caller.id);
-    let actions = continuum_action::Entity::find()
+    let actions: Vec<ContinuumAction> = continuum_action::Entity::find()
         .filter(continuum_action::Column::AssessmentId.eq(a.id))
         .order_by_asc(continuum_action::Column::Id)
         .all(&db)
@@ -582,6 +580,10 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         None => "Whole organisation".into(),
     };
     let leaders = leaders_of(&db, caller.org_id).await?;
+    let csv = match (&result, a.status == SUBMITTED) {
+        (Some(r), true) => Some(export_csv(&a.title, &unit, &cells, r, &actions)?),
+        _ => None,
+    };
     Ok(ContinuumAssessmentView {
         id: a.id,
         title: a.title.clone(),
@@ -609,7 +611,12 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
             .filter(|u| !respondents.iter().any(|r| r.user_id == u.id))
             .map(|u| (u.id, u.name))
             .collect(),
-        owners: people.into_iter().collect(),
+        owners: {
+            let mut owners: Vec<(i32, String)> = people.into_iter().collect();
+            owners.sort_by(|a, b| a.1.cmp(&b.1));
+            owners
+        },
+        csv,
     })
 }
 
@@ -903,4 +910,74 @@ pub async fn set_action_status(
     m.status = Set(status.into());
     m.update(&db).await.map_err(db_err)?;
     Ok(())
+}
+
+/// The submitted assessment as CSV: one row per statement with the combined
+/// answer, then the action plan.
+fn export_csv(
+    title: &str,
+    unit: &str,
+    cells: &[ContinuumCellView],
+    r: &ContinuumResult,
+    actions: &[ContinuumAction],
+) -> Result<String, AppError> {
+    use crate::domain::placement::stage_name;
+    let mut w = csv::Writer::from_writer(vec![]);
+    let mut row = |fields: &[&str]| w.write_record(fields).map_err(guard::internal);
+    row(&[
+        "assessment",
+        title,
+        unit,
+        "overall stage",
+        stage_name(r.overall),
+    ])?;
+    for (c, s) in &r.components {
+        row(&["component", c.label(), "", "stage", stage_name(*s)])?;
+    }
+    row(&[
+        "component",
+        "stage",
+        "statement",
+        "answer",
+        "respondents differ",
+        "next step",
+    ])?;
+    for cell in cells {
+        for s in &cell.statements {
+            let answer = r
+                .combined
+                .iter()
+                .find(|(id, _)| *id == s.id)
+                .map_or("unanswered", |(_, a)| a.label());
+            row(&[
+                cell.component.label(),
+                stage_name(cell.stage),
+                &s.text,
+                answer,
+                if r.disagreements.contains(&s.id) {
+                    "yes"
+                } else {
+                    "no"
+                },
+                if r.next_steps.contains(&s.id) {
+                    "yes"
+                } else {
+                    "no"
+                },
+            ])?;
+        }
+    }
+    row(&["action", "owner", "due", "status", "", ""])?;
+    for a in actions {
+        row(&[
+            &a.title,
+            a.owner.as_deref().unwrap_or(""),
+            a.due_on.as_deref().unwrap_or(""),
+            &a.status,
+            "",
+            "",
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(guard::internal)?;
+    String::from_utf8(bytes).map_err(guard::internal)
 }
