@@ -253,11 +253,13 @@ fn ContinuumPicture(result: ContinuumResult, #[prop(optional)] compact: bool) ->
         }
     });
     view! {
-        <svg class="continuum-picture" class:compact=compact viewBox=format!("0 0 {width} {height}") role="img" aria-label=label>
-            {heads}
-            {rows}
-            {marker}
-        </svg>
+        <div class="picture-wrap">
+            <svg class="continuum-picture" class:compact=compact viewBox=format!("0 0 {width} {height}") role="img" aria-label=label>
+                {heads}
+                {rows}
+                {marker}
+            </svg>
+        </div>
     }
 }
 

@@ -144,6 +144,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
     let mut names = std::collections::HashMap::new();
     let mut agent_rows = vec![];
     let mut coach_of_team = std::collections::HashMap::new();
+    let mut id_of = std::collections::HashMap::new();
     for (name, email, roles, agent_team, coached) in PEOPLE {
         let roles = RoleSet::of(roles);
         let u = user::ActiveModel::new_account(
@@ -155,6 +156,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
         );
         let u = u.insert(&txn).await?;
         names.insert(u.id, name.to_string());
+        id_of.insert(*email, u.id);
         if let Some(t) = agent_team {
             agent_rows.push((u.id, team_ids[*t]));
         }
@@ -194,6 +196,14 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
         .collect();
     let recordings = super::demo_calls::seed(&txn, org.id, &agents, &names).await?;
     super::demo_development::seed(&txn, org.id, &agents).await?;
+    super::demo_continuum::seed(
+        &txn,
+        org.id,
+        id_of["leader@rapport.demo"],
+        id_of["admin@rapport.demo"],
+        team_ids[1],
+    )
+    .await?;
     txn.commit().await?;
     Ok(Some(DemoSeed { logins, recordings }))
 }

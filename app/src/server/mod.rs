@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod demo_calls;
+pub mod demo_continuum;
 pub mod demo_development;
 pub mod entities;
 pub mod guard;

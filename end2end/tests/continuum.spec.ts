@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, DEMO_PASSWORD, logIn, open } from './helpers';
+
+test('a leader places the organisation, turns a next step into an action and compares with earlier assessments', async ({ page }) => {
+  const errors = collectErrors(page);
+  await logIn(page, 'leader@rapport.demo', DEMO_PASSWORD);
+  await page.getByRole('link', { name: 'Continuum' }).click();
+  await expect(page).toHaveURL(/\/continuum$/);
+  await expect(page.locator('table')).toContainText('Summer review');
+
+  // Start an assessment of the whole organisation.
+  await page.getByLabel('New assessment').fill('Browser check');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/continuum\/\d+$/);
+  await expect(page.getByRole('heading', { name: 'Browser check' })).toBeVisible();
+
+  // Stages 1–3 in place everywhere, stages 4–5 not yet.
+  const blocks = page.locator('.stage-block');
+  await expect(blocks).toHaveCount(15);
+  for (let b = 0; b < 15; b++) {
+    const block = blocks.nth(b);
+    const heading = await block.locator('h4').innerText();
+    const choice = /Stage [123]/.test(heading) ? 'In place' : 'Not in place';
+    const statements = block.locator('.statement');
+    const n = await statements.count();
+    for (let s = 0; s < n; s++) {
+      await statements.nth(s).getByRole('radio', { name: choice, exact: true }).check();
+    }
+  }
+  await expect(page.locator('.summary-counts')).toContainText('0 unanswered');
+  await page.waitForLoadState('networkidle');
+  await page.getByRole('button', { name: 'Submit my answers' }).click();
+  await page.getByRole('button', { name: 'Close and place' }).click();
+
+  // The stage, the picture and the next steps.
+  await expect(page.locator('.overall')).toHaveText('Stage 3 · Managed');
+  await expect(page.locator('svg.continuum-picture')).toHaveAttribute('aria-label', /Overall stage 3, Managed/);
+  const steps = page.locator('.next-steps li');
+  await expect(steps).toHaveCount(9);
+
+  // A next step becomes an action with an owner and a date.
+  const first = steps.first();
+  const text = (await first.locator('span').nth(1).innerText()).trim();
+  await first.getByRole('button', { name: 'Make an action' }).click();
+  await first.getByLabel('Owner').selectOption({ label: 'Alex Morgan' });
+  await first.getByLabel('Due').fill('2027-03-31');
+  await first.getByRole('button', { name: 'Add to the plan' }).click();
+  await expect(page.locator('.actions-list li').first()).toContainText(text);
+  await expect(page.locator('.actions-list li').first()).toContainText('Alex Morgan · due 2027-03-31');
+  await expect(steps.first()).toContainText('In the plan');
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', /^data:text\/csv/);
+
+  // Side by side with the earlier assessments.
+  await open(page, '/continuum');
+  const row = page.locator('tr', { hasText: 'Browser check' });
+  await expect(row.locator('td[data-label="Overall"]')).toHaveText('3 · Managed');
+  await expect(page.locator('tr', { hasText: 'Winter baseline' }).locator('td[data-label="Overall"]')).toHaveText('1 · Reactive');
+  const compare = page.locator('.compare-item');
+  await expect(compare).toHaveCount(3);
+  await expect(compare.first()).toContainText('Browser check');
+  expect(errors).toEqual([]);
+});
