@@ -922,7 +922,8 @@ fn export_csv(
     actions: &[ContinuumAction],
 ) -> Result<String, AppError> {
     use crate::domain::placement::stage_name;
-    let mut w = csv::Writer::from_writer(vec![]);
+    // Header, component and action rows have fewer fields than statement rows.
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
     let mut row = |fields: &[&str]| w.write_record(fields).map_err(guard::internal);
     row(&[
         "assessment",
