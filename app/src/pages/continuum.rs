@@ -302,7 +302,7 @@ fn Assessment(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView 
         <PageHeader title=a.title.clone() lede=format!("{} · {} · started {} · {}", a.unit, status, a.started_on, respondents)>
             <a class="button" href="/continuum">"All assessments"</a>
             {csv.map(|c| view! { <a class="button" href=csv_data_href(&c) download=file>"Export CSV"</a> })}
-            {a.submitted.then(|| view! { <button class="button" type="button" onclick="window.print()">"Print"</button> })}
+            {a.submitted.then(|| view! { <button class="button" type="button" on:click=|_| { let _ = window().print(); }>"Print"</button> })}
         </PageHeader>
         {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r tick=tick /> })}
         {(!a.submitted).then(|| view! { <Respondents a=a.clone() tick=tick /> })}
