@@ -81,16 +81,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calls/:id") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/frameworks") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/frameworks/:id") view={Lazy::<FrameworkRoute>::new()} ssr=SsrMode::Async />
-                    // The development pages share one lazy route (and one
-                    // wasm chunk): every route type costs the main bundle.
+                    // One route type serves both: each type costs the main bundle.
+                    <Route path=path!("/frameworks/:id") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/development") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/team") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/self-assessment") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/self-assessment/new") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/targets/new") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/targets/:id") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/practice") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/team") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/self-assessment") view={Lazy::<SelfAssessmentsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/self-assessment/new") view={Lazy::<NewSelfAssessmentRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/targets/new") view={Lazy::<NewTargetRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/targets/:id") view={Lazy::<TargetRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
@@ -139,7 +138,6 @@ lazy_page!(ImportRoute, pages::calls::ImportPage);
 lazy_page!(CallRoute, pages::call::CallPage);
 lazy_page!(ReviewRoute, pages::review::ReviewPage);
 lazy_page!(FrameworksRoute, pages::frameworks::FrameworksPage);
-lazy_page!(FrameworkRoute, pages::frameworks::FrameworksPage);
 lazy_page!(DevelopmentRoute, pages::development::DevelopmentPage);
 lazy_page!(TeamRoute, pages::development::TeamPage);
 lazy_page!(

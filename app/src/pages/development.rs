@@ -33,30 +33,6 @@ fn query_key() -> Memo<(Option<i32>, Option<i64>)> {
     })
 }
 
-/// Picks the development page for the current path; all of them share one
-/// lazy route (see `lib.rs`).
-#[component]
-pub fn DevelopmentPages() -> impl IntoView {
-    let path = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
-    match path.trim_end_matches('/') {
-        "/team" => view! { <TeamPage /> }.into_any(),
-        "/self-assessment/new" => {
-            view! { <crate::pages::self_assessment::NewSelfAssessmentPage /> }.into_any()
-        }
-        "/self-assessment" => {
-            view! { <crate::pages::self_assessment::SelfAssessmentHistoryPage /> }.into_any()
-        }
-        "/targets/new" => view! { <crate::pages::targets::NewTargetPage /> }.into_any(),
-        p if p.starts_with("/targets/") => {
-            view! { <crate::pages::targets::TargetPage /> }.into_any()
-        }
-        "/practice" => view! { <crate::pages::practice::PracticePage /> }.into_any(),
-        _ => view! { <DevelopmentPage /> }.into_any(),
-    }
-}
-
 #[component]
 pub fn DevelopmentPage() -> impl IntoView {
     view! {
