@@ -41,7 +41,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-const FAVICON: &str = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' fill='%232f5bea'/%3E%3Cpath d='M10 23V9h7a5 5 0 0 1 0 10h-7m7 0 5 4' fill='none' stroke='white' stroke-width='3' stroke-linecap='round' stroke-linejoin='round'/%3E%3C/svg%3E";
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,7 +56,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/rapport.css" />
-        <Link rel="icon" href=FAVICON />
+        <Link rel="icon" type="image/svg+xml" href="/favicon.svg" />
         <Meta name="description" content="Rapport: behavioural coaching for customer service teams." />
         <Title formatter=|text: String| if text.is_empty() { "Rapport".to_string() } else { format!("{text} · Rapport") } />
         <Router>
