@@ -56,7 +56,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Stylesheet id="leptos" href="/pkg/rapport.css" />
-        <Link rel="icon" type="image/svg+xml" href="/favicon.svg" />
+        <Link rel="icon" href="/favicon.svg" />
         <Meta name="description" content="Rapport: behavioural coaching for customer service teams." />
         <Title formatter=|text: String| if text.is_empty() { "Rapport".to_string() } else { format!("{text} · Rapport") } />
         <Router>
