@@ -14,7 +14,7 @@ pub mod types;
 pub mod server;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     lazy_route, path, Lazy, LazyRoute, SsrMode,
@@ -30,6 +30,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
+                // Static head tags live here, in server-only code, rather than
+                // in `App`: whatever `App` renders is compiled into the main
+                // wasm bundle.
+                <meta name="description" content="Rapport: behavioural coaching for customer service teams." />
+                <link id="leptos" rel="stylesheet" href="/pkg/rapport.css" />
+                <link rel="icon" href="/favicon.svg" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -40,7 +46,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
-
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -55,9 +60,6 @@ pub fn App() -> impl IntoView {
     provide_context(PageHydrated(hydrated));
 
     view! {
-        <Stylesheet id="leptos" href="/pkg/rapport.css" />
-        <Link rel="icon" href="/favicon.svg" />
-        <Meta name="description" content="Rapport: behavioural coaching for customer service teams." />
         <Title formatter=|text: String| if text.is_empty() { "Rapport".to_string() } else { format!("{text} · Rapport") } />
         <Router>
             <div class="app" data-hydrated=move || hydrated.get().then_some("true")>
