@@ -29,6 +29,9 @@ const allPages = [
   ['practice', '/practice', 'agent1@rapport.demo'],
   ['team', '/team', 'coach1@rapport.demo'],
   ['development-coach', '/development', 'coach1@rapport.demo'],
+  ['continuum', '/continuum', 'leader@rapport.demo'],
+  ['continuum-result', '/continuum/2', 'leader@rapport.demo'],
+  ['continuum-questionnaire', '/continuum/3', 'leader@rapport.demo'],
   ['notfound', '/nope', null],
 ];
 const pages = allPages.filter(([name]) => !only || only.includes(name));
