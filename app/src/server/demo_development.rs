@@ -9,9 +9,9 @@ use super::demo_calls::DemoAgent;
 use super::entities::{
     practice_behaviour, practice_session, self_assessment, self_rating, target, target_checkin,
 };
-use super::services::development::{progress_of, scored_ratings, Scored};
+use super::services::development::{profile_of, progress_of, scored_ratings, Scored};
 use super::services::frameworks::{current, view_of};
-use crate::domain::benchmark::{profile, ScoredRating, DEFAULT_WINDOW_DAYS};
+use crate::domain::benchmark::DEFAULT_WINDOW_DAYS;
 use crate::domain::targets::TargetStatus;
 use crate::types::FrameworkView;
 use chrono::{DateTime, Duration, Utc};
@@ -97,17 +97,7 @@ fn coach_means(
     agent_id: i32,
     at: DateTime<Utc>,
 ) -> Vec<Option<f64>> {
-    let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
-    let ratings: Vec<ScoredRating> = scored
-        .iter()
-        .filter(|s| s.agent_id == agent_id)
-        .map(|s| ScoredRating {
-            lineage: s.lineage.clone(),
-            at: s.call_at,
-            rating: s.rating,
-        })
-        .collect();
-    profile(&lineages, &ratings, at, DEFAULT_WINDOW_DAYS)
+    profile_of(fw, scored, agent_id, at, DEFAULT_WINDOW_DAYS)
         .into_iter()
         .map(|c| c.map(|c| c.mean))
         .collect()

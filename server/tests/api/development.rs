@@ -163,6 +163,27 @@ async fn self_assess(api: &Api, ids: &[i64], levels: impl Fn(usize) -> i64) -> A
     .await
 }
 
+async fn set_target(
+    api: &Api,
+    agent: &str,
+    behaviour: &str,
+    level: &str,
+    due_on: &str,
+    plan: &str,
+) -> Answer {
+    api.call(
+        "targets/create",
+        &[
+            ("agent_id", agent),
+            ("behaviour_id", behaviour),
+            ("level", level),
+            ("due_on", due_on),
+            ("plan", plan),
+        ],
+    )
+    .await
+}
+
 fn due_in(days: i64) -> String {
     (Utc::now() + Duration::days(days))
         .format("%Y-%m-%d")
@@ -225,37 +246,29 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_revie
     // A target at the current coach rating is refused; one above it is set
     // with the baseline filled in by the server.
     let behaviour = ids[0].to_string();
-    let at_baseline = org
-        .ana
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &org.ana_id.to_string()),
-                ("behaviour_id", &behaviour),
-                ("level", "3"),
-                ("due_on", &due_in(30)),
-                ("plan", "Role-play twice a week"),
-            ],
-        )
-        .await;
+    let at_baseline = set_target(
+        &org.ana,
+        &org.ana_id.to_string(),
+        &behaviour,
+        "3",
+        &due_in(30),
+        "Role-play twice a week",
+    )
+    .await;
     assert!(at_baseline.invalid("level").contains("3.0"));
-    let target = org
-        .ana
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &org.ana_id.to_string()),
-                ("behaviour_id", &behaviour),
-                ("level", "4"),
-                ("due_on", &due_in(30)),
-                ("plan", "Role-play twice a week"),
-            ],
-        )
-        .await
-        .ok()
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let target = set_target(
+        &org.ana,
+        &org.ana_id.to_string(),
+        &behaviour,
+        "4",
+        &due_in(30),
+        "Role-play twice a week",
+    )
+    .await
+    .ok()
+    .as_i64()
+    .unwrap()
+    .to_string();
     let t = status_of(&org.ana, &target).await;
     assert_eq!(t["summary"]["baseline"], 3.0);
     assert_eq!(t["baseline_calls"], 3);
@@ -359,23 +372,19 @@ async fn practice_is_checked_and_shows_on_the_target_it_serves() {
     let org = org(&server).await;
     let fw = org.ana.call("frameworks/show", &[]).await.ok().clone();
     let b0 = &fw["clusters"][0]["behaviours"][0];
-    let target = org
-        .ana
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &org.ana_id.to_string()),
-                ("behaviour_id", &id(b0)),
-                ("level", "4"),
-                ("due_on", &due_in(20)),
-                ("plan", "Practise the opening"),
-            ],
-        )
-        .await
-        .ok()
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let target = set_target(
+        &org.ana,
+        &org.ana_id.to_string(),
+        &id(b0),
+        "4",
+        &due_in(20),
+        "Practise the opening",
+    )
+    .await
+    .ok()
+    .as_i64()
+    .unwrap()
+    .to_string();
     let entry = |on: String, behaviours: Value, rater: &str, peer: &str| {
         json!({
             "practised_on": on, "kind": "role-play", "behaviours": behaviours,
@@ -450,23 +459,19 @@ async fn no_agent_reads_or_changes_another_agents_development_and_nothing_crosse
     let org = org(&server).await;
     let ids = behaviours(&org.ana).await;
     self_assess(&org.ana, &ids, |_| 4).await.ok();
-    let target = org
-        .ana
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &org.ana_id.to_string()),
-                ("behaviour_id", &ids[2].to_string()),
-                ("level", "5"),
-                ("due_on", &due_in(20)),
-                ("plan", "Listen back every Friday"),
-            ],
-        )
-        .await
-        .ok()
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let target = set_target(
+        &org.ana,
+        &org.ana_id.to_string(),
+        &ids[2].to_string(),
+        "5",
+        &due_in(20),
+        "Listen back every Friday",
+    )
+    .await
+    .ok()
+    .as_i64()
+    .unwrap()
+    .to_string();
     let ana = org.ana_id.to_string();
 
     // Another organisation's leader, with Ana's and her target's ids.
@@ -495,18 +500,9 @@ async fn no_agent_reads_or_changes_another_agents_development_and_nothing_crosse
         api.call("targets/agree", &[("id", &target), ("comment", "")])
             .await
             .refused();
-        api.call(
-            "targets/create",
-            &[
-                ("agent_id", &ana),
-                ("behaviour_id", &ids[3].to_string()),
-                ("level", "5"),
-                ("due_on", &due_in(20)),
-                ("plan", "Forged"),
-            ],
-        )
-        .await
-        .refused();
+        set_target(api, &ana, &ids[3].to_string(), "5", &due_in(20), "Forged")
+            .await
+            .refused();
     }
     // The outsider's id for Ana reads as not found, not as forbidden.
     let probe = outsider
@@ -594,23 +590,19 @@ async fn coaches_see_only_the_agents_of_their_teams() {
         .clone();
     assert_eq!(bench["is_self"], false);
     assert_eq!(bench["agents"].as_array().unwrap().len(), 2);
-    let target = org
-        .casey
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &ana),
-                ("behaviour_id", &ids[1].to_string()),
-                ("level", "4"),
-                ("due_on", &due_in(30)),
-                ("plan", "Shadow a senior colleague"),
-            ],
-        )
-        .await
-        .ok()
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let target = set_target(
+        &org.casey,
+        &ana,
+        &ids[1].to_string(),
+        "4",
+        &due_in(30),
+        "Shadow a senior colleague",
+    )
+    .await
+    .ok()
+    .as_i64()
+    .unwrap()
+    .to_string();
     let t = status_of(&org.ana, &target).await;
     assert_eq!(t["agreed_by"], "Casey");
     assert_eq!(t["can_check_in"], true);
@@ -620,19 +612,15 @@ async fn coaches_see_only_the_agents_of_their_teams() {
         .unwrap()
         .contains("Casey set a target"));
     // A second open target on the same behaviour is refused.
-    let twice = org
-        .ana
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &ana),
-                ("behaviour_id", &ids[1].to_string()),
-                ("level", "5"),
-                ("due_on", &due_in(30)),
-                ("plan", "Again"),
-            ],
-        )
-        .await;
+    let twice = set_target(
+        &org.ana,
+        &ana,
+        &ids[1].to_string(),
+        "5",
+        &due_in(30),
+        "Again",
+    )
+    .await;
     assert!(twice
         .invalid("behaviour_id")
         .contains("already an open target"));
@@ -665,19 +653,15 @@ async fn coaches_see_only_the_agents_of_their_teams() {
         .call("targets/check_in", &[("id", &target), ("note", "  ")])
         .await;
     empty.invalid("note");
-    let past = org
-        .ana
-        .call(
-            "targets/create",
-            &[
-                ("agent_id", &ana),
-                ("behaviour_id", &ids[4].to_string()),
-                ("level", "4"),
-                ("due_on", &due_in(-1)),
-                ("plan", "Late"),
-            ],
-        )
-        .await;
+    let past = set_target(
+        &org.ana,
+        &ana,
+        &ids[4].to_string(),
+        "4",
+        &due_in(-1),
+        "Late",
+    )
+    .await;
     past.invalid("due_on");
     let t = status_of(&org.casey, &target).await;
     assert_eq!(t["checkins"].as_array().unwrap().len(), 1);

@@ -183,6 +183,36 @@ async fn leaders_of(db: &impl ConnectionTrait, org_id: i32) -> Result<Vec<user::
         .collect())
 }
 
+/// The caller's place among the respondents; answering needs an invitation.
+async fn my_respondent(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    a: &continuum_assessment::Model,
+) -> Result<continuum_respondent::Model, AppError> {
+    continuum_respondent::Entity::find()
+        .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
+        .filter(continuum_respondent::Column::UserId.eq(caller.id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(AppError::Forbidden)
+}
+
+/// A statement of the model version the assessment uses.
+async fn statement_in_model(
+    db: &impl ConnectionTrait,
+    a: &continuum_assessment::Model,
+    statement_id: i32,
+) -> Result<(), AppError> {
+    continuum_statement::Entity::find_by_id(statement_id)
+        .filter(continuum_statement::Column::ModelId.eq(a.model_id))
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .map(|_| ())
+        .ok_or_else(|| AppError::not_found("That statement"))
+}
+
 // ---- Results ----------------------------------------------------------------
 
 /// Per statement, the submitted respondents' answers.
@@ -296,7 +326,10 @@ pub async fn evidence(
     let agents: Vec<i32> = match team_id {
         Some(t) => crate::server::entities::team_member::Entity::find()
             .filter(crate::server::entities::team_member::Column::TeamId.eq(t))
-            .filter(crate::server::entities::team_member::Column::Role.eq("agent"))
+            .filter(
+                crate::server::entities::team_member::Column::Role
+                    .eq(crate::server::entities::team_member::AGENT),
+            )
             .all(db)
             .await
             .map_err(db_err)?
@@ -687,13 +720,7 @@ pub async fn answer(
     let db = guard::db()?;
     let a = assessment_in_org(&db, caller, id).await?;
     must_be_open(&a)?;
-    let me = continuum_respondent::Entity::find()
-        .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
-        .filter(continuum_respondent::Column::UserId.eq(caller.id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::Forbidden)?;
+    let me = my_respondent(&db, caller, &a).await?;
     if me.submitted_at.is_some() {
         return Err(AppError::Conflict(
             "You have submitted your answers; they can no longer change.".into(),
@@ -712,12 +739,7 @@ pub async fn answer(
             "The note is longer than 1000 characters.",
         ));
     }
-    continuum_statement::Entity::find_by_id(statement_id)
-        .filter(continuum_statement::Column::ModelId.eq(a.model_id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That statement"))?;
+    statement_in_model(&db, &a, statement_id).await?;
     let existing = continuum_answer::Entity::find()
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
         .filter(continuum_answer::Column::UserId.eq(caller.id))
@@ -756,13 +778,7 @@ pub async fn submit_mine(caller: &AuthUser, id: i32) -> Result<(), AppError> {
     let db = guard::db()?;
     let a = assessment_in_org(&db, caller, id).await?;
     must_be_open(&a)?;
-    let me = continuum_respondent::Entity::find()
-        .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
-        .filter(continuum_respondent::Column::UserId.eq(caller.id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
-        .ok_or(AppError::Forbidden)?;
+    let me = my_respondent(&db, caller, &a).await?;
     let cells = cells_of(&db, a.model_id).await?;
     let answered: HashSet<i32> = continuum_answer::Entity::find()
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
@@ -838,12 +854,7 @@ pub async fn add_action(
         ));
     }
     if let Some(s) = statement_id {
-        continuum_statement::Entity::find_by_id(s)
-            .filter(continuum_statement::Column::ModelId.eq(a.model_id))
-            .one(&db)
-            .await
-            .map_err(db_err)?
-            .ok_or_else(|| AppError::not_found("That statement"))?;
+        statement_in_model(&db, &a, s).await?;
     }
     if let Some(o) = owner_id {
         user::Entity::find_by_id(o)

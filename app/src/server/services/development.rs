@@ -348,7 +348,11 @@ pub fn summary_of(
     scored: &[Scored],
     now: DateTime<Utc>,
 ) -> TargetSummary {
-    let (p, _) = progress_of(t, scored, now);
+    summary_with(t, name, &progress_of(t, scored, now).0)
+}
+
+/// A target's summary from its already computed progress.
+pub fn summary_with(t: &target::Model, name: String, p: &Progress) -> TargetSummary {
     TargetSummary {
         id: t.id,
         behaviour: name,
@@ -594,7 +598,7 @@ pub async fn benchmark(
 
 // ---- Self-assessment --------------------------------------------------------
 
-fn require_agent(caller: &AuthUser) -> Result<(), AppError> {
+pub fn require_agent(caller: &AuthUser) -> Result<(), AppError> {
     if caller.roles.has(crate::domain::roles::Role::Agent) {
         Ok(())
     } else {

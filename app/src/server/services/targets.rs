@@ -5,12 +5,12 @@
 use super::calls::{day, when};
 use super::development::{
     agent_for, agent_refs, agent_targets, behaviour_name, current_framework, lineage_map,
-    practice_views, profile_of, progress_of, reach_of, scored_ratings, summary_of, Reach,
+    practice_views, profile_of, progress_of, reach_of, require_agent, scored_ratings, summary_with,
+    Reach,
 };
 use super::reviews::notify;
 use crate::domain::benchmark::{level_value, DEFAULT_WINDOW_DAYS};
 use crate::domain::practice::{check_practice, PracticeInput};
-use crate::domain::roles::Role;
 use crate::domain::targets::{check_new_target, MAX_NOTE};
 use crate::error::AppError;
 use crate::server::entities::{
@@ -269,7 +269,7 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<TargetView, AppError> {
         .map_err(db_err)?;
     let name = behaviour_name(&fw, &all, &t.lineage);
     Ok(TargetView {
-        summary: summary_of(&t, name, &scored, now),
+        summary: summary_with(&t, name, &progress),
         agent: agent_refs(&db, caller.org_id, std::slice::from_ref(&agent))
             .await?
             .remove(0),
@@ -461,9 +461,7 @@ pub struct NewPractice {
 
 /// An agent logs their own practice session.
 pub async fn log_practice(caller: &AuthUser, p: NewPractice) -> Result<i32, AppError> {
-    if !caller.roles.has(Role::Agent) {
-        return Err(AppError::Forbidden);
-    }
+    require_agent(caller)?;
     let db = guard::db()?;
     let fw = current_framework(&db, caller.org_id).await?;
     let mut lineages = p.lineages.clone();
