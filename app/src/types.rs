@@ -552,6 +552,7 @@ pub struct ContinuumResult {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContinuumSummary {
     pub id: i32,
+    pub model_version: i32,
     pub title: String,
     pub unit: String,
     pub team_id: Option<i32>,
@@ -601,6 +602,8 @@ pub struct ContinuumAction {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContinuumAssessmentView {
     pub id: i32,
+    /// The model version the assessment is answered against.
+    pub model_version: i32,
     pub title: String,
     pub unit: String,
     pub submitted: bool,
@@ -622,4 +625,39 @@ pub struct ContinuumAssessmentView {
     pub owners: Vec<(i32, String)>,
     /// The statements with their answers and the action plan, once submitted.
     pub csv: Option<String>,
+}
+
+/// One version of an organisation's continuum model, for the version list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumModelSummary {
+    pub id: i32,
+    pub version: i32,
+    /// draft, published or retired.
+    pub status: String,
+    pub published_on: Option<String>,
+    /// Assessments answered against this version.
+    pub assessments: u64,
+}
+
+/// The continuum model page: one version's wording, and the versions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumModelView {
+    pub id: i32,
+    pub version: i32,
+    pub status: String,
+    pub cells: Vec<ContinuumCellView>,
+    /// Newest first.
+    pub versions: Vec<ContinuumModelSummary>,
+    /// Admins edit the wording; leaders read it.
+    pub can_edit: bool,
+}
+
+/// A statement as the cell editor sends it: `id` of a statement kept from
+/// the version being edited, `None` for a new one; `check` a `DataCheck`
+/// key or empty.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementEdit {
+    pub id: Option<i32>,
+    pub text: String,
+    pub check: String,
 }

@@ -1,12 +1,17 @@
-//! The practices continuum: assessments, answers, results and action plans.
-//! Leaders and admins of the organisation only.
+//! The practices continuum: assessments, answers, results and action plans,
+//! and the model's wording. Leaders and admins of the organisation only;
+//! only admins reword the model.
 
 use crate::error::AppError;
-use crate::types::{ContinuumAssessmentView, ContinuumHome};
+use crate::types::{ContinuumAssessmentView, ContinuumHome, ContinuumModelView, StatementEdit};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
 #[cfg(feature = "ssr")]
-use crate::server::{guard, respond, services::continuum};
+use crate::server::{
+    guard, respond,
+    services::{continuum, continuum_model},
+};
 
 #[server(endpoint = "continuum/home")]
 pub async fn get_continuum_home() -> Result<ContinuumHome, AppError> {
@@ -92,4 +97,47 @@ pub async fn set_action_status(action_id: i32, status: String) -> Result<(), App
         }
         .await,
     )
+}
+
+/// One version of the model; `None`: the admin's draft or the published one.
+#[server(endpoint = "continuum/model")]
+pub async fn get_continuum_model(id: Option<i32>) -> Result<ContinuumModelView, AppError> {
+    respond(async { continuum_model::view(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "continuum/model_new_version")]
+pub async fn new_continuum_model_version() -> Result<i32, AppError> {
+    respond(async { continuum_model::new_version(&guard::require_user().await?).await }.await)
+}
+
+#[server(endpoint = "continuum/model_save_cell", input = Json)]
+pub async fn save_continuum_cell(
+    model_id: i32,
+    cell_id: i32,
+    description: String,
+    statements: Vec<StatementEdit>,
+) -> Result<(), AppError> {
+    respond(
+        async {
+            continuum_model::save_cell(
+                &guard::require_user().await?,
+                model_id,
+                cell_id,
+                &description,
+                statements,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "continuum/model_publish")]
+pub async fn publish_continuum_model(id: i32) -> Result<(), AppError> {
+    respond(async { continuum_model::publish(&guard::require_user().await?, id).await }.await)
+}
+
+#[server(endpoint = "continuum/model_discard")]
+pub async fn discard_continuum_model(id: i32) -> Result<(), AppError> {
+    respond(async { continuum_model::discard(&guard::require_user().await?, id).await }.await)
 }

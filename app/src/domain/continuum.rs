@@ -52,6 +52,19 @@ impl DataCheck {
     pub fn parse(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|d| d.key() == key)
     }
+
+    /// How the model editor names the check.
+    pub fn label(self) -> &'static str {
+        match self {
+            DataCheck::CsatRecorded => "CSAT recorded on recent calls",
+            DataCheck::NpsRecorded => "Likelihood to recommend recorded on recent calls",
+            DataCheck::TimesRecorded => "Response and resolution times recorded",
+            DataCheck::AgentsReviewed => "Agents reviewed in the last 30 days",
+            DataCheck::AgentsWithTarget => "Agents with a behavioural target",
+            DataCheck::AgentsPractising => "Agents who logged practice",
+            DataCheck::ComplaintsFollowedUp => "Complaints with rectification and follow-up",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -72,10 +85,82 @@ pub struct CellDoc {
 
 /// At least this many statements per cell, so no stage hangs on one answer.
 pub const MIN_STATEMENTS: usize = 3;
+/// At most this many, so a cell stays answerable in one sitting.
+pub const MAX_STATEMENTS: usize = 8;
 pub const MAX_TEXT: usize = 400;
+pub const MAX_DESCRIPTION: usize = 300;
 
-/// Checks an edited model: all 15 cells, each described, each with at least
-/// three statements of sensible length and unique keys. The error names the cell.
+/// What is wrong with an edited cell, and which field of the cell editor it
+/// belongs to: `description`, `statements`, or `statement-N` (N from 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellProblem {
+    pub field: String,
+    pub message: String,
+}
+
+impl CellProblem {
+    fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Checks one cell as an admin edits it: a description, three to eight
+/// statements, each of sensible length.
+pub fn check_cell(cell: &CellDoc) -> Result<(), CellProblem> {
+    let described = cell.description.trim().chars().count();
+    if described == 0 {
+        return Err(CellProblem::new(
+            "description",
+            "Give the cell a short description of the stage.",
+        ));
+    }
+    if described > MAX_DESCRIPTION {
+        return Err(CellProblem::new(
+            "description",
+            format!("The description is {described} characters; keep it to {MAX_DESCRIPTION}."),
+        ));
+    }
+    for (i, s) in cell.statements.iter().enumerate() {
+        let len = s.text.trim().chars().count();
+        let field = format!("statement-{}", i + 1);
+        if len == 0 {
+            return Err(CellProblem::new(
+                field,
+                format!("Statement {} is empty: write it or remove it.", i + 1),
+            ));
+        }
+        if len > MAX_TEXT {
+            return Err(CellProblem::new(
+                field,
+                format!(
+                    "Statement {} is {len} characters; keep it to {MAX_TEXT}.",
+                    i + 1
+                ),
+            ));
+        }
+    }
+    if cell.statements.len() < MIN_STATEMENTS {
+        return Err(CellProblem::new(
+            "statements",
+            format!(
+                "A cell needs at least {MIN_STATEMENTS} practice statements, so no stage hangs on one answer."
+            ),
+        ));
+    }
+    if cell.statements.len() > MAX_STATEMENTS {
+        return Err(CellProblem::new(
+            "statements",
+            format!("A cell can have at most {MAX_STATEMENTS} practice statements."),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks an edited model: all 15 cells, each valid by `check_cell`, and
+/// unique statement keys. The error names the cell.
 pub fn check_model(cells: &[CellDoc]) -> Result<(), String> {
     for stage in 1..=5u8 {
         for component in Component::ALL {
@@ -91,25 +176,7 @@ pub fn check_model(cells: &[CellDoc]) -> Result<(), String> {
             let [cell] = found.as_slice() else {
                 return Err(format!("{name} must appear exactly once."));
             };
-            if cell.description.trim().is_empty() {
-                return Err(format!("{name} needs a short description."));
-            }
-            if cell.statements.len() < MIN_STATEMENTS {
-                return Err(format!(
-                    "{name} needs at least {MIN_STATEMENTS} practice statements."
-                ));
-            }
-            for s in &cell.statements {
-                let len = s.text.trim().chars().count();
-                if len == 0 {
-                    return Err(format!("{name} has an empty statement."));
-                }
-                if len > MAX_TEXT {
-                    return Err(format!(
-                        "A statement of {name} is longer than {MAX_TEXT} characters."
-                    ));
-                }
-            }
+            check_cell(cell).map_err(|p| format!("{name}: {}", p.message))?;
         }
     }
     let mut keys: Vec<&str> = cells
@@ -121,6 +188,21 @@ pub fn check_model(cells: &[CellDoc]) -> Result<(), String> {
         return Err(format!("The statement key \"{}\" is used twice.", w[0]));
     }
     Ok(())
+}
+
+/// A key for a statement an admin adds, unique among `taken`. Keys of
+/// existing statements never change, so answers stay comparable across
+/// model versions; an added statement starts its own history.
+pub fn new_statement_key(component: Component, stage: u8, taken: &[&str]) -> String {
+    let prefix = match component {
+        Component::CustomerFocus => "cf",
+        Component::Measurement => "m",
+        Component::Environment => "e",
+    };
+    (1..)
+        .map(|n| format!("{prefix}{stage}_added_{n}"))
+        .find(|k| !taken.contains(&k.as_str()))
+        .expect("an unbounded range always yields a free key")
 }
 
 fn cell(
@@ -291,6 +373,55 @@ mod tests {
         let mut model = default_model();
         model.remove(14);
         assert!(check_model(&model).unwrap_err().contains("exactly once"));
+    }
+
+    #[test]
+    fn a_cell_names_the_field_at_fault() {
+        let base = default_model().remove(0);
+        assert_eq!(check_cell(&base), Ok(()));
+        let mut c = base.clone();
+        c.description = "x".repeat(MAX_DESCRIPTION + 1);
+        assert_eq!(check_cell(&c).unwrap_err().field, "description");
+        let mut c = base.clone();
+        c.statements[1].text = "  ".into();
+        let p = check_cell(&c).unwrap_err();
+        assert_eq!(p.field, "statement-2");
+        assert!(p.message.contains("Statement 2 is empty"), "{}", p.message);
+        let mut c = base.clone();
+        c.statements[2].text = "y".repeat(MAX_TEXT + 1);
+        assert_eq!(check_cell(&c).unwrap_err().field, "statement-3");
+        let mut c = base.clone();
+        c.statements[2].text = "y".repeat(MAX_TEXT);
+        assert_eq!(check_cell(&c), Ok(()));
+        let mut c = base.clone();
+        c.statements.truncate(MIN_STATEMENTS - 1);
+        assert_eq!(check_cell(&c).unwrap_err().field, "statements");
+        let mut c = base.clone();
+        let extra = c.statements[0].clone();
+        c.statements.resize(MAX_STATEMENTS, extra.clone());
+        assert_eq!(check_cell(&c), Ok(()));
+        c.statements.push(extra);
+        assert!(check_cell(&c).unwrap_err().message.contains("at most"));
+    }
+
+    #[test]
+    fn added_statements_get_fresh_keys() {
+        assert_eq!(
+            new_statement_key(Component::Measurement, 3, &[]),
+            "m3_added_1"
+        );
+        assert_eq!(
+            new_statement_key(Component::CustomerFocus, 1, &["cf1_added_1", "cf1_added_2"]),
+            "cf1_added_3"
+        );
+        let model = default_model();
+        let keys: Vec<&str> = model
+            .iter()
+            .flat_map(|c| c.statements.iter().map(|s| s.key.as_str()))
+            .collect();
+        for c in &model {
+            assert!(!keys.contains(&new_statement_key(c.component, c.stage, &keys).as_str()));
+        }
     }
 
     #[test]

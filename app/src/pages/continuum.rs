@@ -16,16 +16,31 @@ use crate::types::{
     ContinuumAssessmentView, ContinuumCellView, ContinuumHome, ContinuumResult, EvidenceFigure,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 
+/// The model's wording (`/continuum/model`) is served here too, so the
+/// whole continuum is one route type and one chunk.
 #[component]
 pub fn ContinuumPage() -> impl IntoView {
+    let path = use_location().pathname;
+    let is_model = Memo::new(move |_| path.with(|p| p.trim_end_matches('/') == MODEL_PATH));
+    let title = if is_model.get_untracked() {
+        "Continuum model"
+    } else {
+        "Practices continuum"
+    };
     view! {
-        <AppShell title="Practices continuum">
-            <Continuum />
+        <AppShell title=title>
+            {move || if is_model.get() {
+                view! { <super::continuum_model::ModelPage /> }.into_any()
+            } else {
+                view! { <Continuum /> }.into_any()
+            }}
         </AppShell>
     }
 }
+
+pub const MODEL_PATH: &str = "/continuum/model";
 
 #[component]
 fn Continuum() -> impl IntoView {
@@ -93,7 +108,9 @@ fn History(home: ContinuumHome) -> impl IntoView {
         .cloned()
         .collect();
     view! {
-        <PageHeader title="Practices continuum" lede=format!("Where your organisation, or one team, stands on five stages of customer-satisfaction practice, and what leads to the next. Model version {}.", home.model_version) />
+        <PageHeader title="Practices continuum" lede=format!("Where your organisation, or one team, stands on five stages of customer-satisfaction practice, and what leads to the next. Model version {}.", home.model_version)>
+            <a class="button" href=MODEL_PATH>"The model"</a>
+        </PageHeader>
         <form class="card form inline-form start-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
             start.dispatch(StartAssessment { title: title.get(), team_id: unit.get().parse().ok() });
@@ -131,7 +148,7 @@ fn History(home: ContinuumHome) -> impl IntoView {
                                     let r = a.result.clone();
                                     view! {
                                         <tr>
-                                            <th scope="row" data-label="Assessment"><a href=format!("/continuum/{}", a.id)>{a.title.clone()}</a><span class="muted small block">{format!("started {}", a.started_on)}</span></th>
+                                            <th scope="row" data-label="Assessment"><a href=format!("/continuum/{}", a.id)>{a.title.clone()}</a><span class="muted small block">{format!("started {} · model v{}", a.started_on, a.model_version)}</span></th>
                                             <td data-label="Unit">{a.unit.clone()}</td>
                                             <td data-label="Status">{if a.submitted { format!("Submitted {}", a.submitted_on.clone().unwrap_or_default()) } else { format!("In progress · {} invited", a.invited) }}</td>
                                             <td data-label="Overall"><strong>{r.as_ref().map_or("—".to_string(), |r| format!("{} · {}", r.overall, stage_name(r.overall)))}</strong></td>
@@ -299,7 +316,7 @@ fn Assessment(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView 
     let csv = a.csv.clone();
     let file = format!("continuum-{}.csv", a.id);
     view! {
-        <PageHeader title=a.title.clone() lede=format!("{} · {} · started {} · {}", a.unit, status, a.started_on, respondents)>
+        <PageHeader title=a.title.clone() lede=format!("{} · {} · started {} · model version {} · {}", a.unit, status, a.started_on, a.model_version, respondents)>
             <a class="button" href="/continuum">"All assessments"</a>
             {csv.map(|c| view! { <a class="button" href=csv_data_href(&c) download=file>"Export CSV"</a> })}
             {a.submitted.then(|| view! { <button class="button" type="button" on:click=|_| { let _ = window().print(); }>"Print"</button> })}

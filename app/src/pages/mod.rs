@@ -4,6 +4,7 @@ pub mod account;
 pub mod call;
 pub mod calls;
 pub mod continuum;
+pub mod continuum_model;
 pub mod development;
 pub mod frameworks;
 pub mod home;

@@ -334,3 +334,253 @@ async fn only_leaders_and_admins_reach_assessments_and_nothing_crosses_organisat
     let home = org.dana.call("continuum/home", &[]).await.ok().clone();
     assert_eq!(home["assessments"].as_array().unwrap().len(), 1);
 }
+
+async fn model(api: &Api, id: Option<i64>) -> Answer {
+    match id {
+        Some(id) => {
+            api.call("continuum/model", &[("id", &id.to_string())])
+                .await
+        }
+        None => api.call("continuum/model", &[]).await,
+    }
+}
+
+fn cell<'a>(model: &'a Value, component: &str, stage: u64) -> &'a Value {
+    model["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["component"] == component && c["stage"] == stage)
+        .unwrap()
+}
+
+async fn save_cell(api: &Api, model_id: i64, cell_id: &Value, statements: Value) -> Answer {
+    api.call_json(
+        "continuum/model_save_cell",
+        serde_json::json!({
+            "model_id": model_id,
+            "cell_id": cell_id,
+            "description": "Customers are served when they call; fixes are one-off.",
+            "statements": statements,
+        }),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_reword_the_model_as_a_new_version_and_assessments_keep_theirs() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let before = start(&org.lee, "Before rewording").await;
+    let v1 = model(&org.lee, None).await.ok().clone();
+    assert_eq!(v1["version"], 1);
+    assert_eq!(v1["status"], "published");
+    assert_eq!(v1["can_edit"], false);
+    let old_cell = cell(&v1, "CustomerFocus", 1).clone();
+    let old = old_cell["statements"].as_array().unwrap().clone();
+
+    // Only admins start a version; coaches and agents do not even read it.
+    org.lee
+        .call("continuum/model_new_version", &[])
+        .await
+        .refused();
+    for api in [&org.casey, &org.ana] {
+        model(api, None).await.refused();
+        api.call("continuum/model_new_version", &[]).await.refused();
+    }
+    let draft = org
+        .dana
+        .call("continuum/model_new_version", &[])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let again = org.dana.call("continuum/model_new_version", &[]).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "{}", again.body);
+    // The admin lands on the draft; leaders still see the published wording
+    // and cannot open the draft.
+    let d = model(&org.dana, None).await.ok().clone();
+    assert_eq!(
+        (d["id"].as_i64(), d["version"].as_i64()),
+        (Some(draft), Some(2))
+    );
+    assert_eq!(d["status"], "draft");
+    assert_eq!(model(&org.lee, None).await.ok()["version"], 1);
+    model(&org.lee, Some(draft)).await.refused();
+    let target = cell(&d, "CustomerFocus", 1);
+    let cell_id = target["id"].clone();
+    let kept: Vec<Value> = target["statements"].as_array().unwrap().clone();
+
+    // Bad edits name the statement at fault and change nothing.
+    let empty = save_cell(
+        &org.dana,
+        draft,
+        &cell_id,
+        serde_json::json!([
+            {"id": kept[0]["id"], "text": "Reworded", "check": ""},
+            {"id": kept[1]["id"], "text": "  ", "check": ""},
+            {"id": kept[2]["id"], "text": "Third", "check": ""},
+        ]),
+    )
+    .await;
+    assert!(empty
+        .invalid("statement-2")
+        .contains("Statement 2 is empty"));
+    let bogus = save_cell(
+        &org.dana,
+        draft,
+        &cell_id,
+        serde_json::json!([
+            {"id": kept[0]["id"], "text": "A", "check": ""},
+            {"id": kept[1]["id"], "text": "B", "check": ""},
+            {"id": null, "text": "C", "check": "mood_ring"},
+        ]),
+    )
+    .await;
+    bogus.invalid("statement-3");
+    let too_few = save_cell(
+        &org.dana,
+        draft,
+        &cell_id,
+        serde_json::json!([{"id": kept[0]["id"], "text": "Only one", "check": ""}]),
+    )
+    .await;
+    assert!(too_few.invalid("statements").contains("at least 3"));
+    let elsewhere = cell(&d, "Measurement", 2)["statements"][0]["id"].clone();
+    let foreign = save_cell(
+        &org.dana,
+        draft,
+        &cell_id,
+        serde_json::json!([
+            {"id": kept[0]["id"], "text": "A", "check": ""},
+            {"id": kept[1]["id"], "text": "B", "check": ""},
+            {"id": elsewhere, "text": "C", "check": ""},
+        ]),
+    )
+    .await;
+    foreign.invalid("statement-3");
+    // A leader cannot reword the draft either.
+    save_cell(
+        &org.lee,
+        draft,
+        &cell_id,
+        serde_json::json!([
+            {"id": kept[0]["id"], "text": "A", "check": ""},
+            {"id": kept[1]["id"], "text": "B", "check": ""},
+            {"id": kept[2]["id"], "text": "C", "check": ""},
+        ]),
+    )
+    .await
+    .refused();
+    assert_eq!(model(&org.dana, None).await.ok(), &d, "nothing changed");
+
+    // Reword the first statement, drop the third, add one with a data check.
+    save_cell(
+        &org.dana,
+        draft,
+        &cell_id,
+        serde_json::json!([
+            {"id": kept[1]["id"], "text": "Every published channel is answered in its advertised hours.", "check": ""},
+            {"id": kept[0]["id"], "text": kept[0]["text"], "check": ""},
+            {"id": null, "text": "Customers are asked how satisfied they were.", "check": "csat_recorded"},
+        ]),
+    )
+    .await
+    .ok();
+    let d = model(&org.dana, None).await.ok().clone();
+    let edited = cell(&d, "CustomerFocus", 1);
+    assert_eq!(
+        edited["description"],
+        "Customers are served when they call; fixes are one-off."
+    );
+    let now = edited["statements"].as_array().unwrap();
+    assert_eq!(now.len(), 3);
+    assert_eq!(
+        now[0]["key"], kept[1]["key"],
+        "a reworded statement keeps its key"
+    );
+    assert_eq!(now[1]["key"], kept[0]["key"]);
+    assert_eq!(now[2]["key"], "cf1_added_1");
+    assert_eq!(now[2]["check"], "CsatRecorded");
+    assert!(now.iter().all(|s| s["key"] != kept[2]["key"]));
+
+    // Another organisation's admin finds nothing of it.
+    let outsider = server.client();
+    outsider
+        .sign_up("Other Co", "Olga", "olga@example.com")
+        .await;
+    model(&outsider, Some(draft)).await.refused();
+    let unchanged: Vec<Value> = kept
+        .iter()
+        .map(|s| serde_json::json!({"id": s["id"], "text": s["text"], "check": ""}))
+        .collect();
+    save_cell(&outsider, draft, &cell_id, Value::Array(unchanged.clone()))
+        .await
+        .refused();
+    for endpoint in ["continuum/model_publish", "continuum/model_discard"] {
+        let probe = outsider.call(endpoint, &[("id", &draft.to_string())]).await;
+        assert_eq!(probe.status, StatusCode::NOT_FOUND, "{endpoint}");
+    }
+    assert_eq!(model(&outsider, None).await.ok()["version"], 1);
+    org.lee
+        .call("continuum/model_publish", &[("id", &draft.to_string())])
+        .await
+        .refused();
+
+    // Published: new assessments use version 2; the earlier one keeps version 1.
+    org.dana
+        .call("continuum/model_publish", &[("id", &draft.to_string())])
+        .await
+        .ok();
+    let frozen = save_cell(&org.dana, draft, &cell_id, Value::Array(unchanged)).await;
+    assert_eq!(frozen.status, StatusCode::CONFLICT, "{}", frozen.body);
+    let after = start(&org.lee, "After rewording").await;
+    let a = view(&org.lee, &after).await;
+    assert_eq!(a["model_version"], 2);
+    let a_cell = cell(&a, "CustomerFocus", 1);
+    assert_eq!(
+        a_cell["statements"][0]["text"],
+        "Every published channel is answered in its advertised hours."
+    );
+    let b = view(&org.lee, &before).await;
+    assert_eq!(b["model_version"], 1);
+    assert_eq!(
+        cell(&b, "CustomerFocus", 1)["statements"],
+        Value::Array(old)
+    );
+    let home = org.lee.call("continuum/home", &[]).await.ok().clone();
+    assert_eq!(home["model_version"], 2);
+    let versions: Vec<(i64, String)> = model(&org.dana, None).await.ok()["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_i64().unwrap(),
+                v["status"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        vec![(2, "published".into()), (1, "retired".into())]
+    );
+
+    // A draft can be thrown away; the published version stays.
+    let third = org
+        .dana
+        .call("continuum/model_new_version", &[])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    org.dana
+        .call("continuum/model_discard", &[("id", &third.to_string())])
+        .await
+        .ok();
+    let current = model(&org.dana, None).await.ok().clone();
+    assert_eq!(
+        (current["version"].as_i64(), current["status"].as_str()),
+        (Some(2), Some("published"))
+    );
+}

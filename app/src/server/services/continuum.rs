@@ -5,7 +5,7 @@
 //!
 //! Only leaders and admins of the organisation reach any of it.
 
-use crate::domain::continuum::{default_model, DataCheck};
+use crate::domain::continuum::{default_model, CellDoc, DataCheck};
 use crate::domain::placement::{
     attainment, component_stage, disagree, median_answer, overall_stage, Answer, Component,
 };
@@ -32,7 +32,7 @@ pub const OPEN: &str = "open";
 pub const SUBMITTED: &str = "submitted";
 pub const ACTION_STATUSES: [&str; 3] = ["open", "in_progress", "done"];
 
-fn require_leader(caller: &AuthUser) -> Result<(), AppError> {
+pub(super) fn require_leader(caller: &AuthUser) -> Result<(), AppError> {
     if caller.roles.can_lead() || caller.roles.can_administer() {
         Ok(())
     } else {
@@ -57,9 +57,19 @@ pub async fn install_default(
     .insert(db)
     .await
     .map_err(db_err)?;
-    for cell in default_model() {
+    insert_cells(db, model.id, default_model()).await?;
+    Ok(model)
+}
+
+/// Writes the cells and statements of one model version.
+pub(super) async fn insert_cells(
+    db: &impl ConnectionTrait,
+    model_id: i32,
+    cells: Vec<CellDoc>,
+) -> Result<(), AppError> {
+    for cell in cells {
         let saved = continuum_cell::ActiveModel {
-            model_id: Set(model.id),
+            model_id: Set(model_id),
             stage: Set(i16::from(cell.stage)),
             component: Set(cell.component.key().into()),
             description: Set(cell.description),
@@ -70,7 +80,7 @@ pub async fn install_default(
         .map_err(db_err)?;
         continuum_statement::Entity::insert_many(cell.statements.into_iter().enumerate().map(
             |(i, s)| continuum_statement::ActiveModel {
-                model_id: Set(model.id),
+                model_id: Set(model_id),
                 cell_id: Set(saved.id),
                 position: Set(i as i32),
                 key: Set(s.key),
@@ -83,7 +93,7 @@ pub async fn install_default(
         .await
         .map_err(db_err)?;
     }
-    Ok(model)
+    Ok(())
 }
 
 /// The published model new assessments use; organisations created before
@@ -105,7 +115,7 @@ pub async fn current_model(
     }
 }
 
-async fn cells_of(
+pub(super) async fn cells_of(
     db: &impl ConnectionTrait,
     model_id: i32,
 ) -> Result<Vec<ContinuumCellView>, AppError> {
@@ -457,6 +467,7 @@ pub async fn home(caller: &AuthUser) -> Result<ContinuumHome, AppError> {
         .all(&db)
         .await
         .map_err(db_err)?;
+    let versions = super::continuum_model::versions_by_id(&db, caller.org_id).await?;
     let mut cells_by_model: HashMap<i32, Vec<ContinuumCellView>> =
         HashMap::from([(model.id, cells)]);
     let mut summaries = vec![];
@@ -474,6 +485,7 @@ pub async fn home(caller: &AuthUser) -> Result<ContinuumHome, AppError> {
             .map_err(db_err)? as usize;
         summaries.push(ContinuumSummary {
             id: a.id,
+            model_version: versions.get(&a.model_id).copied().unwrap_or_default(),
             title: a.title.clone(),
             unit: a
                 .team_id
@@ -617,8 +629,14 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         (Some(r), true) => Some(export_csv(&a.title, &unit, &cells, r, &actions)?),
         _ => None,
     };
+    let model_version = super::continuum_model::versions_by_id(&db, caller.org_id)
+        .await?
+        .get(&a.model_id)
+        .copied()
+        .unwrap_or_default();
     Ok(ContinuumAssessmentView {
         id: a.id,
+        model_version,
         title: a.title.clone(),
         unit,
         submitted: a.status == SUBMITTED,

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod calls;
 pub mod continuum;
+pub mod continuum_model;
 pub mod development;
 pub mod frameworks;
 pub mod home;
