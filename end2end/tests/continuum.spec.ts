@@ -60,3 +60,55 @@ test('a leader places the organisation, turns a next step into an action and com
   await expect(compare.first()).toContainText('Browser check');
   expect(errors).toEqual([]);
 });
+
+test('an admin rewords the model as a new version; earlier assessments keep theirs', async ({ page }) => {
+  const errors = collectErrors(page);
+  const original = 'Every contact channel we publish (phone, chat, email, social) is staffed during its advertised hours.';
+  const reworded = 'Every channel we advertise is answered by a person during its published hours.';
+  await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
+  await page.getByRole('link', { name: 'Continuum' }).click();
+  await page.getByRole('link', { name: 'The model' }).click();
+  await expect(page).toHaveURL(/\/continuum\/model$/);
+  await expect(page.getByRole('heading', { name: 'Continuum model' })).toBeVisible();
+  await expect(page.locator('.lede')).toContainText('Version 1 · published · 45 practice statements');
+
+  await page.getByRole('button', { name: 'Start a new version' }).click();
+  await expect(page.locator('.lede')).toContainText('Version 2 · draft');
+  const cell = page.locator('article[data-cell="customer_focus-1"]');
+  await cell.getByRole('button', { name: 'Edit' }).click();
+
+  // An emptied statement is refused at that statement, and nothing is saved.
+  await cell.getByLabel('Statement 2', { exact: true }).fill('');
+  await cell.getByRole('button', { name: 'Save cell' }).click();
+  await expect(cell.locator('.statement-edit').nth(1).locator('.field-error')).toHaveText('Statement 2 is empty: write it or remove it.');
+
+  // Reword the first, remove the second, add one the data can check.
+  await cell.getByLabel('Statement 1', { exact: true }).fill(reworded);
+  await cell.getByRole('button', { name: 'Remove statement 2' }).click();
+  await cell.getByRole('button', { name: 'Add a statement' }).click();
+  await cell.getByLabel('Statement 3', { exact: true }).fill('Customers are asked how satisfied they were after every call.');
+  await cell.locator('.statement-edit').nth(2).getByLabel('Evidence from data').selectOption({ label: 'CSAT recorded on recent calls' });
+  await cell.getByRole('button', { name: 'Save cell' }).click();
+  await expect(cell.locator('.model-statements li')).toHaveCount(3);
+  await expect(cell.locator('.model-statements li').first()).toHaveText(reworded);
+  await expect(cell.locator('.model-statements li').nth(2)).toContainText('Data: CSAT recorded on recent calls');
+
+  await page.getByRole('button', { name: 'Publish this version' }).click();
+  await expect(page.locator('.lede')).toContainText('Version 2 · published');
+  const versions = page.getByRole('navigation', { name: 'Versions' });
+  await expect(versions.locator('li').first()).toContainText('Version 2');
+  await expect(versions.locator('li').nth(1)).toContainText('retired');
+
+  // A new assessment uses the new wording; the summer review keeps version 1.
+  await open(page, '/continuum');
+  await expect(page.locator('.lede')).toContainText('Model version 2.');
+  await page.getByLabel('New assessment').fill('After rewording');
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page).toHaveURL(/\/continuum\/\d+$/);
+  await expect(page.locator('.questionnaire')).toContainText(reworded);
+  await expect(page.locator('.lede')).toContainText('model version 2');
+  await open(page, '/continuum/2');
+  await expect(page.locator('.lede')).toContainText('model version 1');
+  expect(await page.locator('main').innerText()).not.toContain(reworded);
+  expect(errors).toEqual([]);
+});

@@ -168,7 +168,7 @@ test('signed-in pages hydrate on every direct load', async ({ page }) => {
   await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
   const errors = collectErrors(page);
   for (let round = 0; round < 4; round++) {
-    for (const path of ['/admin/people', '/account', '/admin/teams', '/home', '/calls', '/calls/2', '/reviews/2', '/frameworks', '/development', '/team', '/targets/1', '/practice', '/self-assessment']) {
+    for (const path of ['/admin/people', '/account', '/admin/teams', '/home', '/calls', '/calls/2', '/reviews/2', '/frameworks', '/development', '/team', '/targets/1', '/practice', '/self-assessment', '/continuum', '/continuum/2', '/continuum/model']) {
       await open(page, path);
       await page.waitForTimeout(150);
       expect(errors, `errors on ${path}, round ${round}`).toEqual([]);

@@ -167,8 +167,8 @@ fn CellCard(
         <article class="card model-cell" data-cell=data_cell>
             <header>
                 <h3>{heading}</h3>
-                {(editable).then(|| view! {
-                    <button class="button small ghost" type="button" on:click=move |_| editing.set(true) hidden=move || editing.get()>"Edit"</button>
+                {move || (editable && !editing.get()).then(|| view! {
+                    <button class="button small ghost" type="button" on:click=move |_| editing.set(true)>"Edit"</button>
                 })}
             </header>
             {move || if editing.get() {
