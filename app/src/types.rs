@@ -2,7 +2,7 @@
 
 use crate::domain::benchmark::{CoachRating, Gap};
 use crate::domain::continuum::DataCheck;
-use crate::domain::placement::{Answer, Component};
+use crate::domain::placement::{Answer, Component, Movement};
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::targets::{Progress, TargetStatus};
 use serde::{Deserialize, Serialize};
@@ -625,6 +625,20 @@ pub struct ContinuumAssessmentView {
     pub owners: Vec<(i32, String)>,
     /// The statements with their answers and the action plan, once submitted.
     pub csv: Option<String>,
+    /// What moved since the unit's previous submitted assessment.
+    pub since: Option<ContinuumChange>,
+}
+
+/// How an assessment differs from the same unit's previous one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContinuumChange {
+    pub previous_id: i32,
+    pub previous_title: String,
+    pub previous_on: String,
+    pub previous_overall: u8,
+    pub previous_components: Vec<(Component, u8)>,
+    /// (statement id in this assessment, answer before, answer now, way).
+    pub moved: Vec<(i32, Answer, Answer, Movement)>,
 }
 
 /// One version of an organisation's continuum model, for the version list.

@@ -38,6 +38,11 @@ test('a leader places the organisation, turns a next step into an action and com
   const steps = page.locator('.next-steps li');
   await expect(steps).toHaveCount(9);
 
+  // What moved since the organisation's previous assessment, the summer review.
+  await expect(page.getByRole('heading', { name: 'Since Summer review' })).toBeVisible();
+  await expect(page.locator('.since-profile li').first()).toHaveText(/Overall\s*3 Managed \(unchanged\)/);
+  await expect(page.locator('.since-card summary').first()).toHaveText(/\d+ practices? moved forward/);
+
   // A next step becomes an action with an owner and a date.
   const first = steps.first();
   const text = (await first.locator('span').nth(1).innerText()).trim();

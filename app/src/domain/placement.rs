@@ -175,6 +175,42 @@ pub fn disagree(answers: &[Answer]) -> bool {
     answers.windows(2).any(|w| w[0] != w[1])
 }
 
+/// Which way a practice moved between two assessments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Movement {
+    Forward,
+    Back,
+}
+
+/// How one practice's combined answer moved from one assessment to the
+/// next. A practice that was or is N/A did not move: it counts in neither.
+pub fn movement(before: Answer, after: Answer) -> Option<Movement> {
+    let (b, a) = (before.credit()?, after.credit()?);
+    if a > b {
+        Some(Movement::Forward)
+    } else if a < b {
+        Some(Movement::Back)
+    } else {
+        None
+    }
+}
+
+/// The practices that moved, matched by statement key so that assessments
+/// on different model versions compare; in the order of `after`. Practices
+/// only one assessment has are left out.
+pub fn changes<'a>(
+    before: &std::collections::HashMap<&'a str, Answer>,
+    after: &[(&'a str, Answer)],
+) -> Vec<(&'a str, Answer, Answer, Movement)> {
+    after
+        .iter()
+        .filter_map(|(key, now)| {
+            let was = *before.get(key)?;
+            movement(was, *now).map(|m| (*key, was, *now, m))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +338,40 @@ mod tests {
             assert_eq!(Component::parse(c.key()), Some(c));
         }
         assert_eq!(Answer::parse("maybe"), None);
+    }
+
+    #[test]
+    fn movement_compares_credit_and_ignores_not_applicable() {
+        use Answer::*;
+        assert_eq!(movement(NotInPlace, Partly), Some(Movement::Forward));
+        assert_eq!(movement(Partly, InPlace), Some(Movement::Forward));
+        assert_eq!(movement(InPlace, NotInPlace), Some(Movement::Back));
+        assert_eq!(movement(Partly, Partly), None);
+        assert_eq!(movement(NotApplicable, InPlace), None);
+        assert_eq!(movement(InPlace, NotApplicable), None);
+    }
+
+    #[test]
+    fn changes_match_by_key_and_keep_the_new_order() {
+        use Answer::*;
+        let before = std::collections::HashMap::from([
+            ("a", NotInPlace),
+            ("b", InPlace),
+            ("c", Partly),
+            ("gone", NotInPlace),
+        ]);
+        let after = [
+            ("c", InPlace),
+            ("b", Partly),
+            ("a", NotInPlace),
+            ("new", InPlace),
+        ];
+        assert_eq!(
+            changes(&before, &after),
+            vec![
+                ("c", Partly, InPlace, Movement::Forward),
+                ("b", InPlace, Partly, Movement::Back),
+            ]
+        );
     }
 }

@@ -11,9 +11,10 @@ use crate::components::feedback::{csv_data_href, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::continuum::DataCheck;
-use crate::domain::placement::{stage_name, Answer, Component, STAGE_NAMES};
+use crate::domain::placement::{stage_name, Answer, Component, Movement, STAGE_NAMES};
 use crate::types::{
-    ContinuumAssessmentView, ContinuumCellView, ContinuumHome, ContinuumResult, EvidenceFigure,
+    ContinuumAssessmentView, ContinuumCellView, ContinuumChange, ContinuumHome, ContinuumResult,
+    EvidenceFigure,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -80,8 +81,8 @@ fn Continuum() -> impl IntoView {
     }
 }
 
-fn component_of(r: &ContinuumResult, c: Component) -> u8 {
-    r.components
+fn component_of(components: &[(Component, u8)], c: Component) -> u8 {
+    components
         .iter()
         .find(|(k, _)| *k == c)
         .map_or(0, |(_, s)| *s)
@@ -152,7 +153,7 @@ fn History(home: ContinuumHome) -> impl IntoView {
                                             <td data-label="Unit">{a.unit.clone()}</td>
                                             <td data-label="Status">{if a.submitted { format!("Submitted {}", a.submitted_on.clone().unwrap_or_default()) } else { format!("In progress · {} invited", a.invited) }}</td>
                                             <td data-label="Overall"><strong>{r.as_ref().map_or("—".to_string(), |r| format!("{} · {}", r.overall, stage_name(r.overall)))}</strong></td>
-                                            {Component::ALL.iter().map(|c| view! { <td data-label=c.label()>{r.as_ref().map_or("—".to_string(), |r| stage_name(component_of(r, *c)).to_string())}</td> }).collect_view()}
+                                            {Component::ALL.iter().map(|c| view! { <td data-label=c.label()>{r.as_ref().map_or("—".to_string(), |r| stage_name(component_of(&r.components, *c)).to_string())}</td> }).collect_view()}
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -224,7 +225,7 @@ fn ContinuumPicture(result: ContinuumResult, #[prop(optional)] compact: bool) ->
         .iter()
         .enumerate()
         .map(|(row, c)| {
-            let stage = component_of(&result, *c);
+            let stage = component_of(&result.components, *c);
             let shares = result
                 .attainment
                 .iter()
@@ -519,6 +520,7 @@ fn ResultView(
             </div>
             <ContinuumPicture result=r.clone() />
         </section>
+        {a.since.clone().map(|c| view! { <Since a=a.clone() r=r.clone() change=c /> })}
         <div class="grid two">
             <section class="card">
                 <h2>"Next steps"</h2>
@@ -557,6 +559,89 @@ fn ResultView(
                 })}
             </section>
         </div>
+    }
+}
+
+/// What moved since the unit's previous assessment: the component profile
+/// then and now, and the practices that went forward or back.
+#[component]
+fn Since(a: ContinuumAssessmentView, r: ContinuumResult, change: ContinuumChange) -> impl IntoView {
+    let text = |id: i32| {
+        a.cells
+            .iter()
+            .flat_map(|c| c.statements.iter())
+            .find(|s| s.id == id)
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    };
+    let list = |way: Movement| -> Vec<(String, Answer, Answer)> {
+        change
+            .moved
+            .iter()
+            .filter(|m| m.3 == way)
+            .map(|(id, was, is, _)| (text(*id), *was, *is))
+            .collect()
+    };
+    let (forward, back) = (list(Movement::Forward), list(Movement::Back));
+    let profile: Vec<(Component, u8, u8)> = Component::ALL
+        .into_iter()
+        .map(|c| {
+            (
+                c,
+                component_of(&change.previous_components, c),
+                component_of(&r.components, c),
+            )
+        })
+        .collect();
+    let rows = |items: Vec<(String, Answer, Answer)>| {
+        items
+            .into_iter()
+            .map(|(t, was, is)| view! {
+                <li><span>{t}</span><span class="muted small block">{format!("{} → {}", was.label(), is.label())}</span></li>
+            })
+            .collect_view()
+    };
+    let plural = |n: usize| if n == 1 { "practice" } else { "practices" };
+    let forward_head = format!("{} {} moved forward", forward.len(), plural(forward.len()));
+    let back_head = format!("{} {} slipped back", back.len(), plural(back.len()));
+    let few_forward = forward.len() <= 6;
+    view! {
+        <section class="card since-card">
+            <h2>{format!("Since {}", change.previous_title)}</h2>
+            <p class="muted small">{format!("Compared with the same unit's previous assessment, submitted {}. Practices are matched across model versions; N/A counts neither way.", change.previous_on)}</p>
+            <ul class="since-profile">
+                <li><span class="muted small">"Overall"</span><strong>{stage_move(change.previous_overall, r.overall)}</strong></li>
+                {profile.into_iter().map(|(c, was, is)| view! {
+                    <li><span class="muted small">{c.label()}</span><strong>{stage_move(was, is)}</strong></li>
+                }).collect_view()}
+            </ul>
+            <div class="grid two">
+                <details open=few_forward>
+                    <summary>{forward_head}</summary>
+                    <ul class="since-list">{rows(forward)}</ul>
+                </details>
+                <details open=true>
+                    <summary>{back_head}</summary>
+                    <ul class="since-list">{rows(back)}</ul>
+                </details>
+            </div>
+            <a class="small" href=format!("/continuum/{}", change.previous_id)>{format!("Open {}", change.previous_title)}</a>
+        </section>
+    }
+}
+
+fn stage_label(stage: u8) -> String {
+    match stage {
+        0 => stage_name(0).to_string(),
+        s => format!("{s} {}", stage_name(s)),
+    }
+}
+
+fn stage_move(was: u8, is: u8) -> String {
+    if was == is {
+        format!("{} (unchanged)", stage_label(is))
+    } else {
+        format!("{} → {}", stage_label(was), stage_label(is))
     }
 }
 

@@ -584,3 +584,95 @@ async fn admins_reword_the_model_as_a_new_version_and_assessments_keep_theirs() 
         (Some(2), Some("published"))
     );
 }
+
+/// Starts, answers (answer by statement index), submits and closes one.
+async fn complete_with(
+    api: &Api,
+    title: &str,
+    team: Option<i64>,
+    pick: impl Fn(usize) -> &'static str,
+) -> String {
+    let team = team.map(|t| t.to_string());
+    let mut args = vec![("title", title)];
+    if let Some(t) = &team {
+        args.push(("team_id", t));
+    }
+    let id = api
+        .call("continuum/start", &args)
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+        .to_string();
+    for (i, (s, _, _)) in statements(&view(api, &id).await).iter().enumerate() {
+        answer(api, &id, s, pick(i)).await.ok();
+    }
+    api.call("continuum/submit", &[("id", &id)]).await.ok();
+    api.call("continuum/complete", &[("id", &id)]).await.ok();
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_assessment_shows_what_moved_since_the_units_previous_one() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let team = org.dana.create_team("Billing").await;
+    // Winter: statement 0 in place, 1 not applicable, the rest not in place.
+    let winter = complete_with(&org.dana, "Winter", None, |i| match i {
+        0 => "yes",
+        1 => "na",
+        _ => "no",
+    })
+    .await;
+    // A team's assessment in between is another unit: it never compares
+    // with the organisation's.
+    let billing = complete_with(&org.dana, "Billing check", Some(team), |_| "yes").await;
+    // Spring: 0 slips to partly, 1 becomes in place (N/A before: no
+    // movement), 2 and 3 come into place.
+    let spring = complete_with(&org.dana, "Spring", None, |i| match i {
+        0 => "partly",
+        1..=3 => "yes",
+        _ => "no",
+    })
+    .await;
+
+    let v = view(&org.dana, &spring).await;
+    let all = statements(&v);
+    let since = &v["since"];
+    assert_eq!(since["previous_title"], "Winter");
+    assert_eq!(since["previous_id"].as_i64().unwrap().to_string(), winter);
+    assert_eq!(since["previous_overall"], 0);
+    let moved: Vec<(String, String, String, String)> = since["moved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m[0].as_i64().unwrap().to_string(),
+                m[1].as_str().unwrap().into(),
+                m[2].as_str().unwrap().into(),
+                m[3].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let m = |i: usize, was: &str, is: &str, way: &str| {
+        (all[i].0.clone(), was.into(), is.into(), way.into())
+    };
+    assert_eq!(
+        moved,
+        vec![
+            m(0, "InPlace", "Partly", "Back"),
+            m(2, "NotInPlace", "InPlace", "Forward"),
+            m(3, "NotInPlace", "InPlace", "Forward"),
+        ]
+    );
+    // The first of each unit has nothing to compare with.
+    assert!(view(&org.dana, &winter).await["since"].is_null());
+    assert!(view(&org.dana, &billing).await["since"].is_null());
+    // Nothing submitted yet: no result, so nothing to compare.
+    let open = start(&org.dana, "Summer").await;
+    assert!(
+        view(&org.dana, &open).await["since"].is_null(),
+        "no answers yet"
+    );
+}

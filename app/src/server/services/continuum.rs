@@ -7,7 +7,7 @@
 
 use crate::domain::continuum::{default_model, CellDoc, DataCheck};
 use crate::domain::placement::{
-    attainment, component_stage, disagree, median_answer, overall_stage, Answer, Component,
+    attainment, changes, component_stage, disagree, median_answer, overall_stage, Answer, Component,
 };
 use crate::error::AppError;
 use crate::server::entities::{
@@ -17,8 +17,8 @@ use crate::server::entities::{
 };
 use crate::server::guard::{self, db_err, AuthUser};
 use crate::types::{
-    ContinuumAction, ContinuumAssessmentView, ContinuumCellView, ContinuumHome, ContinuumResult,
-    ContinuumStatementView, ContinuumSummary, EvidenceFigure, Respondent,
+    ContinuumAction, ContinuumAssessmentView, ContinuumCellView, ContinuumChange, ContinuumHome,
+    ContinuumResult, ContinuumStatementView, ContinuumSummary, EvidenceFigure, Respondent,
 };
 use chrono::{Duration, NaiveDate, Utc};
 use sea_orm::{
@@ -317,6 +317,75 @@ pub fn result_of(
             .collect(),
         next_steps,
     }
+}
+
+/// The unit's previous submitted assessment and the practices that moved
+/// since, matched by statement key so that a reworded model still compares.
+async fn since(
+    db: &impl ConnectionTrait,
+    a: &continuum_assessment::Model,
+    cells: &[ContinuumCellView],
+    result: &ContinuumResult,
+) -> Result<Option<ContinuumChange>, AppError> {
+    let mut earlier = continuum_assessment::Entity::find()
+        .filter(continuum_assessment::Column::OrgId.eq(a.org_id))
+        .filter(continuum_assessment::Column::Status.eq(SUBMITTED))
+        .filter(continuum_assessment::Column::Id.ne(a.id));
+    earlier = match a.team_id {
+        Some(t) => earlier.filter(continuum_assessment::Column::TeamId.eq(t)),
+        None => earlier.filter(continuum_assessment::Column::TeamId.is_null()),
+    };
+    if let Some(at) = a.submitted_at {
+        earlier = earlier.filter(continuum_assessment::Column::SubmittedAt.lt(at));
+    }
+    let Some(previous) = earlier
+        .order_by_desc(continuum_assessment::Column::SubmittedAt)
+        .order_by_desc(continuum_assessment::Column::Id)
+        .one(db)
+        .await
+        .map_err(db_err)?
+    else {
+        return Ok(None);
+    };
+    let previous_cells = cells_of(db, previous.model_id).await?;
+    let (answers, respondents) = submitted_answers(db, &previous).await?;
+    if respondents == 0 {
+        return Ok(None);
+    }
+    let then = result_of(&previous_cells, &answers, respondents);
+    let keys = |cells: &[ContinuumCellView]| -> HashMap<i32, String> {
+        cells
+            .iter()
+            .flat_map(|c| c.statements.iter().map(|s| (s.id, s.key.clone())))
+            .collect()
+    };
+    let (then_keys, now_keys) = (keys(&previous_cells), keys(cells));
+    let before: HashMap<&str, Answer> = then
+        .combined
+        .iter()
+        .filter_map(|(id, ans)| then_keys.get(id).map(|k| (k.as_str(), *ans)))
+        .collect();
+    let now: HashMap<i32, Answer> = result.combined.iter().copied().collect();
+    let after: Vec<(&str, Answer)> = cells
+        .iter()
+        .flat_map(|c| c.statements.iter())
+        .filter_map(|s| now.get(&s.id).map(|ans| (s.key.as_str(), *ans)))
+        .collect();
+    let id_of: HashMap<&str, i32> = now_keys.iter().map(|(id, k)| (k.as_str(), *id)).collect();
+    Ok(Some(ContinuumChange {
+        previous_id: previous.id,
+        previous_title: previous.title,
+        previous_on: previous
+            .submitted_at
+            .map(super::calls::day)
+            .unwrap_or_default(),
+        previous_overall: then.overall,
+        previous_components: then.components,
+        moved: changes(&before, &after)
+            .into_iter()
+            .filter_map(|(key, was, is, way)| id_of.get(key).map(|id| (*id, was, is, way)))
+            .collect(),
+    }))
 }
 
 /// What the product's own data says, for the statements it can check.
@@ -625,6 +694,10 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         None => "Whole organisation".into(),
     };
     let leaders = leaders_of(&db, caller.org_id).await?;
+    let since = match &result {
+        Some(r) => since(&db, &a, &cells, r).await?,
+        None => None,
+    };
     let csv = match (&result, a.status == SUBMITTED) {
         (Some(r), true) => Some(export_csv(&a.title, &unit, &cells, r, &actions)?),
         _ => None,
@@ -668,6 +741,7 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
             owners
         },
         csv,
+        since,
     })
 }
 
