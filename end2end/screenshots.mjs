@@ -32,6 +32,7 @@ const allPages = [
   ['continuum', '/continuum', 'leader@rapport.demo'],
   ['continuum-result', '/continuum/2', 'leader@rapport.demo'],
   ['continuum-questionnaire', '/continuum/3', 'leader@rapport.demo'],
+  ['continuum-model', '/continuum/model', 'admin@rapport.demo'],
   ['notfound', '/nope', null],
 ];
 const pages = allPages.filter(([name]) => !only || only.includes(name));

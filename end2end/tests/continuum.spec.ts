@@ -115,5 +115,6 @@ test('an admin rewords the model as a new version; earlier assessments keep thei
   await open(page, '/continuum/2');
   await expect(page.locator('.lede')).toContainText('model version 1');
   expect(await page.locator('main').innerText()).not.toContain(reworded);
-  expect(errors).toEqual([]);
+  // The one refused save (422) above was intended; nothing else may fail.
+  expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
 });

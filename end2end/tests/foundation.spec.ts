@@ -165,6 +165,8 @@ test('unknown pages show the 404 page in the product design', async ({ page }) =
 // waits for the session, and a late re-run of it created the page's resources
 // again under new ids; some loads then panicked while hydrating.
 test('signed-in pages hydrate on every direct load', async ({ page }) => {
+  // Four rounds over every signed-in page take most of a minute.
+  test.setTimeout(180_000);
   await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
   const errors = collectErrors(page);
   for (let round = 0; round < 4; round++) {

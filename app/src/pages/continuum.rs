@@ -593,18 +593,6 @@ fn Since(a: ContinuumAssessmentView, r: ContinuumResult, change: ContinuumChange
             )
         })
         .collect();
-    let rows = |items: Vec<(String, Answer, Answer)>| {
-        items
-            .into_iter()
-            .map(|(t, was, is)| view! {
-                <li><span>{t}</span><span class="muted small block">{format!("{} → {}", was.label(), is.label())}</span></li>
-            })
-            .collect_view()
-    };
-    let plural = |n: usize| if n == 1 { "practice" } else { "practices" };
-    let forward_head = format!("{} {} moved forward", forward.len(), plural(forward.len()));
-    let back_head = format!("{} {} slipped back", back.len(), plural(back.len()));
-    let few_forward = forward.len() <= 6;
     view! {
         <section class="card since-card">
             <h2>{format!("Since {}", change.previous_title)}</h2>
@@ -616,18 +604,36 @@ fn Since(a: ContinuumAssessmentView, r: ContinuumResult, change: ContinuumChange
                 }).collect_view()}
             </ul>
             <div class="grid two">
-                <details open=few_forward>
-                    <summary>{forward_head}</summary>
-                    <ul class="since-list">{rows(forward)}</ul>
-                </details>
-                <details open=true>
-                    <summary>{back_head}</summary>
-                    <ul class="since-list">{rows(back)}</ul>
-                </details>
+                <Moved items=forward verb="moved forward" />
+                <Moved items=back verb="slipped back" />
             </div>
             <a class="small" href=format!("/continuum/{}", change.previous_id)>{format!("Open {}", change.previous_title)}</a>
         </section>
     }
+}
+
+/// One direction of movement: a folded list when long, a plain line when empty.
+#[component]
+fn Moved(items: Vec<(String, Answer, Answer)>, verb: &'static str) -> impl IntoView {
+    let n = items.len();
+    if n == 0 {
+        return view! { <p class="muted">{format!("No practice {verb}.")}</p> }.into_any();
+    }
+    let head = format!(
+        "{n} {} {verb}",
+        if n == 1 { "practice" } else { "practices" }
+    );
+    view! {
+        <details open=n <= 6>
+            <summary>{head}</summary>
+            <ul class="since-list">
+                {items.into_iter().map(|(t, was, is)| view! {
+                    <li><span>{t}</span><span class="muted small block">{format!("{} → {}", was.label(), is.label())}</span></li>
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+    .into_any()
 }
 
 fn stage_label(stage: u8) -> String {
