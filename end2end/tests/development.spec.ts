@@ -76,8 +76,9 @@ test('an agent finds a blind spot, sets a target, practises, and the target is a
   await page.getByLabel('Rating').selectOption('3');
   await page.getByLabel('Reflection (optional)').fill('Slowed down and checked I had understood before explaining.');
   await page.getByRole('button', { name: 'Log session' }).click();
-  await expect(page.locator('.saved')).toHaveText('Logged.');
+  // Regression: the confirmation vanished once the refreshed log rebuilt the form.
   await expect(page.locator('.practice-list')).toContainText('late-payment fee');
+  await expect(page.locator('.saved')).toHaveText('Logged.');
   await open(page, targetUrl);
   await expect(page.locator('section', { hasText: 'Practice for this target' })).toContainText('late-payment fee');
   await logOut(page);

@@ -26,6 +26,9 @@ fn Practice() -> impl IntoView {
     let agent =
         Memo::new(move |_| query.with(|q| q.get("agent").and_then(|v| v.parse::<i32>().ok())));
     let tick = RwSignal::new(0u32);
+    // Lives outside the suspense: saving refreshes the log, which builds the
+    // form anew, and the confirmation must outlast that.
+    let saved = RwSignal::new(false);
     let data = Resource::new(
         move || (agent.get(), tick.get()),
         |(a, _)| get_practice_log(a),
@@ -34,7 +37,7 @@ fn Practice() -> impl IntoView {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(log) => view! { <Log log=log tick=tick /> }.into_any(),
+                    Ok(log) => view! { <Log log=log tick=tick saved=saved /> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
             })}
@@ -43,7 +46,7 @@ fn Practice() -> impl IntoView {
 }
 
 #[component]
-fn Log(log: PracticeLog, tick: RwSignal<u32>) -> impl IntoView {
+fn Log(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) -> impl IntoView {
     let title = if log.is_self {
         "Practice log".to_string()
     } else {
@@ -59,7 +62,7 @@ fn Log(log: PracticeLog, tick: RwSignal<u32>) -> impl IntoView {
             <a class="button" href=back>"Development"</a>
         </PageHeader>
         <div class="practice-layout">
-            {log.is_self.then(|| view! { <PracticeForm log=log.clone() tick=tick /> })}
+            {log.is_self.then(|| view! { <PracticeForm log=log.clone() tick=tick saved=saved /> })}
             <section class="card">
                 <h2>{format!("{} session{}", log.entries.len(), if log.entries.len() == 1 { "" } else { "s" })}</h2>
                 <PracticeList entries=log.entries.clone() />
@@ -69,7 +72,7 @@ fn Log(log: PracticeLog, tick: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn PracticeForm(log: PracticeLog, tick: RwSignal<u32>) -> impl IntoView {
+fn PracticeForm(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) -> impl IntoView {
     let save = ServerAction::<LogPractice>::new();
     let on = RwSignal::new(log.today.clone());
     let kind = RwSignal::new(PracticeKind::RolePlay.key().to_string());
@@ -84,7 +87,6 @@ fn PracticeForm(log: PracticeLog, tick: RwSignal<u32>) -> impl IntoView {
         .map(|(l, n)| (l.clone(), n.clone(), RwSignal::new(false)))
         .collect();
     let picked = StoredValue::new(picked);
-    let saved = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(Ok(_)) = save.value().get() {
             scenario.set(String::new());
