@@ -70,6 +70,14 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(e) | ServerFnErrorErr::MissingArg(e) => {
                 AppError::invalid("", format!("The request was incomplete: {e}"))
             }
+            // On the server this can only be the arguments of a JSON request
+            // that do not fit the function (a hand-made request): bad input,
+            // not a fault of ours. In the browser it is a reply we could not
+            // read, which stays internal.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(e) => {
+                AppError::invalid("", format!("The request could not be read: {e}"))
+            }
             other => AppError::Internal(other.to_string()),
         }
     }

@@ -160,6 +160,7 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
             db: state.db.clone(),
             storage,
         }))
+        .layer(axum::middleware::from_fn(security::undecodable_arguments))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::page_csp))
         .layer(axum::middleware::from_fn(security::same_origin_writes))

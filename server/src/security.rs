@@ -149,3 +149,23 @@ pub async fn body_limit(request: Request, next: Next) -> Response {
     let limited = axum::body::Body::new(http_body_util::Limited::new(body, limit));
     next.run(Request::from_parts(parts, limited)).await
 }
+
+/// A server function whose arguments cannot be decoded never runs, so it
+/// cannot set its own status, and Leptos answers 500. Its body is our
+/// `AppError::Invalid` (see `app::error`): that is bad input, so say 422.
+pub async fn undecodable_arguments(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if !api || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Error bodies are a short JSON message; anything longer is left as it was.
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if bytes.starts_with(br#"{"Invalid""#) {
+        parts.status = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}

@@ -195,7 +195,8 @@ fn empty_result() -> ContinuumResult {
 
 /// Five stages across, three components down; each component's row filled up
 /// to its stage, with the share attained in each cell, and the overall stage
-/// marked.
+/// marked. Compact (side by side): stage numbers instead of names and no
+/// shares, so it stays legible at a third of the size.
 #[component]
 fn ContinuumPicture(result: ContinuumResult, #[prop(optional)] compact: bool) -> impl IntoView {
     const LEFT: f64 = 120.0;
@@ -218,7 +219,7 @@ fn ContinuumPicture(result: ContinuumResult, #[prop(optional)] compact: bool) ->
     let heads = (0..5)
         .map(|i| {
             let x = LEFT + CELL_W * i as f64 + CELL_W / 2.0;
-            view! { <text class="stage-head" class:current=overall == i as u8 + 1 x=x y=TOP - 12.0 text-anchor="middle">{format!("{} {}", i + 1, STAGE_NAMES[i])}</text> }
+            view! { <text class="stage-head" class:current=overall == i as u8 + 1 x=x y=TOP - 12.0 text-anchor="middle">{if compact { (i + 1).to_string() } else { format!("{} {}", i + 1, STAGE_NAMES[i]) }}</text> }
         })
         .collect_view();
     let rows = Component::ALL

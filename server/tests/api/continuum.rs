@@ -438,6 +438,23 @@ async fn admins_reword_the_model_as_a_new_version_and_assessments_keep_theirs() 
     )
     .await;
     bogus.invalid("statement-3");
+    // A hand-made request whose arguments do not fit is bad input, not a 500.
+    let unreadable = save_cell(
+        &org.dana,
+        draft,
+        &cell_id,
+        serde_json::json!([{"id": kept[0]["id"], "text": "A", "check": null}]),
+    )
+    .await;
+    assert!(unreadable
+        .invalid("")
+        .starts_with("The request could not be read"));
+    assert!(org
+        .dana
+        .call("continuum/model_publish", &[])
+        .await
+        .invalid("")
+        .starts_with("The request was incomplete"));
     let too_few = save_cell(
         &org.dana,
         draft,
