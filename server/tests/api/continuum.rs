@@ -218,6 +218,23 @@ async fn placement_follows_the_rules_and_a_submitted_assessment_never_changes() 
     let v = view(&org.dana, &id).await;
     assert_eq!(v["actions"][0]["owner"], "Lee");
     assert_eq!(v["actions"][0]["status"], "done");
+
+    // The export: the placement, one row per statement, then the plan.
+    let csv = v["csv"].as_str().unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "assessment,Spring review,Whole organisation,overall stage,Responsive,model version,1"
+    );
+    assert_eq!(lines[1], "component,Customer focus,,stage,Proactive");
+    assert_eq!(lines.len(), 4 + 1 + 45 + 1 + 1, "{csv}");
+    assert_eq!(
+        lines.iter().filter(|l| l.ends_with(",yes")).count(),
+        4,
+        "the four next steps are marked"
+    );
+    assert_eq!(lines[50], "action,owner,due,status,,");
+    assert_eq!(lines[51], "Weekly KPI pack to teams,Lee,2027-03-01,done,,");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -698,15 +698,22 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         Some(r) => since(&db, &a, &cells, r).await?,
         None => None,
     };
-    let csv = match (&result, a.status == SUBMITTED) {
-        (Some(r), true) => Some(export_csv(&a.title, &unit, &cells, r, &actions)?),
-        _ => None,
-    };
     let model_version = super::continuum_model::versions_by_id(&db, caller.org_id)
         .await?
         .get(&a.model_id)
         .copied()
         .unwrap_or_default();
+    let csv = match (&result, a.status == SUBMITTED) {
+        (Some(r), true) => Some(export_csv(
+            &a.title,
+            &unit,
+            model_version,
+            &cells,
+            r,
+            &actions,
+        )?),
+        _ => None,
+    };
     Ok(ContinuumAssessmentView {
         id: a.id,
         model_version,
@@ -1020,6 +1027,7 @@ pub async fn set_action_status(
 fn export_csv(
     title: &str,
     unit: &str,
+    model_version: i32,
     cells: &[ContinuumCellView],
     r: &ContinuumResult,
     actions: &[ContinuumAction],
@@ -1034,6 +1042,8 @@ fn export_csv(
         unit,
         "overall stage",
         stage_name(r.overall),
+        "model version",
+        &model_version.to_string(),
     ])?;
     for (c, s) in &r.components {
         row(&["component", c.label(), "", "stage", stage_name(*s)])?;
