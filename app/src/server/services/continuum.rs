@@ -1,7 +1,9 @@
 //! The practices continuum (PRODUCT.md §5): the model each organisation
 //! answers (versioned, the default written from the seeds), assessments with
-//! several respondents, placement by the rules in `domain::placement`, the
-//! evidence the product's own data gives, and the action plan.
+//! several respondents, placement by the rules in `domain::placement`, what
+//! moved since the unit's previous assessment, the evidence the product's
+//! own data gives, and the action plan. Rewording the model is in
+//! `continuum_model`.
 //!
 //! Only leaders and admins of the organisation reach any of it.
 
@@ -353,25 +355,22 @@ async fn since(
         return Ok(None);
     }
     let then = result_of(&previous_cells, &answers, respondents);
-    let keys = |cells: &[ContinuumCellView]| -> HashMap<i32, String> {
-        cells
-            .iter()
-            .flat_map(|c| c.statements.iter().map(|s| (s.id, s.key.clone())))
-            .collect()
-    };
-    let (then_keys, now_keys) = (keys(&previous_cells), keys(cells));
+    let then_keys: HashMap<i32, &str> = previous_cells
+        .iter()
+        .flat_map(|c| c.statements.iter())
+        .map(|s| (s.id, s.key.as_str()))
+        .collect();
     let before: HashMap<&str, Answer> = then
         .combined
         .iter()
-        .filter_map(|(id, ans)| then_keys.get(id).map(|k| (k.as_str(), *ans)))
+        .filter_map(|(id, ans)| then_keys.get(id).map(|k| (*k, *ans)))
         .collect();
     let now: HashMap<i32, Answer> = result.combined.iter().copied().collect();
-    let after: Vec<(&str, Answer)> = cells
-        .iter()
-        .flat_map(|c| c.statements.iter())
+    let statements = || cells.iter().flat_map(|c| c.statements.iter());
+    let after: Vec<(&str, Answer)> = statements()
         .filter_map(|s| now.get(&s.id).map(|ans| (s.key.as_str(), *ans)))
         .collect();
-    let id_of: HashMap<&str, i32> = now_keys.iter().map(|(id, k)| (k.as_str(), *id)).collect();
+    let id_of: HashMap<&str, i32> = statements().map(|s| (s.key.as_str(), s.id)).collect();
     Ok(Some(ContinuumChange {
         previous_id: previous.id,
         previous_title: previous.title,
