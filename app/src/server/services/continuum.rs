@@ -29,7 +29,7 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-pub const PUBLISHED: &str = "published";
+use super::versions::PUBLISHED;
 pub const OPEN: &str = "open";
 pub const SUBMITTED: &str = "submitted";
 pub const ACTION_STATUSES: [&str; 3] = ["open", "in_progress", "done"];

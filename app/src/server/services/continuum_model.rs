@@ -8,7 +8,8 @@
 //! Statement keys survive rewording, so the same practice can be followed
 //! across versions; an added statement gets a fresh key.
 
-use super::continuum::{cells_of, current_model, insert_cells, require_leader, PUBLISHED};
+use super::continuum::{cells_of, current_model, insert_cells, require_leader};
+use super::versions::{DRAFT, PUBLISHED, RETIRED};
 use crate::domain::continuum::{
     check_cell, check_model, new_statement_key, CellDoc, DataCheck, StatementDoc,
 };
@@ -24,9 +25,6 @@ use sea_orm::{
     QueryOrder, Set, TransactionTrait,
 };
 use std::collections::HashMap;
-
-pub const DRAFT: &str = "draft";
-pub const RETIRED: &str = "retired";
 
 /// Model id → version number, for every version of the organisation's model.
 pub async fn versions_by_id(

@@ -16,9 +16,7 @@ use sea_orm::{
     QueryOrder, Set, TransactionTrait,
 };
 
-pub const DRAFT: &str = "draft";
-pub const PUBLISHED: &str = "published";
-pub const RETIRED: &str = "retired";
+pub use super::versions::{DRAFT, PUBLISHED, RETIRED};
 
 fn new_lineage() -> String {
     new_token()[..16].to_string()

@@ -13,3 +13,4 @@ pub mod people;
 pub mod reviews;
 pub mod targets;
 pub mod teams;
+pub mod versions;
