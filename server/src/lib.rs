@@ -171,7 +171,23 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
     for (name, value) in security::default_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
-    router.layer(TraceLayer::new_for_http())
+    router.layer(TraceLayer::new_for_http().make_span_with(request_span))
+}
+
+/// One span per request. A server-function call is named for its function,
+/// and the guard records the caller and organisation on it once the session
+/// is resolved, so every line it logs says who made the call.
+fn request_span(req: &axum::http::Request<axum::body::Body>) -> tracing::Span {
+    let path = req.uri().path();
+    match path.strip_prefix("/api/") {
+        Some(function) => tracing::info_span!(
+            "server_fn",
+            function,
+            user = tracing::field::Empty,
+            org = tracing::field::Empty,
+        ),
+        None => tracing::info_span!("request", method = %req.method(), path),
+    }
 }
 
 async fn healthz(State(state): State<AppState>) -> impl IntoResponse {

@@ -7,7 +7,8 @@ use app::domain::media::{
     sniff_audio, too_large_message, unsupported_message, MAX_RECORDING_BYTES,
 };
 use app::error::AppError;
-use app::server::guard::{user_for_session, AuthUser};
+use app::server::guard::user_for_session;
+use app::server::kernel::AuthUser;
 use app::server::services::calls::{attach_recording, can_edit, visible_call};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Request, State};

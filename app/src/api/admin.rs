@@ -10,7 +10,7 @@ use crate::server::{
 
 #[server(endpoint = "admin/users")]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
-    respond(async { people::list_users(&guard::require_user().await?).await }.await)
+    respond(async { people::list_users(&guard::ctx().await?).await }.await)
 }
 
 /// `roles` is a comma-separated list of agent, coach, leader, admin.
@@ -24,7 +24,7 @@ pub async fn create_user(
 ) -> Result<UserSummary, AppError> {
     respond(
         async {
-            let caller = guard::require_user().await?;
+            let cx = guard::ctx().await?;
             let input = people::NewUser {
                 name: &name,
                 email: &email,
@@ -32,7 +32,7 @@ pub async fn create_user(
                 password: &password,
                 team_id,
             };
-            people::create_user(&caller, input).await
+            people::create_user(&cx, input).await
         }
         .await,
     )
@@ -40,16 +40,12 @@ pub async fn create_user(
 
 #[server(endpoint = "admin/update_roles")]
 pub async fn update_roles(user_id: i32, roles: String) -> Result<(), AppError> {
-    respond(
-        async { people::update_roles(&guard::require_user().await?, user_id, &roles).await }.await,
-    )
+    respond(async { people::update_roles(&guard::ctx().await?, user_id, &roles).await }.await)
 }
 
 #[server(endpoint = "admin/set_active")]
 pub async fn set_user_active(user_id: i32, active: bool) -> Result<(), AppError> {
-    respond(
-        async { people::set_active(&guard::require_user().await?, user_id, active).await }.await,
-    )
+    respond(async { people::set_active(&guard::ctx().await?, user_id, active).await }.await)
 }
 
 #[server(endpoint = "admin/invite")]
@@ -61,14 +57,14 @@ pub async fn invite_user(
 ) -> Result<InvitationLink, AppError> {
     respond(
         async {
-            let caller = guard::require_user().await?;
+            let cx = guard::ctx().await?;
             let input = people::NewInvitation {
                 name: &name,
                 email: &email,
                 roles: &roles,
                 team_id,
             };
-            people::invite(&caller, input).await
+            people::invite(&cx, input).await
         }
         .await,
     )
@@ -76,35 +72,32 @@ pub async fn invite_user(
 
 #[server(endpoint = "admin/invitations")]
 pub async fn list_invitations() -> Result<Vec<InvitationSummary>, AppError> {
-    respond(async { people::list_invitations(&guard::require_user().await?).await }.await)
+    respond(async { people::list_invitations(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "admin/revoke_invitation")]
 pub async fn revoke_invitation(invitation_id: i32) -> Result<(), AppError> {
-    respond(
-        async { people::revoke_invitation(&guard::require_user().await?, invitation_id).await }
-            .await,
-    )
+    respond(async { people::revoke_invitation(&guard::ctx().await?, invitation_id).await }.await)
 }
 
 #[server(endpoint = "admin/teams")]
 pub async fn list_teams() -> Result<Vec<TeamDetail>, AppError> {
-    respond(async { teams::list_teams(&guard::require_user().await?).await }.await)
+    respond(async { teams::list_teams(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "admin/create_team")]
 pub async fn create_team(name: String) -> Result<TeamDetail, AppError> {
-    respond(async { teams::create_team(&guard::require_user().await?, &name).await }.await)
+    respond(async { teams::create_team(&guard::ctx().await?, &name).await }.await)
 }
 
 #[server(endpoint = "admin/rename_team")]
 pub async fn rename_team(team_id: i32, name: String) -> Result<(), AppError> {
-    respond(async { teams::rename_team(&guard::require_user().await?, team_id, &name).await }.await)
+    respond(async { teams::rename_team(&guard::ctx().await?, team_id, &name).await }.await)
 }
 
 #[server(endpoint = "admin/delete_team")]
 pub async fn delete_team(team_id: i32) -> Result<(), AppError> {
-    respond(async { teams::delete_team(&guard::require_user().await?, team_id).await }.await)
+    respond(async { teams::delete_team(&guard::ctx().await?, team_id).await }.await)
 }
 
 /// `kind` is "agent" or "coach"; `member` false removes the membership.
@@ -117,8 +110,8 @@ pub async fn set_membership(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let caller = guard::require_user().await?;
-            teams::set_membership(&caller, team_id, user_id, &kind, member).await
+            let cx = guard::ctx().await?;
+            teams::set_membership(&cx, team_id, user_id, &kind, member).await
         }
         .await,
     )

@@ -11,7 +11,7 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
     respond(
         async {
             match guard::current_user().await? {
-                Some(user) => Ok(Some(auth::me(&user).await?)),
+                Some(user) => Ok(Some(auth::me(&guard::db()?, &user).await?)),
                 None => Ok(None),
             }
         }
@@ -26,12 +26,12 @@ pub async fn sign_up(
     email: String,
     password: String,
 ) -> Result<Me, AppError> {
-    respond(auth::sign_up(&org_name, &name, &email, &password).await)
+    respond(async { auth::sign_up(&guard::db()?, &org_name, &name, &email, &password).await }.await)
 }
 
 #[server(endpoint = "log_in")]
 pub async fn log_in(email: String, password: String) -> Result<Me, AppError> {
-    respond(auth::log_in(&email, &password).await)
+    respond(async { auth::log_in(&guard::db()?, &email, &password).await }.await)
 }
 
 #[server(endpoint = "log_out")]
@@ -47,8 +47,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     respond(
         async {
-            let user = guard::require_user().await?;
-            auth::change_password(&user, &current, &new_password, &confirm).await
+            auth::change_password(&guard::ctx().await?, &current, &new_password, &confirm).await
         }
         .await,
     )
@@ -56,7 +55,7 @@ pub async fn change_password(
 
 #[server(endpoint = "invitation")]
 pub async fn get_invitation(token: String) -> Result<InvitationPreview, AppError> {
-    respond(auth::invitation_preview(&token).await)
+    respond(async { auth::invitation_preview(&guard::db()?, &token).await }.await)
 }
 
 #[server(endpoint = "accept_invitation")]
@@ -65,5 +64,5 @@ pub async fn accept_invitation(
     name: String,
     password: String,
 ) -> Result<Me, AppError> {
-    respond(auth::accept_invitation(&token, &name, &password).await)
+    respond(async { auth::accept_invitation(&guard::db()?, &token, &name, &password).await }.await)
 }

@@ -11,17 +11,17 @@ use crate::server::{guard, respond, services::calls};
 
 #[server(endpoint = "calls/list", input = Json)]
 pub async fn list_calls(filter: CallFilter) -> Result<CallPage, AppError> {
-    respond(async { calls::list(&guard::require_user().await?, filter).await }.await)
+    respond(async { calls::list(&guard::ctx().await?, filter).await }.await)
 }
 
 #[server(endpoint = "calls/options")]
 pub async fn call_options() -> Result<CallScope, AppError> {
-    respond(async { calls::options(&guard::require_user().await?).await }.await)
+    respond(async { calls::options(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "calls/get")]
 pub async fn get_call(id: i32) -> Result<CallDetail, AppError> {
-    respond(async { calls::detail(&guard::require_user().await?, id).await }.await)
+    respond(async { calls::detail(&guard::ctx().await?, id).await }.await)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -44,7 +44,7 @@ pub async fn create_call(
 ) -> Result<i32, AppError> {
     respond(
         async {
-            let caller = guard::require_user().await?;
+            let cx = guard::ctx().await?;
             let raw = crate::domain::calls::RawCall {
                 occurred_at: &occurred_at,
                 channel: &channel,
@@ -60,7 +60,7 @@ pub async fn create_call(
                 follow_up_on: &follow_up_on,
             };
             calls::create(
-                &caller,
+                &cx,
                 calls::NewCall {
                     agent_id,
                     raw,
@@ -76,12 +76,10 @@ pub async fn create_call(
 /// Checks a CSV export; with `commit`, imports it when nothing is wrong.
 #[server(endpoint = "calls/import", input = Json)]
 pub async fn import_calls(csv: String, commit: bool) -> Result<ImportOutcome, AppError> {
-    respond(async { calls::import(&guard::require_user().await?, &csv, commit).await }.await)
+    respond(async { calls::import(&guard::ctx().await?, &csv, commit).await }.await)
 }
 
 #[server(endpoint = "calls/set_transcript")]
 pub async fn set_transcript(call_id: i32, text: String) -> Result<usize, AppError> {
-    respond(
-        async { calls::set_transcript(&guard::require_user().await?, call_id, &text).await }.await,
-    )
+    respond(async { calls::set_transcript(&guard::ctx().await?, call_id, &text).await }.await)
 }

@@ -15,22 +15,22 @@ use crate::server::{
 
 #[server(endpoint = "continuum/home")]
 pub async fn get_continuum_home() -> Result<ContinuumHome, AppError> {
-    respond(async { continuum::home(&guard::require_user().await?).await }.await)
+    respond(async { continuum::home(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "continuum/start")]
 pub async fn start_assessment(title: String, team_id: Option<i32>) -> Result<i32, AppError> {
-    respond(async { continuum::start(&guard::require_user().await?, &title, team_id).await }.await)
+    respond(async { continuum::start(&guard::ctx().await?, &title, team_id).await }.await)
 }
 
 #[server(endpoint = "continuum/get")]
 pub async fn get_assessment(id: i32) -> Result<ContinuumAssessmentView, AppError> {
-    respond(async { continuum::view(&guard::require_user().await?, id).await }.await)
+    respond(async { continuum::view(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "continuum/invite")]
 pub async fn invite_respondent(id: i32, user_id: i32) -> Result<(), AppError> {
-    respond(async { continuum::invite(&guard::require_user().await?, id, user_id).await }.await)
+    respond(async { continuum::invite(&guard::ctx().await?, id, user_id).await }.await)
 }
 
 #[server(endpoint = "continuum/answer")]
@@ -41,28 +41,19 @@ pub async fn answer_statement(
     note: String,
 ) -> Result<(), AppError> {
     respond(
-        async {
-            continuum::answer(
-                &guard::require_user().await?,
-                id,
-                statement_id,
-                &answer,
-                &note,
-            )
-            .await
-        }
-        .await,
+        async { continuum::answer(&guard::ctx().await?, id, statement_id, &answer, &note).await }
+            .await,
     )
 }
 
 #[server(endpoint = "continuum/submit")]
 pub async fn submit_answers(id: i32) -> Result<(), AppError> {
-    respond(async { continuum::submit_mine(&guard::require_user().await?, id).await }.await)
+    respond(async { continuum::submit_mine(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "continuum/complete")]
 pub async fn complete_assessment(id: i32) -> Result<(), AppError> {
-    respond(async { continuum::complete(&guard::require_user().await?, id).await }.await)
+    respond(async { continuum::complete(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "continuum/add_action")]
@@ -76,7 +67,7 @@ pub async fn add_action(
     respond(
         async {
             continuum::add_action(
-                &guard::require_user().await?,
+                &guard::ctx().await?,
                 id,
                 statement_id,
                 &title,
@@ -92,22 +83,20 @@ pub async fn add_action(
 #[server(endpoint = "continuum/action_status")]
 pub async fn set_action_status(action_id: i32, status: String) -> Result<(), AppError> {
     respond(
-        async {
-            continuum::set_action_status(&guard::require_user().await?, action_id, &status).await
-        }
-        .await,
+        async { continuum::set_action_status(&guard::ctx().await?, action_id, &status).await }
+            .await,
     )
 }
 
 /// One version of the model; `None`: the admin's draft or the published one.
 #[server(endpoint = "continuum/model")]
 pub async fn get_continuum_model(id: Option<i32>) -> Result<ContinuumModelView, AppError> {
-    respond(async { continuum_model::view(&guard::require_user().await?, id).await }.await)
+    respond(async { continuum_model::view(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "continuum/model_new_version")]
 pub async fn new_continuum_model_version() -> Result<i32, AppError> {
-    respond(async { continuum_model::new_version(&guard::require_user().await?).await }.await)
+    respond(async { continuum_model::new_version(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "continuum/model_save_cell", input = Json)]
@@ -120,7 +109,7 @@ pub async fn save_continuum_cell(
     respond(
         async {
             continuum_model::save_cell(
-                &guard::require_user().await?,
+                &guard::ctx().await?,
                 model_id,
                 cell_id,
                 &description,
@@ -134,10 +123,10 @@ pub async fn save_continuum_cell(
 
 #[server(endpoint = "continuum/model_publish")]
 pub async fn publish_continuum_model(id: i32) -> Result<(), AppError> {
-    respond(async { continuum_model::publish(&guard::require_user().await?, id).await }.await)
+    respond(async { continuum_model::publish(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "continuum/model_discard")]
 pub async fn discard_continuum_model(id: i32) -> Result<(), AppError> {
-    respond(async { continuum_model::discard(&guard::require_user().await?, id).await }.await)
+    respond(async { continuum_model::discard(&guard::ctx().await?, id).await }.await)
 }

@@ -22,23 +22,18 @@ pub async fn get_benchmark(
     agent_id: Option<i32>,
     days: Option<i64>,
 ) -> Result<BenchmarkView, AppError> {
-    respond(
-        async { development::benchmark(&guard::require_user().await?, agent_id, days).await }.await,
-    )
+    respond(async { development::benchmark(&guard::ctx().await?, agent_id, days).await }.await)
 }
 
 #[server(endpoint = "development/self_assessment_form")]
 pub async fn get_self_assessment_form() -> Result<SelfAssessmentForm, AppError> {
-    respond(async { development::self_assessment_form(&guard::require_user().await?).await }.await)
+    respond(async { development::self_assessment_form(&guard::ctx().await?).await }.await)
 }
 
 /// `ratings`: (behaviour id, level 1–5, example).
 #[server(endpoint = "development/save_self_assessment", input = Json)]
 pub async fn save_self_assessment(ratings: Vec<(i32, i16, String)>) -> Result<i32, AppError> {
-    respond(
-        async { development::save_self_assessment(&guard::require_user().await?, ratings).await }
-            .await,
-    )
+    respond(async { development::save_self_assessment(&guard::ctx().await?, ratings).await }.await)
 }
 
 #[server(endpoint = "development/self_assessments")]
@@ -46,21 +41,18 @@ pub async fn get_self_assessments(
     agent_id: Option<i32>,
 ) -> Result<SelfAssessmentHistory, AppError> {
     respond(
-        async {
-            development::self_assessment_history(&guard::require_user().await?, agent_id).await
-        }
-        .await,
+        async { development::self_assessment_history(&guard::ctx().await?, agent_id).await }.await,
     )
 }
 
 #[server(endpoint = "development/team")]
 pub async fn get_team_overview() -> Result<Vec<TeamAgentRow>, AppError> {
-    respond(async { development::team_overview(&guard::require_user().await?).await }.await)
+    respond(async { development::team_overview(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "targets/form")]
 pub async fn get_target_form(agent_id: Option<i32>) -> Result<TargetForm, AppError> {
-    respond(async { targets::target_form(&guard::require_user().await?, agent_id).await }.await)
+    respond(async { targets::target_form(&guard::ctx().await?, agent_id).await }.await)
 }
 
 #[server(endpoint = "targets/create")]
@@ -74,7 +66,7 @@ pub async fn create_target(
     respond(
         async {
             targets::create_target(
-                &guard::require_user().await?,
+                &guard::ctx().await?,
                 agent_id,
                 behaviour_id,
                 level,
@@ -89,22 +81,22 @@ pub async fn create_target(
 
 #[server(endpoint = "targets/get")]
 pub async fn get_target(id: i32) -> Result<TargetView, AppError> {
-    respond(async { targets::view(&guard::require_user().await?, id).await }.await)
+    respond(async { targets::view(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "targets/agree")]
 pub async fn agree_target(id: i32, comment: String) -> Result<(), AppError> {
-    respond(async { targets::agree(&guard::require_user().await?, id, &comment).await }.await)
+    respond(async { targets::agree(&guard::ctx().await?, id, &comment).await }.await)
 }
 
 #[server(endpoint = "targets/check_in")]
 pub async fn check_in_target(id: i32, note: String) -> Result<(), AppError> {
-    respond(async { targets::check_in(&guard::require_user().await?, id, &note).await }.await)
+    respond(async { targets::check_in(&guard::ctx().await?, id, &note).await }.await)
 }
 
 #[server(endpoint = "practice/list")]
 pub async fn get_practice_log(agent_id: Option<i32>) -> Result<PracticeLog, AppError> {
-    respond(async { targets::practice_log(&guard::require_user().await?, agent_id).await }.await)
+    respond(async { targets::practice_log(&guard::ctx().await?, agent_id).await }.await)
 }
 
 #[server(endpoint = "practice/log", input = Json)]
@@ -121,7 +113,7 @@ pub async fn log_practice(
     respond(
         async {
             targets::log_practice(
-                &guard::require_user().await?,
+                &guard::ctx().await?,
                 targets::NewPractice {
                     practised_on,
                     kind,

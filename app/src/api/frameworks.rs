@@ -10,23 +10,23 @@ use crate::server::{guard, respond, services::frameworks};
 
 #[server(endpoint = "frameworks/list")]
 pub async fn list_frameworks() -> Result<Vec<FrameworkSummary>, AppError> {
-    respond(async { frameworks::list(&guard::require_user().await?).await }.await)
+    respond(async { frameworks::list(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "frameworks/get")]
 pub async fn get_framework(id: i32) -> Result<FrameworkView, AppError> {
-    respond(async { frameworks::get(&guard::require_user().await?, id).await }.await)
+    respond(async { frameworks::get(&guard::ctx().await?, id).await }.await)
 }
 
 /// Without an id: the version in use.
 #[server(endpoint = "frameworks/show")]
 pub async fn show_framework(id: Option<i32>) -> Result<FrameworkView, AppError> {
-    respond(async { frameworks::show(&guard::require_user().await?, id).await }.await)
+    respond(async { frameworks::show(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "frameworks/new_version")]
 pub async fn new_framework_version(from_id: i32) -> Result<i32, AppError> {
-    respond(async { frameworks::new_version(&guard::require_user().await?, from_id).await }.await)
+    respond(async { frameworks::new_version(&guard::ctx().await?, from_id).await }.await)
 }
 
 /// Indicators are one per line.
@@ -48,7 +48,7 @@ pub async fn save_behaviour(
     respond(
         async {
             use crate::domain::framework::{indicator_lines, BehaviourDoc};
-            let caller = guard::require_user().await?;
+            let cx = guard::ctx().await?;
             let weight: u32 = weight.trim().parse().map_err(|_| {
                 AppError::invalid(
                     "weight",
@@ -66,7 +66,7 @@ pub async fn save_behaviour(
                 anchors,
             };
             frameworks::save_behaviour(
-                &caller,
+                &cx,
                 frameworks::BehaviourInput {
                     framework_id,
                     behaviour_id,
@@ -91,7 +91,7 @@ pub async fn save_cluster(
     respond(
         async {
             frameworks::save_cluster(
-                &guard::require_user().await?,
+                &guard::ctx().await?,
                 framework_id,
                 cluster_id,
                 &name,
@@ -107,8 +107,7 @@ pub async fn save_cluster(
 pub async fn delete_behaviour(framework_id: i32, behaviour_id: i32) -> Result<(), AppError> {
     respond(
         async {
-            frameworks::delete_behaviour(&guard::require_user().await?, framework_id, behaviour_id)
-                .await
+            frameworks::delete_behaviour(&guard::ctx().await?, framework_id, behaviour_id).await
         }
         .await,
     )
@@ -116,10 +115,10 @@ pub async fn delete_behaviour(framework_id: i32, behaviour_id: i32) -> Result<()
 
 #[server(endpoint = "frameworks/publish")]
 pub async fn publish_framework(id: i32) -> Result<(), AppError> {
-    respond(async { frameworks::publish(&guard::require_user().await?, id).await }.await)
+    respond(async { frameworks::publish(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "frameworks/discard")]
 pub async fn discard_framework(id: i32) -> Result<(), AppError> {
-    respond(async { frameworks::discard(&guard::require_user().await?, id).await }.await)
+    respond(async { frameworks::discard(&guard::ctx().await?, id).await }.await)
 }

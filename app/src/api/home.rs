@@ -7,5 +7,5 @@ use crate::server::{guard, respond, services::home};
 
 #[server(endpoint = "home")]
 pub async fn get_home() -> Result<HomeOverview, AppError> {
-    respond(async { home::overview(&guard::require_user().await?).await }.await)
+    respond(async { home::overview(&guard::ctx().await?).await }.await)
 }

@@ -9,12 +9,12 @@ use crate::server::{guard, respond, services::reviews};
 
 #[server(endpoint = "reviews/start")]
 pub async fn start_review(call_id: i32) -> Result<i32, AppError> {
-    respond(async { reviews::start(&guard::require_user().await?, call_id).await }.await)
+    respond(async { reviews::start(&guard::ctx().await?, call_id).await }.await)
 }
 
 #[server(endpoint = "reviews/get")]
 pub async fn get_review(id: i32) -> Result<ReviewView, AppError> {
-    respond(async { reviews::view(&guard::require_user().await?, id).await }.await)
+    respond(async { reviews::view(&guard::ctx().await?, id).await }.await)
 }
 
 /// `ratings`: (behaviour id, rating code: 1–5, 0 Missed, -1 N/A).
@@ -26,17 +26,8 @@ pub async fn save_review(
     development: String,
 ) -> Result<ScoreOutcome, AppError> {
     respond(
-        async {
-            reviews::save(
-                &guard::require_user().await?,
-                id,
-                ratings,
-                &strengths,
-                &development,
-            )
-            .await
-        }
-        .await,
+        async { reviews::save(&guard::ctx().await?, id, ratings, &strengths, &development).await }
+            .await,
     )
 }
 
@@ -52,7 +43,7 @@ pub async fn add_evidence(
     respond(
         async {
             reviews::add_evidence(
-                &guard::require_user().await?,
+                &guard::ctx().await?,
                 id,
                 reviews::NewEvidence {
                     behaviour_id,
@@ -70,25 +61,22 @@ pub async fn add_evidence(
 
 #[server(endpoint = "reviews/remove_evidence")]
 pub async fn remove_evidence(id: i32, evidence_id: i32) -> Result<(), AppError> {
-    respond(
-        async { reviews::remove_evidence(&guard::require_user().await?, id, evidence_id).await }
-            .await,
-    )
+    respond(async { reviews::remove_evidence(&guard::ctx().await?, id, evidence_id).await }.await)
 }
 
 #[server(endpoint = "reviews/submit")]
 pub async fn submit_review(id: i32) -> Result<(), AppError> {
-    respond(async { reviews::submit(&guard::require_user().await?, id).await }.await)
+    respond(async { reviews::submit(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "reviews/acknowledge")]
 pub async fn acknowledge_review(id: i32) -> Result<(), AppError> {
-    respond(async { reviews::acknowledge(&guard::require_user().await?, id).await }.await)
+    respond(async { reviews::acknowledge(&guard::ctx().await?, id).await }.await)
 }
 
 #[server(endpoint = "reviews/dispute")]
 pub async fn dispute_review(id: i32, reason: String) -> Result<(), AppError> {
-    respond(async { reviews::dispute(&guard::require_user().await?, id, &reason).await }.await)
+    respond(async { reviews::dispute(&guard::ctx().await?, id, &reason).await }.await)
 }
 
 #[server(endpoint = "reviews/resolve", input = Json)]
@@ -99,24 +87,21 @@ pub async fn resolve_dispute(
     ratings: Vec<(i32, i16)>,
 ) -> Result<(), AppError> {
     respond(
-        async {
-            reviews::resolve(&guard::require_user().await?, id, &outcome, &note, ratings).await
-        }
-        .await,
+        async { reviews::resolve(&guard::ctx().await?, id, &outcome, &note, ratings).await }.await,
     )
 }
 
 #[server(endpoint = "reviews/queue")]
 pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
-    respond(async { reviews::queue(&guard::require_user().await?).await }.await)
+    respond(async { reviews::queue(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "notifications/list")]
 pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
-    respond(async { reviews::notifications(&guard::require_user().await?).await }.await)
+    respond(async { reviews::notifications(&guard::ctx().await?).await }.await)
 }
 
 #[server(endpoint = "notifications/read")]
 pub async fn mark_notification_read(id: i32) -> Result<(), AppError> {
-    respond(async { reviews::mark_read(&guard::require_user().await?, id).await }.await)
+    respond(async { reviews::mark_read(&guard::ctx().await?, id).await }.await)
 }

@@ -4,7 +4,8 @@
 use crate::api::auth::LogOut;
 use crate::auth::use_auth;
 use crate::components::feedback::ErrorPanel;
-use crate::domain::roles::{Role, RoleSet};
+use crate::domain::access::{self, Action, Relation};
+use crate::domain::roles::RoleSet;
 use crate::types::Me;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,7 +24,7 @@ impl Access {
     fn allows(self, roles: RoleSet) -> bool {
         match self {
             Access::AnyUser => true,
-            Access::Admin => roles.can_administer(),
+            Access::Admin => access::permits_any(roles, Action::ManagePeople),
         }
     }
 }
@@ -48,17 +49,17 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/development",
         label: "Development",
-        show: |r| r.has(Role::Agent),
+        show: |r| access::permits(r, Action::SelfAssess, Relation::Own),
     },
     NavItem {
         href: "/team",
         label: "Team",
-        show: |r| r.can_coach(),
+        show: |r| access::permits_any(r, Action::ScoreCall),
     },
     NavItem {
         href: "/continuum",
         label: "Continuum",
-        show: |r| r.can_lead() || r.can_administer(),
+        show: |r| access::permits_any(r, Action::RunContinuum),
     },
     NavItem {
         href: "/frameworks",
@@ -68,12 +69,12 @@ const NAV: &[NavItem] = &[
     NavItem {
         href: "/admin/people",
         label: "People",
-        show: RoleSet::can_administer,
+        show: |r| access::permits_any(r, Action::ManagePeople),
     },
     NavItem {
         href: "/admin/teams",
         label: "Teams",
-        show: RoleSet::can_administer,
+        show: |r| access::permits_any(r, Action::ManagePeople),
     },
 ];
 

@@ -1,11 +1,13 @@
 //! Domain rules in plain Rust: no web, database or UI types in any
 //! signature here, so every rule can be unit-tested on its own.
 
+pub mod access;
 pub mod benchmark;
 pub mod call_import;
 pub mod calls;
 pub mod continuum;
 pub mod framework;
+pub mod lifecycle;
 pub mod media;
 pub mod placement;
 pub mod practice;

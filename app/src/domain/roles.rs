@@ -127,23 +127,10 @@ impl RoleSet {
         }
     }
 
-    /// Manages people, teams and organisation settings.
-    pub fn can_administer(self) -> bool {
-        self.has(Role::Admin)
-    }
-
-    /// Leaders have every right a coach has, across the organisation.
+    /// May be made a team's coach (coaches, and leaders, who have every
+    /// coach right). What anyone may *do* is `domain::access`.
     pub fn can_coach(self) -> bool {
         self.has(Role::Coach) || self.has(Role::Leader)
-    }
-
-    pub fn can_lead(self) -> bool {
-        self.has(Role::Leader)
-    }
-
-    /// Sees the whole organisation rather than only the teams they coach.
-    pub fn sees_whole_organisation(self) -> bool {
-        self.has(Role::Leader) || self.has(Role::Admin)
     }
 }
 
@@ -179,16 +166,11 @@ mod tests {
     }
 
     #[test]
-    fn leaders_have_coach_rights_but_coaches_do_not_lead() {
-        let leader = RoleSet::of(&[Role::Leader]);
-        let coach = RoleSet::of(&[Role::Coach]);
-        let agent = RoleSet::of(&[Role::Agent]);
-        assert!(leader.can_coach() && leader.can_lead());
-        assert!(coach.can_coach() && !coach.can_lead());
-        assert!(!agent.can_coach() && !agent.can_lead() && !agent.can_administer());
-        assert!(!leader.can_administer());
-        assert!(RoleSet::of(&[Role::Admin]).sees_whole_organisation());
-        assert!(!coach.sees_whole_organisation());
+    fn coaches_and_leaders_may_coach_a_team() {
+        assert!(RoleSet::of(&[Role::Leader]).can_coach());
+        assert!(RoleSet::of(&[Role::Coach]).can_coach());
+        assert!(!RoleSet::of(&[Role::Agent]).can_coach());
+        assert!(!RoleSet::of(&[Role::Admin]).can_coach());
     }
 
     #[test]

@@ -53,7 +53,7 @@ fn Frameworks() -> impl IntoView {
                 <Transition fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
                         let has_draft = list.await.map(|v| v.iter().any(|f| f.status == "draft")).unwrap_or(false);
-                        let is_admin = auth.me.await.ok().flatten().is_some_and(|m| m.roles.can_administer());
+                        let is_admin = auth.me.await.ok().flatten().is_some_and(|m| crate::domain::access::permits_any(m.roles, crate::domain::access::Action::EditFramework));
                         match detail.await {
                             Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                             Ok(fw) => view! { <FrameworkDetail fw=fw has_draft=has_draft is_admin=is_admin on_changed=refresh /> }.into_any(),

@@ -3,6 +3,7 @@ use crate::api::reviews::{get_review_queue, list_notifications, mark_notificatio
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::review_bits::{ScoreBadge, StatusBadge};
+use crate::domain::access::{self, Action};
 use crate::types::{
     HomeOverview, NotificationView, OrgCounts, ReviewListItem, ReviewQueue, TeamDetail,
 };
@@ -149,11 +150,11 @@ fn Home(overview: HomeOverview) -> impl IntoView {
     let me = overview.me.clone();
     let lede = format!("{} at {}", me.roles.describe(), me.org_name);
     let is_agent = !overview.agent_of.is_empty() || me.has(crate::domain::roles::Role::Agent);
-    let is_coach = me.roles.can_coach();
+    let is_coach = access::permits_any(me.roles, Action::ScoreCall);
     view! {
         <PageHeader title=format!("Hello, {}", me.first_name()) lede=lede />
         <div class="grid">
-            {overview.org_counts.clone().map(|c| view! { <OrgCard counts=c admin=me.roles.can_administer() /> })}
+            {overview.org_counts.clone().map(|c| view! { <OrgCard counts=c admin=access::permits_any(me.roles, Action::ManagePeople) /> })}
             {is_coach.then(|| view! { <CoachCard teams=overview.coach_of.clone() /> })}
             {is_agent.then(|| {
                 let team = overview.agent_of.first().map(|t| t.name.clone());

@@ -1,62 +1,18 @@
-//! The one authorisation path every server function goes through:
-//! session → user → organisation → role. Anything that fails here is refused
-//! before a query runs, and lookups by id are always scoped to the caller's
-//! organisation so a forged id reads as "not found".
+//! Session → caller, and nothing more: the one path every server function
+//! takes to learn who is asking. What the caller may do is the access
+//! policy's business (`domain::access`), applied by the services.
 
 use super::entities::user;
+use super::kernel::{internal, AuthUser, Ctx};
 use super::state::AppState;
-use crate::domain::roles::RoleSet;
 use crate::error::AppError;
 use leptos::prelude::*;
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
+use sea_orm::{DatabaseConnection, EntityTrait};
 use std::net::SocketAddr;
 use tower_sessions::Session;
 
 const USER_ID: &str = "uid";
 const SESSION_VERSION: &str = "ver";
-
-#[derive(Clone, Debug)]
-pub struct AuthUser {
-    pub id: i32,
-    pub org_id: i32,
-    pub name: String,
-    pub email: String,
-    pub roles: RoleSet,
-}
-
-impl From<&user::Model> for AuthUser {
-    fn from(u: &user::Model) -> Self {
-        AuthUser {
-            id: u.id,
-            org_id: u.org_id,
-            name: u.name.clone(),
-            email: u.email.clone(),
-            roles: u.roles(),
-        }
-    }
-}
-
-impl AuthUser {
-    pub fn require_admin(&self) -> Result<(), AppError> {
-        self.check(self.roles.can_administer())
-    }
-
-    pub fn require_coach_rights(&self) -> Result<(), AppError> {
-        self.check(self.roles.can_coach())
-    }
-
-    pub fn require_leader(&self) -> Result<(), AppError> {
-        self.check(self.roles.can_lead())
-    }
-
-    fn check(&self, allowed: bool) -> Result<(), AppError> {
-        if allowed {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
-    }
-}
 
 pub fn state() -> Result<AppState, AppError> {
     use_context::<AppState>().ok_or_else(|| internal("application state is missing"))
@@ -91,10 +47,7 @@ pub async fn user_for_session(
         .get::<i32>(SESSION_VERSION)
         .await
         .map_err(internal)?;
-    let found = user::Entity::find_by_id(uid)
-        .one(db)
-        .await
-        .map_err(db_err)?;
+    let found = user::Entity::find_by_id(uid).one(db).await?;
     match found {
         Some(u) if u.active && Some(u.session_version) == version => Ok(Some(AuthUser::from(&u))),
         _ => {
@@ -106,6 +59,17 @@ pub async fn user_for_session(
 
 pub async fn require_user() -> Result<AuthUser, AppError> {
     current_user().await?.ok_or(AppError::Unauthenticated)
+}
+
+/// The signed-in caller and the connection, for a service call. The caller
+/// is also written into the request's `server_fn` span (see the server's
+/// tracing layer), so every log line of the call names who made it.
+pub async fn ctx() -> Result<Ctx, AppError> {
+    let caller = require_user().await?;
+    let span = tracing::Span::current();
+    span.record("user", caller.id);
+    span.record("org", caller.org_id);
+    Ok(Ctx::new(db()?, caller))
 }
 
 /// Starts an authenticated session under a fresh id (no session fixation).
@@ -165,14 +129,4 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         }
     }
     result
-}
-
-pub fn internal(e: impl std::fmt::Display) -> AppError {
-    let reference = crate::server::tokens::new_token()[..8].to_string();
-    tracing::error!(reference = %reference, error = %e, "internal error");
-    AppError::Internal(reference)
-}
-
-pub fn db_err(e: DbErr) -> AppError {
-    internal(e)
 }

@@ -7,10 +7,12 @@ pub mod demo_continuum;
 pub mod demo_development;
 pub mod entities;
 pub mod guard;
+pub mod kernel;
 pub mod passwords;
 pub mod services;
 pub mod state;
 pub mod tokens;
 
-pub use guard::{respond, AuthUser};
+pub use guard::respond;
+pub use kernel::AuthUser;
 pub use state::{provide_request_context, AppState, CspNonce, Settings};

@@ -30,3 +30,73 @@ pub mod target_checkin;
 pub mod team;
 pub mod team_member;
 pub mod user;
+
+/// Domain enums stored as their keys in string columns: the same text as
+/// always, read back as the type (an unknown key is a database error).
+macro_rules! stored_as_key {
+    ($($ty:ty),* $(,)?) => {$(
+        impl From<$ty> for sea_orm::Value {
+            fn from(v: $ty) -> Self {
+                v.key().into()
+            }
+        }
+
+        impl sea_orm::TryGetable for $ty {
+            fn try_get_by<I: sea_orm::ColIdx>(
+                res: &sea_orm::QueryResult,
+                idx: I,
+            ) -> Result<Self, sea_orm::TryGetError> {
+                let key = String::try_get_by(res, idx)?;
+                key.parse().map_err(|e: crate::domain::lifecycle::UnknownKey| {
+                    sea_orm::TryGetError::DbErr(sea_orm::DbErr::Type(e.to_string()))
+                })
+            }
+        }
+
+        impl sea_orm::sea_query::ValueType for $ty {
+            fn try_from(v: sea_orm::Value) -> Result<Self, sea_orm::sea_query::ValueTypeErr> {
+                let key = <String as sea_orm::sea_query::ValueType>::try_from(v)?;
+                key.parse().map_err(|_| sea_orm::sea_query::ValueTypeErr)
+            }
+
+            fn type_name() -> String {
+                stringify!($ty).to_owned()
+            }
+
+            fn array_type() -> sea_orm::sea_query::ArrayType {
+                sea_orm::sea_query::ArrayType::String
+            }
+
+            fn column_type() -> sea_orm::sea_query::ColumnType {
+                sea_orm::sea_query::ColumnType::String(sea_orm::sea_query::StringLen::None)
+            }
+        }
+
+        impl sea_orm::sea_query::Nullable for $ty {
+            fn null() -> sea_orm::Value {
+                sea_orm::Value::String(None)
+            }
+        }
+
+        impl sea_orm::IntoActiveValue<$ty> for $ty {
+            fn into_active_value(self) -> sea_orm::ActiveValue<$ty> {
+                sea_orm::ActiveValue::Set(self)
+            }
+        }
+    )*};
+}
+
+use crate::domain::lifecycle::{
+    ActionStatus, AssessmentStatus, DisputeOutcome, EvidenceKind, MembershipKind, ReviewStatus,
+    VersionStatus,
+};
+
+stored_as_key!(
+    ReviewStatus,
+    DisputeOutcome,
+    VersionStatus,
+    AssessmentStatus,
+    ActionStatus,
+    EvidenceKind,
+    MembershipKind,
+);

@@ -1,26 +1,27 @@
+//! Signing up, logging in and out, passwords and invitations. The one
+//! service that talks to the session (through the guard), since signing in
+//! is its job.
+
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::throttle::{self, describe_wait};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
 use crate::server::entities::{invitation, login_failure, organization, team_member, user};
-use crate::server::guard::{self, db_err, internal, AuthUser};
+use crate::server::guard;
+use crate::server::kernel::forms::field;
+use crate::server::kernel::{internal, is_unique_violation, AuthUser, Ctx};
 use crate::server::{passwords, tokens};
 use crate::types::{InvitationPreview, Me};
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
+    QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 
-pub fn field<T>(name: &str, r: Result<T, String>) -> Result<T, AppError> {
-    r.map_err(|m| AppError::invalid(name, m))
-}
-
-pub async fn me(user: &AuthUser) -> Result<Me, AppError> {
+pub async fn me(db: &DatabaseConnection, user: &AuthUser) -> Result<Me, AppError> {
     let org = organization::Entity::find_by_id(user.org_id)
-        .one(&guard::db()?)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::not_found("Organisation"))?;
     Ok(Me {
         id: user.id,
@@ -36,8 +37,7 @@ pub async fn email_taken(db: &impl ConnectionTrait, email: &str) -> Result<bool,
     Ok(user::Entity::find()
         .filter(user::Column::Email.eq(email))
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .is_some())
 }
 
@@ -51,6 +51,7 @@ pub fn taken_message() -> AppError {
 /// Creates an organisation whose first user is its admin and leader, and
 /// signs them in.
 pub async fn sign_up(
+    db: &DatabaseConnection,
     org_name: &str,
     name: &str,
     email: &str,
@@ -64,21 +65,19 @@ pub async fn sign_up(
     let email = field("email", normalise_email(email))?;
     field("password", check_password(password, &email))?;
 
-    let db = guard::db()?;
-    if email_taken(&db, &email).await? {
+    if email_taken(db, &email).await? {
         return Err(taken_message());
     }
     let hash = passwords::hash(password).map_err(internal)?;
     let now = Utc::now();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let org = organization::ActiveModel {
         name: Set(org_name),
         created_at: Set(now),
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
+    .await?;
     let founder = user::ActiveModel::new_account(
         org.id,
         email,
@@ -90,12 +89,12 @@ pub async fn sign_up(
         if is_unique_violation(&e) {
             taken_message()
         } else {
-            db_err(e)
+            AppError::from(e)
         }
     })?;
     // Every organisation starts with the default framework, published.
     super::frameworks::install_default(&txn, org.id).await?;
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     tracing::info!(
         org_id = org.id,
         user_id = founder.id,
@@ -113,21 +112,15 @@ pub async fn sign_up(
     })
 }
 
-pub fn is_unique_violation(e: &sea_orm::DbErr) -> bool {
-    let text = e.to_string().to_lowercase();
-    text.contains("unique") || text.contains("duplicate key")
-}
-
 pub const WRONG_CREDENTIALS: &str =
     "That email and password do not match an account. Check both and try again.";
 
-pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
+pub async fn log_in(db: &DatabaseConnection, email: &str, password: &str) -> Result<Me, AppError> {
     let email = field("email", normalise_email(email))?;
     if password.is_empty() {
         return Err(AppError::invalid("password", "Enter your password."));
     }
     let address = guard::client_address().await;
-    let db = guard::db()?;
     let now = Utc::now();
 
     let window_start = now
@@ -142,9 +135,8 @@ pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
                 .add(login_failure::Column::Address.eq(address.as_str())),
         )
         .limit(200)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let by_account: Vec<_> = recent
         .iter()
         .filter(|f| f.account_key == email)
@@ -171,9 +163,8 @@ pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
 
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))
-        .one(&db)
-        .await
-        .map_err(db_err)?;
+        .one(db)
+        .await?;
     let verified = match &found {
         Some(u) => passwords::verify(password, &u.password_hash),
         None => {
@@ -188,15 +179,13 @@ pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
             at: Set(now),
             ..Default::default()
         }
-        .insert(&db)
-        .await
-        .map_err(db_err)?;
+        .insert(db)
+        .await?;
         // Old rows only slow the look-up above; a day is far past any window.
         login_failure::Entity::delete_many()
             .filter(login_failure::Column::At.lt(now - Duration::days(1)))
-            .exec(&db)
-            .await
-            .map_err(db_err)?;
+            .exec(db)
+            .await?;
         return Err(AppError::invalid("form", WRONG_CREDENTIALS));
     };
     if !u.active {
@@ -207,24 +196,22 @@ pub async fn log_in(email: &str, password: &str) -> Result<Me, AppError> {
     }
     login_failure::Entity::delete_many()
         .filter(login_failure::Column::AccountKey.eq(email.as_str()))
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+        .exec(db)
+        .await?;
     guard::sign_in(&u).await?;
-    me(&AuthUser::from(&u)).await
+    me(db, &AuthUser::from(&u)).await
 }
 
 pub async fn change_password(
-    caller: &AuthUser,
+    cx: &Ctx,
     current: &str,
     new_password: &str,
     confirm: &str,
 ) -> Result<(), AppError> {
-    let db = guard::db()?;
+    let (db, caller) = (&cx.db, &cx.caller);
     let u = user::Entity::find_by_id(caller.id)
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or(AppError::Unauthenticated)?;
     if !passwords::verify(current, &u.password_hash) {
         return Err(AppError::invalid(
@@ -250,7 +237,7 @@ pub async fn change_password(
     let mut active: user::ActiveModel = u.into();
     active.password_hash = Set(hash);
     active.session_version = Set(version);
-    let updated = active.update(&db).await.map_err(db_err)?;
+    let updated = active.update(db).await?;
     // Every other session ends; this one carries on under a new id.
     guard::sign_in(&updated).await
 }
@@ -263,8 +250,7 @@ async fn live_invitation(
     let inv = invitation::Entity::find()
         .filter(invitation::Column::TokenHash.eq(tokens::digest(token.trim())))
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .ok_or_else(|| AppError::not_found("This invitation"))?;
     if inv.accepted_at.is_some() {
         return Err(AppError::Conflict(
@@ -279,13 +265,14 @@ async fn live_invitation(
     Ok(inv)
 }
 
-pub async fn invitation_preview(token: &str) -> Result<InvitationPreview, AppError> {
-    let db = guard::db()?;
-    let inv = live_invitation(&db, token).await?;
+pub async fn invitation_preview(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<InvitationPreview, AppError> {
+    let inv = live_invitation(db, token).await?;
     let org = organization::Entity::find_by_id(inv.org_id)
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::not_found("Organisation"))?;
     Ok(InvitationPreview {
         name: inv.name,
@@ -295,12 +282,16 @@ pub async fn invitation_preview(token: &str) -> Result<InvitationPreview, AppErr
     })
 }
 
-pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Result<Me, AppError> {
+pub async fn accept_invitation(
+    db: &DatabaseConnection,
+    token: &str,
+    name: &str,
+    password: &str,
+) -> Result<Me, AppError> {
     let name = field("name", check_name(name, "your name", 120))?;
-    let db = guard::db()?;
-    let inv = live_invitation(&db, token).await?;
+    let inv = live_invitation(db, token).await?;
     field("password", check_password(password, &inv.email))?;
-    if email_taken(&db, &inv.email).await? {
+    if email_taken(db, &inv.email).await? {
         return Err(AppError::Conflict(format!(
             "An account for {} already exists. Log in instead.",
             inv.email
@@ -309,9 +300,9 @@ pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Resul
     let roles = RoleSet::parse_keys(&inv.roles).map_err(internal)?;
     let hash = passwords::hash(password).map_err(internal)?;
     let now = Utc::now();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let new_user = user::ActiveModel::new_account(inv.org_id, inv.email.clone(), name, hash, roles);
-    let created = new_user.insert(&txn).await.map_err(db_err)?;
+    let created = new_user.insert(&txn).await?;
     if let Some(team_id) = inv.team_id {
         if let Some(kind) = membership_kind_for(roles) {
             team_member::ActiveModel {
@@ -321,17 +312,16 @@ pub async fn accept_invitation(token: &str, name: &str, password: &str) -> Resul
                 ..Default::default()
             }
             .insert(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
         }
     }
     let mut used: invitation::ActiveModel = inv.into();
     used.accepted_at = Set(Some(now));
-    used.update(&txn).await.map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    used.update(&txn).await?;
+    txn.commit().await?;
 
     guard::sign_in(&created).await?;
-    me(&AuthUser::from(&created)).await
+    me(db, &AuthUser::from(&created)).await
 }
 
 /// Which side of a team a new person joins: agents join as agents, coaches

@@ -1,19 +1,21 @@
 //! Calls: who may see which, the filtered list, one call, adding calls one
 //! by one or by CSV import (all-or-nothing), transcripts.
 
-use super::auth::field;
+use crate::domain::access::{self, Action};
 use crate::domain::call_import::{self, RowProblem};
 use crate::domain::calls::{check_reference, format_duration, CallFields, RawCall};
-use crate::domain::roles::Role;
 use crate::domain::transcript;
 use crate::error::AppError;
 use crate::server::entities::{call, review, team, team_member, user};
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::dates::{day, parse_optional_day, when};
+use crate::server::kernel::forms::field;
+use crate::server::kernel::names::Names;
+use crate::server::kernel::{AuthUser, Ctx, InOrg, Visibility};
 use crate::types::{
     CallDetail, CallFilter, CallPage, CallRow, CallScope, ImportOutcome, PersonRef, ReviewBrief,
     TeamRef,
 };
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::Condition;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -23,90 +25,14 @@ use std::collections::HashMap;
 
 pub const PAGE_SIZE: u64 = 50;
 
-/// Which calls a person may see: the whole organisation (leaders, admins),
-/// the teams they coach, and their own calls as an agent.
-#[derive(Clone, Debug)]
-pub struct Scope {
-    pub org_id: i32,
-    pub whole_org: bool,
-    pub teams: Vec<i32>,
-    pub own: Option<i32>,
+/// Whether the caller may score this call (never their own).
+pub fn can_score(caller: &AuthUser, vis: &Visibility, c: &call::Model) -> bool {
+    caller.may(Action::ScoreCall, vis.call_relation(c))
 }
 
-impl Scope {
-    pub fn condition(&self) -> Condition {
-        let org = Condition::all().add(call::Column::OrgId.eq(self.org_id));
-        if self.whole_org {
-            return org;
-        }
-        let mut any = Condition::any();
-        if !self.teams.is_empty() {
-            any = any.add(call::Column::TeamId.is_in(self.teams.clone()));
-        }
-        if let Some(own) = self.own {
-            any = any.add(call::Column::AgentId.eq(own));
-        }
-        if self.teams.is_empty() && self.own.is_none() {
-            any = any.add(call::Column::Id.lt(0));
-        }
-        org.add(any)
-    }
-
-    pub fn sees(&self, c: &call::Model) -> bool {
-        c.org_id == self.org_id
-            && (self.whole_org || self.teams.contains(&c.team_id) || self.own == Some(c.agent_id))
-    }
-
-    /// Teams whose calls this person can add or score.
-    pub fn manages_team(&self, team_id: i32) -> bool {
-        self.whole_org || self.teams.contains(&team_id)
-    }
-}
-
-pub async fn coached_teams(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<i32>, AppError> {
-    Ok(team_member::Entity::find()
-        .filter(team_member::Column::UserId.eq(user_id))
-        .filter(team_member::Column::Role.eq(team_member::COACH))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|m| m.team_id)
-        .collect())
-}
-
-pub async fn scope_of(db: &impl ConnectionTrait, caller: &AuthUser) -> Result<Scope, AppError> {
-    let whole_org = caller.roles.sees_whole_organisation();
-    let teams = if !whole_org && caller.roles.has(Role::Coach) {
-        coached_teams(db, caller.id).await?
-    } else {
-        vec![]
-    };
-    Ok(Scope {
-        org_id: caller.org_id,
-        whole_org,
-        teams,
-        own: caller.roles.has(Role::Agent).then_some(caller.id),
-    })
-}
-
-/// Whether the caller may score this call: coaching rights over its team,
-/// and never their own call.
-pub fn can_score(caller: &AuthUser, scope: &Scope, c: &call::Model) -> bool {
-    caller.roles.can_coach()
-        && c.agent_id != caller.id
-        && (caller.roles.can_lead() || scope.teams.contains(&c.team_id))
-}
-
-/// Whether the caller may attach a recording or transcript to this call:
-/// whoever may score it, and admins of the organisation.
-pub fn can_edit(caller: &AuthUser, scope: &Scope, c: &call::Model) -> bool {
-    can_score(caller, scope, c) || (scope.whole_org && caller.roles.can_administer())
-}
-
-/// Whether the caller may add calls at all (which teams is checked per call).
-fn can_add(caller: &AuthUser) -> bool {
-    caller.roles.can_coach() || caller.roles.can_administer()
+/// Whether the caller may attach a recording or transcript to this call.
+pub fn can_edit(caller: &AuthUser, vis: &Visibility, c: &call::Model) -> bool {
+    caller.may(Action::AttachMedia, vis.call_relation(c))
 }
 
 /// Finds a call the caller may see; anything else reads as not found.
@@ -114,38 +40,13 @@ pub async fn visible_call(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
     call_id: i32,
-) -> Result<(call::Model, Scope), AppError> {
-    let scope = scope_of(db, caller).await?;
-    let c = call::Entity::find_by_id(call_id)
-        .filter(call::Column::OrgId.eq(caller.org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .filter(|c| scope.sees(c))
-        .ok_or_else(|| AppError::not_found("That call"))?;
-    Ok((c, scope))
-}
-
-pub fn when(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y, %H:%M").to_string()
-}
-
-pub fn day(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
-}
-
-fn parse_day(raw: &Option<String>, field_name: &str) -> Result<Option<NaiveDate>, AppError> {
-    match raw.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => Ok(None),
-        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
-            .map(Some)
-            .map_err(|_| {
-                AppError::invalid(
-                    field_name,
-                    format!("\"{v}\" is not a date such as 2026-03-14."),
-                )
-            }),
+) -> Result<(call::Model, Visibility), AppError> {
+    let vis = Visibility::of(db, caller).await?;
+    let c = call::Entity::get_in_org(db, caller.org_id, call_id).await?;
+    if !vis.sees_call(&c) {
+        return Err(AppError::not_found(call::Entity::WHAT));
     }
+    Ok((c, vis))
 }
 
 fn encode_cursor(c: &call::Model) -> String {
@@ -166,31 +67,12 @@ fn decode_cursor(raw: &str) -> Result<(DateTime<Utc>, i32), AppError> {
     Ok((t, id))
 }
 
-/// People's and teams' names by id, for labelling calls and reviews.
-pub struct Names {
-    pub people: HashMap<i32, String>,
-    pub teams: HashMap<i32, String>,
-}
-
-pub async fn names(db: &impl ConnectionTrait, org_id: i32) -> Result<Names, AppError> {
-    let people = user::Entity::find()
-        .filter(user::Column::OrgId.eq(org_id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
-    let teams = super::teams::team_names(db, org_id).await?;
-    Ok(Names { people, teams })
-}
-
 pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
     CallRow {
         id: c.id,
         occurred: when(c.occurred_at),
-        agent: names.people.get(&c.agent_id).cloned().unwrap_or_default(),
-        team: names.teams.get(&c.team_id).cloned().unwrap_or_default(),
+        agent: names.person(c.agent_id),
+        team: names.team(c.team_id),
         channel: c.channel.clone(),
         duration: format_duration(c.duration_seconds as i64),
         csat: c.csat,
@@ -202,23 +84,23 @@ pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
     }
 }
 
-pub async fn list(caller: &AuthUser, filter: CallFilter) -> Result<CallPage, AppError> {
-    let db = guard::db()?;
-    let scope = scope_of(&db, caller).await?;
-    let mut q = call::Entity::find().filter(scope.condition());
+pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let scope = Visibility::of(db, caller).await?;
+    let mut q = call::Entity::find().filter(scope.call_condition());
     if let Some(t) = filter.team_id {
         q = q.filter(call::Column::TeamId.eq(t));
     }
     if let Some(a) = filter.agent_id {
         q = q.filter(call::Column::AgentId.eq(a));
     }
-    if let Some(from) = parse_day(&filter.from, "from")? {
+    if let Some(from) = parse_optional_day(filter.from.as_deref(), "from")? {
         q = q.filter(
             call::Column::OccurredAt
                 .gte(Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).unwrap())),
         );
     }
-    if let Some(to) = parse_day(&filter.to, "to")? {
+    if let Some(to) = parse_optional_day(filter.to.as_deref(), "to")? {
         let end = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).unwrap();
         q = q.filter(call::Column::OccurredAt.lt(Utc.from_utc_datetime(&end)));
     }
@@ -246,49 +128,45 @@ pub async fn list(caller: &AuthUser, filter: CallFilter) -> Result<CallPage, App
         .order_by_desc(call::Column::OccurredAt)
         .order_by_desc(call::Column::Id)
         .limit(PAGE_SIZE + 1)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let next = if rows.len() as u64 > PAGE_SIZE {
         rows.truncate(PAGE_SIZE as usize);
         rows.last().map(encode_cursor)
     } else {
         None
     };
-    let names = names(&db, caller.org_id).await?;
+    let names = Names::of_org(db, caller.org_id).await?;
     Ok(CallPage {
         rows: rows.iter().map(|c| row_of(c, &names)).collect(),
         next,
     })
 }
 
-pub async fn options(caller: &AuthUser) -> Result<CallScope, AppError> {
-    let db = guard::db()?;
-    let scope = scope_of(&db, caller).await?;
+pub async fn options(cx: &Ctx) -> Result<CallScope, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let scope = Visibility::of(db, caller).await?;
     let teams: Vec<team::Model> = team::Entity::find()
         .filter(team::Column::OrgId.eq(caller.org_id))
         .order_by_asc(team::Column::Name)
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
-        .filter(|t| scope.manages_team(t.id))
+        .filter(|t| scope.may_add_to_team(caller, t.id))
         .collect();
     let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(team_ids))
         .filter(team_member::Column::Role.eq(team_member::AGENT))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let team_of: HashMap<i32, i32> = members.iter().map(|m| (m.user_id, m.team_id)).collect();
     let agents: Vec<(i32, String, Option<i32>)> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
         .filter(user::Column::IsAgent.eq(true))
         .order_by_asc(user::Column::Name)
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .filter(|u| scope.whole_org || team_of.contains_key(&u.id))
         .map(|u| (u.id, u.name, team_of.get(&u.id).copied()))
@@ -302,42 +180,40 @@ pub async fn options(caller: &AuthUser) -> Result<CallScope, AppError> {
             })
             .collect(),
         agents,
-        can_add: can_add(caller),
+        can_add: access::permits_any(caller.roles, Action::AddCall),
     })
 }
 
-pub async fn detail(caller: &AuthUser, call_id: i32) -> Result<CallDetail, AppError> {
-    let db = guard::db()?;
-    let (c, scope) = visible_call(&db, caller, call_id).await?;
-    let names = names(&db, caller.org_id).await?;
-    detail_of(&db, caller, &scope, c, &names).await
+pub async fn detail(cx: &Ctx, call_id: i32) -> Result<CallDetail, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (c, scope) = visible_call(db, caller, call_id).await?;
+    let names = Names::of_org(db, caller.org_id).await?;
+    detail_of(db, caller, &scope, c, &names).await
 }
 
 pub async fn detail_of(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
-    scope: &Scope,
+    scope: &Visibility,
     c: call::Model,
     names: &Names,
 ) -> Result<CallDetail, AppError> {
     let agent = user::Entity::find_by_id(c.agent_id)
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .ok_or_else(|| AppError::not_found("The call's agent"))?;
     let reviews = review::Entity::find()
         .filter(review::Column::CallId.eq(c.id))
         .order_by_asc(review::Column::CreatedAt)
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let reviews = reviews
         .into_iter()
         // Drafts are the coach's own work in progress.
         .filter(|r| r.status != super::reviews::DRAFT || r.coach_id == caller.id)
         .map(|r| ReviewBrief {
             id: r.id,
-            coach: names.people.get(&r.coach_id).cloned().unwrap_or_default(),
+            coach: names.person(r.coach_id),
             status: r.status,
             score: r.score,
             critical_fail: r.critical_fail,
@@ -354,7 +230,7 @@ pub async fn detail_of(
         },
         team: TeamRef {
             id: c.team_id,
-            name: names.teams.get(&c.team_id).cloned().unwrap_or_default(),
+            name: names.team(c.team_id),
         },
         occurred: when(c.occurred_at),
         channel: c.channel.clone(),
@@ -382,14 +258,6 @@ pub async fn detail_of(
         can_review: can_score(caller, scope, &c),
         can_edit: can_edit(caller, scope, &c),
     })
-}
-
-fn require_can_add(caller: &AuthUser) -> Result<(), AppError> {
-    if can_add(caller) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
 }
 
 fn model_of(
@@ -434,21 +302,19 @@ pub struct NewCall<'a> {
     pub reference: &'a str,
 }
 
-pub async fn create(caller: &AuthUser, input: NewCall<'_>) -> Result<i32, AppError> {
-    require_can_add(caller)?;
-    let db = guard::db()?;
-    let scope = scope_of(&db, caller).await?;
+pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::AddCall)?;
+    let scope = Visibility::of(db, caller).await?;
     let membership = team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(input.agent_id))
         .filter(team_member::Column::Role.eq(team_member::AGENT))
-        .one(&db)
-        .await
-        .map_err(db_err)?;
+        .one(db)
+        .await?;
     let agent = user::Entity::find_by_id(input.agent_id)
         .filter(user::Column::OrgId.eq(caller.org_id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .filter(|u| u.is_agent)
         .ok_or_else(|| AppError::invalid("agent_id", "Choose an agent of your organisation."))?;
     let team_id = membership.map(|m| m.team_id).ok_or_else(|| {
@@ -460,7 +326,7 @@ pub async fn create(caller: &AuthUser, input: NewCall<'_>) -> Result<i32, AppErr
             ),
         )
     })?;
-    if !scope.manages_team(team_id) {
+    if !scope.may_add_to_team(caller, team_id) {
         return Err(AppError::invalid(
             "agent_id",
             "You can add calls only for agents of the teams you coach.",
@@ -479,22 +345,17 @@ pub async fn create(caller: &AuthUser, input: NewCall<'_>) -> Result<i32, AppErr
         &fields,
         caller.id,
     )
-    .insert(&db)
-    .await
-    .map_err(db_err)?;
+    .insert(db)
+    .await?;
     Ok(model.id)
 }
 
 /// Checks a CSV export and, when `commit` is set and nothing is wrong,
 /// imports every call in one transaction.
-pub async fn import(
-    caller: &AuthUser,
-    text: &str,
-    commit: bool,
-) -> Result<ImportOutcome, AppError> {
-    require_can_add(caller)?;
-    let db = guard::db()?;
-    let scope = scope_of(&db, caller).await?;
+pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::AddCall)?;
+    let scope = Visibility::of(db, caller).await?;
     let outcome = |problems: Vec<RowProblem>| ImportOutcome {
         rows: 0,
         agents: 0,
@@ -509,17 +370,15 @@ pub async fn import(
     };
     let agents: HashMap<String, user::Model> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|u| (u.email.clone(), u))
         .collect();
     let teams: HashMap<String, team::Model> = team::Entity::find()
         .filter(team::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|t| (t.name.to_lowercase(), t))
         .collect();
@@ -550,7 +409,7 @@ pub async fn import(
                 column: "team".into(),
                 message: format!("There is no team called \"{}\".", row.team),
             }),
-            Some(t) if !scope.manages_team(t.id) => problems.push(RowProblem {
+            Some(t) if !scope.may_add_to_team(caller, t.id) => problems.push(RowProblem {
                 line: row.line,
                 column: "team".into(),
                 message: format!(
@@ -575,7 +434,7 @@ pub async fn import(
     let first = rows.iter().map(|r| r.fields.occurred_at).min();
     let last = rows.iter().map(|r| r.fields.occurred_at).max();
     if commit {
-        let txn = db.begin().await.map_err(db_err)?;
+        let txn = db.begin().await?;
         // Kept below SQLite's limit on bound parameters per statement.
         for chunk in rows.iter().zip(&resolved).collect::<Vec<_>>().chunks(500) {
             let models = chunk.iter().map(|(row, (team_id, agent_id))| {
@@ -588,12 +447,9 @@ pub async fn import(
                     caller.id,
                 )
             });
-            call::Entity::insert_many(models)
-                .exec(&txn)
-                .await
-                .map_err(db_err)?;
+            call::Entity::insert_many(models).exec(&txn).await?;
         }
-        txn.commit().await.map_err(db_err)?;
+        txn.commit().await?;
         tracing::info!(org_id = caller.org_id, rows = rows.len(), "calls imported");
     }
     Ok(ImportOutcome {
@@ -606,20 +462,16 @@ pub async fn import(
     })
 }
 
-pub async fn set_transcript(
-    caller: &AuthUser,
-    call_id: i32,
-    text: &str,
-) -> Result<usize, AppError> {
-    let db = guard::db()?;
-    let (c, scope) = visible_call(&db, caller, call_id).await?;
+pub async fn set_transcript(cx: &Ctx, call_id: i32, text: &str) -> Result<usize, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (c, scope) = visible_call(db, caller, call_id).await?;
     if !can_edit(caller, &scope, &c) {
         return Err(AppError::Forbidden);
     }
     let cues = field("transcript", transcript::parse(text))?;
     let mut active: call::ActiveModel = c.into();
     active.transcript = Set(Some(text.to_string()).filter(|t| !t.trim().is_empty()));
-    active.update(&db).await.map_err(db_err)?;
+    active.update(db).await?;
     Ok(cues.len())
 }
 
@@ -635,6 +487,6 @@ pub async fn attach_recording(
     active.recording_key = Set(Some(key));
     active.recording_mime = Set(Some(mime.to_string()));
     active.recording_bytes = Set(Some(bytes as i64));
-    active.update(db).await.map_err(db_err)?;
+    active.update(db).await?;
     Ok(())
 }

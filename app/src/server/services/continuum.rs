@@ -7,6 +7,7 @@
 //!
 //! Only leaders and admins of the organisation reach any of it.
 
+use crate::domain::access::Action;
 use crate::domain::continuum::{default_model, CellDoc, DataCheck};
 use crate::domain::placement::{
     attainment, changes, component_stage, disagree, median_answer, overall_stage, Answer, Component,
@@ -17,7 +18,7 @@ use crate::server::entities::{
     continuum_model, continuum_respondent, continuum_statement, practice_session, review, target,
     team, user,
 };
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::{internal, AuthUser, Ctx, InOrg};
 use crate::types::{
     ContinuumAction, ContinuumAssessmentView, ContinuumCellView, ContinuumChange, ContinuumHome,
     ContinuumResult, ContinuumStatementView, ContinuumSummary, EvidenceFigure, Respondent,
@@ -34,14 +35,6 @@ pub const OPEN: &str = "open";
 pub const SUBMITTED: &str = "submitted";
 pub const ACTION_STATUSES: [&str; 3] = ["open", "in_progress", "done"];
 
-pub(super) fn require_leader(caller: &AuthUser) -> Result<(), AppError> {
-    if caller.roles.can_lead() || caller.roles.can_administer() {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// Writes the default model as version 1 of the organisation's model.
 pub async fn install_default(
     db: &impl ConnectionTrait,
@@ -57,8 +50,7 @@ pub async fn install_default(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(db_err)?;
+    .await?;
     insert_cells(db, model.id, default_model()).await?;
     Ok(model)
 }
@@ -78,8 +70,7 @@ pub(super) async fn insert_cells(
             ..Default::default()
         }
         .insert(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
         continuum_statement::Entity::insert_many(cell.statements.into_iter().enumerate().map(
             |(i, s)| continuum_statement::ActiveModel {
                 model_id: Set(model_id),
@@ -92,8 +83,7 @@ pub(super) async fn insert_cells(
             },
         ))
         .exec(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     }
     Ok(())
 }
@@ -109,8 +99,7 @@ pub async fn current_model(
         .filter(continuum_model::Column::Status.eq(PUBLISHED))
         .order_by_desc(continuum_model::Column::Version)
         .one(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     match found {
         Some(m) => Ok(m),
         None => install_default(db, org_id).await,
@@ -124,14 +113,12 @@ pub(super) async fn cells_of(
     let cells = continuum_cell::Entity::find()
         .filter(continuum_cell::Column::ModelId.eq(model_id))
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let statements = continuum_statement::Entity::find()
         .filter(continuum_statement::Column::ModelId.eq(model_id))
         .order_by_asc(continuum_statement::Column::Position)
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let mut views: Vec<ContinuumCellView> = cells
         .into_iter()
         .filter_map(|c| {
@@ -162,13 +149,8 @@ async fn assessment_in_org(
     caller: &AuthUser,
     id: i32,
 ) -> Result<continuum_assessment::Model, AppError> {
-    require_leader(caller)?;
-    continuum_assessment::Entity::find_by_id(id)
-        .filter(continuum_assessment::Column::OrgId.eq(caller.org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That assessment"))
+    caller.require(Action::RunContinuum)?;
+    continuum_assessment::Entity::get_in_org(db, caller.org_id, id).await
 }
 
 fn must_be_open(a: &continuum_assessment::Model) -> Result<(), AppError> {
@@ -188,8 +170,7 @@ async fn leaders_of(db: &impl ConnectionTrait, org_id: i32) -> Result<Vec<user::
         .filter(user::Column::Active.eq(true))
         .order_by_asc(user::Column::Name)
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .filter(|u| u.is_leader || u.is_admin)
         .collect())
@@ -205,8 +186,7 @@ async fn my_respondent(
         .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
         .filter(continuum_respondent::Column::UserId.eq(caller.id))
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .ok_or(AppError::Forbidden)
 }
 
@@ -219,8 +199,7 @@ async fn statement_in_model(
     continuum_statement::Entity::find_by_id(statement_id)
         .filter(continuum_statement::Column::ModelId.eq(a.model_id))
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .map(|_| ())
         .ok_or_else(|| AppError::not_found("That statement"))
 }
@@ -237,8 +216,7 @@ async fn submitted_answers(
     let done: HashSet<i32> = continuum_respondent::Entity::find()
         .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .filter(|r| r.submitted_at.is_some())
         .map(|r| r.user_id)
@@ -248,8 +226,7 @@ async fn submitted_answers(
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
         .order_by_asc(continuum_answer::Column::UserId)
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
     {
         if done.contains(&ans.user_id) {
             if let Some(answer) = Answer::parse(&ans.answer) {
@@ -344,8 +321,7 @@ async fn since(
         .order_by_desc(continuum_assessment::Column::SubmittedAt)
         .order_by_desc(continuum_assessment::Column::Id)
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
     else {
         return Ok(None);
     };
@@ -376,7 +352,7 @@ async fn since(
         previous_title: previous.title,
         previous_on: previous
             .submitted_at
-            .map(super::calls::day)
+            .map(crate::server::kernel::dates::day)
             .unwrap_or_default(),
         previous_overall: then.overall,
         previous_components: then.components,
@@ -400,7 +376,7 @@ pub async fn evidence(
     if let Some(t) = team_id {
         calls_q = calls_q.filter(call::Column::TeamId.eq(t));
     }
-    let calls = calls_q.all(db).await.map_err(db_err)?;
+    let calls = calls_q.all(db).await?;
     let agents: Vec<i32> = match team_id {
         Some(t) => crate::server::entities::team_member::Entity::find()
             .filter(crate::server::entities::team_member::Column::TeamId.eq(t))
@@ -409,8 +385,7 @@ pub async fn evidence(
                     .eq(crate::server::entities::team_member::AGENT),
             )
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
             .into_iter()
             .map(|m| m.user_id)
             .collect(),
@@ -419,8 +394,7 @@ pub async fn evidence(
             .filter(user::Column::IsAgent.eq(true))
             .filter(user::Column::Active.eq(true))
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
             .into_iter()
             .map(|u| u.id)
             .collect(),
@@ -434,8 +408,7 @@ pub async fn evidence(
         .filter(review::Column::AgentId.is_in(agents.clone()))
         .filter(review::Column::SubmittedAt.gte(since))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|r| r.agent_id)
         .collect();
@@ -445,8 +418,7 @@ pub async fn evidence(
         .filter(target::Column::AgentId.is_in(agents.clone()))
         .filter(target::Column::DueOn.gte(today))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|t| t.agent_id)
         .collect();
@@ -455,8 +427,7 @@ pub async fn evidence(
         .filter(practice_session::Column::AgentId.is_in(agents.clone()))
         .filter(practice_session::Column::PractisedOn.gte(since.date_naive()))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|p| p.agent_id)
         .collect();
@@ -522,35 +493,33 @@ pub async fn evidence(
 
 // ---- Assessments ------------------------------------------------------------
 
-pub async fn home(caller: &AuthUser) -> Result<ContinuumHome, AppError> {
-    require_leader(caller)?;
-    let db = guard::db()?;
-    let model = current_model(&db, caller.org_id).await?;
-    let cells = cells_of(&db, model.id).await?;
-    let teams = super::teams::team_names(&db, caller.org_id).await?;
+pub async fn home(cx: &Ctx) -> Result<ContinuumHome, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::RunContinuum)?;
+    let model = current_model(db, caller.org_id).await?;
+    let cells = cells_of(db, model.id).await?;
+    let teams = crate::server::kernel::names::team_names(db, caller.org_id).await?;
     let all = continuum_assessment::Entity::find()
         .filter(continuum_assessment::Column::OrgId.eq(caller.org_id))
         .order_by_desc(continuum_assessment::Column::CreatedAt)
         .order_by_desc(continuum_assessment::Column::Id)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
-    let versions = super::continuum_model::versions_by_id(&db, caller.org_id).await?;
+        .all(db)
+        .await?;
+    let versions = super::continuum_model::versions_by_id(db, caller.org_id).await?;
     let mut cells_by_model: HashMap<i32, Vec<ContinuumCellView>> =
         HashMap::from([(model.id, cells)]);
     let mut summaries = vec![];
     for a in all {
         if let std::collections::hash_map::Entry::Vacant(e) = cells_by_model.entry(a.model_id) {
-            e.insert(cells_of(&db, a.model_id).await?);
+            e.insert(cells_of(db, a.model_id).await?);
         }
-        let (answers, respondents) = submitted_answers(&db, &a).await?;
+        let (answers, respondents) = submitted_answers(db, &a).await?;
         let result = (respondents > 0)
             .then(|| result_of(&cells_by_model[&a.model_id], &answers, respondents));
         let invited = continuum_respondent::Entity::find()
             .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
-            .count(&db)
-            .await
-            .map_err(db_err)? as usize;
+            .count(db)
+            .await? as usize;
         summaries.push(ContinuumSummary {
             id: a.id,
             model_version: versions.get(&a.model_id).copied().unwrap_or_default(),
@@ -561,8 +530,8 @@ pub async fn home(caller: &AuthUser) -> Result<ContinuumHome, AppError> {
                 .unwrap_or_else(|| "Whole organisation".into()),
             team_id: a.team_id,
             submitted: a.status == SUBMITTED,
-            started_on: super::calls::day(a.created_at),
-            submitted_on: a.submitted_at.map(super::calls::day),
+            started_on: crate::server::kernel::dates::day(a.created_at),
+            submitted_on: a.submitted_at.map(crate::server::kernel::dates::day),
             invited,
             result,
         });
@@ -576,9 +545,9 @@ pub async fn home(caller: &AuthUser) -> Result<ContinuumHome, AppError> {
     })
 }
 
-pub async fn start(caller: &AuthUser, title: &str, team_id: Option<i32>) -> Result<i32, AppError> {
-    require_leader(caller)?;
-    let db = guard::db()?;
+pub async fn start(cx: &Ctx, title: &str, team_id: Option<i32>) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::RunContinuum)?;
     let title = title.trim();
     if title.is_empty() {
         return Err(AppError::invalid(
@@ -595,9 +564,8 @@ pub async fn start(caller: &AuthUser, title: &str, team_id: Option<i32>) -> Resu
     if let Some(t) = team_id {
         team::Entity::find_by_id(t)
             .filter(team::Column::OrgId.eq(caller.org_id))
-            .one(&db)
-            .await
-            .map_err(db_err)?
+            .one(db)
+            .await?
             .ok_or_else(|| {
                 AppError::invalid(
                     "team_id",
@@ -605,9 +573,9 @@ pub async fn start(caller: &AuthUser, title: &str, team_id: Option<i32>) -> Resu
                 )
             })?;
     }
-    let model = current_model(&db, caller.org_id).await?;
+    let model = current_model(db, caller.org_id).await?;
     let now = Utc::now();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let a = continuum_assessment::ActiveModel {
         org_id: Set(caller.org_id),
         model_id: Set(model.id),
@@ -620,8 +588,7 @@ pub async fn start(caller: &AuthUser, title: &str, team_id: Option<i32>) -> Resu
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
+    .await?;
     continuum_respondent::ActiveModel {
         assessment_id: Set(a.id),
         user_id: Set(caller.id),
@@ -631,48 +598,43 @@ pub async fn start(caller: &AuthUser, title: &str, team_id: Option<i32>) -> Resu
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    .await?;
+    txn.commit().await?;
     Ok(a.id)
 }
 
-pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView, AppError> {
-    let db = guard::db()?;
-    let a = assessment_in_org(&db, caller, id).await?;
-    let cells = cells_of(&db, a.model_id).await?;
+pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
+    let cells = cells_of(db, a.model_id).await?;
     let respondents = continuum_respondent::Entity::find()
         .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
         .order_by_asc(continuum_respondent::Column::Id)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let people: HashMap<i32, String> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
     let mine: Vec<(i32, Answer, String)> = continuum_answer::Entity::find()
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
         .filter(continuum_answer::Column::UserId.eq(caller.id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .filter_map(|x| Answer::parse(&x.answer).map(|ans| (x.statement_id, ans, x.note)))
         .collect();
-    let (answers, submitted) = submitted_answers(&db, &a).await?;
+    let (answers, submitted) = submitted_answers(db, &a).await?;
     let result = (submitted > 0).then(|| result_of(&cells, &answers, submitted));
     let me = respondents.iter().find(|r| r.user_id == caller.id);
     let actions: Vec<ContinuumAction> = continuum_action::Entity::find()
         .filter(continuum_action::Column::AssessmentId.eq(a.id))
         .order_by_asc(continuum_action::Column::Id)
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|x| ContinuumAction {
             id: x.id,
@@ -685,19 +647,19 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         })
         .collect();
     let unit = match a.team_id {
-        Some(t) => super::teams::team_names(&db, caller.org_id)
+        Some(t) => crate::server::kernel::names::team_names(db, caller.org_id)
             .await?
             .get(&t)
             .cloned()
             .unwrap_or_default(),
         None => "Whole organisation".into(),
     };
-    let leaders = leaders_of(&db, caller.org_id).await?;
+    let leaders = leaders_of(db, caller.org_id).await?;
     let since = match &result {
-        Some(r) => since(&db, &a, &cells, r).await?,
+        Some(r) => since(db, &a, &cells, r).await?,
         None => None,
     };
-    let model_version = super::continuum_model::versions_by_id(&db, caller.org_id)
+    let model_version = super::continuum_model::versions_by_id(db, caller.org_id)
         .await?
         .get(&a.model_id)
         .copied()
@@ -719,8 +681,8 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         title: a.title.clone(),
         unit,
         submitted: a.status == SUBMITTED,
-        started_on: super::calls::day(a.created_at),
-        submitted_on: a.submitted_at.map(super::calls::day),
+        started_on: crate::server::kernel::dates::day(a.created_at),
+        submitted_on: a.submitted_at.map(crate::server::kernel::dates::day),
         is_owner: a.created_by == caller.id,
         i_respond: me.is_some(),
         i_submitted: me.is_some_and(|r| r.submitted_at.is_some()),
@@ -734,7 +696,7 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
         cells,
         mine,
         result,
-        evidence: evidence(&db, caller.org_id, a.team_id).await?,
+        evidence: evidence(db, caller.org_id, a.team_id).await?,
         actions,
         leaders: leaders
             .into_iter()
@@ -751,15 +713,14 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ContinuumAssessmentView,
     })
 }
 
-pub async fn invite(caller: &AuthUser, id: i32, user_id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let a = assessment_in_org(&db, caller, id).await?;
+pub async fn invite(cx: &Ctx, id: i32, user_id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
     must_be_open(&a)?;
     let invitee = user::Entity::find_by_id(user_id)
         .filter(user::Column::OrgId.eq(caller.org_id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::not_found("That person"))?;
     if !(invitee.is_leader || invitee.is_admin) {
         return Err(AppError::invalid(
@@ -773,16 +734,15 @@ pub async fn invite(caller: &AuthUser, id: i32, user_id: i32) -> Result<(), AppE
     let already = continuum_respondent::Entity::find()
         .filter(continuum_respondent::Column::AssessmentId.eq(a.id))
         .filter(continuum_respondent::Column::UserId.eq(invitee.id))
-        .one(&db)
-        .await
-        .map_err(db_err)?;
+        .one(db)
+        .await?;
     if already.is_some() {
         return Err(AppError::invalid(
             "user_id",
             format!("{} is already answering this assessment.", invitee.name),
         ));
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     continuum_respondent::ActiveModel {
         assessment_id: Set(a.id),
         user_id: Set(invitee.id),
@@ -792,9 +752,8 @@ pub async fn invite(caller: &AuthUser, id: i32, user_id: i32) -> Result<(), AppE
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
-    super::reviews::notify(
+    .await?;
+    crate::server::kernel::notify::notify(
         &txn,
         caller.org_id,
         invitee.id,
@@ -805,20 +764,20 @@ pub async fn invite(caller: &AuthUser, id: i32, user_id: i32) -> Result<(), AppE
         format!("/continuum/{}", a.id),
     )
     .await?;
-    txn.commit().await.map_err(db_err)
+    txn.commit().await.map_err(AppError::from)
 }
 
 pub async fn answer(
-    caller: &AuthUser,
+    cx: &Ctx,
     id: i32,
     statement_id: i32,
     answer: &str,
     note: &str,
 ) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let a = assessment_in_org(&db, caller, id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
     must_be_open(&a)?;
-    let me = my_respondent(&db, caller, &a).await?;
+    let me = my_respondent(db, caller, &a).await?;
     if me.submitted_at.is_some() {
         return Err(AppError::Conflict(
             "You have submitted your answers; they can no longer change.".into(),
@@ -837,21 +796,20 @@ pub async fn answer(
             "The note is longer than 1000 characters.",
         ));
     }
-    statement_in_model(&db, &a, statement_id).await?;
+    statement_in_model(db, &a, statement_id).await?;
     let existing = continuum_answer::Entity::find()
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
         .filter(continuum_answer::Column::UserId.eq(caller.id))
         .filter(continuum_answer::Column::StatementId.eq(statement_id))
-        .one(&db)
-        .await
-        .map_err(db_err)?;
+        .one(db)
+        .await?;
     match existing {
         Some(x) => {
             let mut m: continuum_answer::ActiveModel = x.into();
             m.answer = Set(parsed.key().into());
             m.note = Set(note.into());
             m.updated_at = Set(Utc::now());
-            m.update(&db).await.map_err(db_err)?;
+            m.update(db).await?;
         }
         None => {
             continuum_answer::ActiveModel {
@@ -863,27 +821,25 @@ pub async fn answer(
                 updated_at: Set(Utc::now()),
                 ..Default::default()
             }
-            .insert(&db)
-            .await
-            .map_err(db_err)?;
+            .insert(db)
+            .await?;
         }
     }
     Ok(())
 }
 
 /// A respondent submits their answers: every statement must be answered.
-pub async fn submit_mine(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let a = assessment_in_org(&db, caller, id).await?;
+pub async fn submit_mine(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
     must_be_open(&a)?;
-    let me = my_respondent(&db, caller, &a).await?;
-    let cells = cells_of(&db, a.model_id).await?;
+    let me = my_respondent(db, caller, &a).await?;
+    let cells = cells_of(db, a.model_id).await?;
     let answered: HashSet<i32> = continuum_answer::Entity::find()
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
         .filter(continuum_answer::Column::UserId.eq(caller.id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|x| x.statement_id)
         .collect();
@@ -905,19 +861,19 @@ pub async fn submit_mine(caller: &AuthUser, id: i32) -> Result<(), AppError> {
     }
     let mut m: continuum_respondent::ActiveModel = me.into();
     m.submitted_at = Set(Some(Utc::now()));
-    m.update(&db).await.map_err(db_err)?;
+    m.update(db).await?;
     Ok(())
 }
 
 /// The owner closes the assessment: from then on it never changes.
-pub async fn complete(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let a = assessment_in_org(&db, caller, id).await?;
+pub async fn complete(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
     must_be_open(&a)?;
     if a.created_by != caller.id {
         return Err(AppError::Forbidden);
     }
-    let (_, submitted) = submitted_answers(&db, &a).await?;
+    let (_, submitted) = submitted_answers(db, &a).await?;
     if submitted == 0 {
         return Err(AppError::invalid(
             "answers",
@@ -927,20 +883,20 @@ pub async fn complete(caller: &AuthUser, id: i32) -> Result<(), AppError> {
     let mut m: continuum_assessment::ActiveModel = a.into();
     m.status = Set(SUBMITTED.into());
     m.submitted_at = Set(Some(Utc::now()));
-    m.update(&db).await.map_err(db_err)?;
+    m.update(db).await?;
     Ok(())
 }
 
 pub async fn add_action(
-    caller: &AuthUser,
+    cx: &Ctx,
     id: i32,
     statement_id: Option<i32>,
     title: &str,
     owner_id: Option<i32>,
     due_on: &str,
 ) -> Result<i32, AppError> {
-    let db = guard::db()?;
-    let a = assessment_in_org(&db, caller, id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
     let title = title.trim();
     if title.is_empty() {
         return Err(AppError::invalid("title", "Say what will be done."));
@@ -952,14 +908,13 @@ pub async fn add_action(
         ));
     }
     if let Some(s) = statement_id {
-        statement_in_model(&db, &a, s).await?;
+        statement_in_model(db, &a, s).await?;
     }
     if let Some(o) = owner_id {
         user::Entity::find_by_id(o)
             .filter(user::Column::OrgId.eq(caller.org_id))
-            .one(&db)
-            .await
-            .map_err(db_err)?
+            .one(db)
+            .await?
             .ok_or_else(|| {
                 AppError::invalid("owner_id", "Choose an owner from your organisation.")
             })?;
@@ -990,25 +945,19 @@ pub async fn add_action(
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&db)
-    .await
-    .map_err(db_err)?;
+    .insert(db)
+    .await?;
     Ok(saved.id)
 }
 
-pub async fn set_action_status(
-    caller: &AuthUser,
-    action_id: i32,
-    status: &str,
-) -> Result<(), AppError> {
-    let db = guard::db()?;
+pub async fn set_action_status(cx: &Ctx, action_id: i32, status: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
     let action = continuum_action::Entity::find_by_id(action_id)
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::not_found("That action"))?;
     // The assessment check keeps the organisation boundary.
-    assessment_in_org(&db, caller, action.assessment_id).await?;
+    assessment_in_org(db, caller, action.assessment_id).await?;
     if !ACTION_STATUSES.contains(&status) {
         return Err(AppError::invalid(
             "status",
@@ -1017,7 +966,7 @@ pub async fn set_action_status(
     }
     let mut m: continuum_action::ActiveModel = action.into();
     m.status = Set(status.into());
-    m.update(&db).await.map_err(db_err)?;
+    m.update(db).await?;
     Ok(())
 }
 
@@ -1034,7 +983,7 @@ fn export_csv(
     use crate::domain::placement::stage_name;
     // Header, component and action rows have fewer fields than statement rows.
     let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
-    let mut row = |fields: &[&str]| w.write_record(fields).map_err(guard::internal);
+    let mut row = |fields: &[&str]| w.write_record(fields).map_err(internal);
     row(&[
         "assessment",
         title,
@@ -1091,6 +1040,6 @@ fn export_csv(
             "",
         ])?;
     }
-    let bytes = w.into_inner().map_err(guard::internal)?;
-    String::from_utf8(bytes).map_err(guard::internal)
+    let bytes = w.into_inner().map_err(internal)?;
+    String::from_utf8(bytes).map_err(internal)
 }

@@ -8,8 +8,9 @@
 //! Statement keys survive rewording, so the same practice can be followed
 //! across versions; an added statement gets a fresh key.
 
-use super::continuum::{cells_of, current_model, insert_cells, require_leader};
+use super::continuum::{cells_of, current_model, insert_cells};
 use super::versions::{DRAFT, PUBLISHED, RETIRED};
+use crate::domain::access::{Action, Relation};
 use crate::domain::continuum::{
     check_cell, check_model, new_statement_key, CellDoc, DataCheck, StatementDoc,
 };
@@ -17,7 +18,7 @@ use crate::error::AppError;
 use crate::server::entities::{
     continuum_assessment, continuum_cell, continuum_model, continuum_statement,
 };
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::{AuthUser, Ctx, InOrg};
 use crate::types::{ContinuumCellView, ContinuumModelSummary, ContinuumModelView, StatementEdit};
 use chrono::Utc;
 use sea_orm::{
@@ -34,24 +35,10 @@ pub async fn versions_by_id(
     Ok(continuum_model::Entity::find()
         .filter(continuum_model::Column::OrgId.eq(org_id))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|m| (m.id, m.version))
         .collect())
-}
-
-async fn model_in_org(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    id: i32,
-) -> Result<continuum_model::Model, AppError> {
-    continuum_model::Entity::find_by_id(id)
-        .filter(continuum_model::Column::OrgId.eq(org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That version of the continuum model"))
 }
 
 /// The caller's organisation's draft, for an admin; published and retired
@@ -61,8 +48,8 @@ async fn draft_in_org(
     caller: &AuthUser,
     id: i32,
 ) -> Result<continuum_model::Model, AppError> {
-    caller.require_admin()?;
-    let model = model_in_org(db, caller.org_id, id).await?;
+    caller.require(Action::EditContinuumModel)?;
+    let model = continuum_model::Entity::get_in_org(db, caller.org_id, id).await?;
     if model.status != DRAFT {
         return Err(AppError::Conflict(format!(
             "Version {} is {} and can no longer be changed. Start a new version to reword the model.",
@@ -81,20 +68,20 @@ async fn draft_of(
         .filter(continuum_model::Column::Status.eq(DRAFT))
         .one(db)
         .await
-        .map_err(db_err)
+        .map_err(AppError::from)
 }
 
 /// One version of the model with the list of versions. Without an id: the
 /// draft for an admin who has one, otherwise the published version.
-pub async fn view(caller: &AuthUser, id: Option<i32>) -> Result<ContinuumModelView, AppError> {
-    require_leader(caller)?;
-    let db = guard::db()?;
-    let can_edit = caller.roles.can_administer();
+pub async fn view(cx: &Ctx, id: Option<i32>) -> Result<ContinuumModelView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::RunContinuum)?;
+    let can_edit = caller.may(Action::EditContinuumModel, Relation::Organisation);
     let model = match id {
-        Some(id) => model_in_org(&db, caller.org_id, id).await?,
-        None => match draft_of(&db, caller.org_id).await?.filter(|_| can_edit) {
+        Some(id) => continuum_model::Entity::get_in_org(db, caller.org_id, id).await?,
+        None => match draft_of(db, caller.org_id).await?.filter(|_| can_edit) {
             Some(draft) => draft,
-            None => current_model(&db, caller.org_id).await?,
+            None => current_model(db, caller.org_id).await?,
         },
     };
     if model.status == DRAFT && !can_edit {
@@ -104,21 +91,19 @@ pub async fn view(caller: &AuthUser, id: Option<i32>) -> Result<ContinuumModelVi
     let all = continuum_model::Entity::find()
         .filter(continuum_model::Column::OrgId.eq(caller.org_id))
         .order_by_desc(continuum_model::Column::Version)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let mut versions = vec![];
     for m in all.into_iter().filter(|m| can_edit || m.status != DRAFT) {
         let assessments = continuum_assessment::Entity::find()
             .filter(continuum_assessment::Column::ModelId.eq(m.id))
-            .count(&db)
-            .await
-            .map_err(db_err)?;
+            .count(db)
+            .await?;
         versions.push(ContinuumModelSummary {
             id: m.id,
             version: m.version,
             status: m.status,
-            published_on: m.published_at.map(super::calls::day),
+            published_on: m.published_at.map(crate::server::kernel::dates::day),
             assessments,
         });
     }
@@ -126,7 +111,7 @@ pub async fn view(caller: &AuthUser, id: Option<i32>) -> Result<ContinuumModelVi
         id: model.id,
         version: model.version,
         status: model.status,
-        cells: cells_of(&db, model.id).await?,
+        cells: cells_of(db, model.id).await?,
         versions,
         can_edit,
     })
@@ -134,25 +119,24 @@ pub async fn view(caller: &AuthUser, id: Option<i32>) -> Result<ContinuumModelVi
 
 /// Starts a draft as a copy of the published version, keeping every
 /// statement's key and data check. One draft at a time.
-pub async fn new_version(caller: &AuthUser) -> Result<i32, AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
-    if let Some(draft) = draft_of(&db, caller.org_id).await? {
+pub async fn new_version(cx: &Ctx) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::EditContinuumModel)?;
+    if let Some(draft) = draft_of(db, caller.org_id).await? {
         return Err(AppError::Conflict(format!(
             "Version {} is already a draft: publish or discard it first.",
             draft.version
         )));
     }
-    let from = current_model(&db, caller.org_id).await?;
-    let cells = cells_of(&db, from.id).await?;
+    let from = current_model(db, caller.org_id).await?;
+    let cells = cells_of(db, from.id).await?;
     let next = continuum_model::Entity::find()
         .filter(continuum_model::Column::OrgId.eq(caller.org_id))
         .order_by_desc(continuum_model::Column::Version)
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .map_or(1, |m| m.version + 1);
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let draft = continuum_model::ActiveModel {
         org_id: Set(caller.org_id),
         version: Set(next),
@@ -163,10 +147,9 @@ pub async fn new_version(caller: &AuthUser) -> Result<i32, AppError> {
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
+    .await?;
     insert_cells(&txn, draft.id, doc_of(cells)).await?;
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(draft.id)
 }
 
@@ -174,25 +157,23 @@ pub async fn new_version(caller: &AuthUser) -> Result<i32, AppError> {
 /// order given. Statements sent with an id keep their key; those left out
 /// are removed; new ones get a fresh key. All or nothing.
 pub async fn save_cell(
-    caller: &AuthUser,
+    cx: &Ctx,
     model_id: i32,
     cell_id: i32,
     description: &str,
     statements: Vec<StatementEdit>,
 ) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let model = draft_in_org(&db, caller, model_id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let model = draft_in_org(db, caller, model_id).await?;
     let cell = continuum_cell::Entity::find_by_id(cell_id)
         .filter(continuum_cell::Column::ModelId.eq(model.id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::not_found("That cell of the model"))?;
     let existing = continuum_statement::Entity::find()
         .filter(continuum_statement::Column::ModelId.eq(model.id))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let component = crate::domain::placement::Component::parse(&cell.component)
         .ok_or_else(|| AppError::Internal("a continuum cell has an unknown component".into()))?;
     let stage = cell.stage.clamp(1, 5) as u8;
@@ -254,16 +235,15 @@ pub async fn save_cell(
     }
     check_cell(&doc).map_err(|p| AppError::invalid(&p.field, p.message))?;
 
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let mut active: continuum_cell::ActiveModel = cell.clone().into();
     active.description = Set(doc.description.clone());
-    active.update(&txn).await.map_err(db_err)?;
+    active.update(&txn).await?;
     continuum_statement::Entity::delete_many()
         .filter(continuum_statement::Column::CellId.eq(cell.id))
         .filter(continuum_statement::Column::Id.is_not_in(kept.clone()))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     for (i, (edit, s)) in statements.iter().zip(doc.statements).enumerate() {
         let mut row = continuum_statement::ActiveModel {
             model_id: Set(model.id),
@@ -277,14 +257,14 @@ pub async fn save_cell(
         match edit.id {
             Some(id) => {
                 row.id = Set(id);
-                row.update(&txn).await.map_err(db_err)?;
+                row.update(&txn).await?;
             }
             None => {
-                row.insert(&txn).await.map_err(db_err)?;
+                row.insert(&txn).await?;
             }
         }
     }
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -310,11 +290,11 @@ fn doc_of(cells: Vec<ContinuumCellView>) -> Vec<CellDoc> {
 
 /// Makes the draft the version new assessments use; the previous version
 /// is retired but stays with the assessments answered against it.
-pub async fn publish(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let draft = draft_in_org(&db, caller, id).await?;
-    check_model(&doc_of(cells_of(&db, draft.id).await?)).map_err(AppError::Conflict)?;
-    let txn = db.begin().await.map_err(db_err)?;
+pub async fn publish(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let draft = draft_in_org(db, caller, id).await?;
+    check_model(&doc_of(cells_of(db, draft.id).await?)).map_err(AppError::Conflict)?;
+    let txn = db.begin().await?;
     continuum_model::Entity::update_many()
         .col_expr(
             continuum_model::Column::Status,
@@ -323,34 +303,30 @@ pub async fn publish(caller: &AuthUser, id: i32) -> Result<(), AppError> {
         .filter(continuum_model::Column::OrgId.eq(caller.org_id))
         .filter(continuum_model::Column::Status.eq(PUBLISHED))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let mut active: continuum_model::ActiveModel = draft.into();
     active.status = Set(PUBLISHED.to_string());
     active.published_at = Set(Some(Utc::now()));
-    active.update(&txn).await.map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    active.update(&txn).await?;
+    txn.commit().await?;
     Ok(())
 }
 
-pub async fn discard(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let draft = draft_in_org(&db, caller, id).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+pub async fn discard(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let draft = draft_in_org(db, caller, id).await?;
+    let txn = db.begin().await?;
     continuum_statement::Entity::delete_many()
         .filter(continuum_statement::Column::ModelId.eq(draft.id))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     continuum_cell::Entity::delete_many()
         .filter(continuum_cell::Column::ModelId.eq(draft.id))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     continuum_model::Entity::delete_by_id(draft.id)
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+        .await?;
+    txn.commit().await?;
     Ok(())
 }

@@ -2,9 +2,9 @@
 //! the coach ratings behind it, the benchmark view, self-assessments and the
 //! coach's team view. Targets and practice are in `targets`.
 
-use super::calls::{coached_teams, day};
 use super::frameworks::{self, view_of};
 use super::reviews::DRAFT;
+use crate::domain::access::{self, Action, Relation};
 use crate::domain::benchmark::{
     self, gap, ScoredRating, SelfRatingInput, DEFAULT_WINDOW_DAYS, WINDOW_CHOICES,
 };
@@ -15,7 +15,10 @@ use crate::server::entities::{
     call, framework, framework_behaviour as fb, practice_behaviour, practice_session, review,
     review_rating, self_assessment, self_rating, target, team_member, user,
 };
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::dates::day;
+use crate::server::kernel::names::team_names;
+use crate::server::kernel::Visibility;
+use crate::server::kernel::{AuthUser, Ctx};
 use crate::types::{
     AgentRef, BenchmarkRow, BenchmarkView, FrameworkView, PracticeView, SelfAssessmentEntry,
     SelfAssessmentForm, SelfAssessmentHistory, TargetSummary, TeamAgentRow,
@@ -32,66 +35,20 @@ const CHUNK: usize = 900;
 
 // ---- Who may see whose development ------------------------------------------
 
-/// The agents a person may see the development of: themself if they are an
-/// agent, the agents of the teams they coach, or everyone for leaders and
-/// admins.
-pub struct Reach {
-    pub org_id: i32,
-    pub whole_org: bool,
-    pub agents: HashSet<i32>,
-}
-
-pub async fn reach_of(db: &impl ConnectionTrait, caller: &AuthUser) -> Result<Reach, AppError> {
-    let whole_org = caller.roles.sees_whole_organisation();
-    let mut agents = HashSet::new();
-    if caller.roles.has(crate::domain::roles::Role::Agent) {
-        agents.insert(caller.id);
-    }
-    if !whole_org {
-        let teams = coached_teams(db, caller.id).await?;
-        if !teams.is_empty() {
-            agents.extend(
-                team_member::Entity::find()
-                    .filter(team_member::Column::TeamId.is_in(teams))
-                    .filter(team_member::Column::Role.eq(team_member::AGENT))
-                    .all(db)
-                    .await
-                    .map_err(db_err)?
-                    .into_iter()
-                    .map(|m| m.user_id),
-            );
-        }
-    }
-    Ok(Reach {
-        org_id: caller.org_id,
-        whole_org,
-        agents,
-    })
-}
-
-impl Reach {
-    pub fn sees(&self, agent: &user::Model) -> bool {
-        agent.org_id == self.org_id
-            && agent.is_agent
-            && (self.whole_org || self.agents.contains(&agent.id))
-    }
-}
-
 /// The agents' teams, by agent id, as one readable string each.
 async fn team_labels(
     db: &impl ConnectionTrait,
     org_id: i32,
     agent_ids: &[i32],
 ) -> Result<HashMap<i32, String>, AppError> {
-    let names = super::teams::team_names(db, org_id).await?;
+    let names = team_names(db, org_id).await?;
     let mut labels: HashMap<i32, Vec<String>> = HashMap::new();
     for chunk in agent_ids.chunks(CHUNK) {
         for m in team_member::Entity::find()
             .filter(team_member::Column::UserId.is_in(chunk.to_vec()))
             .filter(team_member::Column::Role.eq(team_member::AGENT))
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
         {
             if let Some(n) = names.get(&m.team_id) {
                 labels.entry(m.user_id).or_default().push(n.clone());
@@ -127,19 +84,21 @@ pub async fn agent_refs(
 /// The active agents the caller may see, by name.
 pub async fn agents_in_reach(
     db: &impl ConnectionTrait,
-    reach: &Reach,
+    vis: &Visibility,
 ) -> Result<Vec<user::Model>, AppError> {
     let mut q = user::Entity::find()
-        .filter(user::Column::OrgId.eq(reach.org_id))
+        .filter(user::Column::OrgId.eq(vis.org_id))
         .filter(user::Column::IsAgent.eq(true))
         .filter(user::Column::Active.eq(true));
-    if !reach.whole_org {
-        q = q.filter(user::Column::Id.is_in(reach.agents.iter().copied().collect::<Vec<_>>()));
+    if !vis.whole_org {
+        let mut ids: Vec<i32> = vis.agents.iter().copied().collect();
+        ids.extend(vis.own);
+        q = q.filter(user::Column::Id.is_in(ids));
     }
     q.order_by_asc(user::Column::Name)
         .all(db)
         .await
-        .map_err(db_err)
+        .map_err(AppError::from)
 }
 
 /// The agent a development page is about: the one asked for, or the caller
@@ -148,14 +107,14 @@ pub async fn agents_in_reach(
 pub async fn agent_for(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
-    reach: &Reach,
+    vis: &Visibility,
     asked: Option<i32>,
 ) -> Result<user::Model, AppError> {
     let id = match asked {
         Some(id) => id,
-        None if caller.roles.has(crate::domain::roles::Role::Agent) => caller.id,
+        None if vis.own.is_some() => caller.id,
         None => {
-            return agents_in_reach(db, reach)
+            return agents_in_reach(db, vis)
                 .await?
                 .into_iter()
                 .next()
@@ -170,11 +129,10 @@ pub async fn agent_for(
     let agent = user::Entity::find_by_id(id)
         .filter(user::Column::OrgId.eq(caller.org_id))
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .filter(|u| u.is_agent)
         .ok_or_else(|| AppError::not_found("That agent"))?;
-    if !reach.sees(&agent) {
+    if !vis.sees_agent(agent.id) {
         return Err(AppError::Forbidden);
     }
     Ok(agent)
@@ -211,8 +169,7 @@ pub async fn scored_ratings(
                 .filter(review::Column::Status.ne(DRAFT))
                 .filter(review::Column::SubmittedAt.gte(since))
                 .all(db)
-                .await
-                .map_err(db_err)?,
+                .await?,
         );
     }
     if reviews.is_empty() {
@@ -228,8 +185,7 @@ pub async fn scored_ratings(
             .filter(call::Column::Id.is_in(chunk.to_vec()))
             .into_tuple::<(i32, DateTime<Utc>)>()
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
         {
             call_at.insert(id, at);
         }
@@ -242,8 +198,7 @@ pub async fn scored_ratings(
             review_rating::Entity::find()
                 .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
                 .all(db)
-                .await
-                .map_err(db_err)?,
+                .await?,
         );
     }
     let lineages = lineage_map(db, org_id).await?;
@@ -276,13 +231,11 @@ pub async fn lineage_map(
         .filter(framework::Column::OrgId.eq(org_id))
         .into_tuple::<i32>()
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     Ok(fb::Entity::find()
         .filter(fb::Column::FrameworkId.is_in(versions))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|b| (b.id, (b.lineage, b.name)))
         .collect())
@@ -403,8 +356,7 @@ pub async fn agent_targets(
                 .filter(target::Column::AgentId.is_in(chunk.to_vec()))
                 .order_by_desc(target::Column::CreatedAt)
                 .all(db)
-                .await
-                .map_err(db_err)?,
+                .await?,
         );
     }
     Ok(all)
@@ -424,8 +376,7 @@ async fn latest_self(
             .filter(self_assessment::Column::OrgId.eq(org_id))
             .filter(self_assessment::Column::AgentId.is_in(chunk.to_vec()))
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
         {
             let newer = latest
                 .get(&a.agent_id)
@@ -445,8 +396,7 @@ async fn latest_self(
         for r in self_rating::Entity::find()
             .filter(self_rating::Column::AssessmentId.is_in(chunk.to_vec()))
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
         {
             if let Some((agent, at)) = agent_of.get(&r.assessment_id) {
                 out.entry(*agent)
@@ -472,8 +422,7 @@ pub async fn practice_views(
             .filter(practice_behaviour::Column::SessionId.is_in(chunk.to_vec()))
             .order_by_asc(practice_behaviour::Column::Id)
             .all(db)
-            .await
-            .map_err(db_err)?
+            .await?
         {
             lineages.entry(b.session_id).or_default().push(b.lineage);
         }
@@ -510,22 +459,22 @@ fn window(days: Option<i64>) -> i64 {
 // ---- The benchmark view -----------------------------------------------------
 
 pub async fn benchmark(
-    caller: &AuthUser,
+    cx: &Ctx,
     agent_id: Option<i32>,
     days: Option<i64>,
 ) -> Result<BenchmarkView, AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let agent = agent_for(&db, caller, &reach, agent_id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, agent_id).await?;
     let days = window(days);
     let now = Utc::now();
-    let fw = current_framework(&db, caller.org_id).await?;
-    let all = lineage_map(&db, caller.org_id).await?;
-    let targets = agent_targets(&db, caller.org_id, &[agent.id]).await?;
+    let fw = current_framework(db, caller.org_id).await?;
+    let all = lineage_map(db, caller.org_id).await?;
+    let targets = agent_targets(db, caller.org_id, &[agent.id]).await?;
     let since = since_for(&targets, now - Duration::days(days));
-    let scored = scored_ratings(&db, caller.org_id, &[agent.id], since).await?;
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
     let profile = profile_of(&fw, &scored, agent.id, now, days);
-    let own = latest_self(&db, caller.org_id, &[agent.id]).await?;
+    let own = latest_self(db, caller.org_id, &[agent.id]).await?;
     let own = own.get(&agent.id);
 
     let summaries: Vec<TargetSummary> = targets
@@ -571,17 +520,16 @@ pub async fn benchmark(
         .order_by_desc(practice_session::Column::PractisedOn)
         .order_by_desc(practice_session::Column::Id)
         .limit(5)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
-    let practice = practice_views(&db, recent, &fw, &all).await?;
-    let agents = if caller.roles.sees_whole_organisation() || caller.roles.can_coach() {
-        agent_refs(&db, caller.org_id, &agents_in_reach(&db, &reach).await?).await?
+        .all(db)
+        .await?;
+    let practice = practice_views(db, recent, &fw, &all).await?;
+    let agents = if access::permits_any(caller.roles, Action::ViewTeamOverview) {
+        agent_refs(db, caller.org_id, &agents_in_reach(db, &vis).await?).await?
     } else {
         vec![]
     };
     Ok(BenchmarkView {
-        agent: agent_refs(&db, caller.org_id, std::slice::from_ref(&agent))
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
             .remove(0),
         days,
@@ -598,19 +546,11 @@ pub async fn benchmark(
 
 // ---- Self-assessment --------------------------------------------------------
 
-pub fn require_agent(caller: &AuthUser) -> Result<(), AppError> {
-    if caller.roles.has(crate::domain::roles::Role::Agent) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-pub async fn self_assessment_form(caller: &AuthUser) -> Result<SelfAssessmentForm, AppError> {
-    require_agent(caller)?;
-    let db = guard::db()?;
-    let fw = current_framework(&db, caller.org_id).await?;
-    let latest = latest_self(&db, caller.org_id, &[caller.id]).await?;
+pub async fn self_assessment_form(cx: &Ctx) -> Result<SelfAssessmentForm, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require_on(Action::SelfAssess, Relation::Own)?;
+    let fw = current_framework(db, caller.org_id).await?;
+    let latest = latest_self(db, caller.org_id, &[caller.id]).await?;
     let latest = latest.get(&caller.id);
     let previous = latest
         .map(|(_, levels)| {
@@ -629,12 +569,12 @@ pub async fn self_assessment_form(caller: &AuthUser) -> Result<SelfAssessmentFor
 /// Saves a complete self-assessment on the current framework. `ratings`:
 /// (behaviour id, level 1–5, example).
 pub async fn save_self_assessment(
-    caller: &AuthUser,
+    cx: &Ctx,
     ratings: Vec<(i32, i16, String)>,
 ) -> Result<i32, AppError> {
-    require_agent(caller)?;
-    let db = guard::db()?;
-    let fw = current_framework(&db, caller.org_id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require_on(Action::SelfAssess, Relation::Own)?;
+    let fw = current_framework(db, caller.org_id).await?;
     let behaviours: Vec<(i32, String)> = fw.behaviours().map(|b| (b.id, b.name.clone())).collect();
     let given: Vec<SelfRatingInput> = ratings
         .into_iter()
@@ -648,7 +588,7 @@ pub async fn save_self_assessment(
         .map_err(|(id, message)| AppError::invalid(&format!("behaviour-{id}"), message))?;
     let lineage: HashMap<i32, String> =
         fw.behaviours().map(|b| (b.id, b.lineage.clone())).collect();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let saved = self_assessment::ActiveModel {
         org_id: Set(caller.org_id),
         agent_id: Set(caller.id),
@@ -657,8 +597,7 @@ pub async fn save_self_assessment(
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
+    .await?;
     self_rating::Entity::insert_many(given.into_iter().map(|r| self_rating::ActiveModel {
         assessment_id: Set(saved.id),
         behaviour_id: Set(r.behaviour_id),
@@ -668,44 +607,40 @@ pub async fn save_self_assessment(
         ..Default::default()
     }))
     .exec(&txn)
-    .await
-    .map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    .await?;
+    txn.commit().await?;
     Ok(saved.id)
 }
 
 pub async fn self_assessment_history(
-    caller: &AuthUser,
+    cx: &Ctx,
     agent_id: Option<i32>,
 ) -> Result<SelfAssessmentHistory, AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let agent = agent_for(&db, caller, &reach, agent_id).await?;
-    let fw = current_framework(&db, caller.org_id).await?;
-    let all = lineage_map(&db, caller.org_id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, agent_id).await?;
+    let fw = current_framework(db, caller.org_id).await?;
+    let all = lineage_map(db, caller.org_id).await?;
     let assessments = self_assessment::Entity::find()
         .filter(self_assessment::Column::OrgId.eq(caller.org_id))
         .filter(self_assessment::Column::AgentId.eq(agent.id))
         .order_by_desc(self_assessment::Column::CreatedAt)
         .order_by_desc(self_assessment::Column::Id)
         .limit(24)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let versions: HashMap<i32, i32> = framework::Entity::find()
         .filter(framework::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|f| (f.id, f.version))
         .collect();
     let ids: Vec<i32> = assessments.iter().map(|a| a.id).collect();
     let ratings = self_rating::Entity::find()
         .filter(self_rating::Column::AssessmentId.is_in(ids.clone()))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     // Current behaviours first, in framework order; then any retired ones.
     let mut lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
     for r in &ratings {
@@ -731,7 +666,7 @@ pub async fn self_assessment_history(
         })
         .collect();
     Ok(SelfAssessmentHistory {
-        agent: agent_refs(&db, caller.org_id, std::slice::from_ref(&agent))
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
             .remove(0),
         is_self: agent.id == caller.id,
@@ -749,25 +684,23 @@ pub async fn self_assessment_history(
 
 // ---- The coach's team view --------------------------------------------------
 
-pub async fn team_overview(caller: &AuthUser) -> Result<Vec<TeamAgentRow>, AppError> {
-    if !(caller.roles.can_coach() || caller.roles.sees_whole_organisation()) {
-        return Err(AppError::Forbidden);
-    }
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let agents: Vec<user::Model> = agents_in_reach(&db, &reach)
+pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ViewTeamOverview)?;
+    let vis = Visibility::of(db, caller).await?;
+    let agents: Vec<user::Model> = agents_in_reach(db, &vis)
         .await?
         .into_iter()
         .filter(|a| a.id != caller.id)
         .collect();
     let ids: Vec<i32> = agents.iter().map(|a| a.id).collect();
     let now = Utc::now();
-    let fw = current_framework(&db, caller.org_id).await?;
-    let all = lineage_map(&db, caller.org_id).await?;
-    let targets = agent_targets(&db, caller.org_id, &ids).await?;
+    let fw = current_framework(db, caller.org_id).await?;
+    let all = lineage_map(db, caller.org_id).await?;
+    let targets = agent_targets(db, caller.org_id, &ids).await?;
     let since = since_for(&targets, now - Duration::days(DEFAULT_WINDOW_DAYS));
-    let scored = scored_ratings(&db, caller.org_id, &ids, since).await?;
-    let own = latest_self(&db, caller.org_id, &ids).await?;
+    let scored = scored_ratings(db, caller.org_id, &ids, since).await?;
+    let own = latest_self(db, caller.org_id, &ids).await?;
     let mut last_practice: HashMap<i32, chrono::NaiveDate> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         for (agent, on) in practice_session::Entity::find()
@@ -776,15 +709,14 @@ pub async fn team_overview(caller: &AuthUser) -> Result<Vec<TeamAgentRow>, AppEr
             .column(practice_session::Column::PractisedOn)
             .filter(practice_session::Column::AgentId.is_in(chunk.to_vec()))
             .into_tuple::<(i32, chrono::NaiveDate)>()
-            .all(&db)
-            .await
-            .map_err(db_err)?
+            .all(db)
+            .await?
         {
             let e = last_practice.entry(agent).or_insert(on);
             *e = (*e).max(on);
         }
     }
-    let refs = agent_refs(&db, caller.org_id, &agents).await?;
+    let refs = agent_refs(db, caller.org_id, &agents).await?;
     Ok(refs
         .into_iter()
         .map(|agent| {

@@ -1,13 +1,14 @@
 //! Behavioural frameworks: versioned, edited as drafts, frozen once
 //! published. Behaviours keep their lineage across versions.
 
+use crate::domain::access::Action;
 use crate::domain::framework::{
     check_behaviour, check_publishable, default_framework, indicator_lines, BehaviourDoc,
     ClusterDoc, FrameworkDoc,
 };
 use crate::error::AppError;
 use crate::server::entities::{framework, framework_behaviour as fb, framework_cluster, review};
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::{AuthUser, Ctx, InOrg};
 use crate::server::tokens::new_token;
 use crate::types::{BehaviourView, ClusterView, FrameworkSummary, FrameworkView};
 use chrono::Utc;
@@ -38,8 +39,7 @@ async fn insert_doc(
         .filter(framework::Column::OrgId.eq(org_id))
         .order_by_desc(framework::Column::Version)
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .map_or(1, |f| f.version + 1);
     let now = Utc::now();
     let fw = framework::ActiveModel {
@@ -55,8 +55,7 @@ async fn insert_doc(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(db_err)?;
+    .await?;
     let mut position = 0;
     for (ci, c) in doc.clusters.iter().enumerate() {
         let cluster = framework_cluster::ActiveModel {
@@ -67,14 +66,12 @@ async fn insert_doc(
             ..Default::default()
         }
         .insert(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
         for b in &c.behaviours {
             position += 1;
             behaviour_model(fw.id, cluster.id, position, b, lineages)
                 .insert(db)
-                .await
-                .map_err(db_err)?;
+                .await?;
         }
     }
     Ok(fw)
@@ -126,19 +123,6 @@ pub async fn install_default(
     .await
 }
 
-pub async fn framework_in_org(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    id: i32,
-) -> Result<framework::Model, AppError> {
-    framework::Entity::find_by_id(id)
-        .filter(framework::Column::OrgId.eq(org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That framework"))
-}
-
 /// The version new reviews are scored on.
 pub async fn current(db: &impl ConnectionTrait, org_id: i32) -> Result<framework::Model, AppError> {
     framework::Entity::find()
@@ -146,8 +130,7 @@ pub async fn current(db: &impl ConnectionTrait, org_id: i32) -> Result<framework
         .filter(framework::Column::Status.eq(PUBLISHED))
         .order_by_desc(framework::Column::Version)
         .one(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .ok_or_else(|| {
             AppError::Conflict(
                 "Your organisation has no published framework yet: an admin needs to publish one."
@@ -180,14 +163,12 @@ pub async fn view_of(
         .filter(framework_cluster::Column::FrameworkId.eq(fw.id))
         .order_by_asc(framework_cluster::Column::Position)
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let behaviours = fb::Entity::find()
         .filter(fb::Column::FrameworkId.eq(fw.id))
         .order_by_asc(fb::Column::Position)
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let mut views: Vec<ClusterView> = clusters
         .into_iter()
         .map(|c| ClusterView {
@@ -241,32 +222,29 @@ fn doc_of(view: &FrameworkView) -> FrameworkDoc {
     }
 }
 
-pub async fn list(caller: &AuthUser) -> Result<Vec<FrameworkSummary>, AppError> {
-    let db = guard::db()?;
+pub async fn list(cx: &Ctx) -> Result<Vec<FrameworkSummary>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
     let all = framework::Entity::find()
         .filter(framework::Column::OrgId.eq(caller.org_id))
         .order_by_desc(framework::Column::Version)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let mut out = vec![];
     for f in all {
         let behaviours = fb::Entity::find()
             .filter(fb::Column::FrameworkId.eq(f.id))
-            .count(&db)
-            .await
-            .map_err(db_err)? as usize;
+            .count(db)
+            .await? as usize;
         let reviews = review::Entity::find()
             .filter(review::Column::FrameworkId.eq(f.id))
-            .count(&db)
-            .await
-            .map_err(db_err)?;
+            .count(db)
+            .await?;
         out.push(FrameworkSummary {
             id: f.id,
             version: f.version,
             name: f.name,
             status: f.status,
-            published_on: f.published_at.map(super::calls::day),
+            published_on: f.published_at.map(crate::server::kernel::dates::day),
             behaviours,
             reviews,
         });
@@ -274,23 +252,21 @@ pub async fn list(caller: &AuthUser) -> Result<Vec<FrameworkSummary>, AppError> 
     Ok(out)
 }
 
-pub async fn get(caller: &AuthUser, id: i32) -> Result<FrameworkView, AppError> {
-    let db = guard::db()?;
-    let fw = framework_in_org(&db, caller.org_id, id).await?;
+pub async fn get(cx: &Ctx, id: i32) -> Result<FrameworkView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let fw = framework::Entity::get_in_org(db, caller.org_id, id).await?;
     if fw.status == DRAFT {
-        caller.require_admin()?;
+        caller.require(Action::EditFramework)?;
     }
-    view_of(&db, fw).await
+    view_of(db, fw).await
 }
 
 /// One version, or without an id the one in use (the latest published).
-pub async fn show(caller: &AuthUser, id: Option<i32>) -> Result<FrameworkView, AppError> {
+pub async fn show(cx: &Ctx, id: Option<i32>) -> Result<FrameworkView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
     match id {
-        Some(id) => get(caller, id).await,
-        None => {
-            let db = guard::db()?;
-            view_of(&db, current(&db, caller.org_id).await?).await
-        }
+        Some(id) => get(cx, id).await,
+        None => view_of(db, current(db, caller.org_id).await?).await,
     }
 }
 
@@ -299,8 +275,8 @@ async fn draft_in_org(
     caller: &AuthUser,
     id: i32,
 ) -> Result<framework::Model, AppError> {
-    caller.require_admin()?;
-    let fw = framework_in_org(db, caller.org_id, id).await?;
+    caller.require(Action::EditFramework)?;
+    let fw = framework::Entity::get_in_org(db, caller.org_id, id).await?;
     if fw.status != DRAFT {
         return Err(AppError::Conflict(format!(
             "Version {} is {} and can no longer be changed. Start a new version to make changes.",
@@ -311,28 +287,27 @@ async fn draft_in_org(
 }
 
 /// Starts a draft from an existing version, keeping every behaviour's lineage.
-pub async fn new_version(caller: &AuthUser, from_id: i32) -> Result<i32, AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
-    let from = framework_in_org(&db, caller.org_id, from_id).await?;
+pub async fn new_version(cx: &Ctx, from_id: i32) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::EditFramework)?;
+    let from = framework::Entity::get_in_org(db, caller.org_id, from_id).await?;
     if let Some(draft) = framework::Entity::find()
         .filter(framework::Column::OrgId.eq(caller.org_id))
         .filter(framework::Column::Status.eq(DRAFT))
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
     {
         return Err(AppError::Conflict(format!(
             "Version {} is already a draft: finish or discard it first.",
             draft.version
         )));
     }
-    let view = view_of(&db, from.clone()).await?;
+    let view = view_of(db, from.clone()).await?;
     let lineages = view
         .behaviours()
         .map(|b| (b.key.clone(), b.lineage.clone()))
         .collect();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let fw = insert_doc(
         &txn,
         caller.org_id,
@@ -343,7 +318,7 @@ pub async fn new_version(caller: &AuthUser, from_id: i32) -> Result<i32, AppErro
         &lineages,
     )
     .await?;
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(fw.id)
 }
 
@@ -354,20 +329,18 @@ pub struct BehaviourInput {
     pub doc: BehaviourDoc,
 }
 
-pub async fn save_behaviour(caller: &AuthUser, input: BehaviourInput) -> Result<i32, AppError> {
-    let db = guard::db()?;
-    let fw = draft_in_org(&db, caller, input.framework_id).await?;
+pub async fn save_behaviour(cx: &Ctx, input: BehaviourInput) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let fw = draft_in_org(db, caller, input.framework_id).await?;
     let cluster = framework_cluster::Entity::find_by_id(input.cluster_id)
         .filter(framework_cluster::Column::FrameworkId.eq(fw.id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
         .ok_or_else(|| AppError::invalid("cluster_id", "Choose a cluster of this framework."))?;
     let existing = fb::Entity::find()
         .filter(fb::Column::FrameworkId.eq(fw.id))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let others: Vec<String> = existing
         .iter()
         .filter(|b| Some(b.id) != input.behaviour_id)
@@ -388,16 +361,15 @@ pub async fn save_behaviour(caller: &AuthUser, input: BehaviourInput) -> Result<
             let mut model =
                 behaviour_model(fw.id, cluster.id, current.position, &input.doc, &lineages);
             model.id = Set(id);
-            model.update(&db).await.map_err(db_err)?;
+            model.update(db).await?;
             Ok(id)
         }
         None => {
             let position = existing.iter().map(|b| b.position).max().unwrap_or(0) + 1;
             let model =
                 behaviour_model(fw.id, cluster.id, position, &input.doc, &Default::default())
-                    .insert(&db)
-                    .await
-                    .map_err(db_err)?;
+                    .insert(db)
+                    .await?;
             Ok(model.id)
         }
     }
@@ -405,14 +377,14 @@ pub async fn save_behaviour(caller: &AuthUser, input: BehaviourInput) -> Result<
 
 /// Adds a cluster to a draft, or renames one.
 pub async fn save_cluster(
-    caller: &AuthUser,
+    cx: &Ctx,
     framework_id: i32,
     cluster_id: Option<i32>,
     name: &str,
     description: &str,
 ) -> Result<i32, AppError> {
-    let db = guard::db()?;
-    let fw = draft_in_org(&db, caller, framework_id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let fw = draft_in_org(db, caller, framework_id).await?;
     let name = name.trim();
     if !(2..=80).contains(&name.chars().count()) {
         return Err(AppError::invalid(
@@ -429,9 +401,8 @@ pub async fn save_cluster(
     }
     let clusters = framework_cluster::Entity::find()
         .filter(framework_cluster::Column::FrameworkId.eq(fw.id))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     if clusters
         .iter()
         .any(|c| Some(c.id) != cluster_id && c.name.eq_ignore_ascii_case(name))
@@ -450,7 +421,7 @@ pub async fn save_cluster(
             let mut active: framework_cluster::ActiveModel = current.into();
             active.name = Set(name.to_string());
             active.description = Set(description.to_string());
-            active.update(&db).await.map_err(db_err)?;
+            active.update(db).await?;
             Ok(id)
         }
         None => {
@@ -462,39 +433,37 @@ pub async fn save_cluster(
                 description: Set(description.to_string()),
                 ..Default::default()
             }
-            .insert(&db)
-            .await
-            .map_err(db_err)?;
+            .insert(db)
+            .await?;
             Ok(c.id)
         }
     }
 }
 
 pub async fn delete_behaviour(
-    caller: &AuthUser,
+    cx: &Ctx,
     framework_id: i32,
     behaviour_id: i32,
 ) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let fw = draft_in_org(&db, caller, framework_id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let fw = draft_in_org(db, caller, framework_id).await?;
     let deleted = fb::Entity::delete_many()
         .filter(fb::Column::FrameworkId.eq(fw.id))
         .filter(fb::Column::Id.eq(behaviour_id))
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+        .exec(db)
+        .await?;
     if deleted.rows_affected == 0 {
         return Err(AppError::not_found("That behaviour"));
     }
     Ok(())
 }
 
-pub async fn publish(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let fw = draft_in_org(&db, caller, id).await?;
-    let view = view_of(&db, fw.clone()).await?;
+pub async fn publish(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let fw = draft_in_org(db, caller, id).await?;
+    let view = view_of(db, fw.clone()).await?;
     check_publishable(&doc_of(&view)).map_err(AppError::Conflict)?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     framework::Entity::update_many()
         .col_expr(
             framework::Column::Status,
@@ -503,34 +472,28 @@ pub async fn publish(caller: &AuthUser, id: i32) -> Result<(), AppError> {
         .filter(framework::Column::OrgId.eq(caller.org_id))
         .filter(framework::Column::Status.eq(PUBLISHED))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let mut active: framework::ActiveModel = fw.into();
     active.status = Set(PUBLISHED.to_string());
     active.published_at = Set(Some(Utc::now()));
-    active.update(&txn).await.map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    active.update(&txn).await?;
+    txn.commit().await?;
     Ok(())
 }
 
-pub async fn discard(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let fw = draft_in_org(&db, caller, id).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+pub async fn discard(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let fw = draft_in_org(db, caller, id).await?;
+    let txn = db.begin().await?;
     fb::Entity::delete_many()
         .filter(fb::Column::FrameworkId.eq(fw.id))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     framework_cluster::Entity::delete_many()
         .filter(framework_cluster::Column::FrameworkId.eq(fw.id))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
-    framework::Entity::delete_by_id(fw.id)
-        .exec(&txn)
-        .await
-        .map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+        .await?;
+    framework::Entity::delete_by_id(fw.id).exec(&txn).await?;
+    txn.commit().await?;
     Ok(())
 }

@@ -2,22 +2,22 @@
 
 use super::auth::me;
 use super::teams::team_details;
+use crate::domain::access;
 use crate::error::AppError;
 use crate::server::entities::{invitation, team, team_member, user};
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::Ctx;
 use crate::types::{HomeOverview, OrgCounts, PersonRef, TeamRef};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 use std::collections::HashSet;
 
-pub async fn overview(caller: &AuthUser) -> Result<HomeOverview, AppError> {
-    let db = guard::db()?;
-    let me = me(caller).await?;
+pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let me = me(db, caller).await?;
     let mine = team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(caller.id))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let agent_team_ids: Vec<i32> = mine
         .iter()
         .filter(|m| m.role == team_member::AGENT)
@@ -29,8 +29,8 @@ pub async fn overview(caller: &AuthUser) -> Result<HomeOverview, AppError> {
         .map(|m| m.team_id)
         .collect();
 
-    let agent_teams = team_details(&db, caller.org_id, Some(&agent_team_ids)).await?;
-    let coach_of = team_details(&db, caller.org_id, Some(&coach_team_ids)).await?;
+    let agent_teams = team_details(db, caller.org_id, Some(&agent_team_ids)).await?;
+    let coach_of = team_details(db, caller.org_id, Some(&coach_team_ids)).await?;
     let my_coaches: Vec<PersonRef> = agent_teams
         .iter()
         .flat_map(|t| t.coaches.iter().cloned())
@@ -44,8 +44,8 @@ pub async fn overview(caller: &AuthUser) -> Result<HomeOverview, AppError> {
         })
         .collect();
 
-    let org_counts = if caller.roles.sees_whole_organisation() {
-        Some(org_counts(caller.org_id).await?)
+    let org_counts = if access::sees_whole_organisation(caller.roles) {
+        Some(org_counts(db, caller.org_id).await?)
     } else {
         None
     };
@@ -58,24 +58,20 @@ pub async fn overview(caller: &AuthUser) -> Result<HomeOverview, AppError> {
     })
 }
 
-async fn org_counts(org_id: i32) -> Result<OrgCounts, AppError> {
-    let db = guard::db()?;
+async fn org_counts(db: &DatabaseConnection, org_id: i32) -> Result<OrgCounts, AppError> {
     let users = user::Entity::find()
         .filter(user::Column::OrgId.eq(org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let teams = team::Entity::find()
         .filter(team::Column::OrgId.eq(org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(team_ids))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let placed_agents: HashSet<i32> = members
         .iter()
         .filter(|m| m.role == team_member::AGENT)
@@ -91,9 +87,8 @@ async fn org_counts(org_id: i32) -> Result<OrgCounts, AppError> {
         .filter(invitation::Column::OrgId.eq(org_id))
         .filter(invitation::Column::AcceptedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
-        .count(&db)
-        .await
-        .map_err(db_err)?;
+        .count(db)
+        .await?;
     Ok(OrgCounts {
         teams: teams.len() as u64,
         agents: active.iter().filter(|u| u.is_agent).count() as u64,

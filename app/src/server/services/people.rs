@@ -1,12 +1,15 @@
 //! Admin work on people: create, invite, change roles, deactivate.
 
-use super::auth::{email_taken, field, is_unique_violation, membership_kind_for, taken_message};
-use super::teams::{team_in_org, team_names};
+use super::auth::{email_taken, membership_kind_for, taken_message};
+use crate::domain::access::Action;
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
-use crate::server::entities::{invitation, team_member, user};
-use crate::server::guard::{self, db_err, internal, AuthUser};
+use crate::server::entities::{invitation, team, team_member, user};
+use crate::server::kernel::forms::field;
+use crate::server::kernel::is_unique_violation;
+use crate::server::kernel::names::team_names;
+use crate::server::kernel::{internal, Ctx, InOrg};
 use crate::server::{passwords, tokens};
 use crate::types::{InvitationLink, InvitationSummary, TeamRef, UserSummary};
 use chrono::{Duration, Utc};
@@ -22,20 +25,6 @@ fn display_date(at: chrono::DateTime<Utc>) -> String {
     at.format("%-d %b %Y").to_string()
 }
 
-/// A user of the caller's organisation, or "not found" for anyone else's.
-pub async fn user_in_org(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    user_id: i32,
-) -> Result<user::Model, AppError> {
-    user::Entity::find_by_id(user_id)
-        .filter(user::Column::OrgId.eq(org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That person"))
-}
-
 fn parse_roles(keys: &str) -> Result<RoleSet, AppError> {
     let roles = field("roles", RoleSet::parse_keys(keys))?;
     if roles.is_empty() {
@@ -44,21 +33,19 @@ fn parse_roles(keys: &str) -> Result<RoleSet, AppError> {
     Ok(roles)
 }
 
-pub async fn list_users(caller: &AuthUser) -> Result<Vec<UserSummary>, AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
+pub async fn list_users(cx: &Ctx) -> Result<Vec<UserSummary>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
     let users = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
         .order_by_asc(user::Column::Name)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
-    let teams = team_names(&db, caller.org_id).await?;
+        .all(db)
+        .await?;
+    let teams = team_names(db, caller.org_id).await?;
     let memberships = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(teams.keys().copied().collect::<Vec<_>>()))
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let mut out: Vec<UserSummary> = users
         .into_iter()
         .map(|u| UserSummary {
@@ -101,28 +88,28 @@ pub struct NewUser<'a> {
     pub team_id: Option<i32>,
 }
 
-pub async fn create_user(caller: &AuthUser, input: NewUser<'_>) -> Result<UserSummary, AppError> {
-    caller.require_admin()?;
+pub async fn create_user(cx: &Ctx, input: NewUser<'_>) -> Result<UserSummary, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
     let name = field("name", check_name(input.name, "a name", 120))?;
     let email = field("email", normalise_email(input.email))?;
     let roles = parse_roles(input.roles)?;
     field("password", check_password(input.password, &email))?;
-    let db = guard::db()?;
     let team = match input.team_id {
-        Some(id) => Some(team_in_org(&db, caller.org_id, id).await?),
+        Some(id) => Some(team::Entity::get_in_org(db, caller.org_id, id).await?),
         None => None,
     };
-    if email_taken(&db, &email).await? {
+    if email_taken(db, &email).await? {
         return Err(taken_message());
     }
     let hash = passwords::hash(input.password).map_err(internal)?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let new_user = user::ActiveModel::new_account(caller.org_id, email, name, hash, roles);
     let created = new_user.insert(&txn).await.map_err(|e| {
         if is_unique_violation(&e) {
             taken_message()
         } else {
-            db_err(e)
+            AppError::from(e)
         }
     })?;
     let mut summary = UserSummary {
@@ -142,8 +129,7 @@ pub async fn create_user(caller: &AuthUser, input: NewUser<'_>) -> Result<UserSu
             ..Default::default()
         }
         .insert(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
         let r = TeamRef {
             id: t.id,
             name: t.name,
@@ -154,7 +140,7 @@ pub async fn create_user(caller: &AuthUser, input: NewUser<'_>) -> Result<UserSu
             summary.coach_of.push(r);
         }
     }
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     tracing::info!(
         org_id = caller.org_id,
         by = caller.id,
@@ -177,54 +163,52 @@ async fn other_active_admins(
         .filter(user::Column::Id.ne(except))
         .count(db)
         .await
-        .map_err(db_err)
+        .map_err(AppError::from)
 }
 
-pub async fn update_roles(caller: &AuthUser, user_id: i32, keys: &str) -> Result<(), AppError> {
-    caller.require_admin()?;
+pub async fn update_roles(cx: &Ctx, user_id: i32, keys: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
     let roles = parse_roles(keys)?;
-    let db = guard::db()?;
-    let target = user_in_org(&db, caller.org_id, user_id).await?;
+    let target = user::Entity::get_in_org(db, caller.org_id, user_id).await?;
     let before = target.roles();
     if before.has(Role::Admin)
         && !roles.has(Role::Admin)
-        && other_active_admins(&db, caller.org_id, target.id).await? == 0
+        && other_active_admins(db, caller.org_id, target.id).await? == 0
     {
         return Err(AppError::invalid(
             "roles",
             "The organisation needs at least one active admin. Make someone else admin first.",
         ));
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     // Memberships that the new roles no longer allow are removed with them.
     if !roles.has(Role::Agent) {
         team_member::Entity::delete_many()
             .filter(team_member::Column::UserId.eq(target.id))
             .filter(team_member::Column::Role.eq(team_member::AGENT))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
     }
     if !roles.can_coach() {
         team_member::Entity::delete_many()
             .filter(team_member::Column::UserId.eq(target.id))
             .filter(team_member::Column::Role.eq(team_member::COACH))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
     }
     let mut active: user::ActiveModel = target.into();
     active.set_roles(roles);
-    active.update(&txn).await.map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    active.update(&txn).await?;
+    txn.commit().await?;
     tracing::info!(org_id = caller.org_id, by = caller.id, user_id, roles = %roles.to_keys(), "roles changed");
     Ok(())
 }
 
-pub async fn set_active(caller: &AuthUser, user_id: i32, active: bool) -> Result<(), AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
-    let target = user_in_org(&db, caller.org_id, user_id).await?;
+pub async fn set_active(cx: &Ctx, user_id: i32, active: bool) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
+    let target = user::Entity::get_in_org(db, caller.org_id, user_id).await?;
     if !active {
         if target.id == caller.id {
             return Err(AppError::invalid(
@@ -232,7 +216,7 @@ pub async fn set_active(caller: &AuthUser, user_id: i32, active: bool) -> Result
                 "You cannot deactivate your own account.",
             ));
         }
-        if target.is_admin && other_active_admins(&db, caller.org_id, target.id).await? == 0 {
+        if target.is_admin && other_active_admins(db, caller.org_id, target.id).await? == 0 {
             return Err(AppError::invalid(
                 "active",
                 "The organisation needs at least one active admin.",
@@ -247,7 +231,7 @@ pub async fn set_active(caller: &AuthUser, user_id: i32, active: bool) -> Result
     model.active = Set(active);
     // Deactivation ends the person's sessions at once.
     model.session_version = Set(version);
-    model.update(&db).await.map_err(db_err)?;
+    model.update(db).await?;
     tracing::info!(
         org_id = caller.org_id,
         by = caller.id,
@@ -265,19 +249,16 @@ pub struct NewInvitation<'a> {
     pub team_id: Option<i32>,
 }
 
-pub async fn invite(
-    caller: &AuthUser,
-    input: NewInvitation<'_>,
-) -> Result<InvitationLink, AppError> {
-    caller.require_admin()?;
+pub async fn invite(cx: &Ctx, input: NewInvitation<'_>) -> Result<InvitationLink, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
     let name = field("name", check_name(input.name, "a name", 120))?;
     let email = field("email", normalise_email(input.email))?;
     let roles = parse_roles(input.roles)?;
-    let db = guard::db()?;
     if let Some(id) = input.team_id {
-        team_in_org(&db, caller.org_id, id).await?;
+        team::Entity::get_in_org(db, caller.org_id, id).await?;
     }
-    if email_taken(&db, &email).await? {
+    if email_taken(db, &email).await? {
         return Err(taken_message());
     }
     let now = Utc::now();
@@ -286,9 +267,8 @@ pub async fn invite(
         .filter(invitation::Column::OrgId.eq(caller.org_id))
         .filter(invitation::Column::Email.eq(email.as_str()))
         .filter(invitation::Column::AcceptedAt.is_null())
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+        .exec(db)
+        .await?;
     let token = tokens::new_token();
     let expires_at = now + Duration::days(INVITATION_DAYS);
     invitation::ActiveModel {
@@ -304,27 +284,25 @@ pub async fn invite(
         accepted_at: Set(None),
         ..Default::default()
     }
-    .insert(&db)
-    .await
-    .map_err(db_err)?;
+    .insert(db)
+    .await?;
     Ok(InvitationLink {
         path: format!("/invite/{token}"),
         expires_on: display_date(expires_at),
     })
 }
 
-pub async fn list_invitations(caller: &AuthUser) -> Result<Vec<InvitationSummary>, AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
+pub async fn list_invitations(cx: &Ctx) -> Result<Vec<InvitationSummary>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
     let invitations = invitation::Entity::find()
         .filter(invitation::Column::OrgId.eq(caller.org_id))
         .filter(invitation::Column::AcceptedAt.is_null())
         .filter(invitation::Column::ExpiresAt.gt(Utc::now()))
         .order_by_asc(invitation::Column::Name)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
-    let teams = team_names(&db, caller.org_id).await?;
+        .all(db)
+        .await?;
+    let teams = team_names(db, caller.org_id).await?;
     Ok(invitations
         .into_iter()
         .map(|i| InvitationSummary {
@@ -343,16 +321,15 @@ pub async fn list_invitations(caller: &AuthUser) -> Result<Vec<InvitationSummary
         .collect())
 }
 
-pub async fn revoke_invitation(caller: &AuthUser, invitation_id: i32) -> Result<(), AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
+pub async fn revoke_invitation(cx: &Ctx, invitation_id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManagePeople)?;
     let result = invitation::Entity::delete_many()
         .filter(invitation::Column::Id.eq(invitation_id))
         .filter(invitation::Column::OrgId.eq(caller.org_id))
         .filter(invitation::Column::AcceptedAt.is_null())
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+        .exec(db)
+        .await?;
     if result.rows_affected == 0 {
         return Err(AppError::not_found("That invitation"));
     }

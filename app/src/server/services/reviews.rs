@@ -3,14 +3,20 @@
 //! coach or a leader resolves the dispute. Every change to a submitted
 //! review is written to the audit log.
 
-use super::calls::{self, can_score, day, visible_call, Scope};
+use super::calls::{self, can_score, visible_call};
 use super::frameworks::{self, view_of};
+use crate::domain::access::{self, Action, Relation};
 use crate::domain::scoring::{score, Rating, ScoreOutcome, ScoredItem};
 use crate::error::AppError;
 use crate::server::entities::{
-    audit, call, notification, review, review_evidence as ev, review_rating, team_member, user,
+    audit, call, framework, notification, review, review_evidence as ev, review_rating,
+    team_member, user,
 };
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::audit::{self as audit_log, Change};
+use crate::server::kernel::dates::{day, when};
+use crate::server::kernel::names::Names;
+use crate::server::kernel::notify::notify;
+use crate::server::kernel::{AuthUser, Ctx, InOrg, Visibility};
 use crate::types::{
     AuditEntry, CallRow, EvidenceView, FrameworkView, NotificationView, ReviewListItem,
     ReviewQueue, ReviewView,
@@ -30,27 +36,14 @@ pub const RESOLVED: &str = "resolved";
 
 const MAX_TEXT: usize = 4000;
 
-async fn review_in_org(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    id: i32,
-) -> Result<review::Model, AppError> {
-    review::Entity::find_by_id(id)
-        .filter(review::Column::OrgId.eq(org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That review"))
-}
-
 /// A review the caller may read: its call is in their scope, and a draft
 /// only for its author.
 async fn visible_review(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
     id: i32,
-) -> Result<(review::Model, call::Model, Scope), AppError> {
-    let r = review_in_org(db, caller.org_id, id).await?;
+) -> Result<(review::Model, call::Model, Visibility), AppError> {
+    let r = review::Entity::get_in_org(db, caller.org_id, id).await?;
     let (c, scope) = visible_call(db, caller, r.call_id)
         .await
         .map_err(|_| AppError::not_found("That review"))?;
@@ -67,8 +60,7 @@ async fn ratings_of(
     Ok(review_rating::Entity::find()
         .filter(review_rating::Column::ReviewId.eq(review_id))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .filter_map(|r| Rating::from_code(r.rating).map(|x| (r.behaviour_id, x)))
         .collect())
@@ -94,63 +86,33 @@ async fn write_audit(
     before: Option<String>,
     after: Option<String>,
 ) -> Result<(), AppError> {
-    audit::ActiveModel {
-        org_id: Set(caller.org_id),
-        actor_id: Set(caller.id),
-        entity: Set("review".into()),
-        entity_id: Set(review_id),
-        action: Set(action.into()),
-        before: Set(before),
-        after: Set(after),
-        at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
-    Ok(())
-}
-
-pub async fn notify(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    user_id: i32,
-    text: String,
-    link: String,
-) -> Result<(), AppError> {
-    notification::ActiveModel {
-        org_id: Set(org_id),
-        user_id: Set(user_id),
-        text: Set(text),
-        link: Set(link),
-        created_at: Set(Utc::now()),
-        read_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map_err(db_err)?;
-    Ok(())
+    let change = Change {
+        entity: "review",
+        entity_id: review_id,
+        action,
+        before,
+        after,
+    };
+    audit_log::record(db, caller, change).await
 }
 
 /// Opens the caller's review of a call, starting a draft on the current
 /// framework if there is none yet.
-pub async fn start(caller: &AuthUser, call_id: i32) -> Result<i32, AppError> {
-    let db = guard::db()?;
-    let (c, scope) = visible_call(&db, caller, call_id).await?;
+pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (c, scope) = visible_call(db, caller, call_id).await?;
     if !can_score(caller, &scope, &c) {
         return Err(AppError::Forbidden);
     }
     if let Some(existing) = review::Entity::find()
         .filter(review::Column::CallId.eq(c.id))
         .filter(review::Column::CoachId.eq(caller.id))
-        .one(&db)
-        .await
-        .map_err(db_err)?
+        .one(db)
+        .await?
     {
         return Ok(existing.id);
     }
-    let fw = frameworks::current(&db, caller.org_id).await?;
+    let fw = frameworks::current(db, caller.org_id).await?;
     let now = Utc::now();
     let r = review::ActiveModel {
         org_id: Set(caller.org_id),
@@ -169,25 +131,23 @@ pub async fn start(caller: &AuthUser, call_id: i32) -> Result<i32, AppError> {
         updated_at: Set(now),
         ..Default::default()
     }
-    .insert(&db)
-    .await
-    .map_err(db_err)?;
+    .insert(db)
+    .await?;
     Ok(r.id)
 }
 
-pub async fn view(caller: &AuthUser, id: i32) -> Result<ReviewView, AppError> {
-    let db = guard::db()?;
-    let (r, c, scope) = visible_review(&db, caller, id).await?;
-    let fw = frameworks::framework_in_org(&db, caller.org_id, r.framework_id).await?;
-    let framework = view_of(&db, fw).await?;
-    let ratings = ratings_of(&db, r.id).await?;
+pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (r, c, scope) = visible_review(db, caller, id).await?;
+    let fw = framework::Entity::get_in_org(db, caller.org_id, r.framework_id).await?;
+    let framework = view_of(db, fw).await?;
+    let ratings = ratings_of(db, r.id).await?;
     let evidence = ev::Entity::find()
         .filter(ev::Column::ReviewId.eq(r.id))
         .order_by_asc(ev::Column::AtMs)
         .order_by_asc(ev::Column::Id)
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|e| EvidenceView {
             id: e.id,
@@ -198,20 +158,19 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ReviewView, AppError> {
             note: e.note,
         })
         .collect();
-    let names = calls::names(&db, caller.org_id).await?;
+    let names = Names::of_org(db, caller.org_id).await?;
     let people = &names.people;
-    let audit = if caller.roles.can_lead() {
+    let audit = if access::permits_any(caller.roles, Action::ReadAudit) {
         audit::Entity::find()
             .filter(audit::Column::OrgId.eq(caller.org_id))
             .filter(audit::Column::Entity.eq("review"))
             .filter(audit::Column::EntityId.eq(r.id))
             .order_by_asc(audit::Column::At)
-            .all(&db)
-            .await
-            .map_err(db_err)?
+            .all(db)
+            .await?
             .into_iter()
             .map(|a| AuditEntry {
-                at: calls::when(a.at),
+                at: when(a.at),
                 actor: people.get(&a.actor_id).cloned().unwrap_or_default(),
                 action: a.action,
                 before: a.before,
@@ -223,7 +182,7 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<ReviewView, AppError> {
     };
     let can_resolve =
         r.status == DISPUTED && r.coach_id != caller.id && can_score(caller, &scope, &c);
-    let call = calls::detail_of(&db, caller, &scope, c, &names).await?;
+    let call = calls::detail_of(db, caller, &scope, c, &names).await?;
     Ok(ReviewView {
         id: r.id,
         can_score: r.status == DRAFT && r.coach_id == caller.id,
@@ -262,7 +221,7 @@ async fn own_draft(
             "This review has been submitted and can no longer be edited.".into(),
         ));
     }
-    let fw = frameworks::framework_in_org(db, caller.org_id, r.framework_id).await?;
+    let fw = framework::Entity::get_in_org(db, caller.org_id, r.framework_id).await?;
     Ok((r, view_of(db, fw).await?))
 }
 
@@ -314,8 +273,7 @@ async fn replace_ratings(
     review_rating::Entity::delete_many()
         .filter(review_rating::Column::ReviewId.eq(review_id))
         .exec(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     if !ratings.is_empty() {
         review_rating::Entity::insert_many(ratings.iter().map(|(b, r)| {
             review_rating::ActiveModel {
@@ -326,27 +284,26 @@ async fn replace_ratings(
             }
         }))
         .exec(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     }
     Ok(())
 }
 
 /// Saves a draft: ratings so far and the written feedback.
 pub async fn save(
-    caller: &AuthUser,
+    cx: &Ctx,
     id: i32,
     ratings: Vec<(i32, i16)>,
     strengths: &str,
     development: &str,
 ) -> Result<ScoreOutcome, AppError> {
-    let db = guard::db()?;
-    let (r, fw) = own_draft(&db, caller, id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (r, fw) = own_draft(db, caller, id).await?;
     let ratings = check_ratings(&fw, &ratings)?;
     let strengths = check_text("strengths", "Strengths", strengths)?;
     let development = check_text("development", "Development points", development)?;
     let result = outcome(&fw, &ratings);
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     replace_ratings(&txn, r.id, &ratings).await?;
     let mut active: review::ActiveModel = r.into();
     active.strengths = Set(strengths);
@@ -355,8 +312,8 @@ pub async fn save(
     active.raw_score = Set(result.unweighted_by_critical);
     active.critical_fail = Set(result.critical_fail);
     active.updated_at = Set(Utc::now());
-    active.update(&txn).await.map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    active.update(&txn).await?;
+    txn.commit().await?;
     Ok(result)
 }
 
@@ -368,9 +325,9 @@ pub struct NewEvidence {
     pub note: String,
 }
 
-pub async fn add_evidence(caller: &AuthUser, id: i32, e: NewEvidence) -> Result<i32, AppError> {
-    let db = guard::db()?;
-    let (r, fw) = own_draft(&db, caller, id).await?;
+pub async fn add_evidence(cx: &Ctx, id: i32, e: NewEvidence) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (r, fw) = own_draft(db, caller, id).await?;
     if e.kind != "note" && e.kind != "tally" {
         return Err(AppError::invalid("kind", "Evidence is a note or a tally."));
     }
@@ -413,21 +370,19 @@ pub async fn add_evidence(caller: &AuthUser, id: i32, e: NewEvidence) -> Result<
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&db)
-    .await
-    .map_err(db_err)?;
+    .insert(db)
+    .await?;
     Ok(m.id)
 }
 
-pub async fn remove_evidence(caller: &AuthUser, id: i32, evidence_id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let (r, _) = own_draft(&db, caller, id).await?;
+pub async fn remove_evidence(cx: &Ctx, id: i32, evidence_id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (r, _) = own_draft(db, caller, id).await?;
     let deleted = ev::Entity::delete_many()
         .filter(ev::Column::ReviewId.eq(r.id))
         .filter(ev::Column::Id.eq(evidence_id))
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+        .exec(db)
+        .await?;
     if deleted.rows_affected == 0 {
         return Err(AppError::not_found("That note"));
     }
@@ -447,10 +402,10 @@ fn summary(result: &ScoreOutcome) -> String {
     }
 }
 
-pub async fn submit(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let (r, fw) = own_draft(&db, caller, id).await?;
-    let ratings = ratings_of(&db, r.id).await?;
+pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (r, fw) = own_draft(db, caller, id).await?;
+    let ratings = ratings_of(db, r.id).await?;
     let missing: Vec<&str> = fw
         .behaviours()
         .filter(|b| !ratings.contains_key(&b.id))
@@ -480,7 +435,7 @@ pub async fn submit(caller: &AuthUser, id: i32) -> Result<(), AppError> {
     }
     let result = outcome(&fw, &ratings);
     let now = Utc::now();
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let (review_id, call_id, agent_id) = (r.id, r.call_id, r.agent_id);
     let mut active: review::ActiveModel = r.into();
     active.status = Set(SUBMITTED.into());
@@ -489,7 +444,7 @@ pub async fn submit(caller: &AuthUser, id: i32) -> Result<(), AppError> {
     active.critical_fail = Set(result.critical_fail);
     active.submitted_at = Set(Some(now));
     active.updated_at = Set(now);
-    active.update(&txn).await.map_err(db_err)?;
+    active.update(&txn).await?;
     call::Entity::update_many()
         .col_expr(
             call::Column::Reviewed,
@@ -497,8 +452,7 @@ pub async fn submit(caller: &AuthUser, id: i32) -> Result<(), AppError> {
         )
         .filter(call::Column::Id.eq(call_id))
         .exec(&txn)
-        .await
-        .map_err(db_err)?;
+        .await?;
     write_audit(
         &txn,
         caller,
@@ -520,7 +474,7 @@ pub async fn submit(caller: &AuthUser, id: i32) -> Result<(), AppError> {
         format!("/reviews/{review_id}"),
     )
     .await?;
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -542,23 +496,23 @@ async fn agents_review(
     Ok(r)
 }
 
-pub async fn acknowledge(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let r = agents_review(&db, caller, id).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+pub async fn acknowledge(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let r = agents_review(db, caller, id).await?;
+    let txn = db.begin().await?;
     let review_id = r.id;
     let mut active: review::ActiveModel = r.into();
     active.status = Set(ACKNOWLEDGED.into());
     active.acknowledged_at = Set(Some(Utc::now()));
-    active.update(&txn).await.map_err(db_err)?;
+    active.update(&txn).await?;
     write_audit(&txn, caller, review_id, "acknowledged", None, None).await?;
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(())
 }
 
-pub async fn dispute(caller: &AuthUser, id: i32, reason: &str) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let r = agents_review(&db, caller, id).await?;
+pub async fn dispute(cx: &Ctx, id: i32, reason: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let r = agents_review(db, caller, id).await?;
     let reason = reason.trim();
     if reason.chars().count() < 10 {
         return Err(AppError::invalid(
@@ -572,13 +526,13 @@ pub async fn dispute(caller: &AuthUser, id: i32, reason: &str) -> Result<(), App
             "A reason can be at most 2000 characters.",
         ));
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let (review_id, team_id, coach_id) = (r.id, r.team_id, r.coach_id);
     let mut active: review::ActiveModel = r.into();
     active.status = Set(DISPUTED.into());
     active.dispute_reason = Set(Some(reason.to_string()));
     active.disputed_at = Set(Some(Utc::now()));
-    active.update(&txn).await.map_err(db_err)?;
+    active.update(&txn).await?;
     write_audit(
         &txn,
         caller,
@@ -593,8 +547,7 @@ pub async fn dispute(caller: &AuthUser, id: i32, reason: &str) -> Result<(), App
         .filter(team_member::Column::TeamId.eq(team_id))
         .filter(team_member::Column::Role.eq(team_member::COACH))
         .all(&txn)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|m| m.user_id)
         .collect();
@@ -603,8 +556,7 @@ pub async fn dispute(caller: &AuthUser, id: i32, reason: &str) -> Result<(), App
         .filter(user::Column::IsLeader.eq(true))
         .filter(user::Column::Active.eq(true))
         .all(&txn)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|u| u.id)
         .collect();
@@ -622,7 +574,7 @@ pub async fn dispute(caller: &AuthUser, id: i32, reason: &str) -> Result<(), App
         )
         .await?;
     }
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -643,14 +595,14 @@ fn describe_ratings(fw: &FrameworkView, ratings: &HashMap<i32, Rating>, only: &[
 /// Resolves a dispute: `upheld` keeps the scores; `amended` replaces the
 /// ratings given, and the change is audited with its before and after.
 pub async fn resolve(
-    caller: &AuthUser,
+    cx: &Ctx,
     id: i32,
     outcome_kind: &str,
     note: &str,
     amended: Vec<(i32, i16)>,
 ) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let (r, c, scope) = visible_review(&db, caller, id).await?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (r, c, scope) = visible_review(db, caller, id).await?;
     if r.status != DISPUTED {
         return Err(AppError::Conflict(
             "This review is not under dispute.".into(),
@@ -668,12 +620,12 @@ pub async fn resolve(
     }
     let note = check_text("note", "The note", note)?;
     let fw = view_of(
-        &db,
-        frameworks::framework_in_org(&db, caller.org_id, r.framework_id).await?,
+        db,
+        framework::Entity::get_in_org(db, caller.org_id, r.framework_id).await?,
     )
     .await?;
-    let before = ratings_of(&db, r.id).await?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let before = ratings_of(db, r.id).await?;
+    let txn = db.begin().await?;
     let (review_id, agent_id, coach_id) = (r.id, r.agent_id, r.coach_id);
     let mut active: review::ActiveModel = r.clone().into();
     match outcome_kind {
@@ -740,7 +692,7 @@ pub async fn resolve(
     active.resolved_by = Set(Some(caller.id));
     active.resolved_at = Set(Some(Utc::now()));
     active.updated_at = Set(Utc::now());
-    active.update(&txn).await.map_err(db_err)?;
+    active.update(&txn).await?;
     for uid in [agent_id, coach_id] {
         notify(
             &txn,
@@ -759,7 +711,7 @@ pub async fn resolve(
         )
         .await?;
     }
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(())
 }
 
@@ -783,28 +735,27 @@ fn list_item(
 
 /// What needs the caller's attention: their drafts, disputes they can
 /// resolve, their own reviews as an agent, and unreviewed calls to score.
-pub async fn queue(caller: &AuthUser) -> Result<ReviewQueue, AppError> {
-    let db = guard::db()?;
-    let scope = calls::scope_of(&db, caller).await?;
+pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let scope = Visibility::of(db, caller).await?;
     let drafts = review::Entity::find()
         .filter(review::Column::OrgId.eq(caller.org_id))
         .filter(review::Column::CoachId.eq(caller.id))
         .filter(review::Column::Status.eq(DRAFT))
         .order_by_desc(review::Column::UpdatedAt)
         .limit(20)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
-    let disputes: Vec<review::Model> = if caller.roles.can_coach() {
+        .all(db)
+        .await?;
+    let disputes: Vec<review::Model> = if access::permits_any(caller.roles, Action::ResolveDispute)
+    {
         review::Entity::find()
             .filter(review::Column::OrgId.eq(caller.org_id))
             .filter(review::Column::Status.eq(DISPUTED))
             .filter(review::Column::CoachId.ne(caller.id))
-            .all(&db)
-            .await
-            .map_err(db_err)?
+            .all(db)
+            .await?
             .into_iter()
-            .filter(|r| caller.roles.can_lead() || scope.teams.contains(&r.team_id))
+            .filter(|r| caller.may(Action::ResolveDispute, scope.team_relation(r.team_id)))
             .collect()
     } else {
         vec![]
@@ -815,26 +766,24 @@ pub async fn queue(caller: &AuthUser) -> Result<ReviewQueue, AppError> {
         .filter(review::Column::Status.ne(DRAFT))
         .order_by_desc(review::Column::SubmittedAt)
         .limit(50)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
-    let unreviewed = if caller.roles.can_coach() {
+        .all(db)
+        .await?;
+    let unreviewed = if access::permits_any(caller.roles, Action::ScoreCall) {
         let mut q = call::Entity::find()
-            .filter(scope.condition())
+            .filter(scope.call_condition())
             .filter(call::Column::Reviewed.eq(false))
             .filter(call::Column::AgentId.ne(caller.id));
-        if !caller.roles.can_lead() {
+        if !caller.may(Action::ScoreCall, Relation::Organisation) {
             q = q.filter(call::Column::TeamId.is_in(scope.teams.clone()));
         }
         q.order_by_desc(call::Column::OccurredAt)
             .limit(8)
-            .all(&db)
-            .await
-            .map_err(db_err)?
+            .all(db)
+            .await?
     } else {
         vec![]
     };
-    let names = calls::names(&db, caller.org_id).await?;
+    let names = Names::of_org(db, caller.org_id).await?;
     let people = &names.people;
     let call_ids: Vec<i32> = drafts
         .iter()
@@ -844,11 +793,10 @@ pub async fn queue(caller: &AuthUser) -> Result<ReviewQueue, AppError> {
         .collect();
     let occurred: HashMap<i32, String> = call::Entity::find()
         .filter(call::Column::Id.is_in(call_ids))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
-        .map(|c| (c.id, calls::when(c.occurred_at)))
+        .map(|c| (c.id, when(c.occurred_at)))
         .collect();
     Ok(ReviewQueue {
         drafts: drafts
@@ -870,29 +818,28 @@ pub async fn queue(caller: &AuthUser) -> Result<ReviewQueue, AppError> {
     })
 }
 
-pub async fn notifications(caller: &AuthUser) -> Result<Vec<NotificationView>, AppError> {
-    let db = guard::db()?;
+pub async fn notifications(cx: &Ctx) -> Result<Vec<NotificationView>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
     Ok(notification::Entity::find()
         .filter(notification::Column::UserId.eq(caller.id))
         .filter(notification::Column::OrgId.eq(caller.org_id))
         .order_by_desc(notification::Column::CreatedAt)
         .limit(20)
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|n| NotificationView {
             id: n.id,
             text: n.text,
             link: n.link,
-            when: calls::when(n.created_at),
+            when: when(n.created_at),
             read: n.read_at.is_some(),
         })
         .collect())
 }
 
-pub async fn mark_read(caller: &AuthUser, id: i32) -> Result<(), AppError> {
-    let db = guard::db()?;
+pub async fn mark_read(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
     notification::Entity::update_many()
         .col_expr(
             notification::Column::ReadAt,
@@ -900,8 +847,7 @@ pub async fn mark_read(caller: &AuthUser, id: i32) -> Result<(), AppError> {
         )
         .filter(notification::Column::UserId.eq(caller.id))
         .filter(notification::Column::Id.eq(id))
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+        .exec(db)
+        .await?;
     Ok(())
 }

@@ -2,13 +2,11 @@
 //! practice log. Progress is never stored: it is computed from the reviews
 //! submitted since the target was set (see `domain::targets`).
 
-use super::calls::{day, when};
 use super::development::{
     agent_for, agent_refs, agent_targets, behaviour_name, current_framework, lineage_map,
-    practice_views, profile_of, progress_of, reach_of, require_agent, scored_ratings, summary_with,
-    Reach,
+    practice_views, profile_of, progress_of, scored_ratings, summary_with,
 };
-use super::reviews::notify;
+use crate::domain::access::{Action, Relation};
 use crate::domain::benchmark::{level_value, DEFAULT_WINDOW_DAYS};
 use crate::domain::practice::{check_practice, PracticeInput};
 use crate::domain::targets::{check_new_target, MAX_NOTE};
@@ -16,37 +14,26 @@ use crate::error::AppError;
 use crate::server::entities::{
     practice_behaviour, practice_session, target, target_checkin, team_member, user,
 };
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::dates::{day, parse_iso_day, when};
+use crate::server::kernel::notify::notify;
+use crate::server::kernel::{AuthUser, Ctx};
+use crate::server::kernel::{InOrg, Visibility};
 use crate::types::{CheckinView, EvidenceCall, PracticeLog, TargetForm, TargetView};
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
 };
 use std::collections::HashMap;
 
-fn parse_date(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
-}
-
-/// A coach (or leader) of this agent, acting on their development.
-fn coaches(caller: &AuthUser, agent: &user::Model) -> bool {
-    caller.id != agent.id && caller.roles.can_coach()
-}
-
 async fn target_in_reach(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
-    reach: &Reach,
+    vis: &Visibility,
     id: i32,
 ) -> Result<(target::Model, user::Model), AppError> {
-    let t = target::Entity::find_by_id(id)
-        .filter(target::Column::OrgId.eq(caller.org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That target"))?;
-    let agent = agent_for(db, caller, reach, Some(t.agent_id)).await?;
+    let t = target::Entity::get_in_org(db, caller.org_id, id).await?;
+    let agent = agent_for(db, caller, vis, Some(t.agent_id)).await?;
     Ok((t, agent))
 }
 
@@ -56,8 +43,7 @@ async fn coaches_of(db: &impl ConnectionTrait, agent_id: i32) -> Result<Vec<i32>
         .filter(team_member::Column::UserId.eq(agent_id))
         .filter(team_member::Column::Role.eq(team_member::AGENT))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|m| m.team_id)
         .collect();
@@ -65,8 +51,7 @@ async fn coaches_of(db: &impl ConnectionTrait, agent_id: i32) -> Result<Vec<i32>
         .filter(team_member::Column::TeamId.is_in(teams))
         .filter(team_member::Column::Role.eq(team_member::COACH))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|m| m.user_id)
         .filter(|id| *id != agent_id)
@@ -76,17 +61,17 @@ async fn coaches_of(db: &impl ConnectionTrait, agent_id: i32) -> Result<Vec<i32>
     Ok(ids)
 }
 
-pub async fn target_form(caller: &AuthUser, agent_id: Option<i32>) -> Result<TargetForm, AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let agent = agent_for(&db, caller, &reach, agent_id).await?;
-    if agent.id != caller.id && !coaches(caller, &agent) {
+pub async fn target_form(cx: &Ctx, agent_id: Option<i32>) -> Result<TargetForm, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, agent_id).await?;
+    if !caller.may(Action::SetTarget, vis.agent_relation(agent.id)) {
         return Err(AppError::Forbidden);
     }
     let now = Utc::now();
-    let fw = current_framework(&db, caller.org_id).await?;
+    let fw = current_framework(db, caller.org_id).await?;
     let scored = scored_ratings(
-        &db,
+        db,
         caller.org_id,
         &[agent.id],
         now - Duration::days(DEFAULT_WINDOW_DAYS),
@@ -94,7 +79,7 @@ pub async fn target_form(caller: &AuthUser, agent_id: Option<i32>) -> Result<Tar
     .await?;
     let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS);
     Ok(TargetForm {
-        agent: agent_refs(&db, caller.org_id, std::slice::from_ref(&agent))
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
             .remove(0),
         behaviours: fw
@@ -109,22 +94,22 @@ pub async fn target_form(caller: &AuthUser, agent_id: Option<i32>) -> Result<Tar
 /// Sets a target. The baseline is the coach rating over the last 90 days,
 /// computed here, never typed in.
 pub async fn create_target(
-    caller: &AuthUser,
+    cx: &Ctx,
     agent_id: i32,
     behaviour_id: i32,
     level: i16,
     due_on: &str,
     plan: &str,
 ) -> Result<i32, AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let agent = agent_for(&db, caller, &reach, Some(agent_id)).await?;
-    let by_coach = coaches(caller, &agent);
-    if agent.id != caller.id && !by_coach {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, Some(agent_id)).await?;
+    let by_coach = agent.id != caller.id;
+    if !caller.may(Action::SetTarget, vis.agent_relation(agent.id)) {
         return Err(AppError::Forbidden);
     }
     let now = Utc::now();
-    let fw = current_framework(&db, caller.org_id).await?;
+    let fw = current_framework(db, caller.org_id).await?;
     let behaviour = fw
         .behaviours()
         .find(|b| b.id == behaviour_id)
@@ -135,9 +120,9 @@ pub async fn create_target(
                 "Choose a behaviour of the current framework.",
             )
         })?;
-    let existing = agent_targets(&db, caller.org_id, &[agent.id]).await?;
+    let existing = agent_targets(db, caller.org_id, &[agent.id]).await?;
     let since = super::development::since_for(&existing, now - Duration::days(DEFAULT_WINDOW_DAYS));
-    let scored = scored_ratings(&db, caller.org_id, &[agent.id], since).await?;
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
     if let Some(open) = existing
         .iter()
         .filter(|t| t.lineage == behaviour.lineage)
@@ -159,13 +144,13 @@ pub async fn create_target(
         .and_then(|(c, _)| c);
     check_new_target(
         level,
-        parse_date(due_on),
+        parse_iso_day(due_on),
         plan,
         baseline.as_ref().map(|c| c.mean),
         now.date_naive(),
     )
     .map_err(|(field, message)| AppError::invalid(field, message))?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let saved = target::ActiveModel {
         org_id: Set(caller.org_id),
         agent_id: Set(agent.id),
@@ -174,7 +159,7 @@ pub async fn create_target(
         baseline: Set(baseline.as_ref().map(|c| c.mean)),
         baseline_calls: Set(baseline.as_ref().map_or(0, |c| c.calls as i32)),
         level: Set(level),
-        due_on: Set(parse_date(due_on).unwrap_or_default()),
+        due_on: Set(parse_iso_day(due_on).unwrap_or_default()),
         plan: Set(plan.trim().to_string()),
         created_by: Set(caller.id),
         created_at: Set(now),
@@ -184,8 +169,7 @@ pub async fn create_target(
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
+    .await?;
     let link = format!("/targets/{}", saved.id);
     if by_coach {
         notify(
@@ -214,24 +198,23 @@ pub async fn create_target(
             .await?;
         }
     }
-    txn.commit().await.map_err(db_err)?;
+    txn.commit().await?;
     Ok(saved.id)
 }
 
-pub async fn view(caller: &AuthUser, id: i32) -> Result<TargetView, AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let (t, agent) = target_in_reach(&db, caller, &reach, id).await?;
+pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let (t, agent) = target_in_reach(db, caller, &vis, id).await?;
     let now = Utc::now();
-    let fw = current_framework(&db, caller.org_id).await?;
-    let all = lineage_map(&db, caller.org_id).await?;
-    let scored = scored_ratings(&db, caller.org_id, &[agent.id], t.created_at).await?;
+    let fw = current_framework(db, caller.org_id).await?;
+    let all = lineage_map(db, caller.org_id).await?;
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], t.created_at).await?;
     let (progress, evidence) = progress_of(&t, &scored, now);
     let people: HashMap<i32, String> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
@@ -246,15 +229,13 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<TargetView, AppError> {
         .filter(target_checkin::Column::TargetId.eq(t.id))
         .order_by_asc(target_checkin::Column::CreatedAt)
         .order_by_asc(target_checkin::Column::Id)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     // Practice that served this target: its behaviour, since it was set.
     let sessions: Vec<i32> = practice_behaviour::Entity::find()
         .filter(practice_behaviour::Column::Lineage.eq(t.lineage.clone()))
-        .all(&db)
-        .await
-        .map_err(db_err)?
+        .all(db)
+        .await?
         .into_iter()
         .map(|b| b.session_id)
         .collect();
@@ -264,13 +245,12 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<TargetView, AppError> {
         .filter(practice_session::Column::Id.is_in(sessions))
         .filter(practice_session::Column::PractisedOn.gte(t.created_at.date_naive()))
         .order_by_desc(practice_session::Column::PractisedOn)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     let name = behaviour_name(&fw, &all, &t.lineage);
     Ok(TargetView {
         summary: summary_with(&t, name, &progress),
-        agent: agent_refs(&db, caller.org_id, std::slice::from_ref(&agent))
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
             .remove(0),
         behaviour_definition: current
@@ -311,9 +291,10 @@ pub async fn view(caller: &AuthUser, id: i32) -> Result<TargetView, AppError> {
                 note: c.note,
             })
             .collect(),
-        practice: practice_views(&db, practice, &fw, &all).await?,
-        can_agree: coaches(caller, &agent) && t.agreed_by.is_none(),
-        can_check_in: agent.id == caller.id || coaches(caller, &agent),
+        practice: practice_views(db, practice, &fw, &all).await?,
+        can_agree: caller.may(Action::AgreeTarget, vis.agent_relation(agent.id))
+            && t.agreed_by.is_none(),
+        can_check_in: caller.may(Action::SetTarget, vis.agent_relation(agent.id)),
     })
 }
 
@@ -348,17 +329,16 @@ async fn add_note(
         ..Default::default()
     }
     .insert(db)
-    .await
-    .map_err(db_err)?;
+    .await?;
     Ok(())
 }
 
 /// A coach agrees to the agent's target, with an optional comment.
-pub async fn agree(caller: &AuthUser, id: i32, comment: &str) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let (t, agent) = target_in_reach(&db, caller, &reach, id).await?;
-    if !coaches(caller, &agent) {
+pub async fn agree(cx: &Ctx, id: i32, comment: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let (t, agent) = target_in_reach(db, caller, &vis, id).await?;
+    if !caller.may(Action::AgreeTarget, vis.agent_relation(agent.id)) {
         return Err(AppError::Forbidden);
     }
     if t.agreed_by.is_some() {
@@ -367,11 +347,11 @@ pub async fn agree(caller: &AuthUser, id: i32, comment: &str) -> Result<(), AppE
         ));
     }
     let comment = check_note(comment, false)?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let mut active: target::ActiveModel = t.clone().into();
     active.agreed_by = Set(Some(caller.id));
     active.agreed_at = Set(Some(Utc::now()));
-    active.update(&txn).await.map_err(db_err)?;
+    active.update(&txn).await?;
     if !comment.is_empty() {
         add_note(&txn, t.id, caller.id, comment).await?;
     }
@@ -383,19 +363,19 @@ pub async fn agree(caller: &AuthUser, id: i32, comment: &str) -> Result<(), AppE
         format!("/targets/{}", t.id),
     )
     .await?;
-    txn.commit().await.map_err(db_err)
+    txn.commit().await.map_err(AppError::from)
 }
 
 /// A check-in by the agent or one of their coaches.
-pub async fn check_in(caller: &AuthUser, id: i32, note: &str) -> Result<(), AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let (t, agent) = target_in_reach(&db, caller, &reach, id).await?;
-    if agent.id != caller.id && !coaches(caller, &agent) {
+pub async fn check_in(cx: &Ctx, id: i32, note: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let (t, agent) = target_in_reach(db, caller, &vis, id).await?;
+    if !caller.may(Action::SetTarget, vis.agent_relation(agent.id)) {
         return Err(AppError::Forbidden);
     }
     let note = check_note(note, true)?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     add_note(&txn, t.id, caller.id, note).await?;
     let tell: Vec<i32> = if agent.id == caller.id {
         t.agreed_by.into_iter().collect()
@@ -412,34 +392,30 @@ pub async fn check_in(caller: &AuthUser, id: i32, note: &str) -> Result<(), AppE
         )
         .await?;
     }
-    txn.commit().await.map_err(db_err)
+    txn.commit().await.map_err(AppError::from)
 }
 
 // ---- Practice log -----------------------------------------------------------
 
-pub async fn practice_log(
-    caller: &AuthUser,
-    agent_id: Option<i32>,
-) -> Result<PracticeLog, AppError> {
-    let db = guard::db()?;
-    let reach = reach_of(&db, caller).await?;
-    let agent = agent_for(&db, caller, &reach, agent_id).await?;
-    let fw = current_framework(&db, caller.org_id).await?;
-    let all = lineage_map(&db, caller.org_id).await?;
+pub async fn practice_log(cx: &Ctx, agent_id: Option<i32>) -> Result<PracticeLog, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, agent_id).await?;
+    let fw = current_framework(db, caller.org_id).await?;
+    let all = lineage_map(db, caller.org_id).await?;
     let sessions = practice_session::Entity::find()
         .filter(practice_session::Column::OrgId.eq(caller.org_id))
         .filter(practice_session::Column::AgentId.eq(agent.id))
         .order_by_desc(practice_session::Column::PractisedOn)
         .order_by_desc(practice_session::Column::Id)
-        .all(&db)
-        .await
-        .map_err(db_err)?;
+        .all(db)
+        .await?;
     Ok(PracticeLog {
-        agent: agent_refs(&db, caller.org_id, std::slice::from_ref(&agent))
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
             .remove(0),
         is_self: agent.id == caller.id,
-        entries: practice_views(&db, sessions, &fw, &all).await?,
+        entries: practice_views(db, sessions, &fw, &all).await?,
         behaviours: fw
             .behaviours()
             .map(|b| (b.lineage.clone(), b.name.clone()))
@@ -460,10 +436,10 @@ pub struct NewPractice {
 }
 
 /// An agent logs their own practice session.
-pub async fn log_practice(caller: &AuthUser, p: NewPractice) -> Result<i32, AppError> {
-    require_agent(caller)?;
-    let db = guard::db()?;
-    let fw = current_framework(&db, caller.org_id).await?;
+pub async fn log_practice(cx: &Ctx, p: NewPractice) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require_on(Action::LogPractice, Relation::Own)?;
+    let fw = current_framework(db, caller.org_id).await?;
     let mut lineages = p.lineages.clone();
     lineages.sort();
     lineages.dedup();
@@ -476,7 +452,7 @@ pub async fn log_practice(caller: &AuthUser, p: NewPractice) -> Result<i32, AppE
             format!("\"{unknown}\" is not a behaviour of the current framework; reload the page."),
         ));
     }
-    let on = parse_date(&p.practised_on);
+    let on = parse_iso_day(&p.practised_on);
     check_practice(
         &PracticeInput {
             on,
@@ -491,7 +467,7 @@ pub async fn log_practice(caller: &AuthUser, p: NewPractice) -> Result<i32, AppE
         Utc::now().date_naive(),
     )
     .map_err(|(field, message)| AppError::invalid(field, message))?;
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     let saved = practice_session::ActiveModel {
         org_id: Set(caller.org_id),
         agent_id: Set(caller.id),
@@ -510,8 +486,7 @@ pub async fn log_practice(caller: &AuthUser, p: NewPractice) -> Result<i32, AppE
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
+    .await?;
     practice_behaviour::Entity::insert_many(lineages.into_iter().map(|l| {
         practice_behaviour::ActiveModel {
             session_id: Set(saved.id),
@@ -520,8 +495,7 @@ pub async fn log_practice(caller: &AuthUser, p: NewPractice) -> Result<i32, AppE
         }
     }))
     .exec(&txn)
-    .await
-    .map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    .await?;
+    txn.commit().await?;
     Ok(saved.id)
 }

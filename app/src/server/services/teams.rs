@@ -1,12 +1,13 @@
 //! Teams and who is in them: agents belong to one team, coaches coach any
 //! number of teams.
 
-use super::auth::{field, is_unique_violation};
-use super::people::user_in_org;
+use crate::domain::access::Action;
 use crate::domain::validation::check_name;
 use crate::error::AppError;
 use crate::server::entities::{team, team_member, user};
-use crate::server::guard::{self, db_err, AuthUser};
+use crate::server::kernel::forms::field;
+use crate::server::kernel::is_unique_violation;
+use crate::server::kernel::{Ctx, InOrg};
 use crate::types::{PersonRef, TeamDetail};
 use chrono::Utc;
 use sea_orm::{
@@ -14,34 +15,6 @@ use sea_orm::{
     QueryOrder, Set, TransactionTrait,
 };
 use std::collections::HashMap;
-
-pub async fn team_in_org(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    team_id: i32,
-) -> Result<team::Model, AppError> {
-    team::Entity::find_by_id(team_id)
-        .filter(team::Column::OrgId.eq(org_id))
-        .one(db)
-        .await
-        .map_err(db_err)?
-        .ok_or_else(|| AppError::not_found("That team"))
-}
-
-/// Team names by id, for labelling memberships and invitations.
-pub async fn team_names(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-) -> Result<HashMap<i32, String>, AppError> {
-    Ok(team::Entity::find()
-        .filter(team::Column::OrgId.eq(org_id))
-        .all(db)
-        .await
-        .map_err(db_err)?
-        .into_iter()
-        .map(|t| (t.id, t.name))
-        .collect())
-}
 
 /// Teams with their people. `only` limits the result to the given team ids.
 pub async fn team_details(
@@ -55,20 +28,18 @@ pub async fn team_details(
     if let Some(ids) = only {
         query = query.filter(team::Column::Id.is_in(ids.to_vec()));
     }
-    let teams = query.all(db).await.map_err(db_err)?;
+    let teams = query.all(db).await?;
     let ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(ids))
         .all(db)
-        .await
-        .map_err(db_err)?;
+        .await?;
     let member_ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
     let people: HashMap<i32, user::Model> = user::Entity::find()
         .filter(user::Column::OrgId.eq(org_id))
         .filter(user::Column::Id.is_in(member_ids))
         .all(db)
-        .await
-        .map_err(db_err)?
+        .await?
         .into_iter()
         .map(|u| (u.id, u))
         .collect();
@@ -105,9 +76,9 @@ pub async fn team_details(
     Ok(out)
 }
 
-pub async fn list_teams(caller: &AuthUser) -> Result<Vec<TeamDetail>, AppError> {
-    caller.require_admin()?;
-    team_details(&guard::db()?, caller.org_id, None).await
+pub async fn list_teams(cx: &Ctx) -> Result<Vec<TeamDetail>, AppError> {
+    cx.caller.require(Action::ManageTeams)?;
+    team_details(&cx.db, cx.org_id(), None).await
 }
 
 fn duplicate_team(name: &str) -> AppError {
@@ -129,30 +100,30 @@ async fn name_free(
     if let Some(id) = except {
         q = q.filter(team::Column::Id.ne(id));
     }
-    if q.count(db).await.map_err(db_err)? > 0 {
+    if q.count(db).await? > 0 {
         return Err(duplicate_team(name));
     }
     Ok(())
 }
 
-pub async fn create_team(caller: &AuthUser, name: &str) -> Result<TeamDetail, AppError> {
-    caller.require_admin()?;
+pub async fn create_team(cx: &Ctx, name: &str) -> Result<TeamDetail, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManageTeams)?;
     let name = field("name", check_name(name, "a team name", 120))?;
-    let db = guard::db()?;
-    name_free(&db, caller.org_id, &name, None).await?;
+    name_free(db, caller.org_id, &name, None).await?;
     let t = team::ActiveModel {
         org_id: Set(caller.org_id),
         name: Set(name.clone()),
         created_at: Set(Utc::now()),
         ..Default::default()
     }
-    .insert(&db)
+    .insert(db)
     .await
     .map_err(|e| {
         if is_unique_violation(&e) {
             duplicate_team(&name)
         } else {
-            db_err(e)
+            AppError::from(e)
         }
     })?;
     Ok(TeamDetail {
@@ -163,27 +134,26 @@ pub async fn create_team(caller: &AuthUser, name: &str) -> Result<TeamDetail, Ap
     })
 }
 
-pub async fn rename_team(caller: &AuthUser, team_id: i32, name: &str) -> Result<(), AppError> {
-    caller.require_admin()?;
+pub async fn rename_team(cx: &Ctx, team_id: i32, name: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManageTeams)?;
     let name = field("name", check_name(name, "a team name", 120))?;
-    let db = guard::db()?;
-    let t = team_in_org(&db, caller.org_id, team_id).await?;
-    name_free(&db, caller.org_id, &name, Some(t.id)).await?;
+    let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
+    name_free(db, caller.org_id, &name, Some(t.id)).await?;
     let mut model: team::ActiveModel = t.into();
     model.name = Set(name);
-    model.update(&db).await.map_err(db_err)?;
+    model.update(db).await?;
     Ok(())
 }
 
-pub async fn delete_team(caller: &AuthUser, team_id: i32) -> Result<(), AppError> {
-    caller.require_admin()?;
-    let db = guard::db()?;
-    let t = team_in_org(&db, caller.org_id, team_id).await?;
+pub async fn delete_team(cx: &Ctx, team_id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManageTeams)?;
+    let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.eq(t.id))
-        .count(&db)
-        .await
-        .map_err(db_err)?;
+        .count(db)
+        .await?;
     if members > 0 {
         return Err(AppError::Conflict(format!(
             "\"{}\" still has {members} member{}. Move or remove them before deleting the team.",
@@ -191,23 +161,21 @@ pub async fn delete_team(caller: &AuthUser, team_id: i32) -> Result<(), AppError
             if members == 1 { "" } else { "s" }
         )));
     }
-    team::Entity::delete_by_id(t.id)
-        .exec(&db)
-        .await
-        .map_err(db_err)?;
+    team::Entity::delete_by_id(t.id).exec(db).await?;
     Ok(())
 }
 
 /// Adds or removes a person as agent or coach of a team. Adding an agent
 /// moves them out of any other team: an agent has one team.
 pub async fn set_membership(
-    caller: &AuthUser,
+    cx: &Ctx,
     team_id: i32,
     user_id: i32,
     kind: &str,
     member: bool,
 ) -> Result<(), AppError> {
-    caller.require_admin()?;
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManageTeams)?;
     let kind = match kind {
         team_member::AGENT => team_member::AGENT,
         team_member::COACH => team_member::COACH,
@@ -218,22 +186,17 @@ pub async fn set_membership(
             ))
         }
     };
-    let db = guard::db()?;
-    let t = team_in_org(&db, caller.org_id, team_id).await?;
-    let u = user_in_org(&db, caller.org_id, user_id).await?;
+    let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
+    let u = user::Entity::get_in_org(db, caller.org_id, user_id).await?;
     let existing = team_member::Entity::find()
         .filter(team_member::Column::TeamId.eq(t.id))
         .filter(team_member::Column::UserId.eq(u.id))
         .filter(team_member::Column::Role.eq(kind))
-        .one(&db)
-        .await
-        .map_err(db_err)?;
+        .one(db)
+        .await?;
     if !member {
         if let Some(m) = existing {
-            team_member::Entity::delete_by_id(m.id)
-                .exec(&db)
-                .await
-                .map_err(db_err)?;
+            team_member::Entity::delete_by_id(m.id).exec(db).await?;
         }
         return Ok(());
     }
@@ -259,14 +222,13 @@ pub async fn set_membership(
             ),
         ));
     }
-    let txn = db.begin().await.map_err(db_err)?;
+    let txn = db.begin().await?;
     if kind == team_member::AGENT {
         team_member::Entity::delete_many()
             .filter(team_member::Column::UserId.eq(u.id))
             .filter(team_member::Column::Role.eq(team_member::AGENT))
             .exec(&txn)
-            .await
-            .map_err(db_err)?;
+            .await?;
     }
     team_member::ActiveModel {
         team_id: Set(t.id),
@@ -275,8 +237,7 @@ pub async fn set_membership(
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    .map_err(db_err)?;
-    txn.commit().await.map_err(db_err)?;
+    .await?;
+    txn.commit().await?;
     Ok(())
 }

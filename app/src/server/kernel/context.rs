@@ -1,0 +1,73 @@
+//! Who is asking, and the connection to answer with. Services receive this
+//! explicitly rather than reading Leptos context, so they run the same in a
+//! request and in a test.
+
+use crate::domain::access::{self, Action, Relation};
+use crate::domain::roles::RoleSet;
+use crate::error::AppError;
+use crate::server::entities::user;
+use sea_orm::DatabaseConnection;
+
+/// A signed-in person as the services see them.
+#[derive(Clone, Debug)]
+pub struct AuthUser {
+    pub id: i32,
+    pub org_id: i32,
+    pub name: String,
+    pub email: String,
+    pub roles: RoleSet,
+}
+
+impl From<&user::Model> for AuthUser {
+    fn from(u: &user::Model) -> Self {
+        AuthUser {
+            id: u.id,
+            org_id: u.org_id,
+            name: u.name.clone(),
+            email: u.email.clone(),
+            roles: u.roles(),
+        }
+    }
+}
+
+/// The connection and the caller of one server function.
+#[derive(Clone)]
+pub struct Ctx {
+    pub db: DatabaseConnection,
+    pub caller: AuthUser,
+}
+
+impl Ctx {
+    pub fn new(db: DatabaseConnection, caller: AuthUser) -> Self {
+        Ctx { db, caller }
+    }
+
+    pub fn org_id(&self) -> i32 {
+        self.caller.org_id
+    }
+}
+
+impl AuthUser {
+    /// Refuses the caller unless one of their roles allows the action on some
+    /// data (the record-level check follows once the record is known).
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        allow(access::permits_any(self.roles, action))
+    }
+
+    /// Refuses the caller unless the action is allowed on data so related.
+    pub fn require_on(&self, action: Action, rel: Relation) -> Result<(), AppError> {
+        allow(access::permits(self.roles, action, rel))
+    }
+
+    pub fn may(&self, action: Action, rel: Relation) -> bool {
+        access::permits(self.roles, action, rel)
+    }
+}
+
+fn allow(allowed: bool) -> Result<(), AppError> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

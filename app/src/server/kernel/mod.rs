@@ -1,0 +1,23 @@
+//! The shared pieces every feature service stands on: the request context,
+//! database-error mapping, organisation-scoped lookups, names, dates, audit
+//! and notifications.
+//!
+//! The dependency rule: `kernel` uses only the domain, the entities and the
+//! app error; feature services use the kernel and may use each other only
+//! without cycles (checked by `services::layering` tests); nothing here uses
+//! a feature service or Leptos context.
+
+pub mod audit;
+pub mod context;
+pub mod dates;
+pub mod errors;
+pub mod forms;
+pub mod names;
+pub mod notify;
+pub mod tenancy;
+pub mod visibility;
+
+pub use context::{AuthUser, Ctx};
+pub use errors::{internal, is_unique_violation};
+pub use tenancy::InOrg;
+pub use visibility::Visibility;
