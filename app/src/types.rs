@@ -2,8 +2,12 @@
 
 use crate::domain::benchmark::{CoachRating, Gap};
 use crate::domain::continuum::DataCheck;
+use crate::domain::lifecycle::{
+    ActionStatus, DisputeOutcome, EvidenceKind, ReviewStatus, VersionStatus,
+};
 use crate::domain::placement::{Answer, Component, Movement};
 use crate::domain::roles::{Role, RoleSet};
+use crate::domain::scoring::Rating;
 use crate::domain::targets::{Progress, TargetStatus};
 use serde::{Deserialize, Serialize};
 
@@ -123,7 +127,7 @@ pub struct FrameworkSummary {
     pub version: i32,
     pub name: String,
     /// draft, published or retired.
-    pub status: String,
+    pub status: VersionStatus,
     pub published_on: Option<String>,
     pub behaviours: usize,
     pub reviews: u64,
@@ -158,7 +162,7 @@ pub struct FrameworkView {
     pub version: i32,
     pub name: String,
     pub description: String,
-    pub status: String,
+    pub status: VersionStatus,
     pub clusters: Vec<ClusterView>,
 }
 
@@ -219,7 +223,7 @@ pub struct CallScope {
 pub struct ReviewBrief {
     pub id: i32,
     pub coach: String,
-    pub status: String,
+    pub status: ReviewStatus,
     pub score: Option<f64>,
     pub critical_fail: bool,
     pub submitted_on: Option<String>,
@@ -268,7 +272,7 @@ pub struct EvidenceView {
     pub id: i32,
     pub behaviour_id: Option<i32>,
     /// note or tally.
-    pub kind: String,
+    pub kind: EvidenceKind,
     pub at_ms: Option<i32>,
     pub cue_index: Option<i32>,
     pub note: String,
@@ -286,20 +290,20 @@ pub struct AuditEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewView {
     pub id: i32,
-    pub status: String,
+    pub status: ReviewStatus,
     pub call: CallDetail,
     pub coach: String,
     pub coach_id: i32,
     pub framework: FrameworkView,
     /// (behaviour id, rating code).
-    pub ratings: Vec<(i32, i16)>,
+    pub ratings: Vec<(i32, Rating)>,
     pub evidence: Vec<EvidenceView>,
     pub strengths: String,
     pub development: String,
     pub submitted_on: Option<String>,
     pub acknowledged_on: Option<String>,
     pub dispute_reason: Option<String>,
-    pub resolution: Option<String>,
+    pub resolution: Option<DisputeOutcome>,
     pub resolution_note: Option<String>,
     pub resolved_by: Option<String>,
     pub can_score: bool,
@@ -315,7 +319,7 @@ pub struct ReviewListItem {
     pub call_id: i32,
     pub agent: String,
     pub coach: String,
-    pub status: String,
+    pub status: ReviewStatus,
     pub score: Option<f64>,
     pub critical_fail: bool,
     pub occurred: String,
@@ -596,7 +600,7 @@ pub struct ContinuumAction {
     pub owner_id: Option<i32>,
     pub due_on: Option<String>,
     /// open, in_progress or done.
-    pub status: String,
+    pub status: ActionStatus,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -647,7 +651,7 @@ pub struct ContinuumModelSummary {
     pub id: i32,
     pub version: i32,
     /// draft, published or retired.
-    pub status: String,
+    pub status: VersionStatus,
     pub published_on: Option<String>,
     /// Assessments answered against this version.
     pub assessments: u64,
@@ -658,7 +662,7 @@ pub struct ContinuumModelSummary {
 pub struct ContinuumModelView {
     pub id: i32,
     pub version: i32,
-    pub status: String,
+    pub status: VersionStatus,
     pub cells: Vec<ContinuumCellView>,
     /// Newest first.
     pub versions: Vec<ContinuumModelSummary>,

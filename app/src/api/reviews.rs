@@ -1,4 +1,5 @@
-use crate::domain::scoring::ScoreOutcome;
+use crate::domain::lifecycle::{DisputeOutcome, EvidenceKind};
+use crate::domain::scoring::{Rating, ScoreOutcome};
 use crate::error::AppError;
 use crate::types::{NotificationView, ReviewQueue, ReviewView};
 use leptos::prelude::*;
@@ -17,11 +18,10 @@ pub async fn get_review(id: i32) -> Result<ReviewView, AppError> {
     respond(async { reviews::view(&guard::ctx().await?, id).await }.await)
 }
 
-/// `ratings`: (behaviour id, rating code: 1–5, 0 Missed, -1 N/A).
 #[server(endpoint = "reviews/save", input = Json)]
 pub async fn save_review(
     id: i32,
-    ratings: Vec<(i32, i16)>,
+    ratings: Vec<(i32, Rating)>,
     strengths: String,
     development: String,
 ) -> Result<ScoreOutcome, AppError> {
@@ -35,7 +35,7 @@ pub async fn save_review(
 pub async fn add_evidence(
     id: i32,
     behaviour_id: Option<i32>,
-    kind: String,
+    kind: EvidenceKind,
     at_ms: Option<i32>,
     cue_index: Option<i32>,
     note: String,
@@ -82,12 +82,12 @@ pub async fn dispute_review(id: i32, reason: String) -> Result<(), AppError> {
 #[server(endpoint = "reviews/resolve", input = Json)]
 pub async fn resolve_dispute(
     id: i32,
-    outcome: String,
+    outcome: DisputeOutcome,
     note: String,
-    ratings: Vec<(i32, i16)>,
+    ratings: Vec<(i32, Rating)>,
 ) -> Result<(), AppError> {
     respond(
-        async { reviews::resolve(&guard::ctx().await?, id, &outcome, &note, ratings).await }.await,
+        async { reviews::resolve(&guard::ctx().await?, id, outcome, &note, ratings).await }.await,
     )
 }
 

@@ -1,5 +1,6 @@
 //! Small pieces shared by the call and review pages.
 
+use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::transcript::Cue;
 use leptos::prelude::*;
 
@@ -31,14 +32,13 @@ pub fn ScoreBadge(score: Option<f64>, critical_fail: bool) -> impl IntoView {
 }
 
 #[component]
-pub fn StatusBadge(#[prop(into)] status: String) -> impl IntoView {
-    let (class, label) = match status.as_str() {
-        "draft" => ("badge subtle", "Draft"),
-        "submitted" => ("badge info", "Awaiting agent"),
-        "acknowledged" => ("badge ok", "Acknowledged"),
-        "disputed" => ("badge warn", "Disputed"),
-        "resolved" => ("badge ok", "Resolved"),
-        _ => ("badge", "–"),
+pub fn StatusBadge(status: ReviewStatus) -> impl IntoView {
+    let (class, label) = match status {
+        ReviewStatus::Draft => ("badge subtle", "Draft"),
+        ReviewStatus::Submitted => ("badge info", "Awaiting agent"),
+        ReviewStatus::Acknowledged => ("badge ok", "Acknowledged"),
+        ReviewStatus::Disputed => ("badge warn", "Disputed"),
+        ReviewStatus::Resolved => ("badge ok", "Resolved"),
     };
     view! { <span class=class>{label}</span> }
 }

@@ -127,12 +127,19 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         // An admin manages the organisation: people, teams, frameworks, the
         // continuum model; sees calls and development to do so, and may add
         // calls and attach their recordings, but does not score.
-        Role::Admin => match action {
-            ManagePeople | ManageTeams | EditFramework | EditContinuumModel => true,
-            ViewCall | ViewDevelopment | ViewTeamOverview | RunContinuum => true,
-            AddCall | AttachMedia => true,
-            _ => false,
-        },
+        Role::Admin => matches!(
+            action,
+            ManagePeople
+                | ManageTeams
+                | EditFramework
+                | EditContinuumModel
+                | ViewCall
+                | ViewDevelopment
+                | ViewTeamOverview
+                | RunContinuum
+                | AddCall
+                | AttachMedia
+        ),
     }
 }
 

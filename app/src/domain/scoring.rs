@@ -13,8 +13,10 @@ pub const LEVEL_NAMES: [&str; 5] = [
     "Role model",
 ];
 
-/// A coach's rating of one behaviour on one call.
+/// A coach's rating of one behaviour on one call. It travels and is stored
+/// as its code (see [`Rating::code`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "i16", try_from = "i16")]
 pub enum Rating {
     /// A level 1–5 of the behaviour's anchored scale.
     Level(u8),
@@ -71,6 +73,21 @@ impl Rating {
     /// Whether this rating on a critical behaviour fails the review.
     pub fn fails_critical(self) -> bool {
         matches!(self, Rating::Missed | Rating::Level(1))
+    }
+}
+
+impl From<Rating> for i16 {
+    fn from(r: Rating) -> i16 {
+        r.code()
+    }
+}
+
+impl TryFrom<i16> for Rating {
+    type Error = String;
+
+    fn try_from(code: i16) -> Result<Self, Self::Error> {
+        Rating::from_code(code)
+            .ok_or_else(|| format!("{code} is not a rating; use 1–5, 0 for Missed or -1 for N/A"))
     }
 }
 

@@ -6,6 +6,7 @@ use crate::api::reviews::start_review;
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
+use crate::domain::lifecycle::ReviewStatus;
 use crate::types::CallDetail;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,7 +57,7 @@ fn CallBody(call: CallDetail, on_changed: Callback<()>) -> impl IntoView {
     let my_draft = call
         .reviews
         .iter()
-        .find(|r| r.status == "draft")
+        .find(|r| r.status == ReviewStatus::Draft)
         .map(|r| r.id);
     let start = move |_| {
         starting.set(true);
@@ -113,7 +114,7 @@ fn CallBody(call: CallDetail, on_changed: Callback<()>) -> impl IntoView {
                             {call.reviews.iter().map(|r| view! {
                                 <li>
                                     <a href=format!("/reviews/{}", r.id)>{r.coach.clone()}</a>
-                                    <StatusBadge status=r.status.clone() />
+                                    <StatusBadge status=r.status />
                                     <ScoreBadge score=r.score critical_fail=r.critical_fail />
                                     <span class="muted">{r.submitted_on.clone().unwrap_or_default()}</span>
                                 </li>

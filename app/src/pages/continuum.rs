@@ -11,6 +11,7 @@ use crate::components::feedback::{csv_data_href, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::continuum::DataCheck;
+use crate::domain::lifecycle::ActionStatus;
 use crate::domain::placement::{stage_name, Answer, Component, Movement, STAGE_NAMES};
 use crate::types::{
     ContinuumAssessmentView, ContinuumCellView, ContinuumChange, ContinuumHome, ContinuumResult,
@@ -667,15 +668,15 @@ fn ActionPlan(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView 
         <ul class="actions-list">
             {a.actions.iter().map(|x| {
                 let action_id = x.id;
-                let status = x.status.clone();
+                let status = x.status;
                 view! {
                     <li>
                         <span class="action-title">{x.title.clone()}</span>
                         <span class="muted small block">{format!("{} · due {}", x.owner.clone().unwrap_or_else(|| "No owner".into()), x.due_on.clone().unwrap_or_default())}</span>
                         <select class="no-print" aria-label="Status" on:change=move |ev| { set.dispatch(SetActionStatus { action_id, status: event_target_value(&ev) }); }>
-                            {[("open", "Open"), ("in_progress", "In progress"), ("done", "Done")].into_iter().map(|(k, l)| view! { <option value=k selected=status == k>{l}</option> }).collect_view()}
+                            {ActionStatus::ALL.iter().map(|s| view! { <option value=s.key() selected=status == *s>{s.label()}</option> }).collect_view()}
                         </select>
-                        <span class="print-only">{x.status.replace('_', " ")}</span>
+                        <span class="print-only">{x.status.key().replace('_', " ")}</span>
                     </li>
                 }
             }).collect_view()}

@@ -10,6 +10,7 @@ use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::FormAlert;
 use crate::components::layout::PageHeader;
 use crate::domain::continuum::{DataCheck, MAX_STATEMENTS};
+use crate::domain::lifecycle::VersionStatus;
 use crate::domain::placement::{stage_name, Component};
 use crate::error::AppError;
 use crate::types::{ContinuumCellView, ContinuumModelSummary, ContinuumModelView, StatementEdit};
@@ -47,8 +48,8 @@ fn ModelView(m: ContinuumModelView, on_changed: Callback<()>) -> impl IntoView {
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
     let id = m.id;
-    let draft = m.status == "draft";
-    let has_draft = m.versions.iter().any(|v| v.status == "draft");
+    let draft = m.status == VersionStatus::Draft;
+    let has_draft = m.versions.iter().any(|v| v.status == VersionStatus::Draft);
     let start = {
         let navigate = navigate.clone();
         move |_| {
@@ -143,7 +144,7 @@ fn ModelVersions(versions: Vec<ContinuumModelSummary>, selected: i32) -> impl In
             {versions.into_iter().map(|v| view! {
                 <li class:current=v.id == selected>
                     <a href=format!("/continuum/model?version={}", v.id)>{format!("Version {}", v.version)}</a>
-                    <span class=match v.status.as_str() { "published" => "badge ok", "draft" => "badge info", _ => "badge subtle" }>{v.status.clone()}</span>
+                    <span class=match v.status { VersionStatus::Published => "badge ok", VersionStatus::Draft => "badge info", VersionStatus::Retired => "badge subtle" }>{v.status.key()}</span>
                     <span class="muted small">{match v.assessments { 1 => "1 assessment".to_string(), n => format!("{n} assessments") }}</span>
                     {v.published_on.map(|d| view! { <span class="muted small">{format!("published {d}")}</span> })}
                 </li>

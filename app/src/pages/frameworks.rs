@@ -8,6 +8,7 @@ use crate::api::frameworks::{
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, TextField};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::domain::lifecycle::VersionStatus;
 use crate::domain::scoring::LEVEL_NAMES;
 use crate::types::{BehaviourView, FrameworkSummary, FrameworkView};
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ fn Frameworks() -> impl IntoView {
             <div class="framework-main">
                 <Transition fallback=|| view! { <Loading /> }>
                     {move || Suspend::new(async move {
-                        let has_draft = list.await.map(|v| v.iter().any(|f| f.status == "draft")).unwrap_or(false);
+                        let has_draft = list.await.map(|v| v.iter().any(|f| f.status == VersionStatus::Draft)).unwrap_or(false);
                         let is_admin = auth.me.await.ok().flatten().is_some_and(|m| crate::domain::access::permits_any(m.roles, crate::domain::access::Action::EditFramework));
                         match detail.await {
                             Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
@@ -72,7 +73,7 @@ fn VersionList(versions: Vec<FrameworkSummary>, selected: Option<i32>) -> impl I
             {versions.iter().map(|v| view! {
                 <li class:current=Some(v.id) == selected>
                     <a href=format!("/frameworks/{}", v.id)>{format!("Version {}", v.version)}</a>
-                    <span class=match v.status.as_str() { "published" => "badge ok", "draft" => "badge info", _ => "badge subtle" }>{v.status.clone()}</span>
+                    <span class=match v.status { VersionStatus::Published => "badge ok", VersionStatus::Draft => "badge info", VersionStatus::Retired => "badge subtle" }>{v.status.key()}</span>
                     <span class="muted small">{format!("{} behaviours · {} reviews", v.behaviours, v.reviews)}</span>
                     {v.published_on.clone().map(|d| view! { <span class="muted small">{format!("published {d}")}</span> })}
                 </li>
@@ -91,8 +92,8 @@ fn FrameworkDetail(
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
     let fw_id = fw.id;
-    let draft = fw.status == "draft";
-    let published = fw.status == "published";
+    let draft = fw.status == VersionStatus::Draft;
+    let published = fw.status == VersionStatus::Published;
     let start_version = {
         let navigate = navigate.clone();
         move |_| {

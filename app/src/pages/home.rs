@@ -4,6 +4,7 @@ use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::access::{self, Action};
+use crate::domain::lifecycle::ReviewStatus;
 use crate::types::{
     HomeOverview, NotificationView, OrgCounts, ReviewListItem, ReviewQueue, TeamDetail,
 };
@@ -67,8 +68,8 @@ fn review_rows(items: Vec<ReviewListItem>, show_agent: bool) -> impl IntoView {
             {items.into_iter().map(|r| view! {
                 <li>
                     <a href=format!("/reviews/{}", r.id)>{if show_agent { r.agent.clone() } else { format!("Call of {}", r.occurred) }}</a>
-                    <StatusBadge status=r.status.clone() />
-                    {(r.status != "draft").then(|| view! { <ScoreBadge score=r.score critical_fail=r.critical_fail /> })}
+                    <StatusBadge status=r.status />
+                    {(r.status != ReviewStatus::Draft).then(|| view! { <ScoreBadge score=r.score critical_fail=r.critical_fail /> })}
                     <span class="muted small">{if show_agent { r.occurred.clone() } else { format!("by {}", r.coach) }}</span>
                 </li>
             }).collect_view()}

@@ -8,6 +8,7 @@ use crate::api::reviews::{
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::review_bits::{clock, ScoreBadge, StatusBadge, TranscriptView};
+use crate::domain::lifecycle::{DisputeOutcome, EvidenceKind};
 use crate::domain::scoring::{score, Rating, ScoredItem, LEVEL_NAMES};
 use crate::types::{BehaviourView, EvidenceView, ReviewView};
 use leptos::prelude::*;
@@ -49,10 +50,7 @@ fn ReviewLoader() -> impl IntoView {
 }
 
 fn ratings_map(r: &ReviewView) -> HashMap<i32, Rating> {
-    r.ratings
-        .iter()
-        .filter_map(|(b, c)| Rating::from_code(*c).map(|x| (*b, x)))
-        .collect()
+    r.ratings.iter().copied().collect()
 }
 
 fn live_score(
@@ -153,7 +151,7 @@ fn PlayerView(
                 <For each=timed key=|e| e.id let:e>
                     {
                         let at = e.at_ms.unwrap_or(0).max(0) as u32;
-                        let class = if e.kind == "tally" { "marker tally" } else { "marker" };
+                        let class = if e.kind == EvidenceKind::Tally { "marker tally" } else { "marker" };
                         view! {
                             <button type="button" class=class title=format!("{} · {}", clock(at as i64), e.note)
                                 aria-label=format!("Go to {}", clock(at as i64))
@@ -190,11 +188,7 @@ fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl IntoView {
     let outcome = Memo::new(move |_| behaviours.with_value(|b| ratings.with(|r| live_score(b, r))));
 
     let save = move || {
-        let list: Vec<(i32, i16)> = ratings
-            .get_untracked()
-            .iter()
-            .map(|(b, r)| (*b, r.code()))
-            .collect();
+        let list: Vec<(i32, Rating)> = ratings.get_untracked().into_iter().collect();
         save_state.set("Saving…".into());
         let (s, d) = (strengths.get_untracked(), development.get_untracked());
         async move {
@@ -256,14 +250,14 @@ fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl IntoView {
         }
         save_now();
     };
-    let pin = move |kind: &'static str| {
+    let pin = move |kind: EvidenceKind| {
         let text = note.get_untracked();
         let behaviour_id = behaviours.with_value(|b| b.get(focused.get_untracked()).map(|b| b.id));
         let (cue, at) = match note_cue.get_untracked() {
             Some((i, at)) => (Some(i as i32), at.map(|a| a as i32)),
             None => (None, Some(player.now_ms.get_untracked() as i32)),
         };
-        let text = if kind == "tally" && text.trim().is_empty() {
+        let text = if kind == EvidenceKind::Tally && text.trim().is_empty() {
             behaviours.with_value(|b| {
                 b.get(focused.get_untracked())
                     .map(|b| b.name.clone())
@@ -273,29 +267,20 @@ fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl IntoView {
             text
         };
         spawn_local(async move {
-            match add_evidence(
-                review_id,
-                behaviour_id,
-                kind.to_string(),
-                at,
-                cue,
-                text.clone(),
-            )
-            .await
-            {
+            match add_evidence(review_id, behaviour_id, kind, at, cue, text.clone()).await {
                 Ok(id) => {
                     evidence.update(|e| {
                         e.push(EvidenceView {
                             id,
                             behaviour_id,
-                            kind: kind.to_string(),
+                            kind,
                             at_ms: at,
                             cue_index: cue,
                             note: text,
                         });
                         e.sort_by_key(|x| x.at_ms.unwrap_or(i32::MAX));
                     });
-                    if kind == "note" {
+                    if kind == EvidenceKind::Note {
                         note.set(String::new());
                         note_cue.set(None);
                     }
@@ -370,7 +355,7 @@ fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl IntoView {
                 true
             }
             "t" => {
-                pin("tally");
+                pin(EvidenceKind::Tally);
                 true
             }
             _ => false,
@@ -441,7 +426,7 @@ fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl IntoView {
             <div class="scorer-listen">
                 <section class="card sticky">
                     <PlayerView src=call.recording.clone() player=player evidence=evidence_signal />
-                    <form class="pin-form" on:submit=move |ev| { ev.prevent_default(); pin("note"); }>
+                    <form class="pin-form" on:submit=move |ev| { ev.prevent_default(); pin(EvidenceKind::Note); }>
                         <label for="pin-note">
                             {move || match note_cue.get() {
                                 Some((i, _)) => format!("Note on transcript line {}", i + 1),
@@ -452,7 +437,7 @@ fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl IntoView {
                         <div class="inline">
                             <input id="pin-note" type="text" node_ref=note_input bind:value=note placeholder="What did you hear?" />
                             <button class="button small" type="submit">"Pin note"</button>
-                            <button class="button small ghost" type="button" title="Count one occurrence of the focused behaviour now (t)" on:click=move |_| pin("tally")>"Tally +1"</button>
+                            <button class="button small ghost" type="button" title="Count one occurrence of the focused behaviour now (t)" on:click=move |_| pin(EvidenceKind::Tally)>"Tally +1"</button>
                         </div>
                     </form>
                     <EvidenceList evidence=evidence behaviours=behaviours review_id=review_id player=player editable=true />
@@ -601,14 +586,14 @@ fn EvidenceList(
                     let eid = e.id;
                     let at = e.at_ms;
                     view! {
-                        <li class=if e.kind == "tally" { "evidence tally" } else { "evidence" }>
+                        <li class=if e.kind == EvidenceKind::Tally { "evidence tally" } else { "evidence" }>
                             {match at {
                                 Some(ms) => view! { <button type="button" class="cue-time" on:click=move |_| player.seek(ms.max(0) as u32)>{clock(ms as i64)}</button> }.into_any(),
                                 None => view! { <span class="cue-time">{e.cue_index.map(|i| format!("line {}", i + 1)).unwrap_or_default()}</span> }.into_any(),
                             }}
                             <span class="evidence-body">
-                                {name_of(e.behaviour_id).map(|n| view! { <span class="evidence-behaviour">{if e.kind == "tally" { format!("Tally · {n}") } else { n }}</span> })}
-                                {(e.kind != "tally").then(|| view! { <span>{e.note.clone()}</span> })}
+                                {name_of(e.behaviour_id).map(|n| view! { <span class="evidence-behaviour">{if e.kind == EvidenceKind::Tally { format!("Tally · {n}") } else { n }}</span> })}
+                                {(e.kind != EvidenceKind::Tally).then(|| view! { <span>{e.note.clone()}</span> })}
                             </span>
                             {editable.then(|| view! {
                                 <button type="button" class="icon-button" aria-label="Remove this note" title="Remove"
@@ -662,7 +647,7 @@ fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl IntoView {
         <div class="review-summary card">
             <div class="score-now big">
                 <ScoreBadge score=outcome.score critical_fail=outcome.critical_fail />
-                <StatusBadge status=review.status.clone() />
+                <StatusBadge status=review.status />
             </div>
             {outcome.critical_fail.then(|| view! {
                 <p class="critical-reason">
@@ -766,9 +751,9 @@ fn Respond(
             busy.set(false);
         });
     };
-    let resolve_kind = RwSignal::new("upheld".to_string());
+    let resolve_kind = RwSignal::new(DisputeOutcome::Upheld);
     let resolve_note = RwSignal::new(String::new());
-    let amended = RwSignal::new(HashMap::<i32, i16>::new());
+    let amended = RwSignal::new(HashMap::<i32, Rating>::new());
     let ratings = StoredValue::new(ratings);
     view! {
         {review.can_respond.then(|| view! {
@@ -799,9 +784,9 @@ fn Respond(
             <section class="card dispute">
                 <h2>"Dispute"</h2>
                 <blockquote>{r}</blockquote>
-                {review.resolution.clone().map(|res| view! {
+                {review.resolution.map(|res| view! {
                     <p>
-                        <strong>{if res == "upheld" { "Upheld" } else { "Amended" }}</strong>
+                        <strong>{if res == DisputeOutcome::Upheld { "Upheld" } else { "Amended" }}</strong>
                         {format!(" by {}: ", review.resolved_by.clone().unwrap_or_default())}
                         {review.resolution_note.clone().unwrap_or_default()}
                     </p>
@@ -813,24 +798,24 @@ fn Respond(
                 <h2>"Resolve the dispute"</h2>
                 <div class="segmented" role="radiogroup" aria-label="Decision">
                     <label><input type="radio" name="outcome" value="upheld" checked
-                        on:change=move |_| resolve_kind.set("upheld".into()) />" Uphold the review"</label>
+                        on:change=move |_| resolve_kind.set(DisputeOutcome::Upheld) />" Uphold the review"</label>
                     <label><input type="radio" name="outcome" value="amended"
-                        on:change=move |_| resolve_kind.set("amended".into()) />" Amend ratings"</label>
+                        on:change=move |_| resolve_kind.set(DisputeOutcome::Amended) />" Amend ratings"</label>
                 </div>
-                <Show when=move || resolve_kind.get() == "amended">
+                <Show when=move || resolve_kind.get() == DisputeOutcome::Amended>
                     <div class="amend-grid">
                         {behaviours.with_value(|bs| bs.iter().map(|b| {
                             let bid = b.id;
-                            let current = ratings.with_value(|r| r.get(&bid).map(|x| x.code()).unwrap_or(3));
+                            let current = ratings.with_value(|r| r.get(&bid).copied().unwrap_or(Rating::Level(3)));
                             view! {
                                 <div class="field compact">
                                     <label for=format!("amend-{bid}")>{b.name.clone()}</label>
                                     <select id=format!("amend-{bid}") on:change=move |ev| {
-                                        let v: i16 = event_target_value(&ev).parse().unwrap_or(current);
+                                        let v = event_target_value(&ev).parse().ok().and_then(Rating::from_code).unwrap_or(current);
                                         amended.update(|m| { m.insert(bid, v); });
                                     }>
                                         {[(5, "5"), (4, "4"), (3, "3"), (2, "2"), (1, "1"), (0, "Missed"), (-1, "N/A")].into_iter().map(|(code, label)| view! {
-                                            <option value=code.to_string() selected=code == current>{label}</option>
+                                            <option value=code.to_string() selected=code == current.code()>{label}</option>
                                         }).collect_view()}
                                     </select>
                                 </div>
@@ -843,7 +828,7 @@ fn Respond(
                     <textarea id="resolve-note" rows="3" bind:value=resolve_note></textarea>
                 </div>
                 <button class="button primary" type="button" disabled=move || busy.get() on:click=move |_| {
-                    let list: Vec<(i32, i16)> = amended.get_untracked().into_iter().collect();
+                    let list: Vec<(i32, Rating)> = amended.get_untracked().into_iter().collect();
                     run(Box::pin(resolve_dispute(id, resolve_kind.get_untracked(), resolve_note.get_untracked(), list)));
                 }>"Resolve"</button>
                 {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}

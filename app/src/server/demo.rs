@@ -5,6 +5,7 @@
 use super::demo_calls::DemoAgent;
 use super::entities::{organization, team, team_member, user};
 use super::passwords;
+use crate::domain::lifecycle::MembershipKind;
 use crate::domain::roles::{Role, RoleSet};
 use chrono::Utc;
 use sea_orm::{
@@ -165,13 +166,13 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
         }
         let memberships = agent_team
             .iter()
-            .map(|i| (*i, team_member::AGENT))
-            .chain(coached.iter().map(|i| (*i, team_member::COACH)));
+            .map(|i| (*i, MembershipKind::Agent))
+            .chain(coached.iter().map(|i| (*i, MembershipKind::Coach)));
         for (i, kind) in memberships {
             team_member::ActiveModel {
                 team_id: Set(team_ids[i]),
                 user_id: Set(u.id),
-                role: Set(kind.to_string()),
+                role: Set(kind),
                 ..Default::default()
             }
             .insert(&txn)

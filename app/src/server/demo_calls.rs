@@ -4,6 +4,7 @@
 
 use super::entities::{audit, call, notification, review, review_evidence, review_rating};
 use super::services::frameworks::{install_default, view_of};
+use crate::domain::lifecycle::{EvidenceKind, ReviewStatus};
 use crate::domain::media::tone_wav;
 use crate::domain::scoring::{score, Rating, ScoredItem};
 use chrono::{Duration, Utc};
@@ -172,13 +173,13 @@ pub async fn seed(
         );
         let submitted_at = occurred_at + Duration::hours(rng.gen_range(2..48));
         let status = if is_draft {
-            "draft"
+            ReviewStatus::Draft
         } else if !disputed && reviews_made == 12 {
-            "disputed"
+            ReviewStatus::Disputed
         } else if rng.gen_bool(0.6) {
-            "acknowledged"
+            ReviewStatus::Acknowledged
         } else {
-            "submitted"
+            ReviewStatus::Submitted
         };
         let r = review::ActiveModel {
             org_id: Set(org_id),
@@ -187,7 +188,7 @@ pub async fn seed(
             team_id: Set(agent.team_id),
             coach_id: Set(agent.coach_id),
             framework_id: Set(fw.id),
-            status: Set(status.into()),
+            status: Set(status),
             score: Set(outcome.score),
             raw_score: Set(outcome.unweighted_by_critical),
             critical_fail: Set(outcome.critical_fail),
@@ -196,11 +197,11 @@ pub async fn seed(
             created_at: Set(submitted_at),
             updated_at: Set(submitted_at),
             submitted_at: Set((!is_draft).then_some(submitted_at)),
-            acknowledged_at: Set((status == "acknowledged").then_some(submitted_at + Duration::hours(3))),
-            dispute_reason: Set((status == "disputed").then(|| {
+            acknowledged_at: Set((status == ReviewStatus::Acknowledged).then_some(submitted_at + Duration::hours(3))),
+            dispute_reason: Set((status == ReviewStatus::Disputed).then(|| {
                 "The customer had already been told the refund was approved by billing, so I could not set a different timescale. I don't think managing expectations should be a 2.".to_string()
             })),
-            disputed_at: Set((status == "disputed").then_some(submitted_at + Duration::hours(5))),
+            disputed_at: Set((status == ReviewStatus::Disputed).then_some(submitted_at + Duration::hours(5))),
             resolution: Set(None),
             resolution_note: Set(None),
             resolved_by: Set(None),
@@ -222,7 +223,7 @@ pub async fn seed(
         review_evidence::ActiveModel {
             review_id: Set(r.id),
             behaviour_id: Set(Some(behaviours[rng.gen_range(0..behaviours.len())].id)),
-            kind: Set("note".into()),
+            kind: Set(EvidenceKind::Note),
             at_ms: Set(None),
             cue_index: Set(None),
             note: Set(pick(&mut rng, STRENGTHS).into()),
@@ -255,7 +256,7 @@ pub async fn seed(
             }
             .insert(db)
             .await?;
-            if status == "submitted" {
+            if status == ReviewStatus::Submitted {
                 notification::ActiveModel {
                     org_id: Set(org_id),
                     user_id: Set(agent.id),
@@ -272,7 +273,7 @@ pub async fn seed(
                 .await?;
             }
         }
-        if status == "disputed" {
+        if status == ReviewStatus::Disputed {
             disputed = true;
         }
         reviews_made += 1;

@@ -7,7 +7,8 @@ use super::entities::{
     continuum_action, continuum_answer, continuum_assessment, continuum_respondent,
     continuum_statement,
 };
-use super::services::continuum::{current_model, OPEN, SUBMITTED};
+use super::services::continuum::current_model;
+use crate::domain::lifecycle::{ActionStatus, AssessmentStatus};
 use crate::domain::placement::{Answer, Component};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -77,7 +78,11 @@ async fn assessment(
         model_id: Set(model_id),
         team_id: Set(team_id),
         title: Set(title.into()),
-        status: Set(if submitted.is_some() { SUBMITTED } else { OPEN }.into()),
+        status: Set(if submitted.is_some() {
+            AssessmentStatus::Submitted
+        } else {
+            AssessmentStatus::Open
+        }),
         created_by: Set(owner),
         created_at: Set(started),
         submitted_at: Set(submitted),
@@ -178,8 +183,8 @@ pub async fn seed(
 
     // The summer plan: two next steps taken up.
     let keys = [
-        ("m4_drivers", admin, 40, "in_progress"),
-        ("e4_authority", leader, 20, "done"),
+        ("m4_drivers", admin, 40, ActionStatus::InProgress),
+        ("e4_authority", leader, 20, ActionStatus::Done),
     ];
     for (key, owner, due_in, status) in keys {
         let Some(statement) = continuum_statement::Entity::find()
@@ -196,7 +201,7 @@ pub async fn seed(
             title: Set(statement.text.clone()),
             owner_id: Set(Some(owner)),
             due_on: Set(Some((now + Duration::days(due_in)).date_naive())),
-            status: Set(status.into()),
+            status: Set(status),
             created_by: Set(leader),
             created_at: Set(day(59)),
             ..Default::default()

@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::ActionStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub owner_id: Option<i32>,
     pub due_on: Option<Date>,
     /// open, in_progress or done.
-    pub status: String,
+    pub status: ActionStatus,
     pub created_by: i32,
     pub created_at: ChronoDateTimeUtc,
 }

@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::AssessmentStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -11,7 +12,7 @@ pub struct Model {
     pub team_id: Option<i32>,
     pub title: String,
     /// open or submitted.
-    pub status: String,
+    pub status: AssessmentStatus,
     pub created_by: i32,
     pub created_at: ChronoDateTimeUtc,
     pub submitted_at: Option<ChronoDateTimeUtc>,

@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::VersionStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     pub org_id: i32,
     pub version: i32,
     /// draft, published or retired.
-    pub status: String,
+    pub status: VersionStatus,
     pub created_by: Option<i32>,
     pub created_at: ChronoDateTimeUtc,
     pub published_at: Option<ChronoDateTimeUtc>,

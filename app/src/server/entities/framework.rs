@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::VersionStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -10,7 +11,7 @@ pub struct Model {
     pub name: String,
     pub description: String,
     /// draft, published or retired.
-    pub status: String,
+    pub status: VersionStatus,
     pub based_on: Option<i32>,
     pub created_by: Option<i32>,
     pub created_at: ChronoDateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::{DisputeOutcome, ReviewStatus};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -12,7 +13,7 @@ pub struct Model {
     pub coach_id: i32,
     pub framework_id: i32,
     /// draft, submitted, acknowledged, disputed or resolved.
-    pub status: String,
+    pub status: ReviewStatus,
     pub score: Option<f64>,
     pub raw_score: Option<f64>,
     pub critical_fail: bool,
@@ -25,7 +26,7 @@ pub struct Model {
     pub dispute_reason: Option<String>,
     pub disputed_at: Option<ChronoDateTimeUtc>,
     /// upheld or amended.
-    pub resolution: Option<String>,
+    pub resolution: Option<DisputeOutcome>,
     pub resolution_note: Option<String>,
     pub resolved_by: Option<i32>,
     pub resolved_at: Option<ChronoDateTimeUtc>,

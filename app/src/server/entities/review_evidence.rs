@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::EvidenceKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -8,7 +9,7 @@ pub struct Model {
     pub review_id: i32,
     pub behaviour_id: Option<i32>,
     /// note or tally.
-    pub kind: String,
+    pub kind: EvidenceKind,
     pub at_ms: Option<i32>,
     pub cue_index: Option<i32>,
     pub note: String,

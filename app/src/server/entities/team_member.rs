@@ -1,7 +1,5 @@
+use crate::domain::lifecycle::MembershipKind;
 use sea_orm::entity::prelude::*;
-
-pub const AGENT: &str = "agent";
-pub const COACH: &str = "coach";
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "team_members")]
@@ -10,8 +8,7 @@ pub struct Model {
     pub id: i32,
     pub team_id: i32,
     pub user_id: i32,
-    /// [`AGENT`] or [`COACH`].
-    pub role: String,
+    pub role: MembershipKind,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

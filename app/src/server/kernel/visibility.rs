@@ -4,6 +4,7 @@
 
 use super::AuthUser;
 use crate::domain::access::{self, Action, Relation};
+use crate::domain::lifecycle::MembershipKind;
 use crate::domain::roles::Role;
 use crate::error::AppError;
 use crate::server::entities::{call, team_member};
@@ -38,7 +39,7 @@ impl Visibility {
         } else {
             team_member::Entity::find()
                 .filter(team_member::Column::TeamId.is_in(teams.clone()))
-                .filter(team_member::Column::Role.eq(team_member::AGENT))
+                .filter(team_member::Column::Role.eq(MembershipKind::Agent))
                 .all(db)
                 .await?
                 .into_iter()
@@ -124,7 +125,7 @@ impl Visibility {
 pub async fn coached_teams(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<i32>, AppError> {
     Ok(team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(user_id))
-        .filter(team_member::Column::Role.eq(team_member::COACH))
+        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
         .all(db)
         .await?
         .into_iter()

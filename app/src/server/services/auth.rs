@@ -2,6 +2,7 @@
 //! service that talks to the session (through the guard), since signing in
 //! is its job.
 
+use crate::domain::lifecycle::MembershipKind;
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::throttle::{self, describe_wait};
 use crate::domain::validation::{check_name, check_password, normalise_email};
@@ -308,7 +309,7 @@ pub async fn accept_invitation(
             team_member::ActiveModel {
                 team_id: Set(team_id),
                 user_id: Set(created.id),
-                role: Set(kind.to_string()),
+                role: Set(kind),
                 ..Default::default()
             }
             .insert(&txn)
@@ -326,11 +327,11 @@ pub async fn accept_invitation(
 
 /// Which side of a team a new person joins: agents join as agents, coaches
 /// and leaders as coaches.
-pub fn membership_kind_for(roles: RoleSet) -> Option<&'static str> {
+pub fn membership_kind_for(roles: RoleSet) -> Option<MembershipKind> {
     if roles.has(Role::Agent) {
-        Some(team_member::AGENT)
+        Some(MembershipKind::Agent)
     } else if roles.can_coach() {
-        Some(team_member::COACH)
+        Some(MembershipKind::Coach)
     } else {
         None
     }

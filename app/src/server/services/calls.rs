@@ -4,6 +4,7 @@
 use crate::domain::access::{self, Action};
 use crate::domain::call_import::{self, RowProblem};
 use crate::domain::calls::{check_reference, format_duration, CallFields, RawCall};
+use crate::domain::lifecycle::{MembershipKind, ReviewStatus};
 use crate::domain::transcript;
 use crate::error::AppError;
 use crate::server::entities::{call, review, team, team_member, user};
@@ -157,7 +158,7 @@ pub async fn options(cx: &Ctx) -> Result<CallScope, AppError> {
     let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(team_ids))
-        .filter(team_member::Column::Role.eq(team_member::AGENT))
+        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
         .all(db)
         .await?;
     let team_of: HashMap<i32, i32> = members.iter().map(|m| (m.user_id, m.team_id)).collect();
@@ -210,7 +211,7 @@ pub async fn detail_of(
     let reviews = reviews
         .into_iter()
         // Drafts are the coach's own work in progress.
-        .filter(|r| r.status != super::reviews::DRAFT || r.coach_id == caller.id)
+        .filter(|r| r.status != ReviewStatus::Draft || r.coach_id == caller.id)
         .map(|r| ReviewBrief {
             id: r.id,
             coach: names.person(r.coach_id),
@@ -308,7 +309,7 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     let scope = Visibility::of(db, caller).await?;
     let membership = team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(input.agent_id))
-        .filter(team_member::Column::Role.eq(team_member::AGENT))
+        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
         .one(db)
         .await?;
     let agent = user::Entity::find_by_id(input.agent_id)

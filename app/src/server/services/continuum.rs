@@ -9,6 +9,7 @@
 
 use crate::domain::access::Action;
 use crate::domain::continuum::{default_model, CellDoc, DataCheck};
+use crate::domain::lifecycle::{ActionStatus, AssessmentStatus, MembershipKind, VersionStatus};
 use crate::domain::placement::{
     attainment, changes, component_stage, disagree, median_answer, overall_stage, Answer, Component,
 };
@@ -30,10 +31,18 @@ use sea_orm::{
 };
 use std::collections::{HashMap, HashSet};
 
-use super::versions::PUBLISHED;
-pub const OPEN: &str = "open";
-pub const SUBMITTED: &str = "submitted";
-pub const ACTION_STATUSES: [&str; 3] = ["open", "in_progress", "done"];
+/// Model id → version number, for every version of the organisation's model.
+pub async fn versions_by_id(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<HashMap<i32, i32>, AppError> {
+    Ok(continuum_model::Entity::in_org(org_id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m.version))
+        .collect())
+}
 
 /// Writes the default model as version 1 of the organisation's model.
 pub async fn install_default(
@@ -43,7 +52,7 @@ pub async fn install_default(
     let model = continuum_model::ActiveModel {
         org_id: Set(org_id),
         version: Set(1),
-        status: Set(PUBLISHED.into()),
+        status: Set(VersionStatus::Published),
         created_by: Set(None),
         created_at: Set(Utc::now()),
         published_at: Set(Some(Utc::now())),
@@ -96,7 +105,7 @@ pub async fn current_model(
 ) -> Result<continuum_model::Model, AppError> {
     let found = continuum_model::Entity::find()
         .filter(continuum_model::Column::OrgId.eq(org_id))
-        .filter(continuum_model::Column::Status.eq(PUBLISHED))
+        .filter(continuum_model::Column::Status.eq(VersionStatus::Published))
         .order_by_desc(continuum_model::Column::Version)
         .one(db)
         .await?;
@@ -154,7 +163,7 @@ async fn assessment_in_org(
 }
 
 fn must_be_open(a: &continuum_assessment::Model) -> Result<(), AppError> {
-    if a.status == OPEN {
+    if a.status == AssessmentStatus::Open {
         Ok(())
     } else {
         Err(AppError::Conflict(
@@ -308,7 +317,7 @@ async fn since(
 ) -> Result<Option<ContinuumChange>, AppError> {
     let mut earlier = continuum_assessment::Entity::find()
         .filter(continuum_assessment::Column::OrgId.eq(a.org_id))
-        .filter(continuum_assessment::Column::Status.eq(SUBMITTED))
+        .filter(continuum_assessment::Column::Status.eq(AssessmentStatus::Submitted))
         .filter(continuum_assessment::Column::Id.ne(a.id));
     earlier = match a.team_id {
         Some(t) => earlier.filter(continuum_assessment::Column::TeamId.eq(t)),
@@ -380,10 +389,7 @@ pub async fn evidence(
     let agents: Vec<i32> = match team_id {
         Some(t) => crate::server::entities::team_member::Entity::find()
             .filter(crate::server::entities::team_member::Column::TeamId.eq(t))
-            .filter(
-                crate::server::entities::team_member::Column::Role
-                    .eq(crate::server::entities::team_member::AGENT),
-            )
+            .filter(crate::server::entities::team_member::Column::Role.eq(MembershipKind::Agent))
             .all(db)
             .await?
             .into_iter()
@@ -505,7 +511,7 @@ pub async fn home(cx: &Ctx) -> Result<ContinuumHome, AppError> {
         .order_by_desc(continuum_assessment::Column::Id)
         .all(db)
         .await?;
-    let versions = super::continuum_model::versions_by_id(db, caller.org_id).await?;
+    let versions = versions_by_id(db, caller.org_id).await?;
     let mut cells_by_model: HashMap<i32, Vec<ContinuumCellView>> =
         HashMap::from([(model.id, cells)]);
     let mut summaries = vec![];
@@ -529,7 +535,7 @@ pub async fn home(cx: &Ctx) -> Result<ContinuumHome, AppError> {
                 .and_then(|t| teams.get(&t).cloned())
                 .unwrap_or_else(|| "Whole organisation".into()),
             team_id: a.team_id,
-            submitted: a.status == SUBMITTED,
+            submitted: a.status == AssessmentStatus::Submitted,
             started_on: crate::server::kernel::dates::day(a.created_at),
             submitted_on: a.submitted_at.map(crate::server::kernel::dates::day),
             invited,
@@ -581,7 +587,7 @@ pub async fn start(cx: &Ctx, title: &str, team_id: Option<i32>) -> Result<i32, A
         model_id: Set(model.id),
         team_id: Set(team_id),
         title: Set(title.into()),
-        status: Set(OPEN.into()),
+        status: Set(AssessmentStatus::Open),
         created_by: Set(caller.id),
         created_at: Set(now),
         submitted_at: Set(None),
@@ -659,12 +665,12 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         Some(r) => since(db, &a, &cells, r).await?,
         None => None,
     };
-    let model_version = super::continuum_model::versions_by_id(db, caller.org_id)
+    let model_version = versions_by_id(db, caller.org_id)
         .await?
         .get(&a.model_id)
         .copied()
         .unwrap_or_default();
-    let csv = match (&result, a.status == SUBMITTED) {
+    let csv = match (&result, a.status == AssessmentStatus::Submitted) {
         (Some(r), true) => Some(export_csv(
             &a.title,
             &unit,
@@ -680,7 +686,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         model_version,
         title: a.title.clone(),
         unit,
-        submitted: a.status == SUBMITTED,
+        submitted: a.status == AssessmentStatus::Submitted,
         started_on: crate::server::kernel::dates::day(a.created_at),
         submitted_on: a.submitted_at.map(crate::server::kernel::dates::day),
         is_owner: a.created_by == caller.id,
@@ -881,7 +887,7 @@ pub async fn complete(cx: &Ctx, id: i32) -> Result<(), AppError> {
         ));
     }
     let mut m: continuum_assessment::ActiveModel = a.into();
-    m.status = Set(SUBMITTED.into());
+    m.status = Set(AssessmentStatus::Submitted);
     m.submitted_at = Set(Some(Utc::now()));
     m.update(db).await?;
     Ok(())
@@ -940,7 +946,7 @@ pub async fn add_action(
         title: Set(title.into()),
         owner_id: Set(owner_id),
         due_on: Set(Some(due)),
-        status: Set("open".into()),
+        status: Set(ActionStatus::Open),
         created_by: Set(caller.id),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -958,14 +964,10 @@ pub async fn set_action_status(cx: &Ctx, action_id: i32, status: &str) -> Result
         .ok_or_else(|| AppError::not_found("That action"))?;
     // The assessment check keeps the organisation boundary.
     assessment_in_org(db, caller, action.assessment_id).await?;
-    if !ACTION_STATUSES.contains(&status) {
-        return Err(AppError::invalid(
-            "status",
-            "Choose open, in progress or done.",
-        ));
-    }
+    let status = ActionStatus::parse(status)
+        .ok_or_else(|| AppError::invalid("status", "Choose open, in progress or done."))?;
     let mut m: continuum_action::ActiveModel = action.into();
-    m.status = Set(status.into());
+    m.status = Set(status);
     m.update(db).await?;
     Ok(())
 }
@@ -1035,7 +1037,7 @@ fn export_csv(
             &a.title,
             a.owner.as_deref().unwrap_or(""),
             a.due_on.as_deref().unwrap_or(""),
-            &a.status,
+            a.status.key(),
             "",
             "",
         ])?;

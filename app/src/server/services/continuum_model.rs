@@ -9,11 +9,11 @@
 //! across versions; an added statement gets a fresh key.
 
 use super::continuum::{cells_of, current_model, insert_cells};
-use super::versions::{DRAFT, PUBLISHED, RETIRED};
 use crate::domain::access::{Action, Relation};
 use crate::domain::continuum::{
     check_cell, check_model, new_statement_key, CellDoc, DataCheck, StatementDoc,
 };
+use crate::domain::lifecycle::VersionStatus;
 use crate::error::AppError;
 use crate::server::entities::{
     continuum_assessment, continuum_cell, continuum_model, continuum_statement,
@@ -25,21 +25,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
-use std::collections::HashMap;
-
-/// Model id → version number, for every version of the organisation's model.
-pub async fn versions_by_id(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-) -> Result<HashMap<i32, i32>, AppError> {
-    Ok(continuum_model::Entity::find()
-        .filter(continuum_model::Column::OrgId.eq(org_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m.version))
-        .collect())
-}
 
 /// The caller's organisation's draft, for an admin; published and retired
 /// versions are frozen because assessments point at them.
@@ -50,7 +35,7 @@ async fn draft_in_org(
 ) -> Result<continuum_model::Model, AppError> {
     caller.require(Action::EditContinuumModel)?;
     let model = continuum_model::Entity::get_in_org(db, caller.org_id, id).await?;
-    if model.status != DRAFT {
+    if model.status != VersionStatus::Draft {
         return Err(AppError::Conflict(format!(
             "Version {} is {} and can no longer be changed. Start a new version to reword the model.",
             model.version, model.status
@@ -65,7 +50,7 @@ async fn draft_of(
 ) -> Result<Option<continuum_model::Model>, AppError> {
     continuum_model::Entity::find()
         .filter(continuum_model::Column::OrgId.eq(org_id))
-        .filter(continuum_model::Column::Status.eq(DRAFT))
+        .filter(continuum_model::Column::Status.eq(VersionStatus::Draft))
         .one(db)
         .await
         .map_err(AppError::from)
@@ -84,7 +69,7 @@ pub async fn view(cx: &Ctx, id: Option<i32>) -> Result<ContinuumModelView, AppEr
             None => current_model(db, caller.org_id).await?,
         },
     };
-    if model.status == DRAFT && !can_edit {
+    if model.status == VersionStatus::Draft && !can_edit {
         // A draft is the admin's work in progress, not yet the organisation's wording.
         return Err(AppError::not_found("That version of the continuum model"));
     }
@@ -94,7 +79,10 @@ pub async fn view(cx: &Ctx, id: Option<i32>) -> Result<ContinuumModelView, AppEr
         .all(db)
         .await?;
     let mut versions = vec![];
-    for m in all.into_iter().filter(|m| can_edit || m.status != DRAFT) {
+    for m in all
+        .into_iter()
+        .filter(|m| can_edit || m.status != VersionStatus::Draft)
+    {
         let assessments = continuum_assessment::Entity::find()
             .filter(continuum_assessment::Column::ModelId.eq(m.id))
             .count(db)
@@ -140,7 +128,7 @@ pub async fn new_version(cx: &Ctx) -> Result<i32, AppError> {
     let draft = continuum_model::ActiveModel {
         org_id: Set(caller.org_id),
         version: Set(next),
-        status: Set(DRAFT.into()),
+        status: Set(VersionStatus::Draft),
         created_by: Set(Some(caller.id)),
         created_at: Set(Utc::now()),
         published_at: Set(None),
@@ -298,14 +286,14 @@ pub async fn publish(cx: &Ctx, id: i32) -> Result<(), AppError> {
     continuum_model::Entity::update_many()
         .col_expr(
             continuum_model::Column::Status,
-            sea_orm::sea_query::Expr::value(RETIRED),
+            sea_orm::sea_query::Expr::value(VersionStatus::Retired),
         )
         .filter(continuum_model::Column::OrgId.eq(caller.org_id))
-        .filter(continuum_model::Column::Status.eq(PUBLISHED))
+        .filter(continuum_model::Column::Status.eq(VersionStatus::Published))
         .exec(&txn)
         .await?;
     let mut active: continuum_model::ActiveModel = draft.into();
-    active.status = Set(PUBLISHED.to_string());
+    active.status = Set(VersionStatus::Published);
     active.published_at = Set(Some(Utc::now()));
     active.update(&txn).await?;
     txn.commit().await?;

@@ -3,11 +3,11 @@
 //! coach's team view. Targets and practice are in `targets`.
 
 use super::frameworks::{self, view_of};
-use super::reviews::DRAFT;
 use crate::domain::access::{self, Action, Relation};
 use crate::domain::benchmark::{
     self, gap, ScoredRating, SelfRatingInput, DEFAULT_WINDOW_DAYS, WINDOW_CHOICES,
 };
+use crate::domain::lifecycle::{MembershipKind, ReviewStatus};
 use crate::domain::scoring::Rating;
 use crate::domain::targets::{evidence_of, progress, Progress, TargetPlan};
 use crate::error::AppError;
@@ -46,7 +46,7 @@ async fn team_labels(
     for chunk in agent_ids.chunks(CHUNK) {
         for m in team_member::Entity::find()
             .filter(team_member::Column::UserId.is_in(chunk.to_vec()))
-            .filter(team_member::Column::Role.eq(team_member::AGENT))
+            .filter(team_member::Column::Role.eq(MembershipKind::Agent))
             .all(db)
             .await?
         {
@@ -166,7 +166,7 @@ pub async fn scored_ratings(
             review::Entity::find()
                 .filter(review::Column::OrgId.eq(org_id))
                 .filter(review::Column::AgentId.is_in(chunk.to_vec()))
-                .filter(review::Column::Status.ne(DRAFT))
+                .filter(review::Column::Status.ne(ReviewStatus::Draft))
                 .filter(review::Column::SubmittedAt.gte(since))
                 .all(db)
                 .await?,

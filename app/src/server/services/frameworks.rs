@@ -6,6 +6,7 @@ use crate::domain::framework::{
     check_behaviour, check_publishable, default_framework, indicator_lines, BehaviourDoc,
     ClusterDoc, FrameworkDoc,
 };
+use crate::domain::lifecycle::VersionStatus;
 use crate::error::AppError;
 use crate::server::entities::{framework, framework_behaviour as fb, framework_cluster, review};
 use crate::server::kernel::{AuthUser, Ctx, InOrg};
@@ -16,8 +17,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
 };
-
-pub use super::versions::{DRAFT, PUBLISHED, RETIRED};
 
 fn new_lineage() -> String {
     new_token()[..16].to_string()
@@ -31,7 +30,7 @@ async fn insert_doc(
     org_id: i32,
     created_by: Option<i32>,
     doc: &FrameworkDoc,
-    status: &str,
+    status: VersionStatus,
     based_on: Option<i32>,
     lineages: &std::collections::HashMap<String, String>,
 ) -> Result<framework::Model, AppError> {
@@ -47,11 +46,11 @@ async fn insert_doc(
         version: Set(version),
         name: Set(doc.name.clone()),
         description: Set(doc.description.clone()),
-        status: Set(status.to_string()),
+        status: Set(status),
         based_on: Set(based_on),
         created_by: Set(created_by),
         created_at: Set(now),
-        published_at: Set((status == PUBLISHED).then_some(now)),
+        published_at: Set((status == VersionStatus::Published).then_some(now)),
         ..Default::default()
     }
     .insert(db)
@@ -116,7 +115,7 @@ pub async fn install_default(
         org_id,
         None,
         &default_framework(),
-        PUBLISHED,
+        VersionStatus::Published,
         None,
         &Default::default(),
     )
@@ -127,7 +126,7 @@ pub async fn install_default(
 pub async fn current(db: &impl ConnectionTrait, org_id: i32) -> Result<framework::Model, AppError> {
     framework::Entity::find()
         .filter(framework::Column::OrgId.eq(org_id))
-        .filter(framework::Column::Status.eq(PUBLISHED))
+        .filter(framework::Column::Status.eq(VersionStatus::Published))
         .order_by_desc(framework::Column::Version)
         .one(db)
         .await?
@@ -255,7 +254,7 @@ pub async fn list(cx: &Ctx) -> Result<Vec<FrameworkSummary>, AppError> {
 pub async fn get(cx: &Ctx, id: i32) -> Result<FrameworkView, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let fw = framework::Entity::get_in_org(db, caller.org_id, id).await?;
-    if fw.status == DRAFT {
+    if fw.status == VersionStatus::Draft {
         caller.require(Action::EditFramework)?;
     }
     view_of(db, fw).await
@@ -277,7 +276,7 @@ async fn draft_in_org(
 ) -> Result<framework::Model, AppError> {
     caller.require(Action::EditFramework)?;
     let fw = framework::Entity::get_in_org(db, caller.org_id, id).await?;
-    if fw.status != DRAFT {
+    if fw.status != VersionStatus::Draft {
         return Err(AppError::Conflict(format!(
             "Version {} is {} and can no longer be changed. Start a new version to make changes.",
             fw.version, fw.status
@@ -293,7 +292,7 @@ pub async fn new_version(cx: &Ctx, from_id: i32) -> Result<i32, AppError> {
     let from = framework::Entity::get_in_org(db, caller.org_id, from_id).await?;
     if let Some(draft) = framework::Entity::find()
         .filter(framework::Column::OrgId.eq(caller.org_id))
-        .filter(framework::Column::Status.eq(DRAFT))
+        .filter(framework::Column::Status.eq(VersionStatus::Draft))
         .one(db)
         .await?
     {
@@ -313,7 +312,7 @@ pub async fn new_version(cx: &Ctx, from_id: i32) -> Result<i32, AppError> {
         caller.org_id,
         Some(caller.id),
         &doc_of(&view),
-        DRAFT,
+        VersionStatus::Draft,
         Some(from.id),
         &lineages,
     )
@@ -467,14 +466,14 @@ pub async fn publish(cx: &Ctx, id: i32) -> Result<(), AppError> {
     framework::Entity::update_many()
         .col_expr(
             framework::Column::Status,
-            sea_orm::sea_query::Expr::value(RETIRED),
+            sea_orm::sea_query::Expr::value(VersionStatus::Retired),
         )
         .filter(framework::Column::OrgId.eq(caller.org_id))
-        .filter(framework::Column::Status.eq(PUBLISHED))
+        .filter(framework::Column::Status.eq(VersionStatus::Published))
         .exec(&txn)
         .await?;
     let mut active: framework::ActiveModel = fw.into();
-    active.status = Set(PUBLISHED.to_string());
+    active.status = Set(VersionStatus::Published);
     active.published_at = Set(Some(Utc::now()));
     active.update(&txn).await?;
     txn.commit().await?;

@@ -3,6 +3,7 @@
 use super::auth::me;
 use super::teams::team_details;
 use crate::domain::access;
+use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{invitation, team, team_member, user};
 use crate::server::kernel::Ctx;
@@ -20,12 +21,12 @@ pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
         .await?;
     let agent_team_ids: Vec<i32> = mine
         .iter()
-        .filter(|m| m.role == team_member::AGENT)
+        .filter(|m| m.role == MembershipKind::Agent)
         .map(|m| m.team_id)
         .collect();
     let coach_team_ids: Vec<i32> = mine
         .iter()
-        .filter(|m| m.role == team_member::COACH)
+        .filter(|m| m.role == MembershipKind::Coach)
         .map(|m| m.team_id)
         .collect();
 
@@ -74,12 +75,12 @@ async fn org_counts(db: &DatabaseConnection, org_id: i32) -> Result<OrgCounts, A
         .await?;
     let placed_agents: HashSet<i32> = members
         .iter()
-        .filter(|m| m.role == team_member::AGENT)
+        .filter(|m| m.role == MembershipKind::Agent)
         .map(|m| m.user_id)
         .collect();
     let coached_teams: HashSet<i32> = members
         .iter()
-        .filter(|m| m.role == team_member::COACH)
+        .filter(|m| m.role == MembershipKind::Coach)
         .map(|m| m.team_id)
         .collect();
     let active: Vec<&user::Model> = users.iter().filter(|u| u.active).collect();

@@ -2,6 +2,7 @@
 
 use super::auth::{email_taken, membership_kind_for, taken_message};
 use crate::domain::access::Action;
+use crate::domain::lifecycle::MembershipKind;
 use crate::domain::roles::{Role, RoleSet};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
@@ -67,7 +68,7 @@ pub async fn list_users(cx: &Ctx) -> Result<Vec<UserSummary>, AppError> {
             id: m.team_id,
             name: name.clone(),
         };
-        if m.role == team_member::AGENT {
+        if m.role == MembershipKind::Agent {
             out[i].agent_of.push(r);
         } else {
             out[i].coach_of.push(r);
@@ -125,7 +126,7 @@ pub async fn create_user(cx: &Ctx, input: NewUser<'_>) -> Result<UserSummary, Ap
         team_member::ActiveModel {
             team_id: Set(t.id),
             user_id: Set(created.id),
-            role: Set(kind.to_string()),
+            role: Set(kind),
             ..Default::default()
         }
         .insert(&txn)
@@ -134,7 +135,7 @@ pub async fn create_user(cx: &Ctx, input: NewUser<'_>) -> Result<UserSummary, Ap
             id: t.id,
             name: t.name,
         };
-        if kind == team_member::AGENT {
+        if kind == MembershipKind::Agent {
             summary.agent_of.push(r);
         } else {
             summary.coach_of.push(r);
@@ -186,14 +187,14 @@ pub async fn update_roles(cx: &Ctx, user_id: i32, keys: &str) -> Result<(), AppE
     if !roles.has(Role::Agent) {
         team_member::Entity::delete_many()
             .filter(team_member::Column::UserId.eq(target.id))
-            .filter(team_member::Column::Role.eq(team_member::AGENT))
+            .filter(team_member::Column::Role.eq(MembershipKind::Agent))
             .exec(&txn)
             .await?;
     }
     if !roles.can_coach() {
         team_member::Entity::delete_many()
             .filter(team_member::Column::UserId.eq(target.id))
-            .filter(team_member::Column::Role.eq(team_member::COACH))
+            .filter(team_member::Column::Role.eq(MembershipKind::Coach))
             .exec(&txn)
             .await?;
     }

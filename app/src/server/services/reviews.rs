@@ -6,6 +6,7 @@
 use super::calls::{self, can_score, visible_call};
 use super::frameworks::{self, view_of};
 use crate::domain::access::{self, Action, Relation};
+use crate::domain::lifecycle::{DisputeOutcome, EvidenceKind, MembershipKind, ReviewStatus};
 use crate::domain::scoring::{score, Rating, ScoreOutcome, ScoredItem};
 use crate::error::AppError;
 use crate::server::entities::{
@@ -28,12 +29,6 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-pub const DRAFT: &str = "draft";
-pub const SUBMITTED: &str = "submitted";
-pub const ACKNOWLEDGED: &str = "acknowledged";
-pub const DISPUTED: &str = "disputed";
-pub const RESOLVED: &str = "resolved";
-
 const MAX_TEXT: usize = 4000;
 
 /// A review the caller may read: its call is in their scope, and a draft
@@ -47,7 +42,7 @@ async fn visible_review(
     let (c, scope) = visible_call(db, caller, r.call_id)
         .await
         .map_err(|_| AppError::not_found("That review"))?;
-    if r.status == DRAFT && r.coach_id != caller.id {
+    if r.status == ReviewStatus::Draft && r.coach_id != caller.id {
         return Err(AppError::not_found("That review"));
     }
     Ok((r, c, scope))
@@ -121,7 +116,7 @@ pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
         team_id: Set(c.team_id),
         coach_id: Set(caller.id),
         framework_id: Set(fw.id),
-        status: Set(DRAFT.into()),
+        status: Set(ReviewStatus::Draft),
         score: Set(None),
         raw_score: Set(None),
         critical_fail: Set(false),
@@ -180,20 +175,21 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
     } else {
         vec![]
     };
-    let can_resolve =
-        r.status == DISPUTED && r.coach_id != caller.id && can_score(caller, &scope, &c);
+    let can_resolve = r.status == ReviewStatus::Disputed
+        && r.coach_id != caller.id
+        && can_score(caller, &scope, &c);
     let call = calls::detail_of(db, caller, &scope, c, &names).await?;
     Ok(ReviewView {
         id: r.id,
-        can_score: r.status == DRAFT && r.coach_id == caller.id,
-        can_respond: r.status == SUBMITTED && r.agent_id == caller.id,
+        can_score: r.status == ReviewStatus::Draft && r.coach_id == caller.id,
+        can_respond: r.status == ReviewStatus::Submitted && r.agent_id == caller.id,
         can_resolve,
         status: r.status,
         call,
         coach: people.get(&r.coach_id).cloned().unwrap_or_default(),
         coach_id: r.coach_id,
         framework,
-        ratings: ratings.iter().map(|(b, x)| (*b, x.code())).collect(),
+        ratings: ratings.iter().map(|(b, x)| (*b, *x)).collect(),
         evidence,
         strengths: r.strengths,
         development: r.development,
@@ -216,7 +212,7 @@ async fn own_draft(
     if r.coach_id != caller.id {
         return Err(AppError::Forbidden);
     }
-    if r.status != DRAFT {
+    if r.status != ReviewStatus::Draft {
         return Err(AppError::Conflict(
             "This review has been submitted and can no longer be edited.".into(),
         ));
@@ -227,12 +223,11 @@ async fn own_draft(
 
 fn check_ratings(
     fw: &FrameworkView,
-    ratings: &[(i32, i16)],
+    ratings: &[(i32, Rating)],
 ) -> Result<HashMap<i32, Rating>, AppError> {
     let mut out = HashMap::new();
-    for (behaviour_id, code) in ratings {
-        let b = fw
-            .behaviours()
+    for (behaviour_id, rating) in ratings {
+        fw.behaviours()
             .find(|b| b.id == *behaviour_id)
             .ok_or_else(|| {
                 AppError::invalid(
@@ -240,16 +235,7 @@ fn check_ratings(
                     "A rating refers to a behaviour that is not in this review's framework.",
                 )
             })?;
-        let rating = Rating::from_code(*code).ok_or_else(|| {
-            AppError::invalid(
-                "ratings",
-                format!(
-                    "\"{}\": {code} is not a rating; use 1–5, Missed or N/A.",
-                    b.name
-                ),
-            )
-        })?;
-        out.insert(*behaviour_id, rating);
+        out.insert(*behaviour_id, *rating);
     }
     Ok(out)
 }
@@ -293,7 +279,7 @@ async fn replace_ratings(
 pub async fn save(
     cx: &Ctx,
     id: i32,
-    ratings: Vec<(i32, i16)>,
+    ratings: Vec<(i32, Rating)>,
     strengths: &str,
     development: &str,
 ) -> Result<ScoreOutcome, AppError> {
@@ -319,7 +305,7 @@ pub async fn save(
 
 pub struct NewEvidence {
     pub behaviour_id: Option<i32>,
-    pub kind: String,
+    pub kind: EvidenceKind,
     pub at_ms: Option<i32>,
     pub cue_index: Option<i32>,
     pub note: String,
@@ -328,9 +314,7 @@ pub struct NewEvidence {
 pub async fn add_evidence(cx: &Ctx, id: i32, e: NewEvidence) -> Result<i32, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let (r, fw) = own_draft(db, caller, id).await?;
-    if e.kind != "note" && e.kind != "tally" {
-        return Err(AppError::invalid("kind", "Evidence is a note or a tally."));
-    }
+    let kind = e.kind;
     if let Some(b) = e.behaviour_id {
         if !fw.behaviours().any(|x| x.id == b) {
             return Err(AppError::invalid(
@@ -338,7 +322,7 @@ pub async fn add_evidence(cx: &Ctx, id: i32, e: NewEvidence) -> Result<i32, AppE
                 "Choose a behaviour of this review's framework.",
             ));
         }
-    } else if e.kind == "tally" {
+    } else if kind == EvidenceKind::Tally {
         return Err(AppError::invalid(
             "behaviour_id",
             "A tally counts one behaviour: choose it.",
@@ -348,7 +332,7 @@ pub async fn add_evidence(cx: &Ctx, id: i32, e: NewEvidence) -> Result<i32, AppE
         return Err(AppError::invalid("at_ms", "The time cannot be negative."));
     }
     let note = e.note.trim();
-    if e.kind == "note" && note.is_empty() {
+    if kind == EvidenceKind::Note && note.is_empty() {
         return Err(AppError::invalid(
             "note",
             "Write the note before pinning it.",
@@ -363,7 +347,7 @@ pub async fn add_evidence(cx: &Ctx, id: i32, e: NewEvidence) -> Result<i32, AppE
     let m = ev::ActiveModel {
         review_id: Set(r.id),
         behaviour_id: Set(e.behaviour_id),
-        kind: Set(e.kind),
+        kind: Set(kind),
         at_ms: Set(e.at_ms),
         cue_index: Set(e.cue_index),
         note: Set(note.to_string()),
@@ -438,7 +422,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let (review_id, call_id, agent_id) = (r.id, r.call_id, r.agent_id);
     let mut active: review::ActiveModel = r.into();
-    active.status = Set(SUBMITTED.into());
+    active.status = Set(ReviewStatus::Submitted);
     active.score = Set(result.score);
     active.raw_score = Set(result.unweighted_by_critical);
     active.critical_fail = Set(result.critical_fail);
@@ -487,7 +471,7 @@ async fn agents_review(
     if r.agent_id != caller.id {
         return Err(AppError::Forbidden);
     }
-    if r.status != SUBMITTED {
+    if r.status != ReviewStatus::Submitted {
         return Err(AppError::Conflict(format!(
             "This review is already {}.",
             r.status
@@ -502,7 +486,7 @@ pub async fn acknowledge(cx: &Ctx, id: i32) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let review_id = r.id;
     let mut active: review::ActiveModel = r.into();
-    active.status = Set(ACKNOWLEDGED.into());
+    active.status = Set(ReviewStatus::Acknowledged);
     active.acknowledged_at = Set(Some(Utc::now()));
     active.update(&txn).await?;
     write_audit(&txn, caller, review_id, "acknowledged", None, None).await?;
@@ -529,7 +513,7 @@ pub async fn dispute(cx: &Ctx, id: i32, reason: &str) -> Result<(), AppError> {
     let txn = db.begin().await?;
     let (review_id, team_id, coach_id) = (r.id, r.team_id, r.coach_id);
     let mut active: review::ActiveModel = r.into();
-    active.status = Set(DISPUTED.into());
+    active.status = Set(ReviewStatus::Disputed);
     active.dispute_reason = Set(Some(reason.to_string()));
     active.disputed_at = Set(Some(Utc::now()));
     active.update(&txn).await?;
@@ -545,7 +529,7 @@ pub async fn dispute(cx: &Ctx, id: i32, reason: &str) -> Result<(), AppError> {
     // Whoever can resolve it: the team's other coaches and the leaders.
     let coaches: Vec<i32> = team_member::Entity::find()
         .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::Role.eq(team_member::COACH))
+        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
         .all(&txn)
         .await?
         .into_iter()
@@ -597,13 +581,13 @@ fn describe_ratings(fw: &FrameworkView, ratings: &HashMap<i32, Rating>, only: &[
 pub async fn resolve(
     cx: &Ctx,
     id: i32,
-    outcome_kind: &str,
+    outcome_kind: DisputeOutcome,
     note: &str,
-    amended: Vec<(i32, i16)>,
+    amended: Vec<(i32, Rating)>,
 ) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let (r, c, scope) = visible_review(db, caller, id).await?;
-    if r.status != DISPUTED {
+    if r.status != ReviewStatus::Disputed {
         return Err(AppError::Conflict(
             "This review is not under dispute.".into(),
         ));
@@ -629,7 +613,7 @@ pub async fn resolve(
     let (review_id, agent_id, coach_id) = (r.id, r.agent_id, r.coach_id);
     let mut active: review::ActiveModel = r.clone().into();
     match outcome_kind {
-        "upheld" => {
+        DisputeOutcome::Upheld => {
             write_audit(
                 &txn,
                 caller,
@@ -640,7 +624,7 @@ pub async fn resolve(
             )
             .await?;
         }
-        "amended" => {
+        DisputeOutcome::Amended => {
             let changes = check_ratings(&fw, &amended)?;
             let changed: Vec<i32> = changes
                 .iter()
@@ -679,15 +663,9 @@ pub async fn resolve(
             )
             .await?;
         }
-        _ => {
-            return Err(AppError::invalid(
-                "outcome",
-                "Choose to uphold or amend the review.",
-            ));
-        }
     }
-    active.status = Set(RESOLVED.into());
-    active.resolution = Set(Some(outcome_kind.to_string()));
+    active.status = Set(ReviewStatus::Resolved);
+    active.resolution = Set(Some(outcome_kind));
     active.resolution_note = Set(Some(note));
     active.resolved_by = Set(Some(caller.id));
     active.resolved_at = Set(Some(Utc::now()));
@@ -698,15 +676,7 @@ pub async fn resolve(
             &txn,
             caller.org_id,
             uid,
-            format!(
-                "{} {} the disputed review.",
-                caller.name,
-                if outcome_kind == "upheld" {
-                    "upheld"
-                } else {
-                    "amended"
-                }
-            ),
+            format!("{} {} the disputed review.", caller.name, outcome_kind),
             format!("/reviews/{review_id}"),
         )
         .await?;
@@ -725,7 +695,7 @@ fn list_item(
         call_id: r.call_id,
         agent: people.get(&r.agent_id).cloned().unwrap_or_default(),
         coach: people.get(&r.coach_id).cloned().unwrap_or_default(),
-        status: r.status.clone(),
+        status: r.status,
         score: r.score,
         critical_fail: r.critical_fail,
         occurred: occurred.get(&r.call_id).cloned().unwrap_or_default(),
@@ -741,7 +711,7 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     let drafts = review::Entity::find()
         .filter(review::Column::OrgId.eq(caller.org_id))
         .filter(review::Column::CoachId.eq(caller.id))
-        .filter(review::Column::Status.eq(DRAFT))
+        .filter(review::Column::Status.eq(ReviewStatus::Draft))
         .order_by_desc(review::Column::UpdatedAt)
         .limit(20)
         .all(db)
@@ -750,7 +720,7 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     {
         review::Entity::find()
             .filter(review::Column::OrgId.eq(caller.org_id))
-            .filter(review::Column::Status.eq(DISPUTED))
+            .filter(review::Column::Status.eq(ReviewStatus::Disputed))
             .filter(review::Column::CoachId.ne(caller.id))
             .all(db)
             .await?
@@ -763,7 +733,7 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     let mine = review::Entity::find()
         .filter(review::Column::OrgId.eq(caller.org_id))
         .filter(review::Column::AgentId.eq(caller.id))
-        .filter(review::Column::Status.ne(DRAFT))
+        .filter(review::Column::Status.ne(ReviewStatus::Draft))
         .order_by_desc(review::Column::SubmittedAt)
         .limit(50)
         .all(db)

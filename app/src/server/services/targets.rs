@@ -8,6 +8,7 @@ use super::development::{
 };
 use crate::domain::access::{Action, Relation};
 use crate::domain::benchmark::{level_value, DEFAULT_WINDOW_DAYS};
+use crate::domain::lifecycle::MembershipKind;
 use crate::domain::practice::{check_practice, PracticeInput};
 use crate::domain::targets::{check_new_target, MAX_NOTE};
 use crate::error::AppError;
@@ -41,7 +42,7 @@ async fn target_in_reach(
 async fn coaches_of(db: &impl ConnectionTrait, agent_id: i32) -> Result<Vec<i32>, AppError> {
     let teams: Vec<i32> = team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(agent_id))
-        .filter(team_member::Column::Role.eq(team_member::AGENT))
+        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
         .all(db)
         .await?
         .into_iter()
@@ -49,7 +50,7 @@ async fn coaches_of(db: &impl ConnectionTrait, agent_id: i32) -> Result<Vec<i32>
         .collect();
     let mut ids: Vec<i32> = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(teams))
-        .filter(team_member::Column::Role.eq(team_member::COACH))
+        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
         .all(db)
         .await?
         .into_iter()

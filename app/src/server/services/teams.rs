@@ -2,6 +2,7 @@
 //! number of teams.
 
 use crate::domain::access::Action;
+use crate::domain::lifecycle::MembershipKind;
 use crate::domain::validation::check_name;
 use crate::error::AppError;
 use crate::server::entities::{team, team_member, user};
@@ -63,7 +64,7 @@ pub async fn team_details(
             email: u.email.clone(),
             active: u.active,
         };
-        if m.role == team_member::AGENT {
+        if m.role == MembershipKind::Agent {
             out[i].agents.push(p);
         } else {
             out[i].coaches.push(p);
@@ -176,13 +177,12 @@ pub async fn set_membership(
 ) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::ManageTeams)?;
-    let kind = match kind {
-        team_member::AGENT => team_member::AGENT,
-        team_member::COACH => team_member::COACH,
-        other => {
+    let kind = match MembershipKind::parse(kind) {
+        Some(kind) => kind,
+        None => {
             return Err(AppError::invalid(
                 "kind",
-                format!("\"{other}\" is not a team role; use agent or coach."),
+                format!("\"{kind}\" is not a team role; use agent or coach."),
             ))
         }
     };
@@ -204,7 +204,7 @@ pub async fn set_membership(
         return Ok(());
     }
     let roles = u.roles();
-    if kind == team_member::AGENT && !u.is_agent {
+    if kind == MembershipKind::Agent && !u.is_agent {
         return Err(AppError::invalid(
             "user_id",
             format!(
@@ -213,7 +213,7 @@ pub async fn set_membership(
             ),
         ));
     }
-    if kind == team_member::COACH && !roles.can_coach() {
+    if kind == MembershipKind::Coach && !roles.can_coach() {
         return Err(AppError::invalid(
             "user_id",
             format!(
@@ -223,17 +223,17 @@ pub async fn set_membership(
         ));
     }
     let txn = db.begin().await?;
-    if kind == team_member::AGENT {
+    if kind == MembershipKind::Agent {
         team_member::Entity::delete_many()
             .filter(team_member::Column::UserId.eq(u.id))
-            .filter(team_member::Column::Role.eq(team_member::AGENT))
+            .filter(team_member::Column::Role.eq(MembershipKind::Agent))
             .exec(&txn)
             .await?;
     }
     team_member::ActiveModel {
         team_id: Set(t.id),
         user_id: Set(u.id),
-        role: Set(kind.to_string()),
+        role: Set(kind),
         ..Default::default()
     }
     .insert(&txn)
