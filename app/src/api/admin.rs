@@ -5,7 +5,7 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 use crate::server::{
     guard, respond,
-    services::{people, teams},
+    services::people::{teams, users as people},
 };
 
 #[server(endpoint = "admin/users")]

@@ -3,7 +3,7 @@ use crate::types::{InvitationPreview, Me};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{guard, respond, services::auth};
+use crate::server::{guard, respond, services::people::auth};
 
 /// The signed-in person, or `None` for a visitor.
 #[server(endpoint = "me")]

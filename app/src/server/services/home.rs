@@ -1,7 +1,7 @@
 //! The home page: where the signed-in person stands in their organisation.
 
-use super::auth::me;
-use super::teams::team_details;
+use super::people::auth::me;
+use super::people::teams::team_details;
 use crate::domain::access;
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;

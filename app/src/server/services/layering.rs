@@ -149,21 +149,12 @@ fn the_kernel_uses_no_feature_service() {
 /// Files still over the limit, with the length they may not exceed. Split
 /// them and lower (then remove) their entry.
 const STILL_LONG: &[(&str, usize)] = &[
-    ("app/src/domain/call_import.rs", 405),
-    ("app/src/domain/continuum.rs", 433),
-    ("app/src/domain/framework.rs", 404),
     ("app/src/pages/calls.rs", 477),
     ("app/src/pages/continuum.rs", 738),
     ("app/src/pages/development.rs", 462),
     ("app/src/pages/frameworks.rs", 431),
     ("app/src/pages/people.rs", 458),
-    ("app/src/pages/review.rs", 853),
-    ("app/src/server/services/calls.rs", 520),
-    ("app/src/server/services/continuum.rs", 1060),
-    ("app/src/server/services/development.rs", 800),
-    ("app/src/server/services/frameworks.rs", 500),
-    ("app/src/server/services/reviews.rs", 880),
-    ("app/src/server/services/targets.rs", 502),
+    ("app/src/pages/review.rs", 838),
     ("app/src/types.rs", 681),
 ];
 

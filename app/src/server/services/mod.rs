@@ -4,7 +4,6 @@
 //! the app's error type. Shared pieces live in `kernel`; the import rules
 //! are checked by the `layering` tests.
 
-pub mod auth;
 pub mod calls;
 pub mod continuum;
 pub mod continuum_model;
@@ -14,7 +13,6 @@ pub mod home;
 pub mod people;
 pub mod reviews;
 pub mod targets;
-pub mod teams;
 
 #[cfg(test)]
 mod layering;

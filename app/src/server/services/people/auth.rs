@@ -94,7 +94,7 @@ pub async fn sign_up(
         }
     })?;
     // Every organisation starts with the default framework, published.
-    super::frameworks::install_default(&txn, org.id).await?;
+    crate::server::services::frameworks::install_default(&txn, org.id).await?;
     txn.commit().await?;
     tracing::info!(
         org_id = org.id,

@@ -1,0 +1,251 @@
+//! Adding calls one by one or by CSV import (all-or-nothing); transcripts
+//! and recordings.
+
+use super::*;
+use crate::domain::access::Action;
+use crate::domain::call_import::{self, RowProblem};
+use crate::domain::calls::{check_reference, CallFields, RawCall};
+use crate::domain::lifecycle::MembershipKind;
+use crate::domain::transcript;
+use crate::error::AppError;
+use crate::server::entities::{call, team, team_member, user};
+use crate::server::kernel::dates::day;
+use crate::server::kernel::forms::field;
+use crate::server::kernel::{Ctx, Visibility};
+use crate::types::ImportOutcome;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+use std::collections::HashMap;
+
+pub(super) fn model_of(
+    org_id: i32,
+    team_id: i32,
+    agent_id: i32,
+    reference: Option<String>,
+    f: &CallFields,
+    by: i32,
+) -> call::ActiveModel {
+    call::ActiveModel {
+        org_id: Set(org_id),
+        team_id: Set(team_id),
+        agent_id: Set(agent_id),
+        occurred_at: Set(f.occurred_at),
+        channel: Set(f.channel.as_str().to_string()),
+        duration_seconds: Set(f.duration_seconds),
+        csat: Set(f.csat),
+        likelihood_to_recommend: Set(f.likelihood_to_recommend),
+        resolved: Set(f.resolved),
+        resolution_minutes: Set(f.resolution_minutes),
+        first_response_seconds: Set(f.first_response_seconds),
+        abandoned: Set(f.abandoned),
+        complaint: Set(f.complaint),
+        rectification: Set(f.rectification.map(|r| r.as_str().to_string())),
+        follow_up_on: Set(f.follow_up_on),
+        reference: Set(reference),
+        recording_key: Set(None),
+        recording_mime: Set(None),
+        recording_bytes: Set(None),
+        transcript: Set(None),
+        reviewed: Set(false),
+        created_by: Set(Some(by)),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+}
+
+pub struct NewCall<'a> {
+    pub agent_id: i32,
+    pub raw: RawCall<'a>,
+    pub reference: &'a str,
+}
+
+pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::AddCall)?;
+    let scope = Visibility::of(db, caller).await?;
+    let membership = team_member::Entity::find()
+        .filter(team_member::Column::UserId.eq(input.agent_id))
+        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
+        .one(db)
+        .await?;
+    let agent = user::Entity::find_by_id(input.agent_id)
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .one(db)
+        .await?
+        .filter(|u| u.is_agent)
+        .ok_or_else(|| AppError::invalid("agent_id", "Choose an agent of your organisation."))?;
+    let team_id = membership.map(|m| m.team_id).ok_or_else(|| {
+        AppError::invalid(
+            "agent_id",
+            format!(
+                "{} is not in a team yet: an admin needs to add them to one.",
+                agent.name
+            ),
+        )
+    })?;
+    if !scope.may_add_to_team(caller, team_id) {
+        return Err(AppError::invalid(
+            "agent_id",
+            "You can add calls only for agents of the teams you coach.",
+        ));
+    }
+    let fields = CallFields::check(&input.raw, Utc::now()).map_err(|problems| {
+        let p = &problems[0];
+        AppError::invalid(p.field, p.message.clone())
+    })?;
+    let reference = field("reference", check_reference(input.reference))?;
+    let model = model_of(
+        caller.org_id,
+        team_id,
+        agent.id,
+        reference,
+        &fields,
+        caller.id,
+    )
+    .insert(db)
+    .await?;
+    Ok(model.id)
+}
+
+/// Checks a CSV export and, when `commit` is set and nothing is wrong,
+/// imports every call in one transaction.
+pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::AddCall)?;
+    let scope = Visibility::of(db, caller).await?;
+    let outcome = |problems: Vec<RowProblem>| ImportOutcome {
+        rows: 0,
+        agents: 0,
+        first: None,
+        last: None,
+        committed: false,
+        problems,
+    };
+    let rows = match call_import::parse(text, Utc::now()) {
+        Ok(rows) => rows,
+        Err(problems) => return Ok(outcome(problems)),
+    };
+    let agents: HashMap<String, user::Model> = user::Entity::find()
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.email.clone(), u))
+        .collect();
+    let teams: HashMap<String, team::Model> = team::Entity::find()
+        .filter(team::Column::OrgId.eq(caller.org_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.name.to_lowercase(), t))
+        .collect();
+    let mut problems = vec![];
+    let mut resolved = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let agent = agents.get(&row.agent_email);
+        let team = teams.get(&row.team.to_lowercase());
+        match agent {
+            None => problems.push(RowProblem {
+                line: row.line,
+                column: "agent_email".into(),
+                message: format!(
+                    "No one in your organisation has the email {}.",
+                    row.agent_email
+                ),
+            }),
+            Some(a) if !a.is_agent => problems.push(RowProblem {
+                line: row.line,
+                column: "agent_email".into(),
+                message: format!("{} is not an agent.", a.name),
+            }),
+            _ => {}
+        }
+        match team {
+            None => problems.push(RowProblem {
+                line: row.line,
+                column: "team".into(),
+                message: format!("There is no team called \"{}\".", row.team),
+            }),
+            Some(t) if !scope.may_add_to_team(caller, t.id) => problems.push(RowProblem {
+                line: row.line,
+                column: "team".into(),
+                message: format!(
+                    "You can import calls only for the teams you coach, not \"{}\".",
+                    t.name
+                ),
+            }),
+            _ => {}
+        }
+        if let (Some(a), Some(t)) = (agent, team) {
+            resolved.push((t.id, a.id));
+        }
+        if problems.len() >= 200 {
+            break;
+        }
+    }
+    if !problems.is_empty() {
+        return Ok(outcome(problems));
+    }
+    let distinct_agents: std::collections::HashSet<i32> =
+        resolved.iter().map(|(_, a)| *a).collect();
+    let first = rows.iter().map(|r| r.fields.occurred_at).min();
+    let last = rows.iter().map(|r| r.fields.occurred_at).max();
+    if commit {
+        let txn = db.begin().await?;
+        // Kept below SQLite's limit on bound parameters per statement.
+        for chunk in rows.iter().zip(&resolved).collect::<Vec<_>>().chunks(500) {
+            let models = chunk.iter().map(|(row, (team_id, agent_id))| {
+                model_of(
+                    caller.org_id,
+                    *team_id,
+                    *agent_id,
+                    row.reference.clone(),
+                    &row.fields,
+                    caller.id,
+                )
+            });
+            call::Entity::insert_many(models).exec(&txn).await?;
+        }
+        txn.commit().await?;
+        tracing::info!(org_id = caller.org_id, rows = rows.len(), "calls imported");
+    }
+    Ok(ImportOutcome {
+        rows: rows.len(),
+        agents: distinct_agents.len(),
+        first: first.map(day),
+        last: last.map(day),
+        committed: commit,
+        problems: vec![],
+    })
+}
+
+pub async fn set_transcript(cx: &Ctx, call_id: i32, text: &str) -> Result<usize, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (c, scope) = visible_call(db, caller, call_id).await?;
+    if !can_edit(caller, &scope, &c) {
+        return Err(AppError::Forbidden);
+    }
+    let cues = field("transcript", transcript::parse(text))?;
+    let mut active: call::ActiveModel = c.into();
+    active.transcript = Set(Some(text.to_string()).filter(|t| !t.trim().is_empty()));
+    active.update(db).await?;
+    Ok(cues.len())
+}
+
+/// Records where a call's uploaded recording is stored.
+pub async fn attach_recording(
+    db: &impl ConnectionTrait,
+    c: call::Model,
+    key: String,
+    mime: &str,
+    bytes: u64,
+) -> Result<(), AppError> {
+    let mut active: call::ActiveModel = c.into();
+    active.recording_key = Set(Some(key));
+    active.recording_mime = Set(Some(mime.to_string()));
+    active.recording_bytes = Set(Some(bytes as i64));
+    active.update(db).await?;
+    Ok(())
+}

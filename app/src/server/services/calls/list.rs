@@ -1,0 +1,153 @@
+//! The filtered, keyset-paged list of calls and what the filters offer.
+
+use crate::domain::access::{self, Action};
+use crate::domain::calls::format_duration;
+use crate::domain::lifecycle::MembershipKind;
+use crate::error::AppError;
+use crate::server::entities::{call, team, team_member, user};
+use crate::server::kernel::dates::{parse_optional_day, when};
+use crate::server::kernel::forms::field;
+use crate::server::kernel::names::Names;
+use crate::server::kernel::{Ctx, Visibility};
+use crate::types::{CallFilter, CallPage, CallRow, CallScope, TeamRef};
+use chrono::{DateTime, TimeZone, Utc};
+use sea_orm::sea_query::Condition;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+pub const PAGE_SIZE: u64 = 50;
+
+pub(super) fn encode_cursor(c: &call::Model) -> String {
+    format!("{}_{}", c.occurred_at.timestamp_millis(), c.id)
+}
+
+pub(super) fn decode_cursor(raw: &str) -> Result<(DateTime<Utc>, i32), AppError> {
+    let bad = || {
+        AppError::invalid(
+            "after",
+            "That page link is not valid; start from the first page.",
+        )
+    };
+    let (ms, id) = raw.split_once('_').ok_or_else(bad)?;
+    let ms: i64 = ms.parse().map_err(|_| bad())?;
+    let id: i32 = id.parse().map_err(|_| bad())?;
+    let t = Utc.timestamp_millis_opt(ms).single().ok_or_else(bad)?;
+    Ok((t, id))
+}
+
+pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
+    CallRow {
+        id: c.id,
+        occurred: when(c.occurred_at),
+        agent: names.person(c.agent_id),
+        team: names.team(c.team_id),
+        channel: c.channel.clone(),
+        duration: format_duration(c.duration_seconds as i64),
+        csat: c.csat,
+        ltr: c.likelihood_to_recommend,
+        resolved: c.resolved,
+        complaint: c.complaint,
+        has_recording: c.recording_key.is_some(),
+        reviewed: c.reviewed,
+    }
+}
+
+pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let scope = Visibility::of(db, caller).await?;
+    let mut q = call::Entity::find().filter(scope.call_condition());
+    if let Some(t) = filter.team_id {
+        q = q.filter(call::Column::TeamId.eq(t));
+    }
+    if let Some(a) = filter.agent_id {
+        q = q.filter(call::Column::AgentId.eq(a));
+    }
+    if let Some(from) = parse_optional_day(filter.from.as_deref(), "from")? {
+        q = q.filter(
+            call::Column::OccurredAt
+                .gte(Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).unwrap())),
+        );
+    }
+    if let Some(to) = parse_optional_day(filter.to.as_deref(), "to")? {
+        let end = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).unwrap();
+        q = q.filter(call::Column::OccurredAt.lt(Utc.from_utc_datetime(&end)));
+    }
+    if let Some(ch) = filter.channel.as_deref().filter(|c| !c.is_empty()) {
+        let ch = field("channel", crate::domain::calls::Channel::parse(ch))?;
+        q = q.filter(call::Column::Channel.eq(ch.as_str()));
+    }
+    if let Some(r) = filter.reviewed {
+        q = q.filter(call::Column::Reviewed.eq(r));
+    }
+    if let Some(c) = filter.complaint {
+        q = q.filter(call::Column::Complaint.eq(c));
+    }
+    if let Some(after) = filter.after.as_deref().filter(|a| !a.is_empty()) {
+        let (t, id) = decode_cursor(after)?;
+        q = q.filter(
+            Condition::any().add(call::Column::OccurredAt.lt(t)).add(
+                Condition::all()
+                    .add(call::Column::OccurredAt.eq(t))
+                    .add(call::Column::Id.lt(id)),
+            ),
+        );
+    }
+    let mut rows = q
+        .order_by_desc(call::Column::OccurredAt)
+        .order_by_desc(call::Column::Id)
+        .limit(PAGE_SIZE + 1)
+        .all(db)
+        .await?;
+    let next = if rows.len() as u64 > PAGE_SIZE {
+        rows.truncate(PAGE_SIZE as usize);
+        rows.last().map(encode_cursor)
+    } else {
+        None
+    };
+    let names = Names::of_org(db, caller.org_id).await?;
+    Ok(CallPage {
+        rows: rows.iter().map(|c| row_of(c, &names)).collect(),
+        next,
+    })
+}
+
+pub async fn options(cx: &Ctx) -> Result<CallScope, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let scope = Visibility::of(db, caller).await?;
+    let teams: Vec<team::Model> = team::Entity::find()
+        .filter(team::Column::OrgId.eq(caller.org_id))
+        .order_by_asc(team::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|t| scope.may_add_to_team(caller, t.id))
+        .collect();
+    let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
+    let members = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(team_ids))
+        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
+        .all(db)
+        .await?;
+    let team_of: HashMap<i32, i32> = members.iter().map(|m| (m.user_id, m.team_id)).collect();
+    let agents: Vec<(i32, String, Option<i32>)> = user::Entity::find()
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .filter(user::Column::IsAgent.eq(true))
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|u| scope.whole_org || team_of.contains_key(&u.id))
+        .map(|u| (u.id, u.name, team_of.get(&u.id).copied()))
+        .collect();
+    Ok(CallScope {
+        teams: teams
+            .into_iter()
+            .map(|t| TeamRef {
+                id: t.id,
+                name: t.name,
+            })
+            .collect(),
+        agents,
+        can_add: access::permits_any(caller.roles, Action::AddCall),
+    })
+}

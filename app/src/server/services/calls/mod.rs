@@ -1,0 +1,12 @@
+//! Calls: who may see which, the filtered list, one call, adding calls one
+//! by one or by CSV import (all-or-nothing), transcripts.
+
+mod access;
+mod add;
+mod detail;
+mod list;
+
+pub use access::*;
+pub use add::*;
+pub use detail::*;
+pub use list::*;

@@ -1,0 +1,163 @@
+//! The action plan, and the CSV export of a submitted assessment.
+
+use super::*;
+use crate::domain::lifecycle::ActionStatus;
+use crate::error::AppError;
+use crate::server::entities::{continuum_action, user};
+use crate::server::kernel::{internal, Ctx};
+use crate::types::{ContinuumAction, ContinuumCellView, ContinuumResult};
+use chrono::{NaiveDate, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+pub async fn add_action(
+    cx: &Ctx,
+    id: i32,
+    statement_id: Option<i32>,
+    title: &str,
+    owner_id: Option<i32>,
+    due_on: &str,
+) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let a = assessment_in_org(db, caller, id).await?;
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(AppError::invalid("title", "Say what will be done."));
+    }
+    if title.chars().count() > 400 {
+        return Err(AppError::invalid(
+            "title",
+            "The action is longer than 400 characters.",
+        ));
+    }
+    if let Some(s) = statement_id {
+        statement_in_model(db, &a, s).await?;
+    }
+    if let Some(o) = owner_id {
+        user::Entity::find_by_id(o)
+            .filter(user::Column::OrgId.eq(caller.org_id))
+            .one(db)
+            .await?
+            .ok_or_else(|| {
+                AppError::invalid("owner_id", "Choose an owner from your organisation.")
+            })?;
+    } else {
+        return Err(AppError::invalid(
+            "owner_id",
+            "Choose who owns this action.",
+        ));
+    }
+    let due = match due_on.trim() {
+        "" => {
+            return Err(AppError::invalid(
+                "due_on",
+                "Enter a due date as YYYY-MM-DD.",
+            ))
+        }
+        d => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| AppError::invalid("due_on", "Enter a due date as YYYY-MM-DD."))?,
+    };
+    let saved = continuum_action::ActiveModel {
+        assessment_id: Set(a.id),
+        statement_id: Set(statement_id),
+        title: Set(title.into()),
+        owner_id: Set(owner_id),
+        due_on: Set(Some(due)),
+        status: Set(ActionStatus::Open),
+        created_by: Set(caller.id),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(saved.id)
+}
+
+pub async fn set_action_status(cx: &Ctx, action_id: i32, status: &str) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let action = continuum_action::Entity::find_by_id(action_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("That action"))?;
+    // The assessment check keeps the organisation boundary.
+    assessment_in_org(db, caller, action.assessment_id).await?;
+    let status = ActionStatus::parse(status)
+        .ok_or_else(|| AppError::invalid("status", "Choose open, in progress or done."))?;
+    let mut m: continuum_action::ActiveModel = action.into();
+    m.status = Set(status);
+    m.update(db).await?;
+    Ok(())
+}
+
+/// The submitted assessment as CSV: one row per statement with the combined
+/// answer, then the action plan.
+pub(super) fn export_csv(
+    title: &str,
+    unit: &str,
+    model_version: i32,
+    cells: &[ContinuumCellView],
+    r: &ContinuumResult,
+    actions: &[ContinuumAction],
+) -> Result<String, AppError> {
+    use crate::domain::placement::stage_name;
+    // Header, component and action rows have fewer fields than statement rows.
+    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
+    let mut row = |fields: &[&str]| w.write_record(fields).map_err(internal);
+    row(&[
+        "assessment",
+        title,
+        unit,
+        "overall stage",
+        stage_name(r.overall),
+        "model version",
+        &model_version.to_string(),
+    ])?;
+    for (c, s) in &r.components {
+        row(&["component", c.label(), "", "stage", stage_name(*s)])?;
+    }
+    row(&[
+        "component",
+        "stage",
+        "statement",
+        "answer",
+        "respondents differ",
+        "next step",
+    ])?;
+    for cell in cells {
+        for s in &cell.statements {
+            let answer = r
+                .combined
+                .iter()
+                .find(|(id, _)| *id == s.id)
+                .map_or("unanswered", |(_, a)| a.label());
+            row(&[
+                cell.component.label(),
+                stage_name(cell.stage),
+                &s.text,
+                answer,
+                if r.disagreements.contains(&s.id) {
+                    "yes"
+                } else {
+                    "no"
+                },
+                if r.next_steps.contains(&s.id) {
+                    "yes"
+                } else {
+                    "no"
+                },
+            ])?;
+        }
+    }
+    row(&["action", "owner", "due", "status", "", ""])?;
+    for a in actions {
+        row(&[
+            &a.title,
+            a.owner.as_deref().unwrap_or(""),
+            a.due_on.as_deref().unwrap_or(""),
+            a.status.key(),
+            "",
+            "",
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(internal)?;
+    String::from_utf8(bytes).map_err(internal)
+}

@@ -1,0 +1,17 @@
+//! The agent's development (PRODUCT.md §4): who may see whose development,
+//! the coach ratings behind it, the benchmark view, self-assessments and the
+//! coach's team view. Targets and practice are in `targets`.
+
+mod agents;
+mod benchmark;
+mod progress;
+mod ratings;
+mod self_assessment;
+mod team;
+
+pub use agents::*;
+pub use benchmark::*;
+pub use progress::*;
+pub use ratings::*;
+pub use self_assessment::*;
+pub use team::*;

@@ -1,0 +1,162 @@
+//! Coach ratings: every submitted rating of a behaviour, joined across
+//! framework versions by lineage, and the profile they make.
+
+use super::*;
+use crate::domain::benchmark::{self, ScoredRating};
+use crate::domain::lifecycle::ReviewStatus;
+use crate::domain::scoring::Rating;
+use crate::error::AppError;
+use crate::server::entities::{call, framework, framework_behaviour as fb, review, review_rating};
+use crate::server::services::frameworks::{self, view_of};
+use crate::types::FrameworkView;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::HashMap;
+
+// ---- Coach ratings ----------------------------------------------------------
+
+/// One coach rating of one behaviour on a submitted review.
+#[derive(Clone, Debug)]
+pub struct Scored {
+    pub agent_id: i32,
+    pub review_id: i32,
+    pub coach_id: i32,
+    pub call_at: DateTime<Utc>,
+    pub scored_at: DateTime<Utc>,
+    pub lineage: String,
+    pub rating: Rating,
+}
+
+/// Every rating on the agents' submitted reviews scored since `since`.
+/// Drafts never count; disputed reviews count as they stand.
+pub async fn scored_ratings(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    agent_ids: &[i32],
+    since: DateTime<Utc>,
+) -> Result<Vec<Scored>, AppError> {
+    let mut reviews = Vec::new();
+    for chunk in agent_ids.chunks(CHUNK) {
+        reviews.extend(
+            review::Entity::find()
+                .filter(review::Column::OrgId.eq(org_id))
+                .filter(review::Column::AgentId.is_in(chunk.to_vec()))
+                .filter(review::Column::Status.ne(ReviewStatus::Draft))
+                .filter(review::Column::SubmittedAt.gte(since))
+                .all(db)
+                .await?,
+        );
+    }
+    if reviews.is_empty() {
+        return Ok(vec![]);
+    }
+    let call_ids: Vec<i32> = reviews.iter().map(|r| r.call_id).collect();
+    let mut call_at = HashMap::new();
+    for chunk in call_ids.chunks(CHUNK) {
+        for (id, at) in call::Entity::find()
+            .select_only()
+            .column(call::Column::Id)
+            .column(call::Column::OccurredAt)
+            .filter(call::Column::Id.is_in(chunk.to_vec()))
+            .into_tuple::<(i32, DateTime<Utc>)>()
+            .all(db)
+            .await?
+        {
+            call_at.insert(id, at);
+        }
+    }
+    let by_id: HashMap<i32, &review::Model> = reviews.iter().map(|r| (r.id, r)).collect();
+    let review_ids: Vec<i32> = by_id.keys().copied().collect();
+    let mut ratings = Vec::new();
+    for chunk in review_ids.chunks(CHUNK) {
+        ratings.extend(
+            review_rating::Entity::find()
+                .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+    }
+    let lineages = lineage_map(db, org_id).await?;
+    Ok(ratings
+        .into_iter()
+        .filter_map(|rr| {
+            let r = by_id.get(&rr.review_id)?;
+            Some(Scored {
+                agent_id: r.agent_id,
+                review_id: r.id,
+                coach_id: r.coach_id,
+                call_at: *call_at.get(&r.call_id)?,
+                scored_at: r.submitted_at?,
+                lineage: lineages.get(&rr.behaviour_id)?.0.clone(),
+                rating: Rating::from_code(rr.rating)?,
+            })
+        })
+        .collect())
+}
+
+/// Every behaviour of every framework version of the organisation:
+/// id → (lineage, name).
+pub async fn lineage_map(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<HashMap<i32, (String, String)>, AppError> {
+    let versions: Vec<i32> = framework::Entity::find()
+        .select_only()
+        .column(framework::Column::Id)
+        .filter(framework::Column::OrgId.eq(org_id))
+        .into_tuple::<i32>()
+        .all(db)
+        .await?;
+    Ok(fb::Entity::find()
+        .filter(fb::Column::FrameworkId.is_in(versions))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| (b.id, (b.lineage, b.name)))
+        .collect())
+}
+
+/// The coach rating of each behaviour of the current framework over the window.
+pub fn profile_of(
+    fw: &FrameworkView,
+    scored: &[Scored],
+    agent_id: i32,
+    now: DateTime<Utc>,
+    days: i64,
+) -> Vec<Option<benchmark::CoachRating>> {
+    let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
+    let ratings: Vec<ScoredRating> = scored
+        .iter()
+        .filter(|s| s.agent_id == agent_id)
+        .map(|s| ScoredRating {
+            lineage: s.lineage.clone(),
+            at: s.call_at,
+            rating: s.rating,
+        })
+        .collect();
+    benchmark::profile(&lineages, &ratings, now, days)
+}
+
+/// The name a lineage has now: in the current framework, or as last named.
+pub fn behaviour_name(
+    fw: &FrameworkView,
+    all: &HashMap<i32, (String, String)>,
+    lineage: &str,
+) -> String {
+    fw.behaviours()
+        .find(|b| b.lineage == lineage)
+        .map(|b| b.name.clone())
+        .or_else(|| {
+            all.values()
+                .find(|(l, _)| l == lineage)
+                .map(|(_, n)| n.clone())
+        })
+        .unwrap_or_else(|| "A retired behaviour".into())
+}
+
+pub async fn current_framework(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<FrameworkView, AppError> {
+    view_of(db, frameworks::current(db, org_id).await?).await
+}

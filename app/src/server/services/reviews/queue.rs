@@ -1,0 +1,152 @@
+//! What waits for the person: drafts, disputes, new reviews, calls to
+//! score, and notifications.
+
+use crate::domain::access::{self, Action, Relation};
+use crate::domain::lifecycle::ReviewStatus;
+use crate::error::AppError;
+use crate::server::entities::{call, notification, review};
+use crate::server::kernel::dates::{day, when};
+use crate::server::kernel::names::Names;
+use crate::server::kernel::{Ctx, Visibility};
+use crate::server::services::calls::{self};
+use crate::types::{CallRow, NotificationView, ReviewListItem, ReviewQueue};
+use chrono::Utc;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+pub(super) fn list_item(
+    r: &review::Model,
+    people: &HashMap<i32, String>,
+    occurred: &HashMap<i32, String>,
+) -> ReviewListItem {
+    ReviewListItem {
+        id: r.id,
+        call_id: r.call_id,
+        agent: people.get(&r.agent_id).cloned().unwrap_or_default(),
+        coach: people.get(&r.coach_id).cloned().unwrap_or_default(),
+        status: r.status,
+        score: r.score,
+        critical_fail: r.critical_fail,
+        occurred: occurred.get(&r.call_id).cloned().unwrap_or_default(),
+        submitted_on: r.submitted_at.map(day),
+    }
+}
+
+/// What needs the caller's attention: their drafts, disputes they can
+/// resolve, their own reviews as an agent, and unreviewed calls to score.
+pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let scope = Visibility::of(db, caller).await?;
+    let drafts = review::Entity::find()
+        .filter(review::Column::OrgId.eq(caller.org_id))
+        .filter(review::Column::CoachId.eq(caller.id))
+        .filter(review::Column::Status.eq(ReviewStatus::Draft))
+        .order_by_desc(review::Column::UpdatedAt)
+        .limit(20)
+        .all(db)
+        .await?;
+    let disputes: Vec<review::Model> = if access::permits_any(caller.roles, Action::ResolveDispute)
+    {
+        review::Entity::find()
+            .filter(review::Column::OrgId.eq(caller.org_id))
+            .filter(review::Column::Status.eq(ReviewStatus::Disputed))
+            .filter(review::Column::CoachId.ne(caller.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .filter(|r| caller.may(Action::ResolveDispute, scope.team_relation(r.team_id)))
+            .collect()
+    } else {
+        vec![]
+    };
+    let mine = review::Entity::find()
+        .filter(review::Column::OrgId.eq(caller.org_id))
+        .filter(review::Column::AgentId.eq(caller.id))
+        .filter(review::Column::Status.ne(ReviewStatus::Draft))
+        .order_by_desc(review::Column::SubmittedAt)
+        .limit(50)
+        .all(db)
+        .await?;
+    let unreviewed = if access::permits_any(caller.roles, Action::ScoreCall) {
+        let mut q = call::Entity::find()
+            .filter(scope.call_condition())
+            .filter(call::Column::Reviewed.eq(false))
+            .filter(call::Column::AgentId.ne(caller.id));
+        if !caller.may(Action::ScoreCall, Relation::Organisation) {
+            q = q.filter(call::Column::TeamId.is_in(scope.teams.clone()));
+        }
+        q.order_by_desc(call::Column::OccurredAt)
+            .limit(8)
+            .all(db)
+            .await?
+    } else {
+        vec![]
+    };
+    let names = Names::of_org(db, caller.org_id).await?;
+    let people = &names.people;
+    let call_ids: Vec<i32> = drafts
+        .iter()
+        .chain(&disputes)
+        .chain(&mine)
+        .map(|r| r.call_id)
+        .collect();
+    let occurred: HashMap<i32, String> = call::Entity::find()
+        .filter(call::Column::Id.is_in(call_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, when(c.occurred_at)))
+        .collect();
+    Ok(ReviewQueue {
+        drafts: drafts
+            .iter()
+            .map(|r| list_item(r, people, &occurred))
+            .collect(),
+        disputes: disputes
+            .iter()
+            .map(|r| list_item(r, people, &occurred))
+            .collect(),
+        mine: mine
+            .iter()
+            .map(|r| list_item(r, people, &occurred))
+            .collect(),
+        unreviewed: unreviewed
+            .iter()
+            .map(|c| calls::row_of(c, &names))
+            .collect::<Vec<CallRow>>(),
+    })
+}
+
+pub async fn notifications(cx: &Ctx) -> Result<Vec<NotificationView>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    Ok(notification::Entity::find()
+        .filter(notification::Column::UserId.eq(caller.id))
+        .filter(notification::Column::OrgId.eq(caller.org_id))
+        .order_by_desc(notification::Column::CreatedAt)
+        .limit(20)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| NotificationView {
+            id: n.id,
+            text: n.text,
+            link: n.link,
+            when: when(n.created_at),
+            read: n.read_at.is_some(),
+        })
+        .collect())
+}
+
+pub async fn mark_read(cx: &Ctx, id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    notification::Entity::update_many()
+        .col_expr(
+            notification::Column::ReadAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(notification::Column::UserId.eq(caller.id))
+        .filter(notification::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! One target with its progress, scored calls, check-ins and practice.
+
+use super::*;
+use crate::domain::access::Action;
+use crate::domain::benchmark::level_value;
+use crate::error::AppError;
+use crate::server::entities::{practice_behaviour, practice_session, target_checkin, user};
+use crate::server::kernel::dates::{day, when};
+use crate::server::kernel::Ctx;
+use crate::server::kernel::Visibility;
+use crate::server::services::development::{
+    agent_refs, behaviour_name, current_framework, lineage_map, practice_views, progress_of,
+    scored_ratings, summary_with,
+};
+use crate::types::{CheckinView, EvidenceCall, TargetView};
+use chrono::{Duration, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let (t, agent) = target_in_reach(db, caller, &vis, id).await?;
+    let now = Utc::now();
+    let fw = current_framework(db, caller.org_id).await?;
+    let all = lineage_map(db, caller.org_id).await?;
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], t.created_at).await?;
+    let (progress, evidence) = progress_of(&t, &scored, now);
+    let people: HashMap<i32, String> = user::Entity::find()
+        .filter(user::Column::OrgId.eq(caller.org_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.name))
+        .collect();
+    let name_of = |id: i32| people.get(&id).cloned().unwrap_or_else(|| "Someone".into());
+    let days_from_start =
+        |at: chrono::DateTime<Utc>| (at - t.created_at).num_seconds() as f64 / 86_400.0;
+    let due_end = (t.due_on + Duration::days(1))
+        .and_hms_opt(0, 0, 0)
+        .map_or(t.created_at, |d| d.and_utc());
+    let current = fw.behaviours().find(|b| b.lineage == t.lineage).cloned();
+    let checkins = target_checkin::Entity::find()
+        .filter(target_checkin::Column::TargetId.eq(t.id))
+        .order_by_asc(target_checkin::Column::CreatedAt)
+        .order_by_asc(target_checkin::Column::Id)
+        .all(db)
+        .await?;
+    // Practice that served this target: its behaviour, since it was set.
+    let sessions: Vec<i32> = practice_behaviour::Entity::find()
+        .filter(practice_behaviour::Column::Lineage.eq(t.lineage.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|b| b.session_id)
+        .collect();
+    let practice = practice_session::Entity::find()
+        .filter(practice_session::Column::OrgId.eq(caller.org_id))
+        .filter(practice_session::Column::AgentId.eq(agent.id))
+        .filter(practice_session::Column::Id.is_in(sessions))
+        .filter(practice_session::Column::PractisedOn.gte(t.created_at.date_naive()))
+        .order_by_desc(practice_session::Column::PractisedOn)
+        .all(db)
+        .await?;
+    let name = behaviour_name(&fw, &all, &t.lineage);
+    Ok(TargetView {
+        summary: summary_with(&t, name, &progress),
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
+            .await?
+            .remove(0),
+        behaviour_definition: current
+            .as_ref()
+            .map(|b| b.definition.clone())
+            .unwrap_or_default(),
+        target_anchor: current
+            .as_ref()
+            .and_then(|b| b.anchors.get(t.level.clamp(1, 5) as usize - 1).cloned())
+            .unwrap_or_default(),
+        baseline_calls: t.baseline_calls,
+        plan: t.plan.clone(),
+        set_on: day(t.created_at),
+        set_by: name_of(t.created_by),
+        agreed_by: t.agreed_by.map(name_of),
+        agreed_on: t.agreed_at.map(day),
+        progress,
+        horizon_days: days_from_start(due_end),
+        today_day: days_from_start(now),
+        evidence: evidence
+            .iter()
+            .map(|s| EvidenceCall {
+                review_id: s.review_id,
+                call_on: day(s.call_at),
+                scored_on: day(s.scored_at),
+                coach: name_of(s.coach_id),
+                rating: s.rating.label(),
+                day: days_from_start(s.scored_at),
+                level: level_value(s.rating),
+                counted: s.scored_at < due_end,
+            })
+            .collect(),
+        checkins: checkins
+            .into_iter()
+            .map(|c| CheckinView {
+                author: name_of(c.author_id),
+                when: when(c.created_at),
+                note: c.note,
+            })
+            .collect(),
+        practice: practice_views(db, practice, &fw, &all).await?,
+        can_agree: caller.may(Action::AgreeTarget, vis.agent_relation(agent.id))
+            && t.agreed_by.is_none(),
+        can_check_in: caller.may(Action::SetTarget, vis.agent_relation(agent.id)),
+    })
+}

@@ -1,0 +1,204 @@
+//! Setting a target: who may, the form with current coach ratings, and
+//! the baseline computed on the server.
+
+use crate::domain::access::Action;
+use crate::domain::benchmark::DEFAULT_WINDOW_DAYS;
+use crate::domain::lifecycle::MembershipKind;
+use crate::domain::targets::check_new_target;
+use crate::error::AppError;
+use crate::server::entities::{target, team_member, user};
+use crate::server::kernel::dates::parse_iso_day;
+use crate::server::kernel::notify::notify;
+use crate::server::kernel::{AuthUser, Ctx};
+use crate::server::kernel::{InOrg, Visibility};
+use crate::server::services::development::{
+    agent_for, agent_refs, agent_targets, current_framework, profile_of, progress_of,
+    scored_ratings,
+};
+use crate::types::TargetForm;
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+
+pub(super) async fn target_in_reach(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    vis: &Visibility,
+    id: i32,
+) -> Result<(target::Model, user::Model), AppError> {
+    let t = target::Entity::get_in_org(db, caller.org_id, id).await?;
+    let agent = agent_for(db, caller, vis, Some(t.agent_id)).await?;
+    Ok((t, agent))
+}
+
+/// The coaches of the agent's teams, to tell them about the agent's targets.
+pub(super) async fn coaches_of(
+    db: &impl ConnectionTrait,
+    agent_id: i32,
+) -> Result<Vec<i32>, AppError> {
+    let teams: Vec<i32> = team_member::Entity::find()
+        .filter(team_member::Column::UserId.eq(agent_id))
+        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.team_id)
+        .collect();
+    let mut ids: Vec<i32> = team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(teams))
+        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .filter(|id| *id != agent_id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+pub async fn target_form(cx: &Ctx, agent_id: Option<i32>) -> Result<TargetForm, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, agent_id).await?;
+    if !caller.may(Action::SetTarget, vis.agent_relation(agent.id)) {
+        return Err(AppError::Forbidden);
+    }
+    let now = Utc::now();
+    let fw = current_framework(db, caller.org_id).await?;
+    let scored = scored_ratings(
+        db,
+        caller.org_id,
+        &[agent.id],
+        now - Duration::days(DEFAULT_WINDOW_DAYS),
+    )
+    .await?;
+    let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS);
+    Ok(TargetForm {
+        agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
+            .await?
+            .remove(0),
+        behaviours: fw
+            .behaviours()
+            .zip(profile)
+            .map(|(b, c)| (b.id, b.name.clone(), c, b.anchors.clone()))
+            .collect(),
+        today: now.date_naive().format("%Y-%m-%d").to_string(),
+    })
+}
+
+/// Sets a target. The baseline is the coach rating over the last 90 days,
+/// computed here, never typed in.
+pub async fn create_target(
+    cx: &Ctx,
+    agent_id: i32,
+    behaviour_id: i32,
+    level: i16,
+    due_on: &str,
+    plan: &str,
+) -> Result<i32, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let vis = Visibility::of(db, caller).await?;
+    let agent = agent_for(db, caller, &vis, Some(agent_id)).await?;
+    let by_coach = agent.id != caller.id;
+    if !caller.may(Action::SetTarget, vis.agent_relation(agent.id)) {
+        return Err(AppError::Forbidden);
+    }
+    let now = Utc::now();
+    let fw = current_framework(db, caller.org_id).await?;
+    let behaviour = fw
+        .behaviours()
+        .find(|b| b.id == behaviour_id)
+        .cloned()
+        .ok_or_else(|| {
+            AppError::invalid(
+                "behaviour_id",
+                "Choose a behaviour of the current framework.",
+            )
+        })?;
+    let existing = agent_targets(db, caller.org_id, &[agent.id]).await?;
+    let since = crate::server::services::development::since_for(
+        &existing,
+        now - Duration::days(DEFAULT_WINDOW_DAYS),
+    );
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
+    if let Some(open) = existing
+        .iter()
+        .filter(|t| t.lineage == behaviour.lineage)
+        .find(|t| progress_of(t, &scored, now).0.status.is_open())
+    {
+        return Err(AppError::invalid(
+            "behaviour_id",
+            format!(
+                "There is already an open target on \"{}\", due {}; work on that one first.",
+                behaviour.name,
+                open.due_on.format("%-d %b %Y")
+            ),
+        ));
+    }
+    let baseline = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS)
+        .into_iter()
+        .zip(fw.behaviours())
+        .find(|(_, b)| b.id == behaviour_id)
+        .and_then(|(c, _)| c);
+    check_new_target(
+        level,
+        parse_iso_day(due_on),
+        plan,
+        baseline.as_ref().map(|c| c.mean),
+        now.date_naive(),
+    )
+    .map_err(|(field, message)| AppError::invalid(field, message))?;
+    let txn = db.begin().await?;
+    let saved = target::ActiveModel {
+        org_id: Set(caller.org_id),
+        agent_id: Set(agent.id),
+        behaviour_id: Set(behaviour.id),
+        lineage: Set(behaviour.lineage.clone()),
+        baseline: Set(baseline.as_ref().map(|c| c.mean)),
+        baseline_calls: Set(baseline.as_ref().map_or(0, |c| c.calls as i32)),
+        level: Set(level),
+        due_on: Set(parse_iso_day(due_on).unwrap_or_default()),
+        plan: Set(plan.trim().to_string()),
+        created_by: Set(caller.id),
+        created_at: Set(now),
+        // A coach who sets the target with the agent has agreed to it.
+        agreed_by: Set(by_coach.then_some(caller.id)),
+        agreed_at: Set(by_coach.then_some(now)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let link = format!("/targets/{}", saved.id);
+    if by_coach {
+        notify(
+            &txn,
+            caller.org_id,
+            agent.id,
+            format!(
+                "{} set a target with you: {} at level {level}",
+                caller.name, behaviour.name
+            ),
+            link,
+        )
+        .await?;
+    } else {
+        for coach in coaches_of(&txn, agent.id).await? {
+            notify(
+                &txn,
+                caller.org_id,
+                coach,
+                format!(
+                    "{} set a target on {} (level {level}): agree or comment",
+                    agent.name, behaviour.name
+                ),
+                link.clone(),
+            )
+            .await?;
+        }
+    }
+    txn.commit().await?;
+    Ok(saved.id)
+}
