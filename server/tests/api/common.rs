@@ -239,3 +239,93 @@ pub async fn answer(response: Response) -> Answer {
 }
 
 pub const PASSWORD: &str = "a perfectly fine passphrase";
+
+/// The id field of a created record, as a form value.
+pub fn id(v: &Value) -> String {
+    v["id"].as_i64().unwrap().to_string()
+}
+
+impl Answer {
+    /// The body read as one of the app's own response types.
+    pub fn typed<T: serde::de::DeserializeOwned>(&self) -> T {
+        serde_json::from_value(self.ok().clone())
+            .unwrap_or_else(|e| panic!("unexpected response shape ({e}): {}", self.body))
+    }
+}
+
+/// Someone created in a test organisation.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub id: i64,
+    pub email: String,
+}
+
+/// An organisation for a test, built through the real server functions by
+/// its founder (admin and leader): teams, people and their memberships,
+/// and a signed-in client for anyone in it.
+pub struct World<'s> {
+    pub server: &'s TestServer,
+    pub founder: Api,
+}
+
+impl TestServer {
+    /// "Acme", founded by Dana (dana@example.com).
+    pub async fn world(&self) -> World<'_> {
+        self.world_named("Acme", "Dana", "dana@example.com").await
+    }
+
+    pub async fn world_named(&self, org: &str, founder: &str, email: &str) -> World<'_> {
+        let api = self.client();
+        api.sign_up(org, founder, email).await;
+        World {
+            server: self,
+            founder: api,
+        }
+    }
+
+    /// A client signed in as this email with the test password.
+    pub async fn signed_in(&self, email: &str) -> Api {
+        let api = self.client();
+        api.log_in(email, PASSWORD).await.ok();
+        api
+    }
+}
+
+impl World<'_> {
+    pub async fn team(&self, name: &str) -> i64 {
+        self.founder.create_team(name).await
+    }
+
+    /// A person with these roles (comma-separated keys), not yet on a team.
+    pub async fn person(&self, name: &str, email: &str, roles: &str) -> Person {
+        let created = self.founder.create_user(name, email, roles).await;
+        Person {
+            id: created["id"].as_i64().unwrap(),
+            email: email.to_string(),
+        }
+    }
+
+    /// Puts a person on a team as its `agent` or `coach`.
+    pub async fn join(&self, team: i64, who: &Person, kind: &str) {
+        self.founder
+            .call(
+                "admin/set_membership",
+                &[
+                    ("team_id", &team.to_string()),
+                    ("user_id", &who.id.to_string()),
+                    ("kind", kind),
+                    ("member", "true"),
+                ],
+            )
+            .await
+            .ok();
+    }
+
+    /// A person on a team, and a client signed in as them.
+    pub async fn member(&self, team: i64, kind: &str, name: &str, email: &str) -> (Person, Api) {
+        let who = self.person(name, email, kind).await;
+        self.join(team, &who, kind).await;
+        let api = self.server.signed_in(email).await;
+        (who, api)
+    }
+}

@@ -15,26 +15,17 @@ struct Org {
 }
 
 async fn org(server: &TestServer) -> Org {
-    let dana = server.client();
-    dana.sign_up("Acme", "Dana", "dana@example.com").await;
-    let lee = dana.create_user("Lee", "lee@example.com", "leader").await;
-    dana.create_user("Casey", "casey@example.com", "coach")
-        .await;
-    let ana = dana.create_user("Ana", "ana@example.com", "agent").await;
-    let login = |email: &'static str| {
-        let c = server.client();
-        async move {
-            c.log_in(email, PASSWORD).await.ok();
-            c
-        }
-    };
+    let world = server.world().await;
+    let lee = world.person("Lee", "lee@example.com", "leader").await;
+    world.person("Casey", "casey@example.com", "coach").await;
+    let ana = world.person("Ana", "ana@example.com", "agent").await;
     Org {
-        dana,
-        lee: login("lee@example.com").await,
-        casey: login("casey@example.com").await,
-        ana: login("ana@example.com").await,
-        lee_id: lee["id"].as_i64().unwrap().to_string(),
-        ana_id: ana["id"].as_i64().unwrap().to_string(),
+        dana: world.founder,
+        lee: server.signed_in(&lee.email).await,
+        casey: server.signed_in("casey@example.com").await,
+        ana: server.signed_in(&ana.email).await,
+        lee_id: lee.id.to_string(),
+        ana_id: ana.id.to_string(),
     }
 }
 

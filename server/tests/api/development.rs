@@ -15,57 +15,32 @@ struct Org {
     ben_id: i64,
 }
 
-fn id(v: &Value) -> String {
-    v["id"].as_i64().unwrap().to_string()
-}
-
-async fn member(admin: &Api, team: i64, user: &Value, kind: &str) {
-    admin
-        .call(
-            "admin/set_membership",
-            &[
-                ("team_id", &team.to_string()),
-                ("user_id", &id(user)),
-                ("kind", kind),
-                ("member", "true"),
-            ],
-        )
-        .await
-        .ok();
-}
-
 /// Billing: coach Casey, agents Ana and Ben. Tech: coach Tess, no agents.
 /// Dana founded the organisation (admin and leader).
 async fn org(server: &TestServer) -> Org {
-    let dana = server.client();
-    dana.sign_up("Acme", "Dana", "dana@example.com").await;
-    let billing = dana.create_team("Billing").await;
-    let tech = dana.create_team("Tech").await;
-    let casey = dana
-        .create_user("Casey", "casey@example.com", "coach")
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    let tech = world.team("Tech").await;
+    let (_, casey) = world
+        .member(billing, "coach", "Casey", "casey@example.com")
         .await;
-    let tess = dana.create_user("Tess", "tess@example.com", "coach").await;
-    let ana = dana.create_user("Ana", "ana@example.com", "agent").await;
-    let ben = dana.create_user("Ben", "ben@example.com", "agent").await;
-    member(&dana, billing, &casey, "coach").await;
-    member(&dana, tech, &tess, "coach").await;
-    member(&dana, billing, &ana, "agent").await;
-    member(&dana, billing, &ben, "agent").await;
-    let login = |email: &'static str| {
-        let c = server.client();
-        async move {
-            c.log_in(email, PASSWORD).await.ok();
-            c
-        }
-    };
+    let (_, tess) = world
+        .member(tech, "coach", "Tess", "tess@example.com")
+        .await;
+    let (ana_p, ana) = world
+        .member(billing, "agent", "Ana", "ana@example.com")
+        .await;
+    let (ben_p, ben) = world
+        .member(billing, "agent", "Ben", "ben@example.com")
+        .await;
     Org {
-        dana,
-        casey: login("casey@example.com").await,
-        tess: login("tess@example.com").await,
-        ana: login("ana@example.com").await,
-        ben: login("ben@example.com").await,
-        ana_id: ana["id"].as_i64().unwrap(),
-        ben_id: ben["id"].as_i64().unwrap(),
+        dana: world.founder,
+        casey,
+        tess,
+        ana,
+        ben,
+        ana_id: ana_p.id,
+        ben_id: ben_p.id,
     }
 }
 

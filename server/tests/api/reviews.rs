@@ -15,59 +15,35 @@ struct Org {
     ana_id: i64,
 }
 
-fn id(v: &Value) -> String {
-    v["id"].as_i64().unwrap().to_string()
-}
-
-async fn member(admin: &Api, team: i64, user: &Value, kind: &str) {
-    admin
-        .call(
-            "admin/set_membership",
-            &[
-                ("team_id", &team.to_string()),
-                ("user_id", &id(user)),
-                ("kind", kind),
-                ("member", "true"),
-            ],
-        )
-        .await
-        .ok();
-}
-
 /// Billing is coached by Casey and Cory and has agents Ana and Ben; Tech is
 /// coached by Tess. Dana (the founder) is admin and leader.
 async fn org(server: &TestServer) -> Org {
-    let admin = server.client();
-    admin.sign_up("Acme", "Dana", "dana@example.com").await;
-    let billing = admin.create_team("Billing").await;
-    let tech = admin.create_team("Tech").await;
-    let casey = admin
-        .create_user("Casey", "casey@example.com", "coach")
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    let tech = world.team("Tech").await;
+    let (_, casey) = world
+        .member(billing, "coach", "Casey", "casey@example.com")
         .await;
-    let cory = admin.create_user("Cory", "cory@example.com", "coach").await;
-    let tess = admin.create_user("Tess", "tess@example.com", "coach").await;
-    let ana = admin.create_user("Ana", "ana@example.com", "agent").await;
-    let ben = admin.create_user("Ben", "ben@example.com", "agent").await;
-    member(&admin, billing, &casey, "coach").await;
-    member(&admin, billing, &cory, "coach").await;
-    member(&admin, tech, &tess, "coach").await;
-    member(&admin, billing, &ana, "agent").await;
-    member(&admin, billing, &ben, "agent").await;
-    let login = |email: &'static str| {
-        let c = server.client();
-        async move {
-            c.log_in(email, PASSWORD).await.ok();
-            c
-        }
-    };
+    let (_, cory) = world
+        .member(billing, "coach", "Cory", "cory@example.com")
+        .await;
+    let (_, tess) = world
+        .member(tech, "coach", "Tess", "tess@example.com")
+        .await;
+    let (ana_p, ana) = world
+        .member(billing, "agent", "Ana", "ana@example.com")
+        .await;
+    let (_, ben) = world
+        .member(billing, "agent", "Ben", "ben@example.com")
+        .await;
     Org {
-        admin,
-        casey: login("casey@example.com").await,
-        cory: login("cory@example.com").await,
-        tess: login("tess@example.com").await,
-        ana: login("ana@example.com").await,
-        ben: login("ben@example.com").await,
-        ana_id: ana["id"].as_i64().unwrap(),
+        admin: world.founder,
+        casey,
+        cory,
+        tess,
+        ana,
+        ben,
+        ana_id: ana_p.id,
     }
 }
 
