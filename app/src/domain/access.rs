@@ -23,69 +23,48 @@ impl Relation {
     pub const ALL: [Relation; 3] = [Relation::Own, Relation::Coached, Relation::Organisation];
 }
 
-/// Everything a person can ask to do, named for the product.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// See a call, its recording, transcript and submitted reviews.
-    ViewCall,
-    /// Add calls to a team, one by one or by import.
-    AddCall,
-    /// Score a call (never one's own).
-    ScoreCall,
-    /// Attach a recording or transcript to a call.
-    AttachMedia,
-    /// Acknowledge or dispute a review of one's own call.
-    RespondToReview,
-    /// Uphold or amend a disputed review (not one's own; see
-    /// [`may_resolve_dispute`]).
-    ResolveDispute,
-    /// Read the audit log of a review.
-    ReadAudit,
-    /// See the benchmark, targets and practice of an agent.
-    ViewDevelopment,
-    /// Rate oneself on the framework.
-    SelfAssess,
-    /// Log role-play or solo practice.
-    LogPractice,
-    /// Set a target for an agent, or add a check-in to it.
-    SetTarget,
-    /// Agree to an agent's target as their coach.
-    AgreeTarget,
-    /// See the team overview (blind spots, targets, practice per agent).
-    ViewTeamOverview,
-    /// Run and answer continuum assessments; read the continuum model.
-    RunContinuum,
-    /// Manage people, invitations and roles.
-    ManagePeople,
-    /// Create, rename and remove teams and their memberships.
-    ManageTeams,
-    /// Draft and publish framework versions.
-    EditFramework,
-    /// Reword the continuum model and publish it.
-    EditContinuumModel,
-}
-
-impl Action {
-    pub const ALL: [Action; 18] = [
-        Action::ViewCall,
-        Action::AddCall,
-        Action::ScoreCall,
-        Action::AttachMedia,
-        Action::RespondToReview,
-        Action::ResolveDispute,
-        Action::ReadAudit,
-        Action::ViewDevelopment,
-        Action::SelfAssess,
-        Action::LogPractice,
-        Action::SetTarget,
-        Action::AgreeTarget,
-        Action::ViewTeamOverview,
-        Action::RunContinuum,
-        Action::ManagePeople,
-        Action::ManageTeams,
-        Action::EditFramework,
-        Action::EditContinuumModel,
-    ];
+crate::keyed_enum! {
+    /// Everything a person can ask to do, named for the product (the keys
+    /// name the action in logs).
+    pub enum Action {
+        /// See a call, its recording, transcript and submitted reviews.
+        ViewCall = "view_call",
+        /// Add calls to a team, one by one or by import.
+        AddCall = "add_call",
+        /// Score a call (never one's own).
+        ScoreCall = "score_call",
+        /// Attach a recording or transcript to a call.
+        AttachMedia = "attach_media",
+        /// Acknowledge or dispute a review of one's own call.
+        RespondToReview = "respond_to_review",
+        /// Uphold or amend a disputed review (not one's own; see
+        /// [`may_resolve_dispute`]).
+        ResolveDispute = "resolve_dispute",
+        /// Read the audit log of a review.
+        ReadAudit = "read_audit",
+        /// See the benchmark, targets and practice of an agent.
+        ViewDevelopment = "view_development",
+        /// Rate oneself on the framework.
+        SelfAssess = "self_assess",
+        /// Log role-play or solo practice.
+        LogPractice = "log_practice",
+        /// Set a target for an agent, or add a check-in to it.
+        SetTarget = "set_target",
+        /// Agree to an agent's target as their coach.
+        AgreeTarget = "agree_target",
+        /// See the team overview (blind spots, targets, practice per agent).
+        ViewTeamOverview = "view_team_overview",
+        /// Run and answer continuum assessments; read the continuum model.
+        RunContinuum = "run_continuum",
+        /// Manage people, invitations and roles.
+        ManagePeople = "manage_people",
+        /// Create, rename and remove teams and their memberships.
+        ManageTeams = "manage_teams",
+        /// Draft and publish framework versions.
+        EditFramework = "edit_framework",
+        /// Reword the continuum model and publish it.
+        EditContinuumModel = "edit_continuum_model",
+    }
 }
 
 /// Whether one role, on its own, allows the action on data so related.

@@ -83,7 +83,7 @@ const TABLE: [(Action, [&str; 4]); 18] = [
 
 #[test]
 fn every_role_action_and_relation_is_as_the_table_says() {
-    for action in Action::ALL {
+    for &action in Action::ALL {
         let (_, marks) = TABLE
             .iter()
             .find(|(a, _)| *a == action)
@@ -118,7 +118,7 @@ fn several_roles_add_up() {
 #[test]
 fn an_agent_never_reaches_another_agent() {
     let agent = RoleSet::of(&[Role::Agent]);
-    for action in Action::ALL {
+    for &action in Action::ALL {
         assert!(!permits(agent, action, Relation::Coached), "{action:?}");
         assert!(
             !permits(agent, action, Relation::Organisation),

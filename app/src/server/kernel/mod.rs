@@ -15,6 +15,7 @@ pub mod forms;
 pub mod names;
 pub mod notify;
 pub mod tenancy;
+pub mod versions;
 pub mod visibility;
 
 pub use context::{AuthUser, Ctx};

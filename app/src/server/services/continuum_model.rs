@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::server::entities::{
     continuum_assessment, continuum_cell, continuum_model, continuum_statement,
 };
+use crate::server::kernel::versions::{self, must_be_draft};
 use crate::server::kernel::{AuthUser, Ctx, InOrg};
 use crate::types::{ContinuumCellView, ContinuumModelSummary, ContinuumModelView, StatementEdit};
 use chrono::Utc;
@@ -35,12 +36,7 @@ async fn draft_in_org(
 ) -> Result<continuum_model::Model, AppError> {
     caller.require(Action::EditContinuumModel)?;
     let model = continuum_model::Entity::get_in_org(db, caller.org_id, id).await?;
-    if model.status != VersionStatus::Draft {
-        return Err(AppError::Conflict(format!(
-            "Version {} is {} and can no longer be changed. Start a new version to reword the model.",
-            model.version, model.status
-        )));
-    }
+    must_be_draft(model.version, model.status, "reword the model")?;
     Ok(model)
 }
 
@@ -282,22 +278,7 @@ pub async fn publish(cx: &Ctx, id: i32) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let draft = draft_in_org(db, caller, id).await?;
     check_model(&doc_of(cells_of(db, draft.id).await?)).map_err(AppError::Conflict)?;
-    let txn = db.begin().await?;
-    continuum_model::Entity::update_many()
-        .col_expr(
-            continuum_model::Column::Status,
-            sea_orm::sea_query::Expr::value(VersionStatus::Retired),
-        )
-        .filter(continuum_model::Column::OrgId.eq(caller.org_id))
-        .filter(continuum_model::Column::Status.eq(VersionStatus::Published))
-        .exec(&txn)
-        .await?;
-    let mut active: continuum_model::ActiveModel = draft.into();
-    active.status = Set(VersionStatus::Published);
-    active.published_at = Set(Some(Utc::now()));
-    active.update(&txn).await?;
-    txn.commit().await?;
-    Ok(())
+    versions::publish::<continuum_model::Entity>(db, caller.org_id, draft.id).await
 }
 
 pub async fn discard(cx: &Ctx, id: i32) -> Result<(), AppError> {

@@ -6,12 +6,12 @@ use crate::domain::framework::check_publishable;
 use crate::domain::lifecycle::VersionStatus;
 use crate::error::AppError;
 use crate::server::entities::{framework, framework_behaviour as fb, framework_cluster, review};
+use crate::server::kernel::versions::{self, must_be_draft};
 use crate::server::kernel::{AuthUser, Ctx, InOrg};
 use crate::types::{FrameworkSummary, FrameworkView};
-use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
 };
 
 pub async fn list(cx: &Ctx) -> Result<Vec<FrameworkSummary>, AppError> {
@@ -69,12 +69,7 @@ pub(super) async fn draft_in_org(
 ) -> Result<framework::Model, AppError> {
     caller.require(Action::EditFramework)?;
     let fw = framework::Entity::get_in_org(db, caller.org_id, id).await?;
-    if fw.status != VersionStatus::Draft {
-        return Err(AppError::Conflict(format!(
-            "Version {} is {} and can no longer be changed. Start a new version to make changes.",
-            fw.version, fw.status
-        )));
-    }
+    must_be_draft(fw.version, fw.status, "make changes")?;
     Ok(fw)
 }
 
@@ -119,22 +114,7 @@ pub async fn publish(cx: &Ctx, id: i32) -> Result<(), AppError> {
     let fw = draft_in_org(db, caller, id).await?;
     let view = view_of(db, fw.clone()).await?;
     check_publishable(&doc_of(&view)).map_err(AppError::Conflict)?;
-    let txn = db.begin().await?;
-    framework::Entity::update_many()
-        .col_expr(
-            framework::Column::Status,
-            sea_orm::sea_query::Expr::value(VersionStatus::Retired),
-        )
-        .filter(framework::Column::OrgId.eq(caller.org_id))
-        .filter(framework::Column::Status.eq(VersionStatus::Published))
-        .exec(&txn)
-        .await?;
-    let mut active: framework::ActiveModel = fw.into();
-    active.status = Set(VersionStatus::Published);
-    active.published_at = Set(Some(Utc::now()));
-    active.update(&txn).await?;
-    txn.commit().await?;
-    Ok(())
+    versions::publish::<framework::Entity>(db, caller.org_id, fw.id).await
 }
 
 pub async fn discard(cx: &Ctx, id: i32) -> Result<(), AppError> {
