@@ -4,4 +4,5 @@ pub mod charts;
 pub mod feedback;
 pub mod forms;
 pub mod layout;
+pub mod reload;
 pub mod review_bits;

@@ -5,6 +5,7 @@ use crate::api::calls::{get_call, SetTranscript};
 use crate::api::reviews::start_review;
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::reload::provide_reload;
 use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::types::CallDetail;
@@ -25,9 +26,15 @@ pub fn CallPage() -> impl IntoView {
 fn CallView() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
-    let tick = RwSignal::new(0u32);
-    let call = Resource::new(move || (id(), tick.get()), |(id, _)| get_call(id));
-    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    let reload = provide_reload();
+    let call = Resource::new(
+        move || {
+            reload.track();
+            id()
+        },
+        |id| get_call(id),
+    );
+    let refresh = reload.callback();
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {

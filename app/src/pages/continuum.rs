@@ -10,6 +10,7 @@ use crate::api::continuum::{
 use crate::components::feedback::{csv_data_href, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::reload::{provide_reload, use_reload};
 use crate::domain::continuum::DataCheck;
 use crate::domain::lifecycle::ActionStatus;
 use crate::domain::placement::{stage_name, Answer, Component, Movement, STAGE_NAMES};
@@ -48,10 +49,13 @@ pub const MODEL_PATH: &str = "/continuum/model";
 fn Continuum() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
-    let tick = RwSignal::new(0u32);
+    let reload = provide_reload();
     let home = Resource::new(
-        move || (id.get().is_none(), tick.get()),
-        |(list, _)| async move {
+        move || {
+            reload.track();
+            id.get().is_none()
+        },
+        |list| async move {
             if list {
                 get_continuum_home().await.map(Some)
             } else {
@@ -60,8 +64,11 @@ fn Continuum() -> impl IntoView {
         },
     );
     let one = Resource::new(
-        move || (id.get(), tick.get()),
-        |(id, _)| async move {
+        move || {
+            reload.track();
+            id.get()
+        },
+        |id| async move {
             match id {
                 Some(id) => get_assessment(id).await.map(Some),
                 None => Ok(None),
@@ -73,7 +80,7 @@ fn Continuum() -> impl IntoView {
             {move || Suspend::new(async move {
                 match (home.await, one.await) {
                     (Ok(Some(h)), _) => view! { <History home=h /> }.into_any(),
-                    (_, Ok(Some(a))) => view! { <Assessment a=a tick=tick /> }.into_any(),
+                    (_, Ok(Some(a))) => view! { <Assessment a=a /> }.into_any(),
                     (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
                     _ => view! { <Loading /> }.into_any(),
                 }
@@ -286,11 +293,12 @@ fn ContinuumPicture(result: ContinuumResult, #[prop(optional)] compact: bool) ->
 // ---- One assessment -----------------------------------------------------------
 
 #[component]
-fn Assessment(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView {
+fn Assessment(a: ContinuumAssessmentView) -> impl IntoView {
+    let reload = use_reload();
     let complete = ServerAction::<CompleteAssessment>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = complete.value().get() {
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let id = a.id;
@@ -324,9 +332,9 @@ fn Assessment(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView 
             {csv.map(|c| view! { <a class="button" href=csv_data_href(&c) download=file>"Export CSV"</a> })}
             {a.submitted.then(|| view! { <button class="button" type="button" on:click=|_| { let _ = window().print(); }>"Print"</button> })}
         </PageHeader>
-        {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r tick=tick /> })}
-        {(!a.submitted).then(|| view! { <Respondents a=a.clone() tick=tick /> })}
-        {answering.then(|| view! { <Questionnaire a=a.clone() tick=tick /> })}
+        {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r /> })}
+        {(!a.submitted).then(|| view! { <Respondents a=a.clone() /> })}
+        {answering.then(|| view! { <Questionnaire a=a.clone() /> })}
         {(!a.submitted && a.is_owner).then(|| view! {
             <section class="card no-print">
                 <h2>"Close the assessment"</h2>
@@ -339,11 +347,12 @@ fn Assessment(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView 
 }
 
 #[component]
-fn Respondents(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView {
+fn Respondents(a: ContinuumAssessmentView) -> impl IntoView {
+    let reload = use_reload();
     let invite = ServerAction::<InviteRespondent>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = invite.value().get() {
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let who = RwSignal::new(String::new());
@@ -380,12 +389,13 @@ fn evidence_for(list: &[EvidenceFigure], check: Option<DataCheck>) -> Option<Str
 }
 
 #[component]
-fn Questionnaire(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView {
+fn Questionnaire(a: ContinuumAssessmentView) -> impl IntoView {
+    let reload = use_reload();
     let save = ServerAction::<AnswerStatement>::new();
     let submit = ServerAction::<SubmitAnswers>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = submit.value().get() {
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let id = a.id;
@@ -484,11 +494,7 @@ fn Questionnaire(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoVi
 }
 
 #[component]
-fn ResultView(
-    a: ContinuumAssessmentView,
-    r: ContinuumResult,
-    tick: RwSignal<u32>,
-) -> impl IntoView {
+fn ResultView(a: ContinuumAssessmentView, r: ContinuumResult) -> impl IntoView {
     let statement = |id: i32| {
         a.cells.iter().find_map(|c| {
             c.statements
@@ -541,7 +547,7 @@ fn ResultView(
                                         {if has_action {
                                             view! { <span class="badge ok">"In the plan"</span> }.into_any()
                                         } else {
-                                            view! { <NewAction id=a.id statement=Some(s.id) title=s.text.clone() owners=a.owners.clone() tick=tick /> }.into_any()
+                                            view! { <NewAction id=a.id statement=Some(s.id) title=s.text.clone() owners=a.owners.clone() /> }.into_any()
                                         }}
                                     </li>
                                 }
@@ -552,7 +558,7 @@ fn ResultView(
             </section>
             <section class="card">
                 <h2>"Action plan"</h2>
-                <ActionPlan a=a.clone() tick=tick />
+                <ActionPlan a=a.clone() />
                 {(!differ.is_empty()).then(|| view! {
                     <h3 class="subhead">"Where respondents differ"</h3>
                     <ul class="plain">
@@ -654,11 +660,12 @@ fn stage_move(was: u8, is: u8) -> String {
 }
 
 #[component]
-fn ActionPlan(a: ContinuumAssessmentView, tick: RwSignal<u32>) -> impl IntoView {
+fn ActionPlan(a: ContinuumAssessmentView) -> impl IntoView {
+    let reload = use_reload();
     let set = ServerAction::<SetActionStatus>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = set.value().get() {
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     if a.actions.is_empty() {
@@ -691,14 +698,14 @@ fn NewAction(
     statement: Option<i32>,
     title: String,
     owners: Vec<(i32, String)>,
-    tick: RwSignal<u32>,
 ) -> impl IntoView {
+    let reload = use_reload();
     let add = ServerAction::<AddAction>::new();
     let open = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(Ok(_)) = add.value().get() {
             open.set(false);
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let text = RwSignal::new(title);

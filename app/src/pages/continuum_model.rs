@@ -9,6 +9,7 @@ use crate::api::continuum::{
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::FormAlert;
 use crate::components::layout::PageHeader;
+use crate::components::reload::provide_reload;
 use crate::domain::continuum::{DataCheck, MAX_STATEMENTS};
 use crate::domain::lifecycle::VersionStatus;
 use crate::domain::placement::{stage_name, Component};
@@ -25,12 +26,15 @@ pub fn ModelPage() -> impl IntoView {
     let query = use_query_map();
     let version =
         Memo::new(move |_| query.with(|q| q.get("version").and_then(|v| v.parse::<i32>().ok())));
-    let tick = RwSignal::new(0u32);
+    let reload = provide_reload();
     let model = Resource::new(
-        move || (version.get(), tick.get()),
-        |(id, _)| get_continuum_model(id),
+        move || {
+            reload.track();
+            version.get()
+        },
+        |id| get_continuum_model(id),
     );
-    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    let refresh = reload.callback();
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {

@@ -8,6 +8,7 @@ use crate::api::frameworks::{
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, TextField};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::reload::provide_reload;
 use crate::domain::lifecycle::VersionStatus;
 use crate::domain::scoring::LEVEL_NAMES;
 use crate::types::{BehaviourView, FrameworkSummary, FrameworkView};
@@ -31,10 +32,16 @@ fn Frameworks() -> impl IntoView {
     let auth = crate::auth::use_auth();
     let params = use_params_map();
     let chosen = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()));
-    let tick = RwSignal::new(0u32);
-    let list = Resource::new(move || tick.get(), |_| list_frameworks());
-    let detail = Resource::new(move || (chosen(), tick.get()), |(id, _)| show_framework(id));
-    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    let reload = provide_reload();
+    let list = Resource::new(move || reload.track(), |_| list_frameworks());
+    let detail = Resource::new(
+        move || {
+            reload.track();
+            chosen()
+        },
+        |id| show_framework(id),
+    );
+    let refresh = reload.callback();
     view! {
         <PageHeader title="Behavioural framework" lede="The behaviours coaches score and agents benchmark against. Published versions are frozen; every review keeps the version it was scored on." />
         <div class="framework-layout">

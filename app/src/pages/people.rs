@@ -7,6 +7,7 @@ use crate::api::admin::{
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{Access, AppShell, PageHeader};
+use crate::components::reload::provide_reload;
 use crate::domain::roles::{Role, RoleSet};
 use crate::error::AppError;
 use crate::types::{InvitationSummary, TeamDetail, UserSummary};
@@ -23,13 +24,13 @@ pub fn PeoplePage() -> impl IntoView {
 
 #[component]
 fn People() -> impl IntoView {
-    let tick = RwSignal::new(0u32);
-    let users = Resource::new(move || tick.get(), |_| list_users());
-    let invitations = Resource::new(move || tick.get(), |_| list_invitations());
+    let reload = provide_reload();
+    let users = Resource::new(move || reload.track(), |_| list_users());
+    let invitations = Resource::new(move || reload.track(), |_| list_invitations());
     let teams = Resource::new(|| (), |_| list_teams());
     let adding = RwSignal::new(false);
     let search = RwSignal::new(String::new());
-    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    let refresh = reload.callback();
 
     view! {
         <PageHeader title="People" lede="Everyone in your organisation, their roles and teams.">

@@ -5,6 +5,7 @@ use crate::api::development::{get_practice_log, LogPractice};
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::reload::{provide_reload, use_reload};
 use crate::domain::practice::PracticeKind;
 use crate::pages::development::PracticeList;
 use crate::types::PracticeLog;
@@ -25,19 +26,22 @@ fn Practice() -> impl IntoView {
     let query = use_query_map();
     let agent =
         Memo::new(move |_| query.with(|q| q.get("agent").and_then(|v| v.parse::<i32>().ok())));
-    let tick = RwSignal::new(0u32);
+    let reload = provide_reload();
     // Lives outside the suspense: saving refreshes the log, which builds the
     // form anew, and the confirmation must outlast that.
     let saved = RwSignal::new(false);
     let data = Resource::new(
-        move || (agent.get(), tick.get()),
-        |(a, _)| get_practice_log(a),
+        move || {
+            reload.track();
+            agent.get()
+        },
+        |a| get_practice_log(a),
     );
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(log) => view! { <Log log=log tick=tick saved=saved /> }.into_any(),
+                    Ok(log) => view! { <Log log=log saved=saved /> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
             })}
@@ -46,7 +50,7 @@ fn Practice() -> impl IntoView {
 }
 
 #[component]
-fn Log(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) -> impl IntoView {
+fn Log(log: PracticeLog, saved: RwSignal<bool>) -> impl IntoView {
     let title = if log.is_self {
         "Practice log".to_string()
     } else {
@@ -62,7 +66,7 @@ fn Log(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) -> impl Int
             <a class="button" href=back>"Development"</a>
         </PageHeader>
         <div class="practice-layout">
-            {log.is_self.then(|| view! { <PracticeForm log=log.clone() tick=tick saved=saved /> })}
+            {log.is_self.then(|| view! { <PracticeForm log=log.clone() saved=saved /> })}
             <section class="card">
                 <h2>{format!("{} session{}", log.entries.len(), if log.entries.len() == 1 { "" } else { "s" })}</h2>
                 <PracticeList entries=log.entries.clone() />
@@ -72,7 +76,8 @@ fn Log(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) -> impl Int
 }
 
 #[component]
-fn PracticeForm(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) -> impl IntoView {
+fn PracticeForm(log: PracticeLog, saved: RwSignal<bool>) -> impl IntoView {
+    let reload = use_reload();
     let save = ServerAction::<LogPractice>::new();
     let on = RwSignal::new(log.today.clone());
     let kind = RwSignal::new(PracticeKind::RolePlay.key().to_string());
@@ -94,7 +99,7 @@ fn PracticeForm(log: PracticeLog, tick: RwSignal<u32>, saved: RwSignal<bool>) ->
             rating.set(String::new());
             picked.with_value(|p| p.iter().for_each(|(_, _, s)| s.set(false)));
             saved.set(true);
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let result = move || save.value().get();

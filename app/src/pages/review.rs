@@ -7,6 +7,7 @@ use crate::api::reviews::{
 };
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::reload::provide_reload;
 use crate::components::review_bits::{clock, ScoreBadge, StatusBadge, TranscriptView};
 use crate::domain::lifecycle::{DisputeOutcome, EvidenceKind};
 use crate::domain::scoring::{score, Rating, ScoredItem, LEVEL_NAMES};
@@ -33,9 +34,15 @@ pub fn ReviewPage() -> impl IntoView {
 fn ReviewLoader() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
-    let tick = RwSignal::new(0u32);
-    let review = Resource::new(move || (id(), tick.get()), |(id, _)| get_review(id));
-    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    let reload = provide_reload();
+    let review = Resource::new(
+        move || {
+            reload.track();
+            id()
+        },
+        |id| get_review(id),
+    );
+    let refresh = reload.callback();
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {

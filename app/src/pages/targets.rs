@@ -8,6 +8,7 @@ use crate::components::charts::TargetChart;
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::reload::{provide_reload, use_reload};
 use crate::domain::benchmark::MIN_CALLS;
 use crate::domain::scoring::LEVEL_NAMES;
 use crate::pages::development::{fmt1, PracticeList, TargetStatusBadge};
@@ -158,13 +159,19 @@ pub fn TargetPage() -> impl IntoView {
 fn Target() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
-    let tick = RwSignal::new(0u32);
-    let data = Resource::new(move || (id(), tick.get()), |(id, _)| get_target(id));
+    let reload = provide_reload();
+    let data = Resource::new(
+        move || {
+            reload.track();
+            id()
+        },
+        |id| get_target(id),
+    );
     view! {
         <Transition fallback=|| view! { <Loading /> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(t) => view! { <TargetDetail target=t tick=tick /> }.into_any(),
+                    Ok(t) => view! { <TargetDetail target=t /> }.into_any(),
                     Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
                 }
             })}
@@ -173,7 +180,7 @@ fn Target() -> impl IntoView {
 }
 
 #[component]
-fn TargetDetail(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
+fn TargetDetail(target: TargetView) -> impl IntoView {
     let t = target;
     let s = t.summary.clone();
     let back = format!("/development?agent={}", t.agent.id);
@@ -205,7 +212,7 @@ fn TargetDetail(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
                 <h3 class="subhead">"Practice plan"</h3>
                 <p class="pre">{t.plan.clone()}</p>
             </section>
-            <Agreement target=t.clone() tick=tick />
+            <Agreement target=t.clone() />
         </div>
         <section class="card card-flush">
             <h2 class="card-title">"Scored calls since the target was set"</h2>
@@ -237,17 +244,18 @@ fn TargetDetail(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
                 <h2>"Practice for this target"</h2>
                 <PracticeList entries=t.practice.clone() />
             </section>
-            <CheckIns target=t tick=tick />
+            <CheckIns target=t />
         </div>
     }
 }
 
 #[component]
-fn Agreement(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
+fn Agreement(target: TargetView) -> impl IntoView {
+    let reload = use_reload();
     let agree = ServerAction::<AgreeTarget>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = agree.value().get() {
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let comment = RwSignal::new(String::new());
@@ -278,13 +286,14 @@ fn Agreement(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
 }
 
 #[component]
-fn CheckIns(target: TargetView, tick: RwSignal<u32>) -> impl IntoView {
+fn CheckIns(target: TargetView) -> impl IntoView {
+    let reload = use_reload();
     let check_in = ServerAction::<CheckInTarget>::new();
     let note = RwSignal::new(String::new());
     Effect::new(move |_| {
         if let Some(Ok(())) = check_in.value().get() {
             note.set(String::new());
-            tick.update(|t| *t += 1);
+            reload.run();
         }
     });
     let id = target.summary.id;

@@ -6,6 +6,7 @@ use crate::api::admin::{
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{Access, AppShell, PageHeader};
+use crate::components::reload::provide_reload;
 use crate::types::{PersonRef, TeamDetail, UserSummary};
 use leptos::prelude::*;
 
@@ -20,10 +21,10 @@ pub fn TeamsPage() -> impl IntoView {
 
 #[component]
 fn Teams() -> impl IntoView {
-    let tick = RwSignal::new(0u32);
-    let teams = Resource::new(move || tick.get(), |_| list_teams());
-    let people = Resource::new(move || tick.get(), |_| list_users());
-    let refresh = Callback::new(move |_: ()| tick.update(|t| *t += 1));
+    let reload = provide_reload();
+    let teams = Resource::new(move || reload.track(), |_| list_teams());
+    let people = Resource::new(move || reload.track(), |_| list_users());
+    let refresh = reload.callback();
     view! {
         <PageHeader title="Teams" lede="Agents belong to one team; a coach can coach several." />
         <NewTeam on_created=refresh />
