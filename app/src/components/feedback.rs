@@ -32,6 +32,44 @@ pub fn EmptyState(
     }
 }
 
+/// A page's data as it arrives: the loading state, then the view of the
+/// value, or the error panel. The one scaffold every data-driven page uses.
+pub fn loaded<T, F>(resource: Resource<Result<T, AppError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+{
+    view! { <Suspense fallback=|| view! { <Loading /> }>{outcome(resource, render)}</Suspense> }
+}
+
+/// The same for a page that reloads after changes: the current view stays
+/// until the new data is there.
+pub fn reloadable<T, F>(resource: Resource<Result<T, AppError>>, render: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+{
+    view! { <Transition fallback=|| view! { <Loading /> }>{outcome(resource, render)}</Transition> }
+}
+
+fn outcome<T, F>(
+    resource: Resource<Result<T, AppError>>,
+    render: F,
+) -> impl Fn() -> Suspend<AnyView> + Send + Sync + 'static
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(T) -> AnyView + Copy + Send + Sync + 'static,
+{
+    move || {
+        Suspend::new(async move {
+            match resource.await {
+                Ok(value) => render(value),
+                Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
+            }
+        })
+    }
+}
+
 #[component]
 pub fn ErrorPanel(error: AppError) -> impl IntoView {
     let (title, hint) = match &error {

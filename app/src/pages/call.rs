@@ -3,7 +3,7 @@
 
 use crate::api::calls::{get_call, SetTranscript};
 use crate::api::reviews::start_review;
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::reloadable;
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::provide_reload;
 use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
@@ -32,18 +32,11 @@ fn CallView() -> impl IntoView {
             reload.track();
             id()
         },
-        |id| get_call(id),
+        get_call,
     );
     let refresh = reload.callback();
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match call.await {
-                    Ok(c) => view! { <CallBody call=c on_changed=refresh /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reloadable(call, move |c| view! { <CallBody call=c on_changed=refresh /> }.into_any())}
     }
 }
 

@@ -6,7 +6,7 @@ use crate::api::continuum::{
     discard_continuum_model, get_continuum_model, new_continuum_model_version,
     publish_continuum_model, SaveContinuumCell,
 };
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::reloadable;
 use crate::components::forms::FormAlert;
 use crate::components::layout::PageHeader;
 use crate::components::reload::provide_reload;
@@ -32,18 +32,11 @@ pub fn ModelPage() -> impl IntoView {
             reload.track();
             version.get()
         },
-        |id| get_continuum_model(id),
+        get_continuum_model,
     );
     let refresh = reload.callback();
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match model.await {
-                    Ok(m) => view! { <ModelView m=m on_changed=refresh /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reloadable(model, move |m| view! { <ModelView m=m on_changed=refresh /> }.into_any())}
     }
 }
 

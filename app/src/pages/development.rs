@@ -3,7 +3,7 @@
 
 use crate::api::development::{get_benchmark, get_team_overview};
 use crate::components::charts::BenchmarkChart;
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::feedback::{loaded, reloadable, EmptyState};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::benchmark::{Gap, MIN_CALLS, WINDOW_CHOICES};
 use crate::domain::targets::TargetStatus;
@@ -50,14 +50,7 @@ fn Development() -> impl IntoView {
         |(agent, days)| get_benchmark(agent, days),
     );
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(b) => view! { <Benchmark view=b /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reloadable(data, move |b| view! { <Benchmark view=b /> }.into_any())}
     }
 }
 
@@ -372,19 +365,14 @@ pub fn TeamPage() -> impl IntoView {
 fn TeamOverview() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_team_overview());
     view! {
-        <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days." />
-        <Suspense fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(rows) if rows.is_empty() => view! {
-                        <EmptyState title="No agents yet" body="Agents appear here once an admin adds them to a team you coach." />
-                    }.into_any(),
-                    Ok(rows) => view! { <TeamTable rows=rows /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+            <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days." />
+            {loaded(data, move |value| match value {
+                        rows if rows.is_empty() => view! {
+                            <EmptyState title="No agents yet" body="Agents appear here once an admin adds them to a team you coach." />
+                        }.into_any(),
+                        rows => view! { <TeamTable rows=rows /> }.into_any(),
+    })}
+        }
 }
 
 #[component]

@@ -39,7 +39,7 @@ fn Frameworks() -> impl IntoView {
             reload.track();
             chosen()
         },
-        |id| show_framework(id),
+        show_framework,
     );
     let refresh = reload.callback();
     view! {

@@ -1,6 +1,6 @@
 use crate::api::home::get_home;
 use crate::api::reviews::{get_review_queue, list_notifications, mark_notification_read};
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::feedback::{loaded, EmptyState};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::access::{self, Action};
@@ -17,14 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let notes = Resource::new(|| (), |_| list_notifications());
     view! {
         <AppShell title="Home">
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match overview.await {
-                        Ok(o) => view! { <Home overview=o /> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(overview, move |o| view! { <Home overview=o /> }.into_any())}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let unread: Vec<NotificationView> = notes.await.unwrap_or_default().into_iter().filter(|n| !n.read).collect();

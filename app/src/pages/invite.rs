@@ -1,6 +1,6 @@
 use crate::api::auth::{get_invitation, AcceptInvitation};
 use crate::auth::use_auth;
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::loaded;
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::PublicShell;
 use crate::domain::validation::MIN_PASSWORD_LEN;
@@ -15,14 +15,7 @@ pub fn AcceptInvitePage() -> impl IntoView {
     let preview = Resource::new(token, get_invitation);
     view! {
         <PublicShell title="Join your team">
-            <Suspense fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match preview.await {
-                        Ok(p) => view! { <AcceptForm preview=p token=token() /> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            {loaded(preview, move |p| view! { <AcceptForm preview=p token=token() /> }.into_any())}
         </PublicShell>
     }
 }

@@ -4,7 +4,7 @@ use crate::api::admin::{
     list_invitations, list_teams, list_users, CreateUser, InviteUser, RevokeInvitation,
     SetUserActive, UpdateRoles,
 };
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::feedback::{reloadable, EmptyState, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{Access, AppShell, PageHeader};
 use crate::components::reload::provide_reload;
@@ -53,14 +53,7 @@ fn People() -> impl IntoView {
                     <input type="search" placeholder="Search by name, email or role" bind:value=search />
                 </label>
             </div>
-            <Transition fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match users.await {
-                        Ok(list) => view! { <PeopleTable users=list search=search on_changed=refresh /> }.into_any(),
-                        Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {reloadable(users, move |list| view! { <PeopleTable users=list search=search on_changed=refresh /> }.into_any())}
         </section>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {

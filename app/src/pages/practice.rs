@@ -2,7 +2,7 @@
 //! practised, a self or peer rating and a reflection.
 
 use crate::api::development::{get_practice_log, LogPractice};
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::reloadable;
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::{provide_reload, use_reload};
@@ -35,17 +35,10 @@ fn Practice() -> impl IntoView {
             reload.track();
             agent.get()
         },
-        |a| get_practice_log(a),
+        get_practice_log,
     );
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(log) => view! { <Log log=log saved=saved /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reloadable(data, move |log| view! { <Log log=log saved=saved /> }.into_any())}
     }
 }
 

@@ -5,7 +5,7 @@ use crate::api::reviews::{
     acknowledge_review, add_evidence, dispute_review, get_review, remove_evidence, resolve_dispute,
     save_review, submit_review,
 };
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::reloadable;
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::provide_reload;
 use crate::components::review_bits::{clock, ScoreBadge, StatusBadge, TranscriptView};
@@ -40,20 +40,15 @@ fn ReviewLoader() -> impl IntoView {
             reload.track();
             id()
         },
-        |id| get_review(id),
+        get_review,
     );
     let refresh = reload.callback();
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match review.await {
-                    Ok(r) if r.can_score => view! { <Scorer review=r on_submitted=refresh /> }.into_any(),
-                    Ok(r) => view! { <ReviewRead review=r on_changed=refresh /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+            {reloadable(review, move |value| match value {
+                        r if r.can_score => view! { <Scorer review=r on_submitted=refresh /> }.into_any(),
+                        r => view! { <ReviewRead review=r on_changed=refresh /> }.into_any(),
+    })}
+        }
 }
 
 fn ratings_map(r: &ReviewView) -> HashMap<i32, Rating> {

@@ -1,7 +1,7 @@
 //! The agent's self-assessment against the framework, and its history.
 
 use crate::api::development::{get_self_assessment_form, get_self_assessments, SaveSelfAssessment};
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::feedback::{loaded, reloadable, EmptyState};
 use crate::components::forms::FormAlert;
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::scoring::LEVEL_NAMES;
@@ -23,14 +23,7 @@ fn NewSelfAssessment() -> impl IntoView {
     let form = Resource::new(|| (), |_| get_self_assessment_form());
     view! {
         <PageHeader title="Rate yourself" lede="For each behaviour, pick the level that sounds most like you on a typical call. Be honest: the point is to compare your view with your coaches' and find where to grow." />
-        <Suspense fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match form.await {
-                    Ok(f) => view! { <SelfAssessmentEditor form=f /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(form, move |f| view! { <SelfAssessmentEditor form=f /> }.into_any())}
     }
 }
 
@@ -161,14 +154,7 @@ fn History() -> impl IntoView {
         Memo::new(move |_| query.with(|q| q.get("agent").and_then(|v| v.parse::<i32>().ok())));
     let data = Resource::new(move || agent.get(), get_self_assessments);
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(h) => view! { <HistoryTable history=h /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reloadable(data, move |h| view! { <HistoryTable history=h /> }.into_any())}
     }
 }
 

@@ -5,7 +5,7 @@ use crate::api::development::{
     get_target, get_target_form, AgreeTarget, CheckInTarget, CreateTarget,
 };
 use crate::components::charts::TargetChart;
-use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::feedback::{loaded, reloadable};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::{provide_reload, use_reload};
@@ -34,14 +34,7 @@ fn NewTarget() -> impl IntoView {
         query.with_untracked(|q| q.get("behaviour").and_then(|v| v.parse::<i32>().ok()));
     let form = Resource::new(move || agent, get_target_form);
     view! {
-        <Suspense fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match form.await {
-                    Ok(f) => view! { <TargetEditor form=f preselect=behaviour /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {loaded(form, move |f| view! { <TargetEditor form=f preselect=behaviour /> }.into_any())}
     }
 }
 
@@ -165,17 +158,10 @@ fn Target() -> impl IntoView {
             reload.track();
             id()
         },
-        |id| get_target(id),
+        get_target,
     );
     view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(t) => view! { <TargetDetail target=t /> }.into_any(),
-                    Err(e) => view! { <ErrorPanel error=e /> }.into_any(),
-                }
-            })}
-        </Transition>
+        {reloadable(data, move |t| view! { <TargetDetail target=t /> }.into_any())}
     }
 }
 
