@@ -1,69 +1,16 @@
-//! The agent's development page (self rating beside coach rating, blind
-//! spots, targets, practice) and the coach's team view.
+//! The benchmark: gaps, the table and chart, targets and practice.
 
-use crate::api::development::{get_benchmark, get_team_overview};
+#[allow(unused_imports)]
+use super::*;
 use crate::components::charts::BenchmarkChart;
-use crate::components::feedback::{loaded, reloadable, EmptyState};
-use crate::components::layout::{AppShell, PageHeader};
+use crate::components::layout::PageHeader;
 use crate::domain::benchmark::{Gap, MIN_CALLS, WINDOW_CHOICES};
-use crate::domain::targets::TargetStatus;
-use crate::types::{BenchmarkRow, BenchmarkView, PracticeView, TargetSummary, TeamAgentRow};
+use crate::types::{BenchmarkRow, BenchmarkView, PracticeView, TargetSummary};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-
-pub fn fmt1(v: f64) -> String {
-    format!("{v:.1}")
-}
+use leptos_router::hooks::use_navigate;
 
 #[component]
-pub fn TargetStatusBadge(status: TargetStatus) -> impl IntoView {
-    view! { <span class=format!("status-pill {}", status.class())>{status.label()}</span> }
-}
-
-/// (agent id, days) from the query string.
-fn query_key() -> Memo<(Option<i32>, Option<i64>)> {
-    let query = use_query_map();
-    Memo::new(move |_| {
-        query.with(|q| {
-            (
-                q.get("agent").and_then(|v| v.parse().ok()),
-                q.get("days").and_then(|v| v.parse().ok()),
-            )
-        })
-    })
-}
-
-#[component]
-pub fn DevelopmentPage() -> impl IntoView {
-    view! {
-        <AppShell title="Development">
-            <Development />
-        </AppShell>
-    }
-}
-
-#[component]
-fn Development() -> impl IntoView {
-    let key = query_key();
-    let data = Resource::new(
-        move || key.get(),
-        |(agent, days)| get_benchmark(agent, days),
-    );
-    view! {
-        {reloadable(data, move |b| view! { <Benchmark view=b /> }.into_any())}
-    }
-}
-
-fn agent_query(view: &BenchmarkView) -> String {
-    if view.is_self {
-        String::new()
-    } else {
-        format!("?agent={}", view.agent.id)
-    }
-}
-
-#[component]
-fn Benchmark(view: BenchmarkView) -> impl IntoView {
+pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
     let navigate = use_navigate();
     let agent_id = view.agent.id;
     let days = view.days;
@@ -198,7 +145,7 @@ fn Benchmark(view: BenchmarkView) -> impl IntoView {
 }
 
 #[component]
-fn GapCard(
+pub(super) fn GapCard(
     #[prop(into)] title: String,
     #[prop(into)] class: String,
     rows: Vec<BenchmarkRow>,
@@ -241,7 +188,7 @@ fn GapCard(
 }
 
 #[component]
-fn BenchmarkTable(rows: Vec<BenchmarkRow>, q: String) -> impl IntoView {
+pub(super) fn BenchmarkTable(rows: Vec<BenchmarkRow>, q: String) -> impl IntoView {
     view! {
         <div class="table-wrap">
             <table class="table stack benchmark-table">
@@ -345,105 +292,6 @@ pub fn PracticeList(entries: Vec<PracticeView>, #[prop(optional)] compact: bool)
                     {(!compact && !p.reflection.is_empty()).then(|| view! { <p class="reflection">{p.reflection.clone()}</p> })}
                 </li>
             }).collect_view()}
-        </ul>
-    }
-    .into_any()
-}
-
-// ---- The coach's team view --------------------------------------------------
-
-#[component]
-pub fn TeamPage() -> impl IntoView {
-    view! {
-        <AppShell title="Team development">
-            <TeamOverview />
-        </AppShell>
-    }
-}
-
-#[component]
-fn TeamOverview() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_team_overview());
-    view! {
-            <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days." />
-            {loaded(data, move |value| match value {
-                        rows if rows.is_empty() => view! {
-                            <EmptyState title="No agents yet" body="Agents appear here once an admin adds them to a team you coach." />
-                        }.into_any(),
-                        rows => view! { <TeamTable rows=rows /> }.into_any(),
-    })}
-        }
-}
-
-#[component]
-fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
-    view! {
-        <section class="card card-flush">
-            <div class="table-wrap">
-                <table class="table stack team-dev-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Agent"</th>
-                            <th scope="col">"Blind spots"</th>
-                            <th scope="col">"Hidden strengths"</th>
-                            <th scope="col">"Open targets"</th>
-                            <th scope="col">"Last practice"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows.into_iter().map(|r| {
-                            let open: Vec<TargetSummary> = r.targets.iter().filter(|t| t.status.is_open()).cloned().collect();
-                            let count = |s: TargetStatus| r.targets.iter().filter(|t| t.status == s).count();
-                            let closed = [(count(TargetStatus::Achieved), "achieved"), (count(TargetStatus::Missed), "missed")]
-                                .into_iter()
-                                .filter(|(n, _)| *n > 0)
-                                .map(|(n, what)| format!("{n} {what}"))
-                                .collect::<Vec<_>>()
-                                .join(" · ");
-                            view! {
-                                <tr>
-                                    <th scope="row" data-label="Agent">
-                                        <a href=format!("/development?agent={}", r.agent.id)>{r.agent.name.clone()}</a>
-                                        <span class="muted small block">{r.agent.teams.clone()}</span>
-                                        <span class="muted small block">
-                                            {format!("{} scored call{} · ", r.scored_calls, if r.scored_calls == 1 { "" } else { "s" })}
-                                            {r.self_assessed_on.clone().map_or("not self-assessed".to_string(), |d| format!("self-assessed {d}"))}
-                                        </span>
-                                    </th>
-                                    <td data-label="Blind spots">{chips(&r.blind_spots, "gap-blind")}</td>
-                                    <td data-label="Hidden strengths">{chips(&r.hidden_strengths, "gap-hidden")}</td>
-                                    <td data-label="Open targets">
-                                        {if open.is_empty() {
-                                            view! { <span class="muted">"None"</span> }.into_any()
-                                        } else {
-                                            view! {
-                                                <ul class="plain">
-                                                    {open.into_iter().map(|t| view! {
-                                                        <li><a href=format!("/targets/{}", t.id)>{format!("{} → {}", t.behaviour, t.level)}</a>" "<TargetStatusBadge status=t.status />{(!t.agreed).then(|| view! { <span class="badge warn">"To agree"</span> })}</li>
-                                                    }).collect_view()}
-                                                </ul>
-                                            }.into_any()
-                                        }}
-                                        {(!closed.is_empty()).then(|| view! { <span class="muted small block">{closed}</span> })}
-                                    </td>
-                                    <td data-label="Last practice">{r.last_practice.clone().unwrap_or_else(|| "—".into())}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
-    }
-}
-
-fn chips(items: &[String], class: &'static str) -> AnyView {
-    if items.is_empty() {
-        return view! { <span class="muted">"None"</span> }.into_any();
-    }
-    view! {
-        <ul class="chips">
-            {items.iter().map(|i| view! { <li class=format!("chip {class}")>{i.clone()}</li> }).collect_view()}
         </ul>
     }
     .into_any()

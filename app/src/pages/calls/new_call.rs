@@ -1,0 +1,151 @@
+//! Adding one call.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::api::calls::{call_options, CreateCall};
+use crate::components::feedback::Loading;
+use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::layout::{AppShell, PageHeader};
+use crate::domain::calls::Channel;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn NewCallPage() -> impl IntoView {
+    view! {
+        <AppShell title="Add a call">
+            <NewCall />
+        </AppShell>
+    }
+}
+
+#[component]
+pub(super) fn NewCall() -> impl IntoView {
+    let options = Resource::new(|| (), |_| call_options());
+    let create = ServerAction::<CreateCall>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/calls/{id}"), Default::default());
+        }
+    });
+    let result = move || create.value().get();
+    let agent = RwSignal::new(String::new());
+    let occurred_at = RwSignal::new(String::new());
+    let channel = RwSignal::new("phone".to_string());
+    let duration = RwSignal::new(String::new());
+    let csat = RwSignal::new(String::new());
+    let ltr = RwSignal::new(String::new());
+    let resolved = RwSignal::new(String::new());
+    let resolution = RwSignal::new(String::new());
+    let first_response = RwSignal::new(String::new());
+    let abandoned = RwSignal::new(false);
+    let complaint = RwSignal::new(false);
+    let rectification = RwSignal::new(String::new());
+    let follow_up = RwSignal::new(String::new());
+    let reference = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        create.dispatch(CreateCall {
+            agent_id: agent.get().parse().unwrap_or(0),
+            occurred_at: occurred_at.get(),
+            channel: channel.get(),
+            duration_seconds: duration.get(),
+            csat: csat.get(),
+            likelihood_to_recommend: ltr.get(),
+            resolved: resolved.get(),
+            resolution_minutes: resolution.get(),
+            first_response_seconds: first_response.get(),
+            abandoned: if abandoned.get() {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+            complaint: if complaint.get() {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+            rectification: rectification.get(),
+            follow_up_on: follow_up.get(),
+            reference: reference.get(),
+        });
+    };
+    const FIELDS: &[&str] = &[
+        "agent_id",
+        "occurred_at",
+        "channel",
+        "duration_seconds",
+        "csat",
+        "likelihood_to_recommend",
+        "resolved",
+        "resolution_minutes",
+        "first_response_seconds",
+        "rectification",
+        "follow_up_on",
+        "reference",
+    ];
+    view! {
+        <PageHeader title="Add a call" lede="Log one contact with its outcome. Add the recording and transcript on the next page." />
+        <form class="card form form-grid" novalidate on:submit=submit>
+            <Suspense fallback=|| view! { <Loading /> }>
+                {move || Suspend::new(async move {
+                    let o = options.await.ok()?;
+                    let err = field_error(result, "agent_id");
+                    Some(view! {
+                        <div class="field" class:has-error=move || err.get().is_some()>
+                            <label for="field-agent">"Agent"</label>
+                            <select id="field-agent" bind:value=agent>
+                                <option value="">"Choose an agent…"</option>
+                                {o.agents.iter().map(|(id, n, _)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view()}
+                            </select>
+                            {move || err.get().map(|e| view! { <p class="field-error">{e}</p> })}
+                        </div>
+                    })
+                })}
+            </Suspense>
+            <TextField label="When" name="occurred_at" kind="datetime-local" value=occurred_at error=field_error(result, "occurred_at") hint="Your local time is read as UTC." />
+            <div class="field">
+                <label for="field-channel">"Channel"</label>
+                <select id="field-channel" bind:value=channel>
+                    {Channel::ALL.iter().map(|c| view! { <option value=c.as_str()>{c.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <TextField label="Length (seconds)" name="duration_seconds" kind="number" value=duration error=field_error(result, "duration_seconds") />
+            <TextField label="CSAT (1–5)" name="csat" kind="number" value=csat error=field_error(result, "csat") hint="Optional" />
+            <TextField label="Likelihood to recommend (0–10)" name="likelihood_to_recommend" kind="number" value=ltr error=field_error(result, "likelihood_to_recommend") hint="Optional" />
+            <div class="field">
+                <label for="field-resolved">"Resolved"</label>
+                <select id="field-resolved" bind:value=resolved>
+                    <option value="">"Not recorded"</option>
+                    <option value="yes">"Yes"</option>
+                    <option value="no">"No"</option>
+                </select>
+                {move || field_error(result, "resolved").get().map(|e| view! { <p class="field-error">{e}</p> })}
+            </div>
+            <TextField label="Resolution time (minutes)" name="resolution_minutes" kind="number" value=resolution error=field_error(result, "resolution_minutes") hint="Optional" />
+            <TextField label="First response (seconds)" name="first_response_seconds" kind="number" value=first_response error=field_error(result, "first_response_seconds") hint="Optional" />
+            <label class="check"><input type="checkbox" bind:checked=abandoned />" Abandoned before an answer"</label>
+            <label class="check"><input type="checkbox" bind:checked=complaint />" The customer complained"</label>
+            <Show when=move || complaint.get()>
+                <div class="field">
+                    <label for="field-rectification">"Rectification"</label>
+                    <select id="field-rectification" bind:value=rectification>
+                        <option value="">"Not yet decided"</option>
+                        <option value="repair">"Repair"</option>
+                        <option value="replacement">"Replacement"</option>
+                        <option value="refund">"Refund"</option>
+                        <option value="other">"Other"</option>
+                    </select>
+                </div>
+                <TextField label="Follow up on" name="follow_up_on" kind="date" value=follow_up error=field_error(result, "follow_up_on") />
+            </Show>
+            <TextField label="Reference" name="reference" value=reference error=field_error(result, "reference") hint="Optional: the call's id in your telephony system." />
+            <div class="form-actions">
+                <FormAlert error=form_error(result, FIELDS) />
+                <a class="button ghost" href="/calls">"Cancel"</a>
+                <SubmitButton label="Add call" busy_label="Adding…" pending=create.pending() />
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,97 @@
+//! One assessment: its respondents and what each may do next.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::api::continuum::{CompleteAssessment, InviteRespondent};
+use crate::components::feedback::csv_data_href;
+use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
+use crate::components::layout::PageHeader;
+use crate::components::reload::use_reload;
+use crate::types::ContinuumAssessmentView;
+use leptos::prelude::*;
+
+// ---- One assessment -----------------------------------------------------------
+
+#[component]
+pub(super) fn Assessment(a: ContinuumAssessmentView) -> impl IntoView {
+    let reload = use_reload();
+    let complete = ServerAction::<CompleteAssessment>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = complete.value().get() {
+            reload.run();
+        }
+    });
+    let id = a.id;
+    let status = if a.submitted {
+        format!("Submitted {}", a.submitted_on.clone().unwrap_or_default())
+    } else {
+        "In progress".to_string()
+    };
+    let respondents = a
+        .respondents
+        .iter()
+        .map(|r| {
+            format!(
+                "{}{}",
+                r.name,
+                if r.submitted {
+                    " (submitted)"
+                } else {
+                    " (answering)"
+                }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let answering = !a.submitted && a.i_respond && !a.i_submitted;
+    let csv = a.csv.clone();
+    let file = format!("continuum-{}.csv", a.id);
+    view! {
+        <PageHeader title=a.title.clone() lede=format!("{} · {} · started {} · model version {} · {}", a.unit, status, a.started_on, a.model_version, respondents)>
+            <a class="button" href="/continuum">"All assessments"</a>
+            {csv.map(|c| view! { <a class="button" href=csv_data_href(&c) download=file>"Export CSV"</a> })}
+            {a.submitted.then(|| view! { <button class="button" type="button" on:click=|_| { let _ = window().print(); }>"Print"</button> })}
+        </PageHeader>
+        {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r /> })}
+        {(!a.submitted).then(|| view! { <Respondents a=a.clone() /> })}
+        {answering.then(|| view! { <Questionnaire a=a.clone() /> })}
+        {(!a.submitted && a.is_owner).then(|| view! {
+            <section class="card no-print">
+                <h2>"Close the assessment"</h2>
+                <p class="muted">"Closing places the organisation from the answers submitted so far. After that nothing in it changes; the action plan stays open."</p>
+                <FormAlert error=form_error(move || complete.value().get(), &[]) />
+                <button class="button primary" type="button" disabled=move || complete.pending().get() on:click=move |_| { complete.dispatch(CompleteAssessment { id }); }>"Close and place"</button>
+            </section>
+        })}
+    }
+}
+
+#[component]
+pub(super) fn Respondents(a: ContinuumAssessmentView) -> impl IntoView {
+    let reload = use_reload();
+    let invite = ServerAction::<InviteRespondent>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = invite.value().get() {
+            reload.run();
+        }
+    });
+    let who = RwSignal::new(String::new());
+    let id = a.id;
+    let result = move || invite.value().get();
+    (!a.leaders.is_empty()).then(|| view! {
+        <form class="card form inline-form no-print" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            if let Ok(user_id) = who.get().parse() { invite.dispatch(InviteRespondent { id, user_id }); }
+        }>
+            <div class="field" class:has-error=move || field_error(result, "user_id").get().is_some()>
+                <label for="field-invite">"Ask another leader to answer too"</label>
+                <select id="field-invite" bind:value=who>
+                    <option value="">"Choose a leader…"</option>
+                    {a.leaders.iter().map(|(id, n)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view()}
+                </select>
+                {move || field_error(result, "user_id").get().map(|e| view! { <p class="field-error">{e}</p> })}
+            </div>
+            <SubmitButton label="Invite" busy_label="Inviting…" pending=invite.pending() />
+        </form>
+    })
+}

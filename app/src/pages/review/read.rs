@@ -1,0 +1,122 @@
+//! A submitted review as the agent, the coach and leaders read it.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::components::layout::PageHeader;
+use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
+use crate::domain::scoring::Rating;
+use crate::types::{BehaviourView, ReviewView};
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl IntoView {
+    let ratings = ratings_map(&review);
+    let behaviours: Vec<BehaviourView> = review.framework.behaviours().cloned().collect();
+    let outcome = live_score(&behaviours, &ratings);
+    let player = Player::new();
+    let evidence = RwSignal::new(review.evidence.clone());
+    let behaviours_store = StoredValue::new(behaviours.clone());
+    let seek = Callback::new(move |ms: u32| player.seek(ms));
+    let call = review.call.clone();
+    let title = format!("Review of {}'s call", call.agent.name);
+    let lede = format!(
+        "Scored by {} · {} · {} · framework v{}",
+        review.coach,
+        call.occurred,
+        review
+            .submitted_on
+            .clone()
+            .map(|d| format!("submitted {d}"))
+            .unwrap_or_default(),
+        review.framework.version
+    );
+    let failed: Vec<String> = outcome
+        .failed_critical
+        .iter()
+        .filter_map(|i| behaviours.get(*i).map(|b| b.name.clone()))
+        .collect();
+    view! {
+        <PageHeader title=title lede=lede>
+            <a class="button ghost" href=format!("/calls/{}", call.id)>"The call"</a>
+        </PageHeader>
+        <div class="review-summary card">
+            <div class="score-now big">
+                <ScoreBadge score=outcome.score critical_fail=outcome.critical_fail />
+                <StatusBadge status=review.status />
+            </div>
+            {outcome.critical_fail.then(|| view! {
+                <p class="critical-reason">
+                    {format!("Critical fail: {} was missed or rated 1. The weighted score was {}.",
+                        failed.join(", "),
+                        outcome.unweighted_by_critical.map(|s| format!("{s:.1}")).unwrap_or_else(|| "–".into()))}
+                </p>
+            })}
+            <div class="feedback-cols">
+                <div><h3>"Strengths"</h3><p>{review.strengths.clone()}</p></div>
+                <div><h3>"To develop"</h3><p>{review.development.clone()}</p></div>
+            </div>
+        </div>
+        <Respond review=review.clone() behaviours=behaviours_store ratings=ratings.clone() on_changed=on_changed />
+        <div class=if call.recording.is_some() || !call.transcript.is_empty() { "scorer" } else { "review-body" }>
+            <div class="scorer-listen">
+                <section class="card">
+                    <h2>"Recording and evidence"</h2>
+                    <PlayerView src=call.recording.clone() player=player evidence=Signal::derive(move || evidence.get()) />
+                    <EvidenceList evidence=evidence behaviours=behaviours_store review_id=review.id player=player editable=false />
+                </section>
+                {(!call.transcript.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"Transcript"</h2>
+                        <TranscriptView cues=call.transcript.clone() on_seek=Some(seek) />
+                    </section>
+                })}
+            </div>
+            <div class="scorer-rate">
+                {review.framework.clusters.iter().map(|c| view! {
+                    <section class="cluster card">
+                        <h3>{c.name.clone()}</h3>
+                        <table class="table ratings-table">
+                            <tbody>
+                                {c.behaviours.iter().map(|b| {
+                                    let r = ratings.get(&b.id).copied();
+                                    let detail = match r {
+                                        Some(Rating::Level(l)) => b.anchors.get(l as usize - 1).cloned().unwrap_or_default(),
+                                        Some(Rating::Missed) => MISSED_HELP.to_string(),
+                                        Some(Rating::NotApplicable) => NA_HELP.to_string(),
+                                        None => String::new(),
+                                    };
+                                    view! {
+                                        <tr data-key=b.key.clone()>
+                                            <th scope="row">{b.name.clone()}{b.critical.then(|| view! { <span class="badge warn">"Critical"</span> })}</th>
+                                            <td class="rating-cell"><span class="rating-pill">{r.map(|r| r.label()).unwrap_or_else(|| "–".into())}</span></td>
+                                            <td class="muted">{detail}</td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                }).collect_view()}
+                {(!review.audit.is_empty()).then(|| view! {
+                    <section class="card">
+                        <h2>"Audit log"</h2>
+                        <table class="table stack audit-table">
+                            <thead><tr><th scope="col">"When"</th><th scope="col">"Who"</th><th scope="col">"What"</th><th scope="col">"Before"</th><th scope="col">"After"</th></tr></thead>
+                            <tbody>
+                                {review.audit.iter().map(|a| view! {
+                                    <tr>
+                                        <td data-label="When">{a.at.clone()}</td>
+                                        <td data-label="Who">{a.actor.clone()}</td>
+                                        <td data-label="What">{a.action.clone()}</td>
+                                        <td data-label="Before">{a.before.clone().unwrap_or_default()}</td>
+                                        <td data-label="After">{a.after.clone().unwrap_or_default()}</td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,181 @@
+//! Development: benchmark, self-assessment, targets, practice, team.
+
+#[allow(unused_imports)]
+use super::*;
+use crate::domain::benchmark::{CoachRating, Gap};
+use crate::domain::targets::{Progress, TargetStatus};
+use serde::{Deserialize, Serialize};
+
+// ---- Development: self-benchmark, targets, practice --------------------------
+
+/// An agent as other development pages name them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgentRef {
+    pub id: i32,
+    pub name: String,
+    /// The agent's teams, comma-separated ("" when in none).
+    pub teams: String,
+}
+
+/// One behaviour of the benchmark: the agent's own rating beside the coaches'.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkRow {
+    pub behaviour_id: i32,
+    pub lineage: String,
+    pub name: String,
+    pub cluster: String,
+    pub self_level: Option<u8>,
+    pub self_example: String,
+    pub coach: Option<CoachRating>,
+    pub gap: Gap,
+    /// An open target on this behaviour, if there is one.
+    pub open_target: Option<i32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetSummary {
+    pub id: i32,
+    pub behaviour: String,
+    pub level: u8,
+    pub baseline: Option<f64>,
+    pub due_on: String,
+    pub status: TargetStatus,
+    pub mean: Option<f64>,
+    pub calls: usize,
+    pub agreed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PracticeView {
+    pub id: i32,
+    pub on: String,
+    pub kind: String,
+    pub scenario: String,
+    pub behaviours: Vec<String>,
+    /// "Self" or "Peer: name".
+    pub rated_by: String,
+    pub rating: i16,
+    pub reflection: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BenchmarkView {
+    pub agent: AgentRef,
+    pub days: i64,
+    pub framework_version: i32,
+    /// Date of the latest self-assessment, if any.
+    pub self_assessed_on: Option<String>,
+    pub rows: Vec<BenchmarkRow>,
+    /// Reviews counted in the window.
+    pub scored_calls: usize,
+    pub targets: Vec<TargetSummary>,
+    pub practice: Vec<PracticeView>,
+    /// The caller is this agent (self-assessment and practice are theirs alone).
+    pub is_self: bool,
+    /// Agents the caller may open, for a coach's or leader's picker.
+    pub agents: Vec<AgentRef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SelfAssessmentEntry {
+    pub id: i32,
+    pub on: String,
+    pub framework_version: i32,
+}
+
+/// Every self-assessment of an agent, behaviour by behaviour (by lineage,
+/// named as in the current framework).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SelfAssessmentHistory {
+    pub agent: AgentRef,
+    pub is_self: bool,
+    /// Newest first.
+    pub assessments: Vec<SelfAssessmentEntry>,
+    /// (behaviour name, level per assessment in the order above, example per assessment).
+    pub behaviours: Vec<(String, Vec<Option<u8>>, Vec<String>)>,
+}
+
+/// The self-assessment form: the current framework and the agent's latest levels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SelfAssessmentForm {
+    pub framework: FrameworkView,
+    /// (behaviour id, level, example) from the latest assessment, by lineage.
+    pub previous: Vec<(i32, u8, String)>,
+    pub previous_on: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceCall {
+    pub review_id: i32,
+    pub call_on: String,
+    pub scored_on: String,
+    pub coach: String,
+    pub rating: String,
+    /// Days after the target was set, for the chart.
+    pub day: f64,
+    /// The level (Missed = 0), `None` for N/A.
+    pub level: Option<f64>,
+    /// Scored after the due day: shown, not counted.
+    pub counted: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckinView {
+    pub author: String,
+    pub when: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetView {
+    pub summary: TargetSummary,
+    pub agent: AgentRef,
+    pub behaviour_definition: String,
+    /// The anchor of the target level: what the agent is aiming to sound like.
+    pub target_anchor: String,
+    pub baseline_calls: i32,
+    pub plan: String,
+    pub set_on: String,
+    pub set_by: String,
+    pub agreed_by: Option<String>,
+    pub agreed_on: Option<String>,
+    pub progress: Progress,
+    /// Days from the start to the end of the due day, for the chart.
+    pub horizon_days: f64,
+    pub today_day: f64,
+    pub evidence: Vec<EvidenceCall>,
+    pub checkins: Vec<CheckinView>,
+    pub practice: Vec<PracticeView>,
+    pub can_agree: bool,
+    pub can_check_in: bool,
+}
+
+/// The new-target form: the behaviours with their current coach rating.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TargetForm {
+    pub agent: AgentRef,
+    /// (behaviour id, name, coach rating over the last 90 days, anchors).
+    pub behaviours: Vec<(i32, String, Option<CoachRating>, Vec<String>)>,
+    pub today: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PracticeLog {
+    pub agent: AgentRef,
+    pub is_self: bool,
+    pub entries: Vec<PracticeView>,
+    /// (lineage, name) of the current framework's behaviours.
+    pub behaviours: Vec<(String, String)>,
+    pub today: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamAgentRow {
+    pub agent: AgentRef,
+    pub self_assessed_on: Option<String>,
+    pub scored_calls: usize,
+    pub blind_spots: Vec<String>,
+    pub hidden_strengths: Vec<String>,
+    pub targets: Vec<TargetSummary>,
+    pub last_practice: Option<String>,
+}

@@ -1,0 +1,15 @@
+//! Data that crosses between server and browser.
+
+mod calls;
+mod continuum;
+mod development;
+mod frameworks;
+mod people;
+mod reviews;
+
+pub use calls::*;
+pub use continuum::*;
+pub use development::*;
+pub use frameworks::*;
+pub use people::*;
+pub use reviews::*;
