@@ -1,3 +1,4 @@
+use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::types::{InvitationLink, InvitationSummary, TeamDetail, UserSummary};
 use leptos::prelude::*;
@@ -100,18 +101,18 @@ pub async fn delete_team(team_id: i32) -> Result<(), AppError> {
     respond(async { teams::delete_team(&guard::ctx().await?, team_id).await }.await)
 }
 
-/// `kind` is "agent" or "coach"; `member` false removes the membership.
+/// `member` false removes the membership.
 #[server(endpoint = "admin/set_membership")]
 pub async fn set_membership(
     team_id: i32,
     user_id: i32,
-    kind: String,
+    kind: MembershipKind,
     member: bool,
 ) -> Result<(), AppError> {
     respond(
         async {
             let cx = guard::ctx().await?;
-            teams::set_membership(&cx, team_id, user_id, &kind, member).await
+            teams::set_membership(&cx, team_id, user_id, kind, member).await
         }
         .await,
     )

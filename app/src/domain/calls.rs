@@ -20,7 +20,7 @@ impl Channel {
         Channel::Social,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Channel::Phone => "phone",
             Channel::Chat => "chat",
@@ -42,7 +42,7 @@ impl Channel {
         let v = raw.trim().to_lowercase();
         Channel::ALL
             .into_iter()
-            .find(|c| c.as_str() == v)
+            .find(|c| c.key() == v)
             .ok_or_else(|| {
                 format!(
                     "\"{}\" is not a channel: use phone, chat, email or social.",
@@ -69,7 +69,7 @@ impl Rectification {
         Rectification::Other,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Rectification::Repair => "repair",
             Rectification::Replacement => "replacement",
@@ -82,7 +82,7 @@ impl Rectification {
         let v = raw.trim().to_lowercase();
         Rectification::ALL
             .into_iter()
-            .find(|c| c.as_str() == v)
+            .find(|c| c.key() == v)
             .ok_or_else(|| {
                 format!(
                     "\"{}\" is not a rectification: use repair, replacement, refund or other.",
@@ -91,6 +91,9 @@ impl Rectification {
             })
     }
 }
+
+crate::stored_key!(Channel, "channel");
+crate::stored_key!(Rectification, "rectification");
 
 /// The outcome data of a call once checked. Agent and team are resolved by
 /// the caller, which knows the organisation.

@@ -32,6 +32,8 @@ macro_rules! keyed_enum {
             }
         }
 
+        $crate::stored_key!($name, stringify!($name));
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.key())
@@ -46,6 +48,30 @@ macro_rules! keyed_enum {
                     kind: stringify!($name),
                     key: s.to_string(),
                 })
+            }
+        }
+    };
+}
+
+/// A type stored as a short key in a string column (and sent as it).
+pub trait StoredKey: Sized + Copy + 'static {
+    /// What a stored value names, for error messages.
+    const KIND: &'static str;
+    fn key(self) -> &'static str;
+    fn from_key(key: &str) -> Option<Self>;
+}
+
+/// Implements [`StoredKey`] for an enum that has `key()` and `parse()`.
+#[macro_export]
+macro_rules! stored_key {
+    ($name:ident, $kind:expr) => {
+        impl $crate::domain::lifecycle::StoredKey for $name {
+            const KIND: &'static str = $kind;
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+            fn from_key(key: &str) -> Option<Self> {
+                $name::ALL.iter().copied().find(|v| $name::key(*v) == key)
             }
         }
     };
@@ -161,6 +187,24 @@ keyed_enum! {
     pub enum MembershipKind {
         Agent = "agent",
         Coach = "coach",
+    }
+}
+
+keyed_enum! {
+    /// What the audit log is about.
+    pub enum AuditSubject {
+        Review = "review",
+    }
+}
+
+keyed_enum! {
+    /// The changes to a submitted review that the audit log records.
+    pub enum ReviewEvent {
+        Submitted = "submitted",
+        Acknowledged = "acknowledged",
+        Disputed = "disputed",
+        DisputeUpheld = "dispute upheld",
+        Amended = "amended",
     }
 }
 

@@ -74,6 +74,8 @@ pub enum Answer {
     NotApplicable,
 }
 
+crate::stored_key!(Answer, "answer");
+
 impl Answer {
     pub const ALL: [Answer; 4] = [
         Answer::NotInPlace,

@@ -10,6 +10,8 @@ pub enum PracticeKind {
     SelfPractice,
 }
 
+crate::stored_key!(PracticeKind, "practice kind");
+
 impl PracticeKind {
     pub const ALL: [PracticeKind; 2] = [PracticeKind::RolePlay, PracticeKind::SelfPractice];
 

@@ -7,6 +7,7 @@ use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{Access, AppShell, PageHeader};
 use crate::components::reload::provide_reload;
+use crate::domain::lifecycle::MembershipKind;
 use crate::types::{PersonRef, TeamDetail, UserSummary};
 use leptos::prelude::*;
 
@@ -150,9 +151,9 @@ fn TeamCard(
     let name = team.name.clone();
     let rename_result = move || rename.value().get();
 
-    let member_list = move |members: Vec<PersonRef>, kind: &'static str| {
+    let member_list = move |members: Vec<PersonRef>, kind: MembershipKind| {
         if members.is_empty() {
-            return view! { <p class="muted">{if kind == "agent" { "No agents yet." } else { "No coach yet." }}</p> }.into_any();
+            return view! { <p class="muted">{if kind == MembershipKind::Agent { "No agents yet." } else { "No coach yet." }}</p> }.into_any();
         }
         view! {
             <ul class="member-list">
@@ -163,7 +164,7 @@ fn TeamCard(
                         <li class:inactive=!p.active>
                             <span>{p.name}</span>
                             <button class="icon-button" type="button" aria-label=label title="Remove"
-                                on:click=move |_| { membership.dispatch(SetMembership { team_id, user_id: uid, kind: kind.to_string(), member: false }); }>
+                                on:click=move |_| { membership.dispatch(SetMembership { team_id, user_id: uid, kind, member: false }); }>
                                 "×"
                             </button>
                         </li>
@@ -174,7 +175,7 @@ fn TeamCard(
     };
 
     let adder = move |label: &'static str,
-                      kind: &'static str,
+                      kind: MembershipKind,
                       choice: RwSignal<String>,
                       options: Vec<(i32, String)>| {
         let select_id = format!("add-{kind}-{team_id}");
@@ -183,7 +184,7 @@ fn TeamCard(
             <form class="adder" on:submit=move |ev| {
                 ev.prevent_default();
                 if let Ok(uid) = choice.get().parse::<i32>() {
-                    membership.dispatch(SetMembership { team_id, user_id: uid, kind: kind.to_string(), member: true });
+                    membership.dispatch(SetMembership { team_id, user_id: uid, kind, member: true });
                     choice.set(String::new());
                 }
             }>
@@ -227,13 +228,13 @@ fn TeamCard(
             </header>
             <div class="team-section">
                 <h3>"Coaches"</h3>
-                {member_list(team.coaches.clone(), "coach")}
-                {adder("Add a coach…", "coach", add_coach, candidates_coach)}
+                {member_list(team.coaches.clone(), MembershipKind::Coach)}
+                {adder("Add a coach…", MembershipKind::Coach, add_coach, candidates_coach)}
             </div>
             <div class="team-section">
                 <h3>{format!("Agents ({})", team.agents.len())}</h3>
-                {member_list(team.agents.clone(), "agent")}
-                {adder("Add an agent…", "agent", add_agent, candidates_agent)}
+                {member_list(team.agents.clone(), MembershipKind::Agent)}
+                {adder("Add an agent…", MembershipKind::Agent, add_agent, candidates_agent)}
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </article>

@@ -4,7 +4,8 @@
 
 use super::entities::{audit, call, notification, review, review_evidence, review_rating};
 use super::services::frameworks::{install_default, view_of};
-use crate::domain::lifecycle::{EvidenceKind, ReviewStatus};
+use crate::domain::calls::{Channel, Rectification};
+use crate::domain::lifecycle::{AuditSubject, EvidenceKind, ReviewEvent, ReviewStatus};
 use crate::domain::media::tone_wav;
 use crate::domain::scoring::{score, Rating, ScoredItem};
 use chrono::{Duration, Utc};
@@ -78,7 +79,14 @@ pub async fn seed(
             .then(|| ((quality + rng.gen_range(-1.2..1.2)).round() as i16).clamp(1, 5));
         let ltr = (!abandoned && rng.gen_bool(0.6))
             .then(|| ((quality * 2.0 + rng.gen_range(-2.5..2.5)).round() as i16).clamp(0, 10));
-        let channel = ["phone", "phone", "phone", "chat", "email", "social"][rng.gen_range(0..6)];
+        let channel = [
+            Channel::Phone,
+            Channel::Phone,
+            Channel::Phone,
+            Channel::Chat,
+            Channel::Email,
+            Channel::Social,
+        ][rng.gen_range(0..6)];
         let with_recording = i < 9;
         let transcript = with_recording.then(|| {
             TRANSCRIPTS[i % TRANSCRIPTS.len()].replace(
@@ -94,7 +102,11 @@ pub async fn seed(
             team_id: Set(agent.team_id),
             agent_id: Set(agent.id),
             occurred_at: Set(occurred_at),
-            channel: Set(if with_recording { "phone" } else { channel }.to_string()),
+            channel: Set(if with_recording {
+                Channel::Phone
+            } else {
+                channel
+            }),
             duration_seconds: Set(if with_recording {
                 16
             } else {
@@ -107,9 +119,8 @@ pub async fn seed(
             first_response_seconds: Set(Some(rng.gen_range(5..240))),
             abandoned: Set(abandoned),
             complaint: Set(complaint || (with_recording && i % 3 == 2)),
-            rectification: Set((complaint || (with_recording && i % 3 == 2)).then(|| {
-                ["repair", "replacement", "refund", "other"][rng.gen_range(0..4)].to_string()
-            })),
+            rectification: Set((complaint || (with_recording && i % 3 == 2))
+                .then(|| Rectification::ALL[rng.gen_range(0..4)])),
             follow_up_on: Set((complaint || (with_recording && i % 3 == 2))
                 .then(|| (occurred_at + Duration::days(3)).date_naive())),
             reference: Set(Some(format!("HL-{:05}", 10000 + i))),
@@ -246,9 +257,9 @@ pub async fn seed(
             audit::ActiveModel {
                 org_id: Set(org_id),
                 actor_id: Set(agent.coach_id),
-                entity: Set("review".into()),
+                entity: Set(AuditSubject::Review.key().into()),
                 entity_id: Set(r.id),
-                action: Set("submitted".into()),
+                action: Set(ReviewEvent::Submitted.key().into()),
                 before: Set(None),
                 after: Set(outcome.score.map(|s| format!("{s:.1}"))),
                 at: Set(submitted_at),

@@ -126,7 +126,7 @@ async fn assessment(
                     assessment_id: Set(a.id),
                     user_id: Set(*user),
                     statement_id: Set(s.id),
-                    answer: Set(answer.key().into()),
+                    answer: Set(answer),
                     note: Set(String::new()),
                     updated_at: Set(started + Duration::hours(1)),
                     ..Default::default()

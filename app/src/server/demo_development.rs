@@ -12,6 +12,7 @@ use super::entities::{
 use super::services::development::{profile_of, progress_of, scored_ratings, Scored};
 use super::services::frameworks::{current, view_of};
 use crate::domain::benchmark::DEFAULT_WINDOW_DAYS;
+use crate::domain::practice::PracticeKind;
 use crate::domain::targets::TargetStatus;
 use crate::types::FrameworkView;
 use chrono::{DateTime, Duration, Utc};
@@ -279,10 +280,10 @@ pub async fn seed(
     }
 
     // Practice for the open targets.
-    const PRACTICE: &[(i64, &str, &str, &str, &str, i16, &str)] = &[
+    const PRACTICE: &[(i64, PracticeKind, &str, &str, &str, i16, &str)] = &[
         (
             9,
-            "role-play",
+            PracticeKind::RolePlay,
             "Customer disputes an estimated bill and wants a manager",
             "peer",
             "Chloé Martin",
@@ -291,7 +292,7 @@ pub async fn seed(
         ),
         (
             4,
-            "practice",
+            PracticeKind::SelfPractice,
             "Explaining the direct-debit review policy out loud",
             "self",
             "",
@@ -300,7 +301,7 @@ pub async fn seed(
         ),
         (
             2,
-            "role-play",
+            PracticeKind::RolePlay,
             "Engineer missed the appointment; customer took a day off work",
             "peer",
             "Ben Carter",
@@ -320,7 +321,7 @@ pub async fn seed(
                 org_id: Set(org_id),
                 agent_id: Set(agent.id),
                 practised_on: Set((now - Duration::days(*days_ago)).date_naive()),
-                kind: Set(kind.to_string()),
+                kind: Set(*kind),
                 scenario: Set(scenario.to_string()),
                 rater: Set(rater.to_string()),
                 peer_name: Set(peer.to_string()),

@@ -129,7 +129,7 @@ pub(super) fn Calls() -> impl IntoView {
                 <label for="f-channel">"Channel"</label>
                 <select id="f-channel" bind:value=channel>
                     <option value="">"Any"</option>
-                    {Channel::ALL.iter().map(|c| view! { <option value=c.as_str()>{c.label()}</option> }).collect_view()}
+                    {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field compact">

@@ -108,7 +108,7 @@ pub(super) fn NewCall() -> impl IntoView {
             <div class="field">
                 <label for="field-channel">"Channel"</label>
                 <select id="field-channel" bind:value=channel>
-                    {Channel::ALL.iter().map(|c| view! { <option value=c.as_str()>{c.label()}</option> }).collect_view()}
+                    {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
                 </select>
             </div>
             <TextField label="Length (seconds)" name="duration_seconds" kind="number" value=duration error=field_error(result, "duration_seconds") />

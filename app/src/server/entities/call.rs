@@ -1,3 +1,4 @@
+use crate::domain::calls::{Channel, Rectification};
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub team_id: i32,
     pub agent_id: i32,
     pub occurred_at: ChronoDateTimeUtc,
-    pub channel: String,
+    pub channel: Channel,
     pub duration_seconds: i32,
     pub csat: Option<i16>,
     pub likelihood_to_recommend: Option<i16>,
@@ -18,7 +19,7 @@ pub struct Model {
     pub first_response_seconds: Option<i32>,
     pub abandoned: bool,
     pub complaint: bool,
-    pub rectification: Option<String>,
+    pub rectification: Option<Rectification>,
     pub follow_up_on: Option<ChronoDate>,
     pub reference: Option<String>,
     pub recording_key: Option<String>,

@@ -1,3 +1,4 @@
+use crate::domain::placement::Answer;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub user_id: i32,
     pub statement_id: i32,
     /// See `Answer::key`.
-    pub answer: String,
+    pub answer: Answer,
     pub note: String,
     pub updated_at: ChronoDateTimeUtc,
 }

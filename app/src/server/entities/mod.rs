@@ -37,7 +37,7 @@ macro_rules! stored_as_key {
     ($($ty:ty),* $(,)?) => {$(
         impl From<$ty> for sea_orm::Value {
             fn from(v: $ty) -> Self {
-                v.key().into()
+                <$ty as StoredKey>::key(v).into()
             }
         }
 
@@ -47,8 +47,11 @@ macro_rules! stored_as_key {
                 idx: I,
             ) -> Result<Self, sea_orm::TryGetError> {
                 let key = String::try_get_by(res, idx)?;
-                key.parse().map_err(|e: crate::domain::lifecycle::UnknownKey| {
-                    sea_orm::TryGetError::DbErr(sea_orm::DbErr::Type(e.to_string()))
+                <$ty as StoredKey>::from_key(&key).ok_or_else(|| {
+                    sea_orm::TryGetError::DbErr(sea_orm::DbErr::Type(format!(
+                        "\"{key}\" is not a known {}",
+                        <$ty as StoredKey>::KIND
+                    )))
                 })
             }
         }
@@ -56,7 +59,7 @@ macro_rules! stored_as_key {
         impl sea_orm::sea_query::ValueType for $ty {
             fn try_from(v: sea_orm::Value) -> Result<Self, sea_orm::sea_query::ValueTypeErr> {
                 let key = <String as sea_orm::sea_query::ValueType>::try_from(v)?;
-                key.parse().map_err(|_| sea_orm::sea_query::ValueTypeErr)
+                <$ty as StoredKey>::from_key(&key).ok_or(sea_orm::sea_query::ValueTypeErr)
             }
 
             fn type_name() -> String {
@@ -86,10 +89,13 @@ macro_rules! stored_as_key {
     )*};
 }
 
+use crate::domain::calls::{Channel, Rectification};
 use crate::domain::lifecycle::{
     ActionStatus, AssessmentStatus, DisputeOutcome, EvidenceKind, MembershipKind, ReviewStatus,
-    VersionStatus,
+    StoredKey, VersionStatus,
 };
+use crate::domain::placement::Answer;
+use crate::domain::practice::PracticeKind;
 
 stored_as_key!(
     ReviewStatus,
@@ -99,4 +105,8 @@ stored_as_key!(
     ActionStatus,
     EvidenceKind,
     MembershipKind,
+    Channel,
+    Rectification,
+    Answer,
+    PracticeKind,
 );

@@ -1,3 +1,4 @@
+use crate::domain::practice::PracticeKind;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -9,7 +10,7 @@ pub struct Model {
     pub agent_id: i32,
     pub practised_on: Date,
     /// See `PracticeKind::key`.
-    pub kind: String,
+    pub kind: PracticeKind,
     pub scenario: String,
     /// self or peer.
     pub rater: String,

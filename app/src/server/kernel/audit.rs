@@ -1,16 +1,18 @@
 //! The audit log: who changed what, when, with the state before and after.
 
 use super::AuthUser;
+use crate::domain::lifecycle::AuditSubject;
 use crate::error::AppError;
 use crate::server::entities::audit;
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 
 /// One change to record: the kind of record, its id, what was done.
-pub struct Change<'a> {
-    pub entity: &'a str,
+pub struct Change {
+    pub subject: AuditSubject,
     pub entity_id: i32,
-    pub action: &'a str,
+    /// The key of the subject's event, e.g. `ReviewEvent::Amended.key()`.
+    pub action: &'static str,
     pub before: Option<String>,
     pub after: Option<String>,
 }
@@ -18,12 +20,12 @@ pub struct Change<'a> {
 pub async fn record(
     db: &impl ConnectionTrait,
     actor: &AuthUser,
-    change: Change<'_>,
+    change: Change,
 ) -> Result<(), AppError> {
     audit::ActiveModel {
         org_id: Set(actor.org_id),
         actor_id: Set(actor.id),
-        entity: Set(change.entity.into()),
+        entity: Set(change.subject.key().into()),
         entity_id: Set(change.entity_id),
         action: Set(change.action.into()),
         before: Set(change.before),

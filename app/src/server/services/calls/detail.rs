@@ -61,7 +61,7 @@ pub async fn detail_of(
             name: names.team(c.team_id),
         },
         occurred: when(c.occurred_at),
-        channel: c.channel.clone(),
+        channel: c.channel.key().to_string(),
         duration: format_duration(c.duration_seconds as i64),
         csat: c.csat,
         ltr: c.likelihood_to_recommend,
@@ -70,7 +70,7 @@ pub async fn detail_of(
         first_response_seconds: c.first_response_seconds,
         abandoned: c.abandoned,
         complaint: c.complaint,
-        rectification: c.rectification.clone(),
+        rectification: c.rectification.map(|r| r.key().to_string()),
         follow_up_on: c.follow_up_on.map(|d| d.format("%-d %b %Y").to_string()),
         reference: c.reference.clone(),
         recording: c

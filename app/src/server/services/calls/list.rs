@@ -41,7 +41,7 @@ pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
         occurred: when(c.occurred_at),
         agent: names.person(c.agent_id),
         team: names.team(c.team_id),
-        channel: c.channel.clone(),
+        channel: c.channel.key().to_string(),
         duration: format_duration(c.duration_seconds as i64),
         csat: c.csat,
         ltr: c.likelihood_to_recommend,
@@ -74,7 +74,7 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
     }
     if let Some(ch) = filter.channel.as_deref().filter(|c| !c.is_empty()) {
         let ch = field("channel", crate::domain::calls::Channel::parse(ch))?;
-        q = q.filter(call::Column::Channel.eq(ch.as_str()));
+        q = q.filter(call::Column::Channel.eq(ch));
     }
     if let Some(r) = filter.reviewed {
         q = q.filter(call::Column::Reviewed.eq(r));

@@ -104,7 +104,7 @@ pub async fn answer(
     match existing {
         Some(x) => {
             let mut m: continuum_answer::ActiveModel = x.into();
-            m.answer = Set(parsed.key().into());
+            m.answer = Set(parsed);
             m.note = Set(note.into());
             m.updated_at = Set(Utc::now());
             m.update(db).await?;
@@ -114,7 +114,7 @@ pub async fn answer(
                 assessment_id: Set(a.id),
                 user_id: Set(caller.id),
                 statement_id: Set(statement_id),
-                answer: Set(parsed.key().into()),
+                answer: Set(parsed),
                 note: Set(note.into()),
                 updated_at: Set(Utc::now()),
                 ..Default::default()

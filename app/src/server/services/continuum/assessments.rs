@@ -204,7 +204,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         .all(db)
         .await?
         .into_iter()
-        .filter_map(|x| Answer::parse(&x.answer).map(|ans| (x.statement_id, ans, x.note)))
+        .map(|x| (x.statement_id, x.answer, x.note))
         .collect();
     let (answers, submitted) = submitted_answers(db, &a).await?;
     let result = (submitted > 0).then(|| result_of(&cells, &answers, submitted));

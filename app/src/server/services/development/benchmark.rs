@@ -36,9 +36,7 @@ pub async fn practice_views(
         .map(|s| PracticeView {
             id: s.id,
             on: s.practised_on.format("%-d %b %Y").to_string(),
-            kind: crate::domain::practice::PracticeKind::parse(&s.kind)
-                .map_or("Practice", |k| k.label())
-                .to_string(),
+            kind: s.kind.label().to_string(),
             behaviours: lineages
                 .get(&s.id)
                 .map(|ls| ls.iter().map(|l| behaviour_name(fw, all, l)).collect())

@@ -172,20 +172,11 @@ pub async fn set_membership(
     cx: &Ctx,
     team_id: i32,
     user_id: i32,
-    kind: &str,
+    kind: MembershipKind,
     member: bool,
 ) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::ManageTeams)?;
-    let kind = match MembershipKind::parse(kind) {
-        Some(kind) => kind,
-        None => {
-            return Err(AppError::invalid(
-                "kind",
-                format!("\"{kind}\" is not a team role; use agent or coach."),
-            ))
-        }
-    };
     let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
     let u = user::Entity::get_in_org(db, caller.org_id, user_id).await?;
     let existing = team_member::Entity::find()

@@ -2,7 +2,7 @@
 //! resolves the dispute, and every change is audited.
 
 use super::*;
-use crate::domain::lifecycle::{DisputeOutcome, MembershipKind, ReviewStatus};
+use crate::domain::lifecycle::{DisputeOutcome, MembershipKind, ReviewEvent, ReviewStatus};
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
 use crate::server::entities::{framework, review, team_member, user};
@@ -44,7 +44,15 @@ pub async fn acknowledge(cx: &Ctx, id: i32) -> Result<(), AppError> {
     active.status = Set(ReviewStatus::Acknowledged);
     active.acknowledged_at = Set(Some(Utc::now()));
     active.update(&txn).await?;
-    write_audit(&txn, caller, review_id, "acknowledged", None, None).await?;
+    write_audit(
+        &txn,
+        caller,
+        review_id,
+        ReviewEvent::Acknowledged,
+        None,
+        None,
+    )
+    .await?;
     txn.commit().await?;
     Ok(())
 }
@@ -76,7 +84,7 @@ pub async fn dispute(cx: &Ctx, id: i32, reason: &str) -> Result<(), AppError> {
         &txn,
         caller,
         review_id,
-        "disputed",
+        ReviewEvent::Disputed,
         None,
         Some(reason.to_string()),
     )
@@ -177,7 +185,7 @@ pub async fn resolve(
                 &txn,
                 caller,
                 review_id,
-                "dispute upheld",
+                ReviewEvent::DisputeUpheld,
                 None,
                 Some(note.clone()),
             )
@@ -208,7 +216,7 @@ pub async fn resolve(
                 &txn,
                 caller,
                 review_id,
-                "amended",
+                ReviewEvent::Amended,
                 Some(format!(
                     "{} (score {})",
                     describe_ratings(&fw, &before, &changed),

@@ -1,6 +1,7 @@
 //! Reading a review: who may, its ratings, score and audit.
 
 use crate::domain::access::{self, Action};
+use crate::domain::lifecycle::AuditSubject;
 use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::scoring::{score, Rating, ScoreOutcome, ScoredItem};
 use crate::error::AppError;
@@ -85,7 +86,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
     let audit = if access::permits_any(caller.roles, Action::ReadAudit) {
         audit::Entity::find()
             .filter(audit::Column::OrgId.eq(caller.org_id))
-            .filter(audit::Column::Entity.eq("review"))
+            .filter(audit::Column::Entity.eq(AuditSubject::Review.key()))
             .filter(audit::Column::EntityId.eq(r.id))
             .order_by_asc(audit::Column::At)
             .all(db)

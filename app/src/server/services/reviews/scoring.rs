@@ -1,7 +1,7 @@
 //! Scoring a call: the coach's draft, its ratings and evidence, submitting.
 
 use super::*;
-use crate::domain::lifecycle::{EvidenceKind, ReviewStatus};
+use crate::domain::lifecycle::{AuditSubject, EvidenceKind, ReviewEvent, ReviewStatus};
 use crate::domain::scoring::{Rating, ScoreOutcome};
 use crate::error::AppError;
 use crate::server::entities::{call, framework, review, review_evidence as ev, review_rating};
@@ -23,14 +23,14 @@ pub(super) async fn write_audit(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
     review_id: i32,
-    action: &str,
+    event: ReviewEvent,
     before: Option<String>,
     after: Option<String>,
 ) -> Result<(), AppError> {
     let change = Change {
-        entity: "review",
+        subject: AuditSubject::Review,
         entity_id: review_id,
-        action,
+        action: event.key(),
         before,
         after,
     };
@@ -315,7 +315,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
         &txn,
         caller,
         review_id,
-        "submitted",
+        ReviewEvent::Submitted,
         None,
         Some(summary(&result)),
     )

@@ -1,6 +1,7 @@
 //! The practice log.
 
 use crate::domain::access::{Action, Relation};
+use crate::domain::practice::PracticeKind;
 use crate::domain::practice::{check_practice, PracticeInput};
 use crate::error::AppError;
 use crate::server::entities::{practice_behaviour, practice_session};
@@ -88,12 +89,14 @@ pub async fn log_practice(cx: &Ctx, p: NewPractice) -> Result<i32, AppError> {
         Utc::now().date_naive(),
     )
     .map_err(|(field, message)| AppError::invalid(field, message))?;
+    let kind = PracticeKind::parse(&p.kind)
+        .ok_or_else(|| AppError::invalid("kind", "Choose role-play or solo practice."))?;
     let txn = db.begin().await?;
     let saved = practice_session::ActiveModel {
         org_id: Set(caller.org_id),
         agent_id: Set(caller.id),
         practised_on: Set(on.unwrap_or_default()),
-        kind: Set(p.kind.clone()),
+        kind: Set(kind),
         scenario: Set(p.scenario.trim().to_string()),
         rater: Set(p.rater.clone()),
         peer_name: Set(if p.rater == "peer" {
