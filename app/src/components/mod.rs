@@ -6,3 +6,4 @@ pub mod forms;
 pub mod layout;
 pub mod reload;
 pub mod review_bits;
+pub mod table;

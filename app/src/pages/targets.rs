@@ -9,6 +9,7 @@ use crate::components::feedback::{loaded, reloadable};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::{provide_reload, use_reload};
+use crate::components::table::DataTable;
 use crate::domain::benchmark::MIN_CALLS;
 use crate::domain::scoring::LEVEL_NAMES;
 use crate::pages::development::{fmt1, PracticeList, TargetStatusBadge};
@@ -205,12 +206,10 @@ fn TargetDetail(target: TargetView) -> impl IntoView {
             {if t.evidence.is_empty() {
                 view! { <p class="table-note">"No calls scored on this behaviour since the target was set. Progress appears here as coaches score calls."</p> }.into_any()
             } else {
+                let evidence = t.evidence.clone();
                 view! {
-                    <div class="table-wrap">
-                        <table class="table stack">
-                            <thead><tr><th scope="col">"Call"</th><th scope="col">"Scored"</th><th scope="col">"Coach"</th><th scope="col">"Rating"</th><th scope="col">"Review"</th></tr></thead>
-                            <tbody>
-                                {t.evidence.iter().map(|e| view! {
+                    <DataTable headers=&["Call", "Scored", "Coach", "Rating", "Review"]>
+                                {evidence.iter().map(|e| view! {
                                     <tr class:muted=!e.counted>
                                         <td data-label="Call">{e.call_on.clone()}</td>
                                         <td data-label="Scored">{e.scored_on.clone()}{(!e.counted).then_some(" (after the due date)")}</td>
@@ -219,9 +218,7 @@ fn TargetDetail(target: TargetView) -> impl IntoView {
                                         <td data-label="Review"><a href=format!("/reviews/{}", e.review_id)>"Open review"</a></td>
                                     </tr>
                                 }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
+                            </DataTable>
                 }.into_any()
             }}
         </section>

@@ -5,6 +5,7 @@ use super::*;
 use crate::api::development::get_team_overview;
 use crate::components::feedback::{loaded, EmptyState};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::table::DataTable;
 use crate::domain::targets::TargetStatus;
 use crate::types::{TargetSummary, TeamAgentRow};
 use leptos::prelude::*;
@@ -38,18 +39,7 @@ pub(super) fn TeamOverview() -> impl IntoView {
 pub(super) fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
     view! {
         <section class="card card-flush">
-            <div class="table-wrap">
-                <table class="table stack team-dev-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Agent"</th>
-                            <th scope="col">"Blind spots"</th>
-                            <th scope="col">"Hidden strengths"</th>
-                            <th scope="col">"Open targets"</th>
-                            <th scope="col">"Last practice"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable class="table stack team-dev-table" headers=&["Agent", "Blind spots", "Hidden strengths", "Open targets", "Last practice"]>
                         {rows.into_iter().map(|r| {
                             let open: Vec<TargetSummary> = r.targets.iter().filter(|t| t.status.is_open()).cloned().collect();
                             let count = |s: TargetStatus| r.targets.iter().filter(|t| t.status == s).count();
@@ -89,9 +79,7 @@ pub(super) fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                    </DataTable>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use crate::api::admin::{list_invitations, list_teams, list_users, RevokeInvitati
 use crate::components::feedback::{reloadable, Loading};
 use crate::components::layout::{Access, AppShell, PageHeader};
 use crate::components::reload::provide_reload;
+use crate::components::table::DataTable;
 use crate::domain::roles::{Role, RoleSet};
 use crate::types::InvitationSummary;
 use leptos::prelude::*;
@@ -108,18 +109,7 @@ pub(super) fn Invitations(list: Vec<InvitationSummary>, on_changed: Callback<()>
     view! {
         <section class="card card-flush">
             <h2 class="card-title">"Invitations not yet accepted"</h2>
-            <div class="table-wrap">
-                <table class="table stack">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Person"</th>
-                            <th scope="col">"Roles"</th>
-                            <th scope="col">"Team"</th>
-                            <th scope="col">"Expires"</th>
-                            <th scope="col"><span class="sr-only">"Actions"</span></th>
-                        </tr>
-                    </thead>
-                    <tbody>
+            <DataTable headers=&["Person", "Roles", "Team", "Expires", ""]>
                         {list.into_iter().map(|i| {
                             let id = i.id;
                             view! {
@@ -136,9 +126,7 @@ pub(super) fn Invitations(list: Vec<InvitationSummary>, on_changed: Callback<()>
                                 </tr>
                             }
                         }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                    </DataTable>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::server::entities::{
     continuum_action, continuum_answer, continuum_assessment, continuum_respondent, team, user,
 };
+use crate::server::kernel::names::person_names;
 use crate::server::kernel::{AuthUser, Ctx, InOrg};
 use crate::types::{
     ContinuumAction, ContinuumAssessmentView, ContinuumCellView, ContinuumHome, ContinuumSummary,
@@ -191,13 +192,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         .order_by_asc(continuum_respondent::Column::Id)
         .all(db)
         .await?;
-    let people: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let people = person_names(db, caller.org_id).await?;
     let mine: Vec<(i32, Answer, String)> = continuum_answer::Entity::find()
         .filter(continuum_answer::Column::AssessmentId.eq(a.id))
         .filter(continuum_answer::Column::UserId.eq(caller.id))

@@ -4,8 +4,9 @@ use super::*;
 use crate::domain::access::Action;
 use crate::domain::benchmark::level_value;
 use crate::error::AppError;
-use crate::server::entities::{practice_behaviour, practice_session, target_checkin, user};
+use crate::server::entities::{practice_behaviour, practice_session, target_checkin};
 use crate::server::kernel::dates::{day, when};
+use crate::server::kernel::names::person_names;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
 use crate::server::services::development::{
@@ -15,7 +16,6 @@ use crate::server::services::development::{
 use crate::types::{CheckinView, EvidenceCall, TargetView};
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
 
 pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
@@ -26,13 +26,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
     let all = lineage_map(db, caller.org_id).await?;
     let scored = scored_ratings(db, caller.org_id, &[agent.id], t.created_at).await?;
     let (progress, evidence) = progress_of(&t, &scored, now);
-    let people: HashMap<i32, String> = user::Entity::find()
-        .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let people = person_names(db, caller.org_id).await?;
     let name_of = |id: i32| people.get(&id).cloned().unwrap_or_else(|| "Someone".into());
     let days_from_start =
         |at: chrono::DateTime<Utc>| (at - t.created_at).num_seconds() as f64 / 86_400.0;
