@@ -7,6 +7,7 @@ mod m20261122_000001_foundation;
 mod m20261123_000001_reviews;
 mod m20261124_000001_development;
 mod m20261125_000001_continuum;
+mod m20261126_000001_exact_review_scores;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_reviews::Migration),
             Box::new(m20261124_000001_development::Migration),
             Box::new(m20261125_000001_continuum::Migration),
+            Box::new(m20261126_000001_exact_review_scores::Migration),
         ]
     }
 }

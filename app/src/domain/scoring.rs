@@ -61,15 +61,6 @@ impl Rating {
         }
     }
 
-    /// The points this rating earns out of 1, or `None` when it does not count.
-    fn points(self) -> Option<f64> {
-        match self {
-            Rating::Level(l) => Some(f64::from(l) / 5.0),
-            Rating::Missed => Some(0.0),
-            Rating::NotApplicable => None,
-        }
-    }
-
     /// Whether this rating on a critical behaviour fails the review.
     pub fn fails_critical(self) -> bool {
         matches!(self, Rating::Missed | Rating::Level(1))
@@ -120,15 +111,36 @@ impl ScoreOutcome {
     }
 }
 
-/// Rounds to one decimal place, halves away from zero, as scores are shown.
+/// Rounds to one decimal place, halves away from zero, as figures are shown.
+/// For review scores use [`score`], which rounds the exact value instead.
 pub fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
+/// The points a rating earns out of 5, or `None` when it does not count.
+fn level_points(rating: Rating) -> Option<u64> {
+    match rating {
+        Rating::Level(l) => Some(u64::from(l)),
+        Rating::Missed => Some(0),
+        Rating::NotApplicable => None,
+    }
+}
+
+/// Σ wᵢ·levelᵢ / (5 Σ wᵢ) × 100 to one decimal, rounded half away from zero
+/// on the exact rational: in tenths it is 200·Σ wᵢ·levelᵢ / Σ wᵢ, rounded
+/// in integers, so 51.25 shows 51.3 where a float would give 51.2499….
+pub fn exact_score(weighted_levels: u64, weights: u64) -> Option<f64> {
+    if weights == 0 {
+        return None;
+    }
+    let tenths = (400 * weighted_levels + weights) / (2 * weights);
+    Some(tenths as f64 / 10.0)
+}
+
 /// Scores the rated items; unrated ones (a draft in progress) are left out.
 pub fn score(items: &[ScoredItem]) -> ScoreOutcome {
-    let mut weighted = 0.0;
-    let mut weights = 0.0;
+    let mut weighted_levels = 0u64;
+    let mut weights = 0u64;
     let mut failed_critical = vec![];
     let mut rated = 0;
     for (i, item) in items.iter().enumerate() {
@@ -137,12 +149,12 @@ pub fn score(items: &[ScoredItem]) -> ScoreOutcome {
         if item.critical && rating.fails_critical() {
             failed_critical.push(i);
         }
-        if let Some(points) = rating.points() {
-            weighted += f64::from(item.weight) * points;
-            weights += f64::from(item.weight);
+        if let Some(points) = level_points(rating) {
+            weighted_levels += u64::from(item.weight) * points;
+            weights += u64::from(item.weight);
         }
     }
-    let raw = (weights > 0.0).then(|| round1(weighted / weights * 100.0));
+    let raw = exact_score(weighted_levels, weights);
     let critical_fail = !failed_critical.is_empty();
     ScoreOutcome {
         score: if critical_fail { Some(0.0) } else { raw },
@@ -293,5 +305,51 @@ mod tests {
         }
         assert_eq!(Rating::from_code(6), None);
         assert_eq!(Rating::from_code(-2), None);
+    }
+
+    #[test]
+    fn an_exact_half_rounds_up_not_down() {
+        // (7·2 + 9·3) / (5·16) × 100 = 51.25 exactly; a float gives 51.2499….
+        let items = vec![
+            item(7, false, Rating::Level(2)),
+            item(9, false, Rating::Level(3)),
+        ];
+        assert_eq!(score(&items).score, Some(51.3));
+        assert_eq!(exact_score(41, 16), Some(51.3));
+        assert_eq!(exact_score(0, 0), None);
+    }
+
+    proptest::proptest! {
+        /// The score, in tenths t, is the exact rational rounded half up:
+        /// t − ½ ≤ 200·Σwl/Σw < t + ½, checked in integers.
+        #[test]
+        fn the_score_is_the_exact_formula_rounded(
+            rated in proptest::collection::vec((1u32..=10, 0u8..=6), 1..16)
+        ) {
+            let items: Vec<ScoredItem> = rated
+                .iter()
+                .map(|(w, l)| {
+                    let rating = match l {
+                        0 => Rating::Missed,
+                        6 => Rating::NotApplicable,
+                        l => Rating::Level(*l),
+                    };
+                    item(*w, false, rating)
+                })
+                .collect();
+            let (num, den) = rated
+                .iter()
+                .filter(|(_, l)| *l != 6)
+                .fold((0i64, 0i64), |(n, d), (w, l)| (n + i64::from(*w) * i64::from(*l), d + i64::from(*w)));
+            match score(&items).score {
+                None => proptest::prop_assert_eq!(den, 0),
+                Some(s) => {
+                    let t = (s * 10.0).round() as i64;
+                    proptest::prop_assert!((s * 10.0 - t as f64).abs() < 1e-9);
+                    proptest::prop_assert!((2 * t - 1) * den <= 400 * num, "{s} too high for {num}/{den}");
+                    proptest::prop_assert!(400 * num < (2 * t + 1) * den, "{s} too low for {num}/{den}");
+                }
+            }
+        }
     }
 }

@@ -855,3 +855,58 @@ async fn every_review_server_function_refuses_other_organisations_and_wrong_role
     assert_eq!(still, draft_view);
     assert_eq!(calls(&org.casey, json!({})).await.len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_exact_scores_migration_corrects_a_score_stored_by_the_old_rounding() {
+    use migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Database};
+
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let ids = behaviour_ids(&framework(&org.casey).await);
+    let ratings: Vec<(i64, i64)> = ids.iter().map(|b| (*b, 4)).collect();
+    org.casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "Calm.", "development": "Recap." }),
+        )
+        .await
+        .ok();
+    org.casey
+        .call("reviews/submit", &[("id", &review.to_string())])
+        .await
+        .ok();
+
+    // A score as the float rounding stored it, then the migration again.
+    let db = Database::connect(server.database_url.as_str())
+        .await
+        .unwrap();
+    db.execute_unprepared(&format!(
+        "UPDATE reviews SET score = 51.2, raw_score = 51.2 WHERE id = {review}"
+    ))
+    .await
+    .unwrap();
+    assert_eq!(stored_score(&org.ana, review).await, 51.2);
+    db.execute_unprepared(
+        "DELETE FROM seaql_migrations WHERE version = 'm20261126_000001_exact_review_scores'",
+    )
+    .await
+    .unwrap();
+    Migrator::up(&db, None).await.unwrap();
+    assert_eq!(stored_score(&org.ana, review).await, 80.0);
+}
+
+async fn stored_score(api: &Api, review: i64) -> Value {
+    api.call("reviews/get", &[("id", &review.to_string())])
+        .await
+        .ok()["call"]["reviews"][0]["score"]
+        .clone()
+}
