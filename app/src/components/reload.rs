@@ -1,21 +1,23 @@
 //! Reloading a page's data after something on it changed: the page
-//! provides one [`Reload`]; its resources track it; whatever part of the
+//! provides one [`Reload`]; its resources include its version in their source; whatever part of the
 //! page ran the change asks for the reload. No counters threaded through
 //! components.
 
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
-pub struct Reload(Trigger);
+pub struct Reload(RwSignal<u32>);
 
 impl Reload {
-    /// Makes the calling resource or memo load again on the next reload.
-    pub fn track(self) {
-        self.0.track();
+    /// Part of a resource's source: the resource loads again on the next
+    /// reload. (A resource refetches only when its source value changes,
+    /// so this is a number that moves, not a bare notification.)
+    pub fn version(self) -> u32 {
+        self.0.get()
     }
 
     pub fn run(self) {
-        self.0.notify();
+        self.0.update(|v| *v += 1);
     }
 
     /// The same, as a callback for components that take one.
@@ -26,7 +28,7 @@ impl Reload {
 
 /// Gives the page its reload; call once at the top of the page.
 pub fn provide_reload() -> Reload {
-    let reload = Reload(Trigger::new());
+    let reload = Reload(RwSignal::new(0));
     provide_context(reload);
     reload
 }

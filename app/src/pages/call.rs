@@ -27,13 +27,7 @@ fn CallView() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
     let reload = provide_reload();
-    let call = Resource::new(
-        move || {
-            reload.track();
-            id()
-        },
-        get_call,
-    );
+    let call = Resource::new(move || (id(), reload.version()), |(key, _)| get_call(key));
     let refresh = reload.callback();
     view! {
         {reloadable(call, move |c| view! { <CallBody call=c on_changed=refresh /> }.into_any())}

@@ -28,11 +28,8 @@ pub fn ModelPage() -> impl IntoView {
         Memo::new(move |_| query.with(|q| q.get("version").and_then(|v| v.parse::<i32>().ok())));
     let reload = provide_reload();
     let model = Resource::new(
-        move || {
-            reload.track();
-            version.get()
-        },
-        get_continuum_model,
+        move || (version.get(), reload.version()),
+        |(key, _)| get_continuum_model(key),
     );
     let refresh = reload.callback();
     view! {

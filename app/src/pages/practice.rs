@@ -31,11 +31,8 @@ fn Practice() -> impl IntoView {
     // form anew, and the confirmation must outlast that.
     let saved = RwSignal::new(false);
     let data = Resource::new(
-        move || {
-            reload.track();
-            agent.get()
-        },
-        get_practice_log,
+        move || (agent.get(), reload.version()),
+        |(key, _)| get_practice_log(key),
     );
     view! {
         {reloadable(data, move |log| view! { <Log log=log saved=saved /> }.into_any())}

@@ -154,13 +154,7 @@ fn Target() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
     let reload = provide_reload();
-    let data = Resource::new(
-        move || {
-            reload.track();
-            id()
-        },
-        get_target,
-    );
+    let data = Resource::new(move || (id(), reload.version()), |(key, _)| get_target(key));
     view! {
         {reloadable(data, move |t| view! { <TargetDetail target=t /> }.into_any())}
     }

@@ -23,8 +23,8 @@ pub fn TeamsPage() -> impl IntoView {
 #[component]
 fn Teams() -> impl IntoView {
     let reload = provide_reload();
-    let teams = Resource::new(move || reload.track(), |_| list_teams());
-    let people = Resource::new(move || reload.track(), |_| list_users());
+    let teams = Resource::new(move || reload.version(), |_| list_teams());
+    let people = Resource::new(move || reload.version(), |_| list_users());
     let refresh = reload.callback();
     view! {
         <PageHeader title="Teams" lede="Agents belong to one team; a coach can coach several." />

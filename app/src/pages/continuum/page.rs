@@ -40,11 +40,8 @@ pub(super) fn Continuum() -> impl IntoView {
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
     let reload = provide_reload();
     let home = Resource::new(
-        move || {
-            reload.track();
-            id.get().is_none()
-        },
-        |list| async move {
+        move || (id.get().is_none(), reload.version()),
+        |(list, _)| async move {
             if list {
                 get_continuum_home().await.map(Some)
             } else {
@@ -53,11 +50,8 @@ pub(super) fn Continuum() -> impl IntoView {
         },
     );
     let one = Resource::new(
-        move || {
-            reload.track();
-            id.get()
-        },
-        |id| async move {
+        move || (id.get(), reload.version()),
+        |(id, _)| async move {
             match id {
                 Some(id) => get_assessment(id).await.map(Some),
                 None => Ok(None),

@@ -31,13 +31,10 @@ pub(super) fn Frameworks() -> impl IntoView {
     let params = use_params_map();
     let chosen = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()));
     let reload = provide_reload();
-    let list = Resource::new(move || reload.track(), |_| list_frameworks());
+    let list = Resource::new(move || reload.version(), |_| list_frameworks());
     let detail = Resource::new(
-        move || {
-            reload.track();
-            chosen()
-        },
-        show_framework,
+        move || (chosen(), reload.version()),
+        |(key, _)| show_framework(key),
     );
     let refresh = reload.callback();
     view! {

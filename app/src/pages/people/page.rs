@@ -23,8 +23,8 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 pub(super) fn People() -> impl IntoView {
     let reload = provide_reload();
-    let users = Resource::new(move || reload.track(), |_| list_users());
-    let invitations = Resource::new(move || reload.track(), |_| list_invitations());
+    let users = Resource::new(move || reload.version(), |_| list_users());
+    let invitations = Resource::new(move || reload.version(), |_| list_invitations());
     let teams = Resource::new(|| (), |_| list_teams());
     let adding = RwSignal::new(false);
     let search = RwSignal::new(String::new());

@@ -32,13 +32,7 @@ pub(super) fn ReviewLoader() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok()).unwrap_or(0));
     let reload = provide_reload();
-    let review = Resource::new(
-        move || {
-            reload.track();
-            id()
-        },
-        get_review,
-    );
+    let review = Resource::new(move || (id(), reload.version()), |(key, _)| get_review(key));
     let refresh = reload.callback();
     view! {
             {reloadable(review, move |value| match value {
