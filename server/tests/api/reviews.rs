@@ -910,3 +910,27 @@ async fn stored_score(api: &Api, review: i64) -> Value {
         .ok()["call"]["reviews"][0]["score"]
         .clone()
 }
+
+/// Issue 17.1: the import follows the form's rule. A Billing coach naming
+/// Billing for an agent of Tech is refused, and nothing is stored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_cannot_file_calls_under_a_team_the_agent_is_not_in() {
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    let tech = world.team("Tech").await;
+    let (_, casey) = world
+        .member(billing, "coach", "Casey", "casey@example.com")
+        .await;
+    world.member(tech, "agent", "Dev", "dev@example.com").await;
+    let out = import(&casey, &csv_of(&[row("dev@example.com", 1)]), true).await;
+    let body = out.ok();
+    assert_eq!(body["committed"], false, "{body}");
+    assert_eq!(body["problems"][0]["line"], 2, "{body}");
+    assert_eq!(body["problems"][0]["column"], "team", "{body}");
+    assert_eq!(
+        body["problems"][0]["message"],
+        "Dev is not an agent of \"Billing\"."
+    );
+    assert!(calls(&world.founder, json!({})).await.is_empty());
+}

@@ -61,36 +61,80 @@ pub struct NewCall<'a> {
     pub reference: &'a str,
 }
 
+/// The teams agents belong to, by agent id.
+pub(super) async fn agent_teams(
+    db: &impl ConnectionTrait,
+    agent_ids: Vec<i32>,
+) -> Result<HashMap<i32, i32>, AppError> {
+    let mut teams = HashMap::new();
+    // Kept below SQLite's limit on bound parameters per statement.
+    for chunk in agent_ids.chunks(900) {
+        for m in team_member::Entity::find()
+            .filter(team_member::Column::UserId.is_in(chunk.to_vec()))
+            .filter(team_member::Column::Role.eq(MembershipKind::Agent))
+            .all(db)
+            .await?
+        {
+            teams.insert(m.user_id, m.team_id);
+        }
+    }
+    Ok(teams)
+}
+
+/// Why a call cannot be added for an agent.
+pub(super) enum NotAddable {
+    NoTeam,
+    OtherTeam,
+    NotYours,
+}
+
+/// The one rule for adding a call, by form or by import: the call belongs
+/// to the team its agent is an agent of (a team named by an import must be
+/// that team), and the caller must be allowed to add calls to it.
+pub(super) fn team_for_call(
+    agent_team: Option<i32>,
+    named_team: Option<i32>,
+    may_add: impl Fn(i32) -> bool,
+) -> Result<i32, NotAddable> {
+    let team = agent_team.ok_or(NotAddable::NoTeam)?;
+    if named_team.is_some_and(|t| t != team) {
+        return Err(NotAddable::OtherTeam);
+    }
+    if !may_add(team) {
+        return Err(NotAddable::NotYours);
+    }
+    Ok(team)
+}
+
 pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::AddCall)?;
     let scope = Visibility::of(db, caller).await?;
-    let membership = team_member::Entity::find()
-        .filter(team_member::Column::UserId.eq(input.agent_id))
-        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
-        .one(db)
-        .await?;
     let agent = user::Entity::find_by_id(input.agent_id)
         .filter(user::Column::OrgId.eq(caller.org_id))
         .one(db)
         .await?
         .filter(|u| u.is_agent)
         .ok_or_else(|| AppError::invalid("agent_id", "Choose an agent of your organisation."))?;
-    let team_id = membership.map(|m| m.team_id).ok_or_else(|| {
-        AppError::invalid(
-            "agent_id",
-            format!(
-                "{} is not in a team yet: an admin needs to add them to one.",
-                agent.name
-            ),
-        )
-    })?;
-    if !scope.may_add_to_team(caller, team_id) {
-        return Err(AppError::invalid(
-            "agent_id",
-            "You can add calls only for agents of the teams you coach.",
-        ));
-    }
+    let agent_team = agent_teams(db, vec![agent.id])
+        .await?
+        .get(&agent.id)
+        .copied();
+    let team_id =
+        team_for_call(agent_team, None, |t| scope.may_add_to_team(caller, t)).map_err(|why| {
+            AppError::invalid(
+                "agent_id",
+                match why {
+                    NotAddable::NoTeam => format!(
+                        "{} is not in a team yet: an admin needs to add them to one.",
+                        agent.name
+                    ),
+                    NotAddable::OtherTeam | NotAddable::NotYours => {
+                        "You can add calls only for agents of the teams you coach.".to_string()
+                    }
+                },
+            )
+        })?;
     let fields = CallFields::check(&input.raw, Utc::now()).map_err(|problems| {
         let p = &problems[0];
         AppError::invalid(p.field, p.message.clone())
@@ -141,6 +185,15 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
         .into_iter()
         .map(|t| (t.name.to_lowercase(), t))
         .collect();
+    let agent_team = agent_teams(
+        db,
+        agents
+            .values()
+            .filter(|u| u.is_agent)
+            .map(|u| u.id)
+            .collect(),
+    )
+    .await?;
     let mut problems = vec![];
     let mut resolved = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -178,8 +231,26 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
             }),
             _ => {}
         }
-        if let (Some(a), Some(t)) = (agent, team) {
-            resolved.push((t.id, a.id));
+        if let (Some(a), Some(t)) = (agent.filter(|a| a.is_agent), team) {
+            let own_team = agent_team.get(&a.id).copied();
+            match team_for_call(own_team, Some(t.id), |t| scope.may_add_to_team(caller, t)) {
+                Ok(team_id) => resolved.push((team_id, a.id)),
+                // The team column already says the caller may not add to it.
+                Err(NotAddable::NotYours) => {}
+                Err(NotAddable::NoTeam) => problems.push(RowProblem {
+                    line: row.line,
+                    column: "agent_email".into(),
+                    message: format!(
+                        "{} is not in a team yet: an admin needs to add them to one.",
+                        a.name
+                    ),
+                }),
+                Err(NotAddable::OtherTeam) => problems.push(RowProblem {
+                    line: row.line,
+                    column: "team".into(),
+                    message: format!("{} is not an agent of \"{}\".", a.name, t.name),
+                }),
+            }
         }
         if problems.len() >= 200 {
             break;
