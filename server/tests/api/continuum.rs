@@ -701,3 +701,48 @@ async fn an_assessment_shows_what_moved_since_the_units_previous_one() {
         "no answers yet"
     );
 }
+
+/// Issue 17.6: another organisation's action id answers exactly like an id
+/// that does not exist.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn another_organisations_action_reads_as_one_that_does_not_exist() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let id = start(&org.dana, "Spring review").await;
+    let action = org
+        .dana
+        .call(
+            "continuum/add_action",
+            &[
+                ("id", &id),
+                ("title", "Weekly KPI pack"),
+                ("owner_id", &org.lee_id),
+                ("due_on", "2027-03-01"),
+            ],
+        )
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let outsider = server
+        .world_named("Other Co", "Olga", "olga@example.com")
+        .await
+        .founder;
+    let set = |id: i64| {
+        let api = &outsider;
+        async move {
+            api.call(
+                "continuum/action_status",
+                &[("action_id", &id.to_string()), ("status", "done")],
+            )
+            .await
+        }
+    };
+    let theirs = set(action).await;
+    let missing = set(action + 1000).await;
+    assert_eq!(theirs.status, StatusCode::NOT_FOUND, "{:?}", theirs.body);
+    assert_eq!(theirs.status, missing.status);
+    assert_eq!(theirs.body, missing.body);
+    let v = view(&org.dana, &id).await;
+    assert_eq!(v["actions"][0]["status"], "open");
+}

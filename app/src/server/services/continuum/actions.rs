@@ -1,10 +1,11 @@
 //! The action plan, and the CSV export of a submitted assessment.
 
 use super::*;
+use crate::domain::access::Action;
 use crate::domain::lifecycle::ActionStatus;
 use crate::error::AppError;
-use crate::server::entities::{continuum_action, user};
-use crate::server::kernel::{internal, Ctx};
+use crate::server::entities::{continuum_action, continuum_assessment, user};
+use crate::server::kernel::{internal, Ctx, InOrg};
 use crate::types::{ContinuumAction, ContinuumCellView, ContinuumResult};
 use chrono::{NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -74,12 +75,19 @@ pub async fn add_action(
 
 pub async fn set_action_status(cx: &Ctx, action_id: i32, status: &str) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::RunContinuum)?;
+    // An action belongs to the organisation of its assessment; another
+    // organisation's action reads exactly like one that does not exist.
+    let not_found = || AppError::not_found("That action");
     let action = continuum_action::Entity::find_by_id(action_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::not_found("That action"))?;
-    // The assessment check keeps the organisation boundary.
-    assessment_in_org(db, caller, action.assessment_id).await?;
+        .ok_or_else(not_found)?;
+    match continuum_assessment::Entity::get_in_org(db, caller.org_id, action.assessment_id).await {
+        Ok(_) => {}
+        Err(AppError::NotFound(_)) => return Err(not_found()),
+        Err(e) => return Err(e),
+    }
     let status = ActionStatus::parse(status)
         .ok_or_else(|| AppError::invalid("status", "Choose open, in progress or done."))?;
     let mut m: continuum_action::ActiveModel = action.into();
