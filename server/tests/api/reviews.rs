@@ -934,3 +934,20 @@ async fn an_import_cannot_file_calls_under_a_team_the_agent_is_not_in() {
     );
     assert!(calls(&world.founder, json!({})).await.is_empty());
 }
+
+/// Issue 17.4: two requests starting the same review at once both open the
+/// one draft; neither gets a 500 from the unique index.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_starts_of_one_review_open_the_same_draft() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let call = one_call_for_ana(&org).await;
+    let args = [("call_id", call.as_str())];
+    let start = || org.casey.call("reviews/start", &args);
+    let (a, b, c, d) = tokio::join!(start(), start(), start(), start());
+    let ids: Vec<i64> = [a, b, c, d]
+        .iter()
+        .map(|x| x.ok().as_i64().unwrap())
+        .collect();
+    assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
+}

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, framework, review, review_evidence as ev, review_rating};
 use crate::server::kernel::audit::{self as audit_log, Change};
 use crate::server::kernel::notify::notify;
-use crate::server::kernel::{AuthUser, Ctx, InOrg};
+use crate::server::kernel::{is_unique_violation, AuthUser, Ctx, InOrg};
 use crate::server::services::calls::{can_score, visible_call};
 use crate::server::services::frameworks::{self, view_of};
 use crate::types::FrameworkView;
@@ -45,13 +45,15 @@ pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
     if !can_score(caller, &scope, &c) {
         return Err(AppError::Forbidden);
     }
-    if let Some(existing) = review::Entity::find()
-        .filter(review::Column::CallId.eq(c.id))
-        .filter(review::Column::CoachId.eq(caller.id))
-        .one(db)
-        .await?
-    {
-        return Ok(existing.id);
+    let existing = || async {
+        review::Entity::find()
+            .filter(review::Column::CallId.eq(c.id))
+            .filter(review::Column::CoachId.eq(caller.id))
+            .one(db)
+            .await
+    };
+    if let Some(found) = existing().await? {
+        return Ok(found.id);
     }
     let fw = frameworks::current(db, caller.org_id).await?;
     let now = Utc::now();
@@ -73,8 +75,16 @@ pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
         ..Default::default()
     }
     .insert(db)
-    .await?;
-    Ok(r.id)
+    .await;
+    match r {
+        Ok(r) => Ok(r.id),
+        // A second request for the same review won the race: open theirs.
+        Err(e) if is_unique_violation(&e) => existing()
+            .await?
+            .map(|found| found.id)
+            .ok_or_else(|| AppError::from(e)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub(super) async fn own_draft(
