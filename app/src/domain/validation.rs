@@ -95,6 +95,19 @@ fn capitalise(what: &str) -> String {
     }
 }
 
+/// Where to go after logging in, from the `next` query parameter: only a
+/// path of this app. Browsers drop tab, CR and LF from URLs and treat `\`
+/// like `/`, so `/\t/evil.example` would become `//evil.example`, another
+/// site: a path must start with `/` and a letter or digit, and hold no
+/// control characters or backslashes anywhere.
+pub fn safe_next(raw: &str) -> Option<&str> {
+    let mut chars = raw.chars();
+    let starts_well =
+        chars.next() == Some('/') && chars.next().is_some_and(|c| c.is_ascii_alphanumeric());
+    let clean = !raw.chars().any(|c| c.is_control() || c == '\\');
+    (starts_well && clean).then_some(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,5 +171,27 @@ mod tests {
             check_name(&"x".repeat(121), "a team name", 120).unwrap_err(),
             "Team name can be at most 120 characters."
         );
+    }
+
+    #[test]
+    fn next_paths_stay_in_the_app() {
+        assert_eq!(safe_next("/calls/3?agent=2"), Some("/calls/3?agent=2"));
+        assert_eq!(safe_next("/home"), Some("/home"));
+        for bad in [
+            "/\t/evil.example/",
+            "/\n/evil.example/",
+            "/\r/evil.example/",
+            "/\t\t/evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "/home\\..\\evil",
+            "https://evil.example",
+            "/%09/evil.example",
+            "/",
+            "",
+            "home",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
     }
 }

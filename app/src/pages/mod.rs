@@ -28,9 +28,7 @@ use leptos_router::hooks::use_query_map;
 pub(crate) fn next_path() -> String {
     let query = use_query_map();
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
-        next
-    } else {
-        "/home".to_string()
-    }
+    crate::domain::validation::safe_next(&next)
+        .unwrap_or("/home")
+        .to_string()
 }
