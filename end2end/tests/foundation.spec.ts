@@ -181,3 +181,22 @@ test('signed-in pages hydrate on every direct load', async ({ page }) => {
   await page.locator('article[data-team="Billing & Payments"]').getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByLabel('Team name')).toBeVisible();
 });
+
+test('a next address that leaves the app is ignored after logging in', async ({ page }) => {
+  // Browsers drop the tab, turning /<tab>/evil.example/ into //evil.example/.
+  for (const next of ['/%09/evil.example/', '/%0a/evil.example/', '//evil.example/']) {
+    await open(page, `/login?next=${next}`);
+    await page.getByLabel('Email').fill('agent1@rapport.demo');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:\d+\/home$/);
+    await hydrated(page);
+    await logOut(page);
+  }
+  // A path of the app is kept.
+  await open(page, '/login?next=/calls');
+  await page.getByLabel('Email').fill('agent1@rapport.demo');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/calls$/);
+});
