@@ -1,6 +1,6 @@
-//! Login throttling: after too many failed attempts in a sliding window, an
-//! account (or a network address) must wait until the oldest failure in the
-//! window has aged out.
+//! Throttling: after too many attempts in a sliding window (failed logins,
+//! wrong current passwords, sign-ups), an account or a network address must
+//! wait until the oldest attempt in the window has aged out.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -20,6 +20,16 @@ pub const PER_ACCOUNT: ThrottlePolicy = ThrottlePolicy {
 pub const PER_ADDRESS: ThrottlePolicy = ThrottlePolicy {
     max_failures: 30,
     window: Duration::minutes(15),
+};
+
+/// Changing one's password: the same few guesses of the current password.
+pub const PASSWORD_CHANGE: ThrottlePolicy = PER_ACCOUNT;
+
+/// New organisations from one address: enough for a team trying it out,
+/// not a script creating dozens.
+pub const SIGN_UPS_PER_ADDRESS: ThrottlePolicy = ThrottlePolicy {
+    max_failures: 10,
+    window: Duration::hours(1),
 };
 
 impl ThrottlePolicy {

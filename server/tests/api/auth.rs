@@ -425,3 +425,76 @@ async fn the_demo_organisation_loads_once_and_its_leader_can_log_in() {
         3
     );
 }
+
+/// Issue 17.5: wrong current passwords are throttled like failed logins.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_current_passwords_are_throttled() {
+    let server = TestServer::start().await;
+    let api = server.world().await.founder;
+    let change = |current: &'static str| {
+        let api = &api;
+        async move {
+            api.call(
+                "change_password",
+                &[
+                    ("current", current),
+                    ("new_password", "another fine passphrase"),
+                    ("confirm", "another fine passphrase"),
+                ],
+            )
+            .await
+        }
+    };
+    for _ in 0..5 {
+        change("not it at all").await.invalid("current");
+    }
+    // Now even the right password waits.
+    let refused = change(PASSWORD).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{:?}",
+        refused.body
+    );
+    assert!(
+        refused.body["Throttled"]["wait"].as_str().is_some(),
+        "{:?}",
+        refused.body
+    );
+}
+
+/// Issue 17.5: one address cannot create organisations without limit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_ups_from_one_address_are_limited() {
+    let server = TestServer::start().await;
+    for i in 0..10 {
+        server
+            .client()
+            .sign_up(&format!("Org {i}"), "Dana", &format!("dana{i}@example.com"))
+            .await;
+    }
+    let eleventh = server
+        .client()
+        .call(
+            "sign_up",
+            &[
+                ("org_name", "Org 10"),
+                ("name", "Dana"),
+                ("email", "dana10@example.com"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        eleventh.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "{:?}",
+        eleventh.body
+    );
+    // Nothing was created for it.
+    server
+        .client()
+        .log_in("dana10@example.com", PASSWORD)
+        .await
+        .invalid("form");
+}

@@ -7,6 +7,7 @@
 //! without cycles (checked by `services::layering` tests); nothing here uses
 //! a feature service or Leptos context.
 
+pub mod attempts;
 pub mod audit;
 pub mod context;
 pub mod dates;

@@ -4,19 +4,20 @@
 
 use crate::domain::lifecycle::MembershipKind;
 use crate::domain::roles::{Role, RoleSet};
-use crate::domain::throttle::{self, describe_wait};
+use crate::domain::throttle::{self};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
-use crate::server::entities::{invitation, login_failure, organization, team_member, user};
+use crate::server::entities::{invitation, organization, team_member, user};
 use crate::server::guard;
+use crate::server::kernel::attempts::{self, Limits};
 use crate::server::kernel::forms::field;
 use crate::server::kernel::{internal, is_unique_violation, AuthUser, Ctx};
 use crate::server::{passwords, tokens};
 use crate::types::{InvitationPreview, Me};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait,
-    QueryFilter, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    Set, TransactionTrait,
 };
 
 pub async fn me(db: &DatabaseConnection, user: &AuthUser) -> Result<Me, AppError> {
@@ -66,11 +67,20 @@ pub async fn sign_up(
     let email = field("email", normalise_email(email))?;
     field("password", check_password(password, &email))?;
 
+    let address = guard::client_address().await;
+    let key = attempts::sign_up_key(&address);
+    let limits = Limits {
+        key: &key,
+        per_key: Some(throttle::SIGN_UPS_PER_ADDRESS),
+        address: &address,
+        per_address: None,
+    };
+    let now = Utc::now();
+    attempts::check(db, &limits, now).await?;
     if email_taken(db, &email).await? {
         return Err(taken_message());
     }
     let hash = passwords::hash(password).map_err(internal)?;
-    let now = Utc::now();
     let txn = db.begin().await?;
     let org = organization::ActiveModel {
         name: Set(org_name),
@@ -95,6 +105,7 @@ pub async fn sign_up(
     })?;
     // Every organisation starts with the default framework, published.
     crate::server::services::frameworks::install_default(&txn, org.id).await?;
+    attempts::record(&txn, &limits, now).await?;
     txn.commit().await?;
     tracing::info!(
         org_id = org.id,
@@ -124,43 +135,13 @@ pub async fn log_in(db: &DatabaseConnection, email: &str, password: &str) -> Res
     let address = guard::client_address().await;
     let now = Utc::now();
 
-    let window_start = now
-        - throttle::PER_ACCOUNT
-            .window
-            .max(throttle::PER_ADDRESS.window);
-    let recent: Vec<login_failure::Model> = login_failure::Entity::find()
-        .filter(login_failure::Column::At.gt(window_start))
-        .filter(
-            Condition::any()
-                .add(login_failure::Column::AccountKey.eq(email.as_str()))
-                .add(login_failure::Column::Address.eq(address.as_str())),
-        )
-        .limit(200)
-        .all(db)
-        .await?;
-    let by_account: Vec<_> = recent
-        .iter()
-        .filter(|f| f.account_key == email)
-        .map(|f| f.at)
-        .collect();
-    let by_address: Vec<_> = recent
-        .iter()
-        .filter(|f| f.address == address)
-        .map(|f| f.at)
-        .collect();
-    let wait = [
-        throttle::PER_ACCOUNT.wait(&by_account, now),
-        throttle::PER_ADDRESS.wait(&by_address, now),
-    ]
-    .into_iter()
-    .flatten()
-    .max();
-    if let Some(wait) = wait {
-        tracing::warn!(account = %email, address = %address, "login throttled");
-        return Err(AppError::Throttled {
-            wait: describe_wait(wait),
-        });
-    }
+    let limits = Limits {
+        key: &email,
+        per_key: Some(throttle::PER_ACCOUNT),
+        address: &address,
+        per_address: Some(throttle::PER_ADDRESS),
+    };
+    attempts::check(db, &limits, now).await?;
 
     let found = user::Entity::find()
         .filter(user::Column::Email.eq(email.as_str()))
@@ -174,19 +155,7 @@ pub async fn log_in(db: &DatabaseConnection, email: &str, password: &str) -> Res
         }
     };
     let Some(u) = found.filter(|_| verified) else {
-        login_failure::ActiveModel {
-            account_key: Set(email.clone()),
-            address: Set(address),
-            at: Set(now),
-            ..Default::default()
-        }
-        .insert(db)
-        .await?;
-        // Old rows only slow the look-up above; a day is far past any window.
-        login_failure::Entity::delete_many()
-            .filter(login_failure::Column::At.lt(now - Duration::days(1)))
-            .exec(db)
-            .await?;
+        attempts::record(db, &limits, now).await?;
         return Err(AppError::invalid("form", WRONG_CREDENTIALS));
     };
     if !u.active {
@@ -195,10 +164,7 @@ pub async fn log_in(db: &DatabaseConnection, email: &str, password: &str) -> Res
             "This account has been deactivated. Ask an administrator of your organisation to reactivate it.",
         ));
     }
-    login_failure::Entity::delete_many()
-        .filter(login_failure::Column::AccountKey.eq(email.as_str()))
-        .exec(db)
-        .await?;
+    attempts::clear(db, &email).await?;
     guard::sign_in(&u).await?;
     me(db, &AuthUser::from(&u)).await
 }
@@ -214,7 +180,18 @@ pub async fn change_password(
         .one(db)
         .await?
         .ok_or(AppError::Unauthenticated)?;
+    let address = guard::client_address().await;
+    let key = attempts::password_change_key(u.id);
+    let limits = Limits {
+        key: &key,
+        per_key: Some(throttle::PASSWORD_CHANGE),
+        address: &address,
+        per_address: None,
+    };
+    let now = Utc::now();
+    attempts::check(db, &limits, now).await?;
     if !passwords::verify(current, &u.password_hash) {
+        attempts::record(db, &limits, now).await?;
         return Err(AppError::invalid(
             "current",
             "That is not your current password.",
