@@ -54,6 +54,13 @@ crate::keyed_enum! {
         AgreeTarget = "agree_target",
         /// See the team overview (blind spots, targets, practice per agent).
         ViewTeamOverview = "view_team_overview",
+        /// Organise a calibration session: choose calls and coaches.
+        RunCalibration = "run_calibration",
+        /// Score calls blind in a calibration session, from any team.
+        JoinCalibration = "join_calibration",
+        /// See service KPIs and quality dashboards: one's own figures, a
+        /// coach's teams, a leader's organisation.
+        ViewDashboards = "view_dashboards",
         /// Run and answer continuum assessments; read the continuum model.
         RunContinuum = "run_continuum",
         /// Manage people, invitations and roles.
@@ -78,6 +85,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
                 && matches!(
                     action,
                     ViewCall
+                        | ViewDashboards
                         | RespondToReview
                         | ViewDevelopment
                         | SelfAssess
@@ -88,7 +96,9 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         // A coach does for the agents of their teams what an agent does for
         // themself, and scores their calls; never on their own calls.
         Role::Coach => match action {
-            ViewCall | ViewDevelopment => rel == Coached,
+            ViewCall | ViewDevelopment | ViewDashboards => rel == Coached,
+            // Calibration is practice among coaches across the teams.
+            RunCalibration | JoinCalibration => true,
             AddCall | ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget => {
                 rel == Coached
             }
@@ -99,6 +109,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         // audit and runs continuum assessments.
         Role::Leader => match action {
             ViewCall | ViewDevelopment | ViewTeamOverview | RunContinuum | AddCall => true,
+            RunCalibration | JoinCalibration | ViewDashboards => true,
             ReadAudit => true,
             ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget => rel != Own,
             _ => false,

@@ -5,80 +5,30 @@ use super::*;
 
 /// Columns: for each role, three marks for Own, Coached, Organisation:
 /// `y` allowed, `-` refused.
-const TABLE: [(Action, [&str; 4]); 18] = [
-    //                               agent  coach  leader admin
-    (
-        Action::ViewCall,
-        /*         */ ["y--", "-y-", "yyy", "yyy"],
-    ),
-    (
-        Action::AddCall,
-        /*          */ ["---", "-y-", "yyy", "yyy"],
-    ),
-    (
-        Action::ScoreCall,
-        /*        */ ["---", "-y-", "-yy", "---"],
-    ),
-    (
-        Action::AttachMedia,
-        /*      */ ["---", "-y-", "-yy", "yyy"],
-    ),
-    (
-        Action::RespondToReview,
-        /*  */ ["y--", "---", "---", "---"],
-    ),
-    (
-        Action::ResolveDispute,
-        /*   */ ["---", "-y-", "-yy", "---"],
-    ),
-    (
-        Action::ReadAudit,
-        /*        */ ["---", "---", "yyy", "---"],
-    ),
-    (
-        Action::ViewDevelopment,
-        /*  */ ["y--", "-y-", "yyy", "yyy"],
-    ),
-    (
-        Action::SelfAssess,
-        /*       */ ["y--", "---", "---", "---"],
-    ),
-    (
-        Action::LogPractice,
-        /*      */ ["y--", "---", "---", "---"],
-    ),
-    (
-        Action::SetTarget,
-        /*        */ ["y--", "-y-", "-yy", "---"],
-    ),
-    (
-        Action::AgreeTarget,
-        /*      */ ["---", "-y-", "-yy", "---"],
-    ),
-    (
-        Action::ViewTeamOverview,
-        /* */ ["---", "yyy", "yyy", "yyy"],
-    ),
-    (
-        Action::RunContinuum,
-        /*     */ ["---", "---", "yyy", "yyy"],
-    ),
-    (
-        Action::ManagePeople,
-        /*     */ ["---", "---", "---", "yyy"],
-    ),
-    (
-        Action::ManageTeams,
-        /*      */ ["---", "---", "---", "yyy"],
-    ),
-    (
-        Action::EditFramework,
-        /*    */ ["---", "---", "---", "yyy"],
-    ),
-    (
-        Action::EditContinuumModel,
-        /**/ ["---", "---", "---", "yyy"],
-    ),
+#[rustfmt::skip]
+const TABLE: [(Action, [&str; 4]); 21] = [
+    //                                  agent  coach  leader admin
+    (Action::ViewCall,             ["y--", "-y-", "yyy", "yyy"]),
+    (Action::AddCall,              ["---", "-y-", "yyy", "yyy"]),
+    (Action::ScoreCall,            ["---", "-y-", "-yy", "---"]),
+    (Action::AttachMedia,          ["---", "-y-", "-yy", "yyy"]),
+    (Action::RespondToReview,      ["y--", "---", "---", "---"]),
+    (Action::ResolveDispute,       ["---", "-y-", "-yy", "---"]),
+    (Action::ReadAudit,            ["---", "---", "yyy", "---"]),
+    (Action::ViewDevelopment,      ["y--", "-y-", "yyy", "yyy"]),
+    (Action::SelfAssess,           ["y--", "---", "---", "---"]),
+    (Action::LogPractice,          ["y--", "---", "---", "---"]),
+    (Action::SetTarget,            ["y--", "-y-", "-yy", "---"]),
+    (Action::AgreeTarget,          ["---", "-y-", "-yy", "---"]),
+    (Action::ViewTeamOverview,     ["---", "yyy", "yyy", "yyy"]),
+    (Action::RunCalibration,       ["---", "yyy", "yyy", "---"]),
+    (Action::JoinCalibration,      ["---", "yyy", "yyy", "---"]),
+    (Action::ViewDashboards,       ["y--", "-y-", "yyy", "---"]),
+    (Action::RunContinuum,         ["---", "---", "yyy", "yyy"]),
+    (Action::ManagePeople,         ["---", "---", "---", "yyy"]),
+    (Action::ManageTeams,          ["---", "---", "---", "yyy"]),
+    (Action::EditFramework,        ["---", "---", "---", "yyy"]),
+    (Action::EditContinuumModel,   ["---", "---", "---", "yyy"]),
 ];
 
 #[test]
