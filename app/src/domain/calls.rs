@@ -1,7 +1,8 @@
 //! What a call is made of and the checks on its outcome data (PRODUCT.md §3).
 //! Both the one-call form and the CSV import go through [`CallFields::check`].
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use super::validation::check_year;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,7 +244,13 @@ impl CallFields {
                 problems.push(problem("occurred_at", "A call cannot be in the future."));
                 None
             }
-            Ok(t) => Some(t),
+            Ok(t) => match check_year(t.year()) {
+                Ok(()) => Some(t),
+                Err(m) => {
+                    problems.push(problem("occurred_at", m));
+                    None
+                }
+            },
             Err(m) => {
                 problems.push(problem("occurred_at", m));
                 None
@@ -279,7 +286,13 @@ impl CallFields {
         let follow_up_on = match raw.follow_up_on.trim() {
             "" => None,
             v => match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-                Ok(d) => Some(d),
+                Ok(d) => match check_year(d.year()) {
+                    Ok(()) => Some(d),
+                    Err(m) => {
+                        problems.push(problem("follow_up_on", m));
+                        None
+                    }
+                },
                 Err(_) => {
                     problems.push(problem(
                         "follow_up_on",

@@ -1,6 +1,42 @@
 //! Checks on what people type: each failure says what is wrong in words the
 //! person can act on. Field names are attached by the caller.
 
+use chrono::{Datelike, NaiveDate};
+
+/// Dates in Rapport fall in these years: a typo such as year 0 or 20266 is
+/// refused rather than stored.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2100;
+
+pub fn check_year(year: i32) -> Result<(), String> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(format!(
+            "Use a date between {FIRST_YEAR} and {LAST_YEAR}; {year} is outside them."
+        ))
+    }
+}
+
+/// An ISO date (2026-03-14) in the years above.
+pub fn parse_day(raw: &str) -> Result<NaiveDate, String> {
+    let v = raw.trim();
+    let day = NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map_err(|_| format!("\"{v}\" is not a date such as 2026-03-14."))?;
+    check_year(day.year())?;
+    Ok(day)
+}
+
+/// Characters that show nothing or reorder text (zero-width spaces and
+/// joiners, bidirectional overrides and isolates, the byte-order mark, soft
+/// hyphens): a name made of them looks empty or lies about what it says.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+        | '\u{17B5}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
 /// Trims and lower-cases an email address and checks its shape.
 pub fn normalise_email(raw: &str) -> Result<String, String> {
     let email = raw.trim().to_lowercase();
@@ -62,7 +98,8 @@ pub fn check_password(password: &str, email: &str) -> Result<(), String> {
 
 /// A person's or organisation's display name: trimmed, non-empty, bounded.
 pub fn check_name(raw: &str, what: &str, max: usize) -> Result<String, String> {
-    let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let visible: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
+    let name = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Err(format!("Enter {what}."));
     }
@@ -193,5 +230,43 @@ mod tests {
         ] {
             assert_eq!(safe_next(bad), None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn names_lose_invisible_and_reordering_characters() {
+        assert_eq!(
+            check_name("\u{200B}", "a team name", 120).unwrap_err(),
+            "Enter a team name."
+        );
+        assert_eq!(
+            check_name(" \u{FEFF}\u{200D} ", "a team name", 120).unwrap_err(),
+            "Enter a team name."
+        );
+        assert_eq!(
+            check_name("Billing\u{202E}gnp.exe", "a team name", 120).unwrap(),
+            "Billinggnp.exe"
+        );
+        assert_eq!(
+            check_name("Tech\u{2066} Support", "a team name", 120).unwrap(),
+            "Tech Support"
+        );
+    }
+
+    #[test]
+    fn dates_fall_in_sensible_years() {
+        assert_eq!(
+            parse_day("2026-03-14"),
+            Ok(NaiveDate::from_ymd_opt(2026, 3, 14).unwrap())
+        );
+        assert!(parse_day("0000-01-01")
+            .unwrap_err()
+            .contains("between 2000 and 2100"));
+        assert!(parse_day("-0001-01-01").is_err());
+        assert!(parse_day("2101-01-01").unwrap_err().contains("2101"));
+        assert_eq!(
+            parse_day("14/03/2026").unwrap_err(),
+            "\"14/03/2026\" is not a date such as 2026-03-14."
+        );
+        assert!(check_year(2000).is_ok() && check_year(2100).is_ok());
     }
 }

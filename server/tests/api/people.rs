@@ -383,3 +383,19 @@ async fn teams_are_named_uniquely_and_agents_have_one_team() {
         1
     );
 }
+
+/// Issue 17.8: a name made only of invisible characters is no name, and
+/// reordering controls are dropped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn team_names_of_invisible_characters_are_refused() {
+    let server = TestServer::start().await;
+    let admin = server.world().await.founder;
+    let blank = admin
+        .call("admin/create_team", &[("name", "\u{200B}")])
+        .await;
+    assert_eq!(blank.invalid("name"), "Enter a team name.");
+    let made = admin
+        .call("admin/create_team", &[("name", "Billing\u{202E}")])
+        .await;
+    assert_eq!(made.ok()["name"], "Billing");
+}

@@ -1,5 +1,6 @@
 //! How dates and times are written on pages and read from forms.
 
+use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -25,19 +26,15 @@ pub fn parse_optional_day(
 ) -> Result<Option<NaiveDate>, AppError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(v) => parse_iso_day(v)
+        Some(v) => parse_day(v)
             .map(Some)
-            .ok_or_else(|| AppError::invalid(field_name, not_a_date(v))),
+            .map_err(|m| AppError::invalid(field_name, m)),
     }
 }
 
-/// An ISO date (2026-03-14), or `None` if it is not one.
+/// An ISO date (2026-03-14) in Rapport's years, or `None` if it is not one.
 pub fn parse_iso_day(raw: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()
-}
-
-fn not_a_date(v: &str) -> String {
-    format!("\"{v}\" is not a date such as 2026-03-14.")
+    parse_day(raw).ok()
 }
 
 #[cfg(test)]

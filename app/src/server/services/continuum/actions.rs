@@ -3,11 +3,12 @@
 use super::*;
 use crate::domain::access::Action;
 use crate::domain::lifecycle::ActionStatus;
+use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use crate::server::entities::{continuum_action, continuum_assessment, user};
 use crate::server::kernel::{internal, Ctx, InOrg};
 use crate::types::{ContinuumAction, ContinuumCellView, ContinuumResult};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
 pub async fn add_action(
@@ -54,8 +55,7 @@ pub async fn add_action(
                 "Enter a due date as YYYY-MM-DD.",
             ))
         }
-        d => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| AppError::invalid("due_on", "Enter a due date as YYYY-MM-DD."))?,
+        d => parse_day(d).map_err(|m| AppError::invalid("due_on", m))?,
     };
     let saved = continuum_action::ActiveModel {
         assessment_id: Set(a.id),
