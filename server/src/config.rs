@@ -17,6 +17,8 @@ pub struct Config {
     pub demo_data: bool,
     /// `RAPPORT_SECURE_COOKIES`: mark the session cookie Secure (HTTPS only).
     pub secure_cookies: bool,
+    /// `RAPPORT_HSTS`: send Strict-Transport-Security (HTTPS-only deployments).
+    pub hsts: bool,
     /// `RAPPORT_TRUST_FORWARDED_FOR`: client address from X-Forwarded-For.
     pub trust_forwarded_for: bool,
     /// `RAPPORT_SESSION_HOURS`: idle time after which a session ends.
@@ -107,6 +109,7 @@ impl Config {
             output_name: var("LEPTOS_OUTPUT_NAME", "rapport"),
             demo_data: flag("RAPPORT_DEMO", true)?,
             secure_cookies: flag("RAPPORT_SECURE_COOKIES", false)?,
+            hsts: flag("RAPPORT_HSTS", false)?,
             trust_forwarded_for: flag("RAPPORT_TRUST_FORWARDED_FOR", false)?,
             session_hours,
             log_json,

@@ -171,6 +171,13 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
     for (name, value) in security::default_headers() {
         router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
     }
+    if config.hsts {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static(security::HSTS),
+        ));
+    }
+    router = router.layer(axum::middleware::from_fn(security::no_store));
     router.layer(TraceLayer::new_for_http().make_span_with(request_span))
 }
 

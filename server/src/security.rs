@@ -112,6 +112,38 @@ pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
     ]
 }
 
+/// Pages and answers are about one signed-in person: no shared or
+/// back-button cache may keep them. Static files are left to their own
+/// caching.
+pub async fn no_store(request: Request, next: Next) -> Response {
+    let static_file = is_static_file(request.uri().path());
+    let mut response = next.run(request).await;
+    if !static_file && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// The built bundle and the files of `public/`, as opposed to pages, server
+/// functions and recordings.
+fn is_static_file(path: &str) -> bool {
+    if path.starts_with("/pkg/") {
+        return true;
+    }
+    let dynamic = path.starts_with("/api/") || path.starts_with("/media/");
+    !dynamic
+        && path
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'))
+}
+
+/// `Strict-Transport-Security` for a deployment served only over HTTPS
+/// (`RAPPORT_HSTS=true`).
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
 /// Request size limits by route: the CSV import and recording uploads carry
 /// files; everything else is a form or a few arguments.
 pub async fn body_limit(request: Request, next: Next) -> Response {
@@ -168,4 +200,19 @@ pub async fn undecodable_arguments(request: Request, next: Next) -> Response {
         parts.status = StatusCode::UNPROCESSABLE_ENTITY;
     }
     Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_static_file;
+
+    #[test]
+    fn only_bundle_and_public_files_are_static() {
+        assert!(is_static_file("/pkg/rapport.wasm"));
+        assert!(is_static_file("/favicon.svg"));
+        assert!(!is_static_file("/home"));
+        assert!(!is_static_file("/api/me"));
+        assert!(!is_static_file("/media/3.wav"));
+        assert!(!is_static_file("/calls/12"));
+    }
 }

@@ -122,3 +122,29 @@ async fn cross_site_writes_are_refused() {
         .unwrap();
     assert_eq!(ours.status(), StatusCode::OK);
 }
+
+/// Issue 17.7: nothing about a signed-in person is kept by a cache, and
+/// HSTS is there when asked for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_and_answers_are_not_cached_and_hsts_is_a_setting() {
+    let server = TestServer::start().await;
+    let api = server.world().await.founder;
+    let page = api.get("/home").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    assert!(page.headers().get("strict-transport-security").is_none());
+    let answer = api
+        .http
+        .post(format!("{}/api/me", api.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+
+    let strict = TestServer::start_with(&[("RAPPORT_HSTS", "true")]).await;
+    let page = strict.client().get("/login").await;
+    assert_eq!(
+        page.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
