@@ -30,6 +30,8 @@ test('a leader places the organisation, turns a next step into an action and com
   await expect(page.locator('.summary-counts')).toContainText('0 unanswered');
   await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: 'Submit my answers' }).click();
+  // The page reloads its data after each step: wait for what it shows.
+  await expect(page.locator('.lede', { hasText: '(submitted)' })).toBeVisible();
   await page.getByRole('button', { name: 'Close and place' }).click();
 
   // The stage, the picture and the next steps.
@@ -46,7 +48,14 @@ test('a leader places the organisation, turns a next step into an action and com
   // A next step becomes an action with an owner and a date.
   const first = steps.first();
   const text = (await first.locator('span').nth(1).innerText()).trim();
-  await first.getByRole('button', { name: 'Make an action' }).click();
+  // A reload still arriving can redraw the list and close the form just
+  // opened; open it until it stays open.
+  await expect(async () => {
+    if (!(await first.getByLabel('Owner').isVisible())) {
+      await first.getByRole('button', { name: 'Make an action' }).click();
+    }
+    await expect(first.getByLabel('Owner')).toBeVisible({ timeout: 2000 });
+  }).toPass();
   await first.getByLabel('Owner').selectOption({ label: 'Alex Morgan' });
   await first.getByLabel('Due').fill('2027-03-31');
   await first.getByRole('button', { name: 'Add to the plan' }).click();
