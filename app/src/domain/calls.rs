@@ -79,6 +79,15 @@ impl Rectification {
         }
     }
 
+    pub fn label(self) -> &'static str {
+        match self {
+            Rectification::Repair => "Repair",
+            Rectification::Replacement => "Replacement",
+            Rectification::Refund => "Refund",
+            Rectification::Other => "Other",
+        }
+    }
+
     pub fn parse(raw: &str) -> Result<Rectification, String> {
         let v = raw.trim().to_lowercase();
         Rectification::ALL

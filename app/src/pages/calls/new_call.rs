@@ -6,7 +6,7 @@ use crate::api::calls::{call_options, CreateCall};
 use crate::components::feedback::Loading;
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::{AppShell, PageHeader};
-use crate::domain::calls::Channel;
+use crate::domain::calls::{Channel, Rectification};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -132,10 +132,7 @@ pub(super) fn NewCall() -> impl IntoView {
                     <label for="field-rectification">"Rectification"</label>
                     <select id="field-rectification" bind:value=rectification>
                         <option value="">"Not yet decided"</option>
-                        <option value="repair">"Repair"</option>
-                        <option value="replacement">"Replacement"</option>
-                        <option value="refund">"Refund"</option>
-                        <option value="other">"Other"</option>
+                        {Rectification::ALL.iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
                     </select>
                 </div>
                 <TextField label="Follow up on" name="follow_up_on" kind="date" value=follow_up error=field_error(result, "follow_up_on") />
