@@ -84,6 +84,17 @@ async fn one_call_for_ana(org: &Org) -> String {
     rows[0]["id"].as_i64().unwrap().to_string()
 }
 
+/// Casey's draft review of a new call of Ana's.
+async fn casey_starts_a_review(org: &Org) -> i64 {
+    let call = one_call_for_ana(org).await;
+    org.casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap()
+}
+
 async fn framework(api: &Api) -> Value {
     let list = api.call("frameworks/list", &[]).await.ok().clone();
     let published = list
@@ -863,14 +874,7 @@ async fn the_exact_scores_migration_corrects_a_score_stored_by_the_old_rounding(
 
     let server = TestServer::start().await;
     let org = org(&server).await;
-    let call = one_call_for_ana(&org).await;
-    let review = org
-        .casey
-        .call("reviews/start", &[("call_id", &call)])
-        .await
-        .ok()
-        .as_i64()
-        .unwrap();
+    let review = casey_starts_a_review(&org).await;
     let ids = behaviour_ids(&framework(&org.casey).await);
     let ratings: Vec<(i64, i64)> = ids.iter().map(|b| (*b, 4)).collect();
     org.casey
