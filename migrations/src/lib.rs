@@ -8,6 +8,7 @@ mod m20261123_000001_reviews;
 mod m20261124_000001_development;
 mod m20261125_000001_continuum;
 mod m20261126_000001_exact_review_scores;
+mod m20261127_000001_target_status;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_development::Migration),
             Box::new(m20261125_000001_continuum::Migration),
             Box::new(m20261126_000001_exact_review_scores::Migration),
+            Box::new(m20261127_000001_target_status::Migration),
         ]
     }
 }

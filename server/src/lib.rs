@@ -110,7 +110,8 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
         }),
     };
     let router = router(state.clone(), config, storage);
-    spawn_session_cleanup(db);
+    spawn_session_cleanup(db.clone());
+    spawn_target_sweep(db);
     Ok(Prepared {
         router,
         state,
@@ -221,6 +222,24 @@ fn spawn_session_cleanup(db: DatabaseConnection) {
             every.tick().await;
             if let Err(e) = store.delete_expired().await {
                 tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+        }
+    });
+}
+
+/// Target statuses also change with time alone (a due day passing); this
+/// records those changes and tells the people involved, at start and hourly.
+fn spawn_target_sweep(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every.tick().await;
+            match app::server::services::targets::refresh_all_statuses(&db, chrono::Utc::now())
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(changed = n, "target statuses changed with time"),
+                Err(e) => tracing::warn!(error = %e, "could not refresh target statuses"),
             }
         }
     });

@@ -5,6 +5,7 @@
 
 use crate::domain::benchmark::Gap;
 use crate::domain::scoring::LEVEL_NAMES;
+use crate::domain::targets::Trend;
 use crate::types::{BenchmarkRow, EvidenceCall};
 use leptos::prelude::*;
 
@@ -12,6 +13,15 @@ const WIDTH: f64 = 560.0;
 const PAD: f64 = 12.0;
 const ROW: f64 = 46.0;
 const TOP: f64 = 30.0;
+
+/// A level as said on a call: whole levels plain, a mean of reviews to one decimal.
+fn fmt_level(l: f64) -> String {
+    if l.fract() == 0.0 {
+        format!("{l:.0}")
+    } else {
+        format!("{l:.1}")
+    }
+}
 
 fn x_of(level: f64) -> f64 {
     PAD + level.clamp(0.0, 5.0) / 5.0 * (WIDTH - 2.0 * PAD)
@@ -50,7 +60,7 @@ pub fn BenchmarkChart(rows: Vec<BenchmarkRow>) -> impl IntoView {
         .map(|(i, r)| {
             let y = TOP + ROW * i as f64;
             let line_y = y + 30.0;
-            let tint = matches!(r.gap, Gap::BlindSpot | Gap::HiddenStrength).then(|| {
+            let tint = r.gap.is_called_out().then(|| {
                 view! { <rect class=format!("band {}", r.gap.class()) x="0" y=y + 2.0 width=WIDTH height=ROW - 4.0 rx="6" /> }
             });
             let coach = r.coach.clone().map(|c| {
@@ -68,7 +78,9 @@ pub fn BenchmarkChart(rows: Vec<BenchmarkRow>) -> impl IntoView {
                 view! { <path class="self-mark" d=format!("M{x} {} l7 7 l-7 7 l-7 -7 z", line_y - 7.0) /> }
             });
             let note = match r.gap {
-                Gap::BlindSpot | Gap::HiddenStrength => r.gap.label().to_string(),
+                Gap::BlindSpot | Gap::HiddenStrength | Gap::NotClearYet { .. } => {
+                    r.gap.label().to_string()
+                }
                 _ => String::new(),
             };
             view! {
@@ -104,13 +116,32 @@ const T_RIGHT: f64 = 14.0;
 const T_TOP: f64 = 14.0;
 const T_BOTTOM: f64 = 28.0;
 
-/// A target's evidence over time: the coach's level on each scored call,
-/// the baseline, the target level and today.
+/// The part of the line `y = trend(x)` for x in `from..=to` that stays on
+/// the 0–5 scale, as (x, y) end points.
+fn on_scale(trend: Trend, from: f64, to: f64) -> Option<((f64, f64), (f64, f64))> {
+    let (mut lo, mut hi) = (from, to);
+    if trend.slope.abs() < 1e-12 {
+        if !(0.0..=5.0).contains(&trend.intercept) {
+            return None;
+        }
+    } else {
+        let a = -trend.intercept / trend.slope;
+        let b = (5.0 - trend.intercept) / trend.slope;
+        lo = lo.max(a.min(b));
+        hi = hi.min(a.max(b));
+    }
+    (lo < hi).then(|| ((lo, trend.at(lo)), (hi, trend.at(hi))))
+}
+
+/// A target's evidence over time: each call's value since the target was
+/// set, the trend line read at the due day, the baseline, the target level
+/// and today.
 #[component]
 pub fn TargetChart(
     evidence: Vec<EvidenceCall>,
     baseline: Option<f64>,
     level: u8,
+    trend: Option<Trend>,
     horizon: f64,
     today: f64,
     #[prop(into)] due_label: String,
@@ -120,17 +151,38 @@ pub fn TargetChart(
     let y = |l: f64| T_TOP + (5.0 - l.clamp(0.0, 5.0)) / 5.0 * (T_HEIGHT - T_TOP - T_BOTTOM);
     let counted: Vec<String> = evidence
         .iter()
-        .filter_map(|e| e.level.map(|l| format!("{l:.0} on {}", e.scored_on)))
+        .filter_map(|e| {
+            e.level
+                .map(|l| format!("{} on {}", fmt_level(l), e.call_on))
+        })
         .collect();
     let label = format!(
-        "Target level {level}{}. Scored calls since the target was set: {}.",
+        "Target level {level}{}. Calls since the target was set: {}.{}",
         baseline.map_or(String::new(), |b| format!(", baseline {b:.1}")),
         if counted.is_empty() {
             "none".to_string()
         } else {
             counted.join(", ")
-        }
+        },
+        trend.map_or(String::new(), |t| format!(
+            " The trend line stands at {:.1} on the due date.",
+            t.at(horizon).clamp(0.0, 5.0)
+        ))
     );
+    let first_call = evidence
+        .iter()
+        .filter(|e| e.level.is_some())
+        .map(|e| e.day)
+        .fold(f64::INFINITY, f64::min);
+    let trend_line = trend
+        .and_then(|t| on_scale(t, first_call.min(horizon).max(0.0), horizon))
+        .map(|((x1, y1), (x2, y2))| {
+            view! {
+                <line class="trend-line" x1=x(x1) y1=y(y1) x2=x(x2) y2=y(y2)>
+                    <title>{format!("Trend: {:.1} on the due date", y2)}</title>
+                </line>
+            }
+        });
     let grid = (0..=5)
         .map(|l| {
             let yy = y(l as f64);
@@ -147,7 +199,7 @@ pub fn TargetChart(
             e.level.map(|l| {
                 view! {
                     <circle class="coach-dot" class:faint=!e.counted cx=x(e.day) cy=y(l) r="5">
-                        <title>{format!("{}: {} (scored {})", e.call_on, e.rating, e.scored_on)}</title>
+                        <title>{format!("Call on {}: {}{}", e.call_on, fmt_level(l), if e.reviews.len() > 1 { format!(" (mean of {} reviews)", e.reviews.len()) } else { String::new() })}</title>
                     </circle>
                 }
             })
@@ -170,8 +222,15 @@ pub fn TargetChart(
                 <text class="axis" x=due_x y=T_HEIGHT - 8.0 text-anchor="end">{format!("Due {due_label}")}</text>
                 <text class="axis" x=T_LEFT y=T_HEIGHT - 8.0>"Set"</text>
                 {base}
+                {trend_line}
                 {points}
             </svg>
+            {trend.is_some().then(|| view! {
+                <figcaption class="chart-legend">
+                    <span><svg viewBox="0 0 14 14" aria-hidden="true"><circle class="coach-dot" cx="7" cy="7" r="6" /></svg>"A call (its coaches' level)"</span>
+                    <span><svg viewBox="0 0 30 14" aria-hidden="true"><line class="trend-line" x1="1" x2="29" y1="7" y2="7" /></svg>"Least-squares trend to the due date"</span>
+                </figcaption>
+            })}
         </figure>
     }
 }

@@ -2,6 +2,10 @@
 //! mean level over an agent's scored calls in a window, with its 95%
 //! interval), and how the agent's own rating compares with it.
 //!
+//! The unit is the *call*: a call reviewed by several coaches gives one
+//! value (the mean of its reviews), so more reviewers never make a rating
+//! look surer than the calls behind it.
+//!
 //! Ratings are grouped by behaviour *lineage*, not by behaviour id, so calls
 //! scored on an earlier framework version still count after a new version is
 //! published.
@@ -22,13 +26,50 @@ pub const WINDOW_CHOICES: [i64; 4] = [30, 90, 180, 365];
 /// is not lost to floating-point rounding.
 const EPSILON: f64 = 1e-9;
 
-/// One coach rating of one behaviour on one scored call.
+/// One coach rating of one behaviour on one submitted review of a call.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScoredRating {
     pub lineage: String,
+    pub call_id: i32,
     /// When the call took place: the window is about the agent's calls.
     pub at: DateTime<Utc>,
     pub rating: Rating,
+}
+
+/// A call's one value for one behaviour: the mean level of its reviews.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallValue {
+    pub lineage: String,
+    pub call_id: i32,
+    pub at: DateTime<Utc>,
+    pub level: f64,
+}
+
+/// One value per call and behaviour, in call order (then call id). Reviews
+/// rating the behaviour N/A are left out of the mean; a call whose every
+/// review says N/A had no opportunity and gives no value.
+pub fn call_values(ratings: &[ScoredRating]) -> Vec<CallValue> {
+    let mut sums: HashMap<(&str, i32), (DateTime<Utc>, f64, usize)> = HashMap::new();
+    for r in ratings {
+        if let Some(v) = level_value(r.rating) {
+            let e = sums
+                .entry((r.lineage.as_str(), r.call_id))
+                .or_insert((r.at, 0.0, 0));
+            e.1 += v;
+            e.2 += 1;
+        }
+    }
+    let mut values: Vec<CallValue> = sums
+        .into_iter()
+        .map(|((lineage, call_id), (at, sum, n))| CallValue {
+            lineage: lineage.to_string(),
+            call_id,
+            at,
+            level: sum / n as f64,
+        })
+        .collect();
+    values.sort_by(|a, b| (a.at, a.call_id, &a.lineage).cmp(&(b.at, b.call_id, &b.lineage)));
+    values
 }
 
 /// The level a rating contributes to a mean: Missed counts as 0, N/A not at all.
@@ -45,8 +86,11 @@ pub fn level_value(rating: Rating) -> Option<f64> {
 pub struct CoachRating {
     pub mean: f64,
     pub calls: usize,
-    /// `None` with a single call: one value has no spread to estimate.
+    /// Clamped to the 0–5 scale for display; `None` with a single call: one
+    /// value has no spread to estimate.
     pub interval: Option<(f64, f64)>,
+    /// The sample standard deviation (`None` with a single call).
+    pub spread: Option<f64>,
 }
 
 impl CoachRating {
@@ -62,17 +106,35 @@ pub fn coach_rating(levels: &[f64]) -> Option<CoachRating> {
         return None;
     }
     let mean = levels.iter().sum::<f64>() / n as f64;
-    let interval = (n >= 2).then(|| {
-        let variance = levels.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
-        let half = t_critical_95(n - 1) * variance.sqrt() / (n as f64).sqrt();
+    let spread = (n >= 2)
+        .then(|| (levels.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
+    let interval = spread.map(|s| {
+        let half = half_width(n, s);
         ((mean - half).max(0.0), (mean + half).min(5.0))
     });
     Some(CoachRating {
         mean,
         calls: n,
         interval,
+        spread,
     })
 }
+
+/// Half the width of the 95% interval of a mean of `n` values with sample
+/// standard deviation `spread`.
+fn half_width(n: usize, spread: f64) -> f64 {
+    t_critical_95(n - 1) * spread / (n as f64).sqrt()
+}
+
+/// How many calls in all, at the spread observed so far, would make an
+/// interval narrow enough to exclude a self rating `distance` levels from
+/// the mean; `None` beyond [`SETTLE_LIMIT`] calls.
+pub fn calls_to_settle(spread: f64, distance: f64) -> Option<usize> {
+    (MIN_CALLS..=SETTLE_LIMIT).find(|&n| half_width(n, spread) + EPSILON < distance)
+}
+
+/// Past this many calls "how many would settle it" is not worth counting.
+pub const SETTLE_LIMIT: usize = 1000;
 
 /// The two-sided 95% critical value of Student's t with `df` degrees of freedom.
 pub fn t_critical_95(df: usize) -> f64 {
@@ -96,11 +158,12 @@ pub fn profile(
     now: DateTime<Utc>,
     days: i64,
 ) -> Vec<Option<CoachRating>> {
-    let mut by_lineage: HashMap<&str, Vec<f64>> = HashMap::new();
-    for r in ratings.iter().filter(|r| in_window(r.at, now, days)) {
-        if let Some(v) = level_value(r.rating) {
-            by_lineage.entry(r.lineage.as_str()).or_default().push(v);
-        }
+    let mut by_lineage: HashMap<String, Vec<f64>> = HashMap::new();
+    for v in call_values(ratings)
+        .into_iter()
+        .filter(|v| in_window(v.at, now, days))
+    {
+        by_lineage.entry(v.lineage).or_default().push(v.level);
     }
     lineages
         .iter()
@@ -115,10 +178,18 @@ pub fn profile(
 /// How an agent's own rating of a behaviour compares with their coaches'.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Gap {
-    /// The agent rates themself at least a level above the coaches.
+    /// The agent rates themself at least a level above the coaches, and
+    /// above the whole 95% interval.
     BlindSpot,
-    /// The agent rates themself at least a level below the coaches.
+    /// At least a level below the coaches, and below the whole interval.
     HiddenStrength,
+    /// A gap of a level or more that still lies inside the interval: the
+    /// calls so far cannot tell it from noise. `more_calls` is how many more
+    /// calls at the spread seen so far would settle it (`None`: too many to
+    /// count).
+    NotClearYet {
+        more_calls: Option<usize>,
+    },
     Aligned,
     /// Fewer than [`MIN_CALLS`] scored calls: no comparison is made.
     TooFewCalls,
@@ -130,6 +201,7 @@ impl Gap {
         match self {
             Gap::BlindSpot => "Blind spot",
             Gap::HiddenStrength => "Hidden strength",
+            Gap::NotClearYet { .. } => "Not clear yet",
             Gap::Aligned => "Aligned",
             Gap::TooFewCalls => "Too few calls",
             Gap::NoSelfRating => "Not self-rated",
@@ -140,8 +212,30 @@ impl Gap {
         match self {
             Gap::BlindSpot => "gap-blind",
             Gap::HiddenStrength => "gap-hidden",
+            Gap::NotClearYet { .. } => "gap-unclear",
             Gap::Aligned => "gap-aligned",
             Gap::TooFewCalls | Gap::NoSelfRating => "gap-none",
+        }
+    }
+
+    pub fn is_called_out(self) -> bool {
+        matches!(self, Gap::BlindSpot | Gap::HiddenStrength)
+    }
+
+    /// A sentence for a gap that is not clear yet; empty otherwise.
+    pub fn explanation(self) -> String {
+        match self {
+            Gap::NotClearYet {
+                more_calls: Some(n),
+            } => format!(
+                "A gap of a level or more, but inside the 95% interval: about {n} more scored call{} at this spread would settle it.",
+                if n == 1 { "" } else { "s" }
+            ),
+            Gap::NotClearYet { more_calls: None } => {
+                "A gap of a level or more, but the coach ratings vary too much to settle it soon."
+                    .into()
+            }
+            _ => String::new(),
         }
     }
 }
@@ -154,12 +248,22 @@ pub fn gap(self_level: Option<u8>, coach: Option<&CoachRating>) -> Gap {
         return Gap::TooFewCalls;
     };
     let diff = f64::from(own) - coach.mean;
-    if diff >= 1.0 - EPSILON {
-        Gap::BlindSpot
-    } else if diff <= -1.0 + EPSILON {
-        Gap::HiddenStrength
+    if diff.abs() < 1.0 - EPSILON {
+        return Gap::Aligned;
+    }
+    // The interval is judged unclamped: a self rating of 5 against an
+    // interval reaching past 5 is inside it, not above it.
+    let spread = coach.spread.unwrap_or(0.0);
+    if diff.abs() > half_width(coach.calls, spread) + EPSILON {
+        if diff > 0.0 {
+            Gap::BlindSpot
+        } else {
+            Gap::HiddenStrength
+        }
     } else {
-        Gap::Aligned
+        Gap::NotClearYet {
+            more_calls: calls_to_settle(spread, diff.abs()).map(|n| n.saturating_sub(coach.calls)),
+        }
     }
 }
 
@@ -217,12 +321,59 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 6, 30, 12, 0, 0).unwrap()
     }
 
+    /// A rating on a call of its own (one call per day in these tests).
     fn rated(lineage: &str, days_ago: i64, rating: Rating) -> ScoredRating {
         ScoredRating {
             lineage: lineage.into(),
+            call_id: 1000 + days_ago as i32,
             at: now() - Duration::days(days_ago),
             rating,
         }
+    }
+
+    fn on_call(call_id: i32, rating: Rating) -> ScoredRating {
+        ScoredRating {
+            lineage: "a".into(),
+            call_id,
+            at: now() - Duration::days(call_id.into()),
+            rating,
+        }
+    }
+
+    #[test]
+    fn three_reviews_of_one_call_are_one_call() {
+        let lineages = vec!["a".to_string()];
+        let ratings = vec![
+            on_call(7, Rating::Level(2)),
+            on_call(7, Rating::Level(3)),
+            on_call(7, Rating::Level(4)),
+        ];
+        let p = profile(&lineages, &ratings, now(), 90);
+        let a = p[0].as_ref().unwrap();
+        assert_eq!(a.calls, 1);
+        assert_eq!(a.mean, 3.0);
+        assert_eq!(a.interval, None, "one call has no spread");
+        assert_eq!(gap(Some(5), Some(a)), Gap::TooFewCalls);
+    }
+
+    #[test]
+    fn a_call_value_is_the_mean_of_its_reviews_without_na() {
+        let ratings = vec![
+            on_call(3, Rating::Level(4)),
+            on_call(3, Rating::NotApplicable),
+            on_call(3, Rating::Missed),
+            on_call(5, Rating::NotApplicable),
+            on_call(9, Rating::Level(5)),
+        ];
+        let values = call_values(&ratings);
+        assert_eq!(
+            values.len(),
+            2,
+            "a call rated N/A by everyone gives no value"
+        );
+        // Oldest call first.
+        assert_eq!((values[0].call_id, values[0].level), (9, 5.0));
+        assert_eq!((values[1].call_id, values[1].level), (3, 2.0));
     }
 
     #[test]
@@ -334,12 +485,54 @@ mod tests {
         assert_eq!(gap(Some(5), Some(&c3)), Gap::BlindSpot);
         assert_eq!(gap(Some(2), Some(&c3)), Gap::HiddenStrength);
         assert_eq!(gap(Some(3), Some(&c3)), Gap::Aligned);
-        let c33 = coach(&[3.0, 3.0, 4.0]); // 3.33
-        assert_eq!(gap(Some(4), Some(&c33)), Gap::Aligned);
-        assert_eq!(gap(Some(2), Some(&c33)), Gap::HiddenStrength);
-        // A mean that is exactly one level below, through floating point.
-        let tenths = coach(&[2.9, 3.1, 3.0].map(|v: f64| v));
+        let steady = coach(&[3.0, 3.0, 4.0, 3.0, 4.0, 3.0, 3.0, 4.0, 3.0, 3.0, 4.0, 3.0]); // 3.33
+        assert_eq!(gap(Some(4), Some(&steady)), Gap::Aligned);
+        assert_eq!(gap(Some(2), Some(&steady)), Gap::HiddenStrength);
+        assert_eq!(gap(Some(5), Some(&steady)), Gap::BlindSpot);
+        // A mean that is exactly one level below, through floating point,
+        // with a spread small enough to exclude the self rating.
+        let tenths = coach(&[2.9, 3.1, 3.0]);
         assert_eq!(gap(Some(4), Some(&tenths)), Gap::BlindSpot);
+    }
+
+    #[test]
+    fn a_gap_inside_the_interval_is_not_clear_yet() {
+        // Levels 2, 3, 4: mean 3, interval 0.5–5.0; a self rating of 4 is a
+        // level above the mean but inside the interval.
+        let c = coach_rating(&[2.0, 3.0, 4.0]).unwrap();
+        let g = gap(Some(4), Some(&c));
+        // s = 1: t(5)/√6 = 1.050 still covers a gap of 1, t(6)/√7 = 0.925
+        // does not, so 7 calls in all: 4 more.
+        assert_eq!(
+            g,
+            Gap::NotClearYet {
+                more_calls: Some(4)
+            }
+        );
+        assert!(g.explanation().contains("about 4 more scored calls"));
+        assert!(!g.is_called_out());
+        assert_eq!(
+            gap(Some(2), Some(&c)),
+            Gap::NotClearYet {
+                more_calls: Some(4)
+            },
+            "the same below the mean"
+        );
+        // Self 5 against an interval reaching 5.48 unclamped: still inside.
+        let wide = coach_rating(&[3.0, 4.0, 5.0]).unwrap();
+        assert!(matches!(gap(Some(5), Some(&wide)), Gap::NotClearYet { .. }));
+        // Once the calls settle it, the same gap is a blind spot.
+        let settled = coach_rating(&[2.0, 3.0, 4.0, 3.0, 2.0, 3.0, 4.0, 3.0, 3.0]).unwrap();
+        assert_eq!(gap(Some(4), Some(&settled)), Gap::BlindSpot);
+    }
+
+    #[test]
+    fn calls_to_settle_shrinks_with_the_gap() {
+        assert_eq!(calls_to_settle(1.0, 1.0), Some(7));
+        assert!(calls_to_settle(1.0, 2.0).unwrap() < 7);
+        assert!(calls_to_settle(2.0, 1.0).unwrap() > 7);
+        assert_eq!(calls_to_settle(0.0, 1.0), Some(MIN_CALLS));
+        assert_eq!(calls_to_settle(100.0, 1.0), None);
     }
 
     #[test]

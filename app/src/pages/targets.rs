@@ -178,11 +178,14 @@ fn TargetDetail(target: TargetView) -> impl IntoView {
             <div class="status-body">
             <dl class="stat-row">
                 <div><dt>"Baseline"</dt><dd>{s.baseline.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">{format!("{} call{} before", t.baseline_calls, if t.baseline_calls == 1 { "" } else { "s" })}</dd></div>
-                <div><dt>"Since it was set"</dt><dd>{p.mean.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">{format!("mean of {} scored call{}", p.calls, if p.calls == 1 { "" } else { "s" })}</dd></div>
-                <div><dt>"Trend by the due date"</dt><dd>{p.projected.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">"least-squares line"</dd></div>
+                <div><dt>"Since it was set"</dt><dd>{p.mean.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">{format!("mean of {} call{}", p.calls, if p.calls == 1 { "" } else { "s" })}</dd></div>
+                {match p.achieved_on.as_ref() {
+                    Some(_) => view! { <div><dt>"Achieved on"</dt><dd class="stat-date">{s.achieved_on.clone().unwrap_or_default()}</dd><dd class="muted small">"stays achieved"</dd></div> }.into_any(),
+                    None => view! { <div><dt>"Trend by the due date"</dt><dd>{p.projected.map_or("—".to_string(), fmt1)}</dd><dd class="muted small">{if p.trend.is_some() { "least-squares line over the calls" } else { "read from 3 calls" }}</dd></div> }.into_any(),
+                }}
                 <div><dt>"Target"</dt><dd>{s.level}</dd><dd class="muted small">{LEVEL_NAMES[(s.level as usize).clamp(1, 5) - 1]}</dd></div>
             </dl>
-            <TargetChart evidence=t.evidence.clone() baseline=s.baseline level=s.level horizon=t.horizon_days today=t.today_day due_label=s.due_on.clone() />
+            <TargetChart evidence=t.evidence.clone() baseline=s.baseline level=s.level trend=p.trend horizon=t.horizon_days today=t.today_day due_label=s.due_on.clone() />
             </div>
         </section>
         <div class="grid two">
@@ -196,23 +199,29 @@ fn TargetDetail(target: TargetView) -> impl IntoView {
             <Agreement target=t.clone() />
         </div>
         <section class="card card-flush">
-            <h2 class="card-title">"Scored calls since the target was set"</h2>
+            <h2 class="card-title">"Calls since the target was set"</h2>
             {if t.evidence.is_empty() {
                 view! { <p class="table-note">"No calls scored on this behaviour since the target was set. Progress appears here as coaches score calls."</p> }.into_any()
             } else {
                 let evidence = t.evidence.clone();
                 view! {
-                    <DataTable headers=&["Call", "Scored", "Coach", "Rating", "Review"]>
-                                {evidence.iter().map(|e| view! {
-                                    <tr class:muted=!e.counted>
-                                        <td data-label="Call">{e.call_on.clone()}</td>
-                                        <td data-label="Scored">{e.scored_on.clone()}{(!e.counted).then_some(" (after the due date)")}</td>
-                                        <td data-label="Coach">{e.coach.clone()}</td>
-                                        <td data-label="Rating">{e.rating.clone()}</td>
-                                        <td data-label="Review"><a href=format!("/reviews/{}", e.review_id)>"Open review"</a></td>
-                                    </tr>
-                                }).collect_view()}
-                            </DataTable>
+                    <DataTable headers=&["Call", "Level", "Scored by", "Review"]>
+                        {evidence.iter().map(|e| {
+                            let level = match (e.level, e.reviews.as_slice()) {
+                                (None, _) => "N/A (not counted)".to_string(),
+                                (Some(_), [(_, _, rating, _)]) => rating.clone(),
+                                (Some(l), many) => format!("{l:.1} (mean of {} reviews)", many.len()),
+                            };
+                            view! {
+                                <tr class:muted=!e.counted>
+                                    <td data-label="Call">{e.call_on.clone()}{(!e.counted).then_some(" (after the due date)")}</td>
+                                    <td data-label="Level">{level}</td>
+                                    <td data-label="Scored by">{e.reviews.iter().map(|(_, coach, rating, on)| if e.reviews.len() > 1 { format!("{coach} ({rating}, {on})") } else { format!("{coach}, {on}") }).collect::<Vec<_>>().join("; ")}</td>
+                                    <td data-label="Review">{e.reviews.iter().map(|(id, ..)| view! { <a href=format!("/reviews/{id}")>"Open review"</a>" " }).collect_view()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </DataTable>
                 }.into_any()
             }}
         </section>

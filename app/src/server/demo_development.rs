@@ -1,9 +1,10 @@
-//! Demo development data: self-assessments (some with blind spots, one
-//! agent with hidden strengths, one not yet self-assessed), targets that are
-//! achieved, missed and open, check-ins and practice sessions.
+//! Demo development data: self-assessments (the first agent shows a clear
+//! blind spot, a gap that is not clear yet and a hidden strength; one agent
+//! has not self-assessed), targets in every status, check-ins and practice
+//! sessions.
 //!
-//! Targets are chosen against the seeded reviews, so each one really has the
-//! status it is meant to show when computed the normal way.
+//! Gaps and targets are chosen against the seeded reviews, so each one
+//! really shows what it is meant to when computed the normal way.
 
 use super::demo_calls::DemoAgent;
 use super::entities::{
@@ -11,7 +12,7 @@ use super::entities::{
 };
 use super::services::development::{profile_of, progress_of, scored_ratings, Scored};
 use super::services::frameworks::{current, view_of};
-use crate::domain::benchmark::DEFAULT_WINDOW_DAYS;
+use crate::domain::benchmark::{gap, CoachRating, Gap, DEFAULT_WINDOW_DAYS};
 use crate::domain::practice::PracticeKind;
 use crate::domain::targets::TargetStatus;
 use crate::types::FrameworkView;
@@ -26,15 +27,10 @@ fn err(e: impl std::fmt::Display) -> DbErr {
 /// coaches (`None`: has not self-assessed yet).
 const SELF_BIAS: [Option<f64>; 6] = [Some(0.6), Some(1.6), Some(-0.9), Some(0.0), Some(1.1), None];
 
-enum Want {
-    Achieved,
-    Missed,
-    Open,
-}
-
 struct DemoTarget {
+    /// The agent it is for, or the next one whose calls allow `want`.
     agent: usize,
-    want: Want,
+    want: TargetStatus,
     set_days_ago: i64,
     due_in_days: i64,
     agreed: bool,
@@ -44,7 +40,7 @@ struct DemoTarget {
 const TARGETS: &[DemoTarget] = &[
     DemoTarget {
         agent: 0,
-        want: Want::Achieved,
+        want: TargetStatus::Achieved,
         set_days_ago: 75,
         due_in_days: -20,
         agreed: true,
@@ -52,15 +48,23 @@ const TARGETS: &[DemoTarget] = &[
     },
     DemoTarget {
         agent: 0,
-        want: Want::Open,
-        set_days_ago: 12,
-        due_in_days: 40,
+        want: TargetStatus::OnTrack,
+        set_days_ago: 45,
+        due_in_days: 30,
         agreed: true,
         plan: "Use the checklist card on every call this month; role-play the hardest scenario from the week with a peer on Thursdays.",
     },
     DemoTarget {
+        agent: 0,
+        want: TargetStatus::NotEnoughCalls,
+        set_days_ago: 1,
+        due_in_days: 60,
+        agreed: false,
+        plan: "Two role-plays a week with a peer on billing disputes.",
+    },
+    DemoTarget {
         agent: 1,
-        want: Want::Missed,
+        want: TargetStatus::Missed,
         set_days_ago: 80,
         due_in_days: -10,
         agreed: true,
@@ -68,15 +72,15 @@ const TARGETS: &[DemoTarget] = &[
     },
     DemoTarget {
         agent: 1,
-        want: Want::Open,
-        set_days_ago: 6,
-        due_in_days: 45,
-        agreed: false,
-        plan: "Two role-plays a week with a peer on billing disputes.",
+        want: TargetStatus::AtRisk,
+        set_days_ago: 50,
+        due_in_days: 20,
+        agreed: true,
+        plan: "Pause and summarise before moving to the solution on every call; ask for feedback on two calls a week.",
     },
     DemoTarget {
         agent: 3,
-        want: Want::Achieved,
+        want: TargetStatus::Achieved,
         set_days_ago: 70,
         due_in_days: -5,
         agreed: true,
@@ -84,13 +88,41 @@ const TARGETS: &[DemoTarget] = &[
     },
     DemoTarget {
         agent: 4,
-        want: Want::Open,
-        set_days_ago: 20,
+        want: TargetStatus::OnTrack,
+        set_days_ago: 40,
         due_in_days: 25,
         agreed: true,
         plan: "Pause and summarise before moving to the solution on every call; ask Priya for feedback on two calls.",
     },
 ];
+
+/// Adjusts the fewest self ratings needed for the benchmark to show each
+/// kind of gap it can (a clear blind spot, a hidden strength and a gap that
+/// is not clear yet), where the coach ratings allow it.
+fn show_every_gap(profile: &[Option<CoachRating>], levels: &mut [i16]) {
+    let wanted = [
+        Gap::BlindSpot,
+        Gap::HiddenStrength,
+        Gap::NotClearYet { more_calls: None },
+    ];
+    let gap_at = |j: usize, level: i16| gap(Some(level as u8), profile[j].as_ref());
+    let mut kept: Vec<usize> = vec![];
+    for want in wanted {
+        let is = |g: Gap| std::mem::discriminant(&g) == std::mem::discriminant(&want);
+        if let Some(j) = (0..levels.len()).find(|&j| !kept.contains(&j) && is(gap_at(j, levels[j])))
+        {
+            kept.push(j);
+            continue;
+        }
+        let found = (0..levels.len())
+            .filter(|j| !kept.contains(j))
+            .find_map(|j| (1..=5).find(|&l| is(gap_at(j, l))).map(|l| (j, l)));
+        if let Some((j, l)) = found {
+            levels[j] = l;
+            kept.push(j);
+        }
+    }
+}
 
 fn coach_means(
     fw: &FrameworkView,
@@ -127,9 +159,10 @@ pub async fn seed(
         if i == 0 {
             rounds.insert(0, (60, bias + 0.7));
         }
-        for (days_ago, bias) in rounds {
+        let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS);
+        let latest = rounds.len() - 1;
+        for (round, (days_ago, bias)) in rounds.into_iter().enumerate() {
             let at = now - Duration::days(days_ago);
-            let means = coach_means(&fw, &scored, agent.id, now);
             let saved = self_assessment::ActiveModel {
                 org_id: Set(org_id),
                 agent_id: Set(agent.id),
@@ -139,29 +172,36 @@ pub async fn seed(
             }
             .insert(db)
             .await?;
-            let rows = fw
-                .behaviours()
-                .zip(means)
+            let mut levels: Vec<i16> = profile
+                .iter()
                 .enumerate()
-                .map(|(j, (b, mean))| {
+                .map(|(j, coach)| {
                     // A little variety so not every gap is the same size.
                     let wobble = [0.0, 0.3, -0.3, 0.2, -0.2][j % 5];
-                    let level = (mean.unwrap_or(agent.skill) + bias + wobble)
+                    (coach.as_ref().map_or(agent.skill, |c| c.mean) + bias + wobble)
                         .round()
-                        .clamp(1.0, 5.0) as i16;
-                    self_rating::ActiveModel {
-                        assessment_id: Set(saved.id),
-                        behaviour_id: Set(b.id),
-                        lineage: Set(b.lineage.clone()),
-                        level: Set(level),
-                        example: Set(if j == 0 && days_ago < 30 {
-                            "Last week a customer thanked me for owning the problem from the start."
-                                .into()
-                        } else {
-                            String::new()
-                        }),
-                        ..Default::default()
-                    }
+                        .clamp(1.0, 5.0) as i16
+                })
+                .collect();
+            if i == 0 && round == latest {
+                show_every_gap(&profile, &mut levels);
+            }
+            let rows = fw
+                .behaviours()
+                .zip(levels)
+                .enumerate()
+                .map(|(j, (b, level))| self_rating::ActiveModel {
+                    assessment_id: Set(saved.id),
+                    behaviour_id: Set(b.id),
+                    lineage: Set(b.lineage.clone()),
+                    level: Set(level),
+                    example: Set(if j == 0 && days_ago < 30 {
+                        "Last week a customer thanked me for owning the problem from the start."
+                            .into()
+                    } else {
+                        String::new()
+                    }),
+                    ..Default::default()
                 });
             self_rating::Entity::insert_many(rows).exec(db).await?;
         }
@@ -172,60 +212,64 @@ pub async fn seed(
     let mut used: Vec<(usize, String)> = vec![];
     let mut open_targets: Vec<(usize, String)> = vec![];
     for spec in TARGETS {
-        let Some(agent) = agents.get(spec.agent) else {
-            continue;
-        };
         let start = now - Duration::days(spec.set_days_ago);
         let due = (now + Duration::days(spec.due_in_days)).date_naive();
-        let baselines = coach_means(&fw, &scored, agent.id, start);
         let mut chosen = None;
-        'search: for (b, baseline) in fw.behaviours().zip(&baselines) {
-            if used
-                .iter()
-                .any(|(a, l)| *a == spec.agent && *l == b.lineage)
-            {
-                continue;
-            }
-            let first = baseline.map_or(3, |m| (m.floor() as i16 + 1).max(3));
-            // An achieved target shows the highest level reached; the others
-            // the smallest step up.
-            let levels: Vec<i16> = match spec.want {
-                Want::Achieved => (first..=5).rev().collect(),
-                _ => (first..=5).collect(),
-            };
-            for level in levels {
-                let candidate = target::Model {
-                    id: 0,
-                    org_id,
-                    agent_id: agent.id,
-                    behaviour_id: b.id,
-                    lineage: b.lineage.clone(),
-                    baseline: *baseline,
-                    baseline_calls: 0,
-                    level,
-                    due_on: due,
-                    plan: spec.plan.into(),
-                    created_by: agent.id,
-                    created_at: start,
-                    agreed_by: None,
-                    agreed_at: None,
+        // The agent named first, then the others in turn.
+        let order = (0..agents.len()).map(|k| (spec.agent + k) % agents.len().max(1));
+        'search: for a in order {
+            let agent = &agents[a];
+            let baselines = coach_means(&fw, &scored, agent.id, start);
+            for (b, baseline) in fw.behaviours().zip(&baselines) {
+                if used.iter().any(|(u, l)| *u == a && *l == b.lineage) {
+                    continue;
+                }
+                let first = baseline.map_or(3, |m| (m.floor() as i16 + 1).max(3));
+                // An achieved target shows the highest level reached; the
+                // others the smallest step up.
+                let levels: Vec<i16> = match spec.want {
+                    TargetStatus::Achieved => (first..=5).rev().collect(),
+                    _ => (first..=5).collect(),
                 };
-                let status = progress_of(&candidate, &scored, now).0.status;
-                let fits = match spec.want {
-                    Want::Achieved => status == TargetStatus::Achieved,
-                    Want::Missed => status == TargetStatus::Missed,
-                    Want::Open => status.is_open(),
-                };
-                if fits {
-                    chosen = Some(candidate);
-                    break 'search;
+                for level in levels {
+                    let candidate = target::Model {
+                        id: 0,
+                        org_id,
+                        agent_id: agent.id,
+                        behaviour_id: b.id,
+                        lineage: b.lineage.clone(),
+                        baseline: *baseline,
+                        baseline_calls: 0,
+                        level,
+                        due_on: due,
+                        plan: spec.plan.into(),
+                        created_by: agent.id,
+                        created_at: start,
+                        agreed_by: None,
+                        agreed_at: None,
+                        status: None,
+                        achieved_on: None,
+                    };
+                    let p = progress_of(&candidate, &scored, now).0;
+                    if p.status == spec.want {
+                        chosen = Some((
+                            a,
+                            agent,
+                            target::Model {
+                                status: Some(p.status),
+                                achieved_on: p.achieved_on,
+                                ..candidate
+                            },
+                        ));
+                        break 'search;
+                    }
                 }
             }
         }
-        let Some(t) = chosen else {
+        let Some((index, agent, t)) = chosen else {
             continue;
         };
-        used.push((spec.agent, t.lineage.clone()));
+        used.push((index, t.lineage.clone()));
         let baseline_calls = scored
             .iter()
             .filter(|s| {
@@ -250,20 +294,22 @@ pub async fn seed(
             created_at: Set(start),
             agreed_by: Set(spec.agreed.then_some(agent.coach_id)),
             agreed_at: Set(spec.agreed.then_some(start + Duration::hours(20))),
+            status: Set(t.status),
+            achieved_on: Set(t.achieved_on),
             ..Default::default()
         }
         .insert(db)
         .await?;
-        if matches!(spec.want, Want::Open) {
-            open_targets.push((spec.agent, t.lineage.clone()));
+        if spec.want.is_open() {
+            open_targets.push((index, t.lineage.clone()));
         }
         let notes: &[(i64, bool, &str)] = match spec.want {
-            Want::Open if spec.agreed => &[
+            TargetStatus::OnTrack | TargetStatus::AtRisk if spec.agreed => &[
                 (5, false, "Tried it on every call this week. Easier on billing calls than on complaints."),
                 (4, true, "Good progress. Let's listen to one complaint call together on Tuesday."),
             ],
-            Want::Missed => &[(12, true, "Not there yet: the last three calls slipped back under time pressure. Worth setting again with a smaller step.")],
-            Want::Achieved => &[(25, true, "Consistent on the last few calls. Well done.")],
+            TargetStatus::Missed => &[(12, true, "Not there yet: the last three calls slipped back under time pressure. Worth setting again with a smaller step.")],
+            TargetStatus::Achieved => &[(25, true, "Consistent on the last few calls. Well done.")],
             _ => &[],
         };
         for (days_ago, by_coach, note) in notes {

@@ -40,6 +40,7 @@ pub struct TargetSummary {
     pub baseline: Option<f64>,
     pub due_on: String,
     pub status: TargetStatus,
+    pub achieved_on: Option<String>,
     pub mean: Option<f64>,
     pub calls: usize,
     pub agreed: bool,
@@ -66,7 +67,7 @@ pub struct BenchmarkView {
     /// Date of the latest self-assessment, if any.
     pub self_assessed_on: Option<String>,
     pub rows: Vec<BenchmarkRow>,
-    /// Reviews counted in the window.
+    /// Calls scored in the window (a call reviewed twice counts once).
     pub scored_calls: usize,
     pub targets: Vec<TargetSummary>,
     pub practice: Vec<PracticeView>,
@@ -104,18 +105,18 @@ pub struct SelfAssessmentForm {
     pub previous_on: Option<String>,
 }
 
+/// One call since a target was set, with the reviews that scored it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceCall {
-    pub review_id: i32,
     pub call_on: String,
-    pub scored_on: String,
-    pub coach: String,
-    pub rating: String,
+    /// (review id, coach, rating label, day scored), oldest first.
+    pub reviews: Vec<(i32, String, String, String)>,
     /// Days after the target was set, for the chart.
     pub day: f64,
-    /// The level (Missed = 0), `None` for N/A.
+    /// The call's one value (Missed = 0; the mean when several coaches
+    /// scored it), `None` when rated N/A.
     pub level: Option<f64>,
-    /// Scored after the due day: shown, not counted.
+    /// Happened after the due day: shown, not counted.
     pub counted: bool,
 }
 

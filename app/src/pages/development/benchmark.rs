@@ -54,6 +54,12 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
         .filter(|r| r.gap == Gap::HiddenStrength)
         .cloned()
         .collect();
+    let unclear: Vec<BenchmarkRow> = view
+        .rows
+        .iter()
+        .filter(|r| matches!(r.gap, Gap::NotClearYet { .. }))
+        .cloned()
+        .collect();
     let never_rated = view.self_assessed_on.is_none();
     let is_self = view.is_self;
     let name = view.agent.name.clone();
@@ -114,11 +120,16 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
             </section>
             <div class="gap-cards">
                 <GapCard title="Blind spots" class="gap-blind" rows=blind q=q.clone()
-                    explain="You rate yourself at least a level above your coaches' mean over at least 3 calls."
-                    none="No blind spots: nowhere do you rate yourself a level or more above your coaches." />
+                    explain="You rate yourself at least a level above your coaches' mean over at least 3 calls, and above its 95% interval."
+                    none="No blind spots: nowhere do you rate yourself clearly above your coaches." />
                 <GapCard title="Hidden strengths" class="gap-hidden" rows=hidden q=q.clone()
-                    explain="Your coaches rate you at least a level above your own rating."
-                    none="No hidden strengths: nowhere do your coaches rate you a level or more above yourself." />
+                    explain="Your coaches rate you at least a level above your own rating, and your rating is below their 95% interval."
+                    none="No hidden strengths: nowhere do your coaches rate you clearly above yourself." />
+                {(!unclear.is_empty()).then(|| view! {
+                    <GapCard title="Not clear yet" class="gap-unclear" rows=unclear q=q.clone()
+                        explain="A gap of a level or more that still lies inside the 95% interval: the calls so far cannot tell it from chance."
+                        none="" />
+                })}
             </div>
         </div>
         <section class="card card-flush">
@@ -141,6 +152,21 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
                 <PracticeList entries=view.practice.clone() compact=true />
             </section>
         </div>
+    }
+}
+
+/// How many more calls would settle a gap that is not clear yet, as a
+/// trailing clause; empty for every other comparison.
+fn more_calls(gap: Gap) -> String {
+    match gap {
+        Gap::NotClearYet {
+            more_calls: Some(n),
+        } => format!(
+            " · about {n} more call{} would settle it",
+            if n == 1 { "" } else { "s" }
+        ),
+        Gap::NotClearYet { more_calls: None } => " · too varied to settle soon".into(),
+        _ => String::new(),
     }
 }
 
@@ -175,7 +201,7 @@ pub(super) fn GapCard(
                             view! {
                                 <li>
                                     <span class="gap-name">{r.name.clone()}</span>
-                                    <span class="muted small">{format!("self {} · coach {coach}", r.self_level.unwrap_or_default())}</span>
+                                    <span class="muted small">{format!("self {} · coach {coach}", r.self_level.unwrap_or_default())}{more_calls(r.gap)}</span>
                                     {action}
                                 </li>
                             }
@@ -232,7 +258,10 @@ pub(super) fn BenchmarkTable(rows: Vec<BenchmarkRow>, q: String) -> impl IntoVie
                                 <td class="num" data-label="Coach">{coach}</td>
                                 <td class="num" data-label="Calls">{calls}</td>
                                 <td data-label="95% interval" class:muted=interval == "too few calls">{interval.clone()}</td>
-                                <td data-label="Comparison"><span class=format!("gap-badge {}", r.gap.class())>{r.gap.label()}</span></td>
+                                <td data-label="Comparison">
+                                    <span class=format!("gap-badge {}", r.gap.class()) title=r.gap.explanation()>{r.gap.label()}</span>
+                                    {matches!(r.gap, Gap::NotClearYet { .. }).then(|| view! { <span class="muted small block">{more_calls(r.gap).trim_start_matches(" · ").to_string()}</span> })}
+                                </td>
                                 <td data-label="Target">{target}</td>
                             </tr>
                         }
@@ -264,6 +293,7 @@ pub fn TargetList(targets: Vec<TargetSummary>) -> impl IntoView {
                                 None => "no calls scored since it was set".to_string(),
                             }
                         )}
+                        {t.achieved_on.clone().map(|d| format!(" · achieved {d}"))}
                         {(!t.agreed).then_some(" · awaiting coach agreement")}
                     </span>
                 </li>

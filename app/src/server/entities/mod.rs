@@ -96,6 +96,7 @@ use crate::domain::lifecycle::{
 };
 use crate::domain::placement::Answer;
 use crate::domain::practice::PracticeKind;
+use crate::domain::targets::TargetStatus;
 
 stored_as_key!(
     ReviewStatus,
@@ -109,4 +110,5 @@ stored_as_key!(
     Rectification,
     Answer,
     PracticeKind,
+    TargetStatus,
 );

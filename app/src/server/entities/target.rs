@@ -1,3 +1,4 @@
+use crate::domain::targets::TargetStatus;
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
@@ -21,6 +22,10 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     pub agreed_by: Option<i32>,
     pub agreed_at: Option<ChronoDateTimeUtc>,
+    /// The status last computed, to notify when it changes.
+    pub status: Option<TargetStatus>,
+    /// The day it was first achieved: achievement sticks.
+    pub achieved_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -113,7 +113,7 @@ pub async fn benchmark(
     let scored_calls = scored
         .iter()
         .filter(|s| benchmark::in_window(s.call_at, now, days))
-        .map(|s| s.review_id)
+        .map(|s| s.call_id)
         .collect::<HashSet<_>>()
         .len();
     let recent = practice_session::Entity::find()

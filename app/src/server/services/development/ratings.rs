@@ -20,6 +20,7 @@ use std::collections::HashMap;
 pub struct Scored {
     pub agent_id: i32,
     pub review_id: i32,
+    pub call_id: i32,
     pub coach_id: i32,
     pub call_at: DateTime<Utc>,
     pub scored_at: DateTime<Utc>,
@@ -84,6 +85,7 @@ pub async fn scored_ratings(
             Some(Scored {
                 agent_id: r.agent_id,
                 review_id: r.id,
+                call_id: r.call_id,
                 coach_id: r.coach_id,
                 call_at: *call_at.get(&r.call_id)?,
                 scored_at: r.submitted_at?,
@@ -130,6 +132,7 @@ pub fn profile_of(
         .filter(|s| s.agent_id == agent_id)
         .map(|s| ScoredRating {
             lineage: s.lineage.clone(),
+            call_id: s.call_id,
             at: s.call_at,
             rating: s.rating,
         })

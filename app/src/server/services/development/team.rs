@@ -68,7 +68,7 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
                     s.agent_id == agent.id
                         && benchmark::in_window(s.call_at, now, DEFAULT_WINDOW_DAYS)
                 })
-                .map(|s| s.review_id)
+                .map(|s| s.call_id)
                 .collect::<HashSet<_>>()
                 .len();
             TeamAgentRow {

@@ -10,6 +10,7 @@ use crate::server::kernel::notify::notify;
 use crate::server::kernel::{AuthUser, Ctx, InOrg};
 use crate::server::services::calls::can_score;
 use crate::server::services::frameworks::view_of;
+use crate::server::services::targets::refresh_statuses;
 use crate::types::FrameworkView;
 use chrono::Utc;
 use sea_orm::{
@@ -249,5 +250,8 @@ pub async fn resolve(
         .await?;
     }
     txn.commit().await?;
+    if outcome_kind == DisputeOutcome::Amended {
+        refresh_statuses(db, caller.org_id, &[agent_id], Utc::now()).await?;
+    }
     Ok(())
 }

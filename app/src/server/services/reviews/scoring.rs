@@ -10,6 +10,7 @@ use crate::server::kernel::notify::notify;
 use crate::server::kernel::{is_unique_violation, AuthUser, Ctx, InOrg};
 use crate::server::services::calls::{can_score, visible_call};
 use crate::server::services::frameworks::{self, view_of};
+use crate::server::services::targets::refresh_statuses;
 use crate::types::FrameworkView;
 use chrono::Utc;
 use sea_orm::{
@@ -343,5 +344,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
     )
     .await?;
     txn.commit().await?;
+    // After the commit: the new ratings are what the statuses are read from.
+    refresh_statuses(db, caller.org_id, &[agent_id], now).await?;
     Ok(())
 }

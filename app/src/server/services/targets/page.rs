@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::domain::access::Action;
-use crate::domain::benchmark::level_value;
 use crate::error::AppError;
 use crate::server::entities::{practice_behaviour, practice_session, target_checkin};
 use crate::server::kernel::dates::{day, when};
@@ -11,7 +10,7 @@ use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
 use crate::server::services::development::{
     agent_refs, behaviour_name, current_framework, lineage_map, practice_views, progress_of,
-    scored_ratings, summary_with,
+    scored_ratings, since_for, summary_with,
 };
 use crate::types::{CheckinView, EvidenceCall, TargetView};
 use chrono::{Duration, Utc};
@@ -24,7 +23,13 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
     let now = Utc::now();
     let fw = current_framework(db, caller.org_id).await?;
     let all = lineage_map(db, caller.org_id).await?;
-    let scored = scored_ratings(db, caller.org_id, &[agent.id], t.created_at).await?;
+    let scored = scored_ratings(
+        db,
+        caller.org_id,
+        &[agent.id],
+        since_for(std::slice::from_ref(&t), now),
+    )
+    .await?;
     let (progress, evidence) = progress_of(&t, &scored, now);
     let people = person_names(db, caller.org_id).await?;
     let name_of = |id: i32| people.get(&id).cloned().unwrap_or_else(|| "Someone".into());
@@ -81,15 +86,23 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         today_day: days_from_start(now),
         evidence: evidence
             .iter()
-            .map(|s| EvidenceCall {
-                review_id: s.review_id,
-                call_on: day(s.call_at),
-                scored_on: day(s.scored_at),
-                coach: name_of(s.coach_id),
-                rating: s.rating.label(),
-                day: days_from_start(s.scored_at),
-                level: level_value(s.rating),
-                counted: s.scored_at < due_end,
+            .map(|c| EvidenceCall {
+                call_on: day(c.call_at),
+                reviews: c
+                    .reviews
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.review_id,
+                            name_of(s.coach_id),
+                            s.rating.label(),
+                            day(s.scored_at),
+                        )
+                    })
+                    .collect(),
+                day: days_from_start(c.call_at),
+                level: c.level,
+                counted: c.call_at < due_end,
             })
             .collect(),
         checkins: checkins

@@ -4,7 +4,7 @@
 use crate::domain::access::Action;
 use crate::domain::benchmark::DEFAULT_WINDOW_DAYS;
 use crate::domain::lifecycle::MembershipKind;
-use crate::domain::targets::check_new_target;
+use crate::domain::targets::{check_new_target, TargetStatus};
 use crate::error::AppError;
 use crate::server::entities::{target, team_member, user};
 use crate::server::kernel::dates::parse_iso_day;
@@ -167,6 +167,8 @@ pub async fn create_target(
         // A coach who sets the target with the agent has agreed to it.
         agreed_by: Set(by_coach.then_some(caller.id)),
         agreed_at: Set(by_coach.then_some(now)),
+        // No call has happened since this moment yet.
+        status: Set(Some(TargetStatus::NotEnoughCalls)),
         ..Default::default()
     }
     .insert(&txn)

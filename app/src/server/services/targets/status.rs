@@ -1,0 +1,127 @@
+//! Target statuses as last computed, so that a change can be told to the
+//! people involved: the agent, the coach who agreed the target and a coach
+//! who set it. A status changes when a review is submitted or amended, and
+//! with time (the due day passing), which a periodic sweep catches.
+
+use crate::domain::targets::TargetStatus;
+use crate::error::AppError;
+use crate::server::entities::target;
+use crate::server::kernel::names::person_names;
+use crate::server::kernel::notify::notify;
+use crate::server::services::development::{
+    agent_targets, lineage_map, progress_of, scored_ratings, since_for,
+};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use std::collections::BTreeMap;
+
+/// Recomputes the agents' targets that are not achieved yet (achievement
+/// sticks), records each new status and notifies on every change from a
+/// recorded one. Returns how many changes were notified.
+pub async fn refresh_statuses(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    agent_ids: &[i32],
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let targets: Vec<target::Model> = agent_targets(db, org_id, agent_ids)
+        .await?
+        .into_iter()
+        .filter(|t| t.status != Some(TargetStatus::Achieved))
+        .collect();
+    if targets.is_empty() {
+        return Ok(0);
+    }
+    let scored = scored_ratings(db, org_id, agent_ids, since_for(&targets, now)).await?;
+    let mut changed = 0;
+    let mut names = None;
+    for t in &targets {
+        let p = progress_of(t, &scored, now).0;
+        if t.status == Some(p.status) && t.achieved_on == p.achieved_on {
+            continue;
+        }
+        // Only the refresh that moves the stored status on notifies, so two
+        // refreshes racing each other tell people once.
+        let mut update = target::Entity::update_many()
+            .col_expr(target::Column::Status, Expr::value(p.status))
+            .col_expr(target::Column::AchievedOn, Expr::value(p.achieved_on))
+            .filter(target::Column::Id.eq(t.id));
+        update = match t.status {
+            Some(old) => update.filter(target::Column::Status.eq(old)),
+            None => update.filter(target::Column::Status.is_null()),
+        };
+        let moved = update.exec(db).await?.rows_affected == 1;
+        let Some(old) = t.status.filter(|old| moved && *old != p.status) else {
+            continue;
+        };
+        if names.is_none() {
+            names = Some((
+                person_names(db, org_id).await?,
+                lineage_map(db, org_id).await?,
+            ));
+        }
+        let Some((people, behaviours)) = names.as_ref() else {
+            continue;
+        };
+        let behaviour = behaviours
+            .get(&t.behaviour_id)
+            .map_or("a behaviour", |(_, name)| name.as_str());
+        let agent = people.get(&t.agent_id).map_or("An agent", String::as_str);
+        let link = format!("/targets/{}", t.id);
+        let mut told = BTreeMap::new();
+        told.insert(
+            t.agent_id,
+            format!(
+                "Your target on {behaviour} is now {} (was {}). {}",
+                p.status.label().to_lowercase(),
+                old.label().to_lowercase(),
+                p.reason
+            ),
+        );
+        for coach in [t.agreed_by, Some(t.created_by)].into_iter().flatten() {
+            told.entry(coach).or_insert_with(|| {
+                format!(
+                    "{agent}'s target on {behaviour} is now {} (was {}).",
+                    p.status.label().to_lowercase(),
+                    old.label().to_lowercase()
+                )
+            });
+        }
+        for (user, text) in told {
+            notify(db, org_id, user, text, link.clone()).await?;
+        }
+        changed += 1;
+    }
+    Ok(changed)
+}
+
+/// Refreshes every target not yet achieved, organisation by organisation:
+/// the sweep that notices due days passing.
+pub async fn refresh_all_statuses(
+    db: &impl ConnectionTrait,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let pending: Vec<(i32, i32)> = target::Entity::find()
+        .select_only()
+        .column(target::Column::OrgId)
+        .column(target::Column::AgentId)
+        .filter(
+            Condition::any()
+                .add(target::Column::Status.is_null())
+                .add(target::Column::Status.ne(TargetStatus::Achieved)),
+        )
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_org: BTreeMap<i32, Vec<i32>> = BTreeMap::new();
+    for (org, agent) in pending {
+        by_org.entry(org).or_default().push(agent);
+    }
+    let mut changed = 0;
+    for (org, agents) in by_org {
+        changed += refresh_statuses(db, org, &agents, now).await?;
+    }
+    Ok(changed)
+}
