@@ -8,6 +8,8 @@ use serde_json::{json, Value};
 struct Org {
     dana: Api,
     casey: Api,
+    /// A second coach of Billing.
+    cleo: Api,
     tess: Api,
     ana: Api,
     ben: Api,
@@ -15,7 +17,7 @@ struct Org {
     ben_id: i64,
 }
 
-/// Billing: coach Casey, agents Ana and Ben. Tech: coach Tess, no agents.
+/// Billing: coaches Casey and Cleo, agents Ana and Ben. Tech: coach Tess, no agents.
 /// Dana founded the organisation (admin and leader).
 async fn org(server: &TestServer) -> Org {
     let world = server.world().await;
@@ -23,6 +25,9 @@ async fn org(server: &TestServer) -> Org {
     let tech = world.team("Tech").await;
     let (_, casey) = world
         .member(billing, "coach", "Casey", "casey@example.com")
+        .await;
+    let (_, cleo) = world
+        .member(billing, "coach", "Cleo", "cleo@example.com")
         .await;
     let (_, tess) = world
         .member(tech, "coach", "Tess", "tess@example.com")
@@ -36,6 +41,7 @@ async fn org(server: &TestServer) -> Org {
     Org {
         dana: world.founder,
         casey,
+        cleo,
         tess,
         ana,
         ben,
@@ -48,12 +54,45 @@ const HEADER: &str = "agent_email,team,occurred_at,channel,duration_seconds,csat
 
 /// `n` calls for the agent over the last few days; returns their ids, oldest first.
 async fn recent_calls(org: &Org, email: &str, agent_id: i64, n: usize) -> Vec<String> {
-    let rows: Vec<String> = (0..n)
-        .map(|k| {
-            let at = Utc::now() - Duration::days(2 + k as i64);
+    let times = (0..n)
+        .map(|k| Utc::now() - Duration::days(2 + k as i64))
+        .collect();
+    import_calls(org, email, agent_id, times).await
+}
+
+/// `n` calls for the agent that happen now (after any target set so far).
+async fn calls_now(org: &Org, email: &str, agent_id: i64, n: usize) -> Vec<String> {
+    import_calls(org, email, agent_id, vec![Utc::now(); n]).await
+}
+
+/// Imports calls at the given times; returns the new calls' ids, oldest first.
+async fn import_calls(
+    org: &Org,
+    email: &str,
+    agent_id: i64,
+    times: Vec<chrono::DateTime<Utc>>,
+) -> Vec<String> {
+    let listed = || async {
+        let list = org
+            .casey
+            .call_json("calls/list", json!({ "filter": { "agent_id": agent_id } }))
+            .await;
+        list.ok()["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(id)
+            .collect::<Vec<String>>()
+    };
+    let before = listed().await;
+    let rows: Vec<String> = times
+        .iter()
+        .enumerate()
+        .map(|(k, at)| {
             format!(
-                "{email},Billing,{},phone,300,4,9,yes,7,35,no,no,,,D-{agent_id}-{k}",
-                at.format("%Y-%m-%d %H:%M")
+                "{email},Billing,{},phone,300,4,9,yes,7,35,no,no,,,D-{agent_id}-{k}-{}",
+                at.format("%Y-%m-%d %H:%M"),
+                before.len()
             )
         })
         .collect();
@@ -63,15 +102,10 @@ async fn recent_calls(org: &Org, email: &str, agent_id: i64, n: usize) -> Vec<St
         .call_json("calls/import", json!({ "csv": csv, "commit": true }))
         .await;
     assert_eq!(out.ok()["committed"], true, "{:?}", out.body);
-    let list = org
-        .casey
-        .call_json("calls/list", json!({ "filter": { "agent_id": agent_id } }))
-        .await;
-    let mut ids: Vec<String> = list.ok()["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(id)
+    let mut ids: Vec<String> = listed()
+        .await
+        .into_iter()
+        .filter(|c| !before.contains(c))
         .collect();
     ids.reverse();
     ids
@@ -90,8 +124,11 @@ async fn behaviours(api: &Api) -> Vec<i64> {
 
 /// Casey scores a call: every behaviour at `rest`, the first at `first`.
 async fn score(org: &Org, call: &str, ids: &[i64], first: i64, rest: i64) {
-    let review = org
-        .casey
+    score_as(&org.casey, call, ids, first, rest).await
+}
+
+async fn score_as(coach: &Api, call: &str, ids: &[i64], first: i64, rest: i64) {
+    let review = coach
         .call("reviews/start", &[("call_id", call)])
         .await
         .ok()
@@ -102,14 +139,14 @@ async fn score(org: &Org, call: &str, ids: &[i64], first: i64, rest: i64) {
         .enumerate()
         .map(|(i, b)| (*b, if i == 0 { first } else { rest }))
         .collect();
-    org.casey
+    coach
         .call_json(
             "reviews/save",
             json!({ "id": review, "ratings": ratings, "strengths": "Clear ownership.", "development": "Summarise next steps." }),
         )
         .await
         .ok();
-    org.casey
+    coach
         .call("reviews/submit", &[("id", &review.to_string())])
         .await
         .ok();
@@ -173,11 +210,11 @@ async fn status_of(api: &Api, target: &str) -> Value {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_reviews_arrive() {
+async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_calls_are_scored() {
     let server = TestServer::start().await;
     let org = org(&server).await;
     let ids = behaviours(&org.ana).await;
-    let calls = recent_calls(&org, "ana@example.com", org.ana_id, 6).await;
+    let calls = recent_calls(&org, "ana@example.com", org.ana_id, 3).await;
 
     // Ana rates herself 5 on the first behaviour, 2 on the second, 3 elsewhere.
     self_assess(&org.ana, &ids, |i| match i {
@@ -197,9 +234,8 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_revie
     assert_eq!(before["rows"][0]["gap"], "TooFewCalls");
     assert_eq!(before["rows"][0]["self_level"], 5);
 
-    // Three calls scored 3 everywhere, except one Missed and one N/A on the
-    // first behaviour for a fourth call.
-    for call in &calls[..3] {
+    // Three calls scored 3 everywhere: no spread, so the gaps are clear.
+    for call in &calls {
         score(&org, call, &ids, 3, 3).await;
     }
     let bench = org
@@ -247,11 +283,13 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_revie
     let t = status_of(&org.ana, &target).await;
     assert_eq!(t["summary"]["baseline"], 3.0);
     assert_eq!(t["baseline_calls"], 3);
+    // A new target waits for calls: never at risk on the day it is set.
     assert_eq!(
-        t["summary"]["status"], "AtRisk",
+        t["summary"]["status"], "not_enough_calls",
         "{}",
         t["progress"]["reason"]
     );
+    assert_eq!(t["progress"]["calls"], 0);
     assert_eq!(t["summary"]["agreed"], false);
     // Casey was told, and agrees.
     let notes = org.casey.call("notifications/list", &[]).await.ok().clone();
@@ -267,28 +305,63 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_revie
         .await
         .ok();
 
-    // Two calls at 5 since: on track, not yet achieved.
-    score(&org, &calls[3], &ids, 5, 3).await;
-    score(&org, &calls[4], &ids, 5, 3).await;
+    // Calls before the target was set never count, even scored afterwards.
+    let older = recent_calls(&org, "ana@example.com", org.ana_id, 1).await;
+    score(&org, &older[0], &ids, 5, 3).await;
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(t["progress"]["calls"], 0);
+
+    // Two calls at 5 since: still not enough to read a trend.
+    let new_calls = calls_now(&org, "ana@example.com", org.ana_id, 3).await;
+    score(&org, &new_calls[0], &ids, 5, 3).await;
+    score(&org, &new_calls[1], &ids, 5, 3).await;
     let t = status_of(&org.ana, &target).await;
     assert_eq!(
-        t["summary"]["status"], "OnTrack",
+        t["summary"]["status"], "not_enough_calls",
         "{}",
         t["progress"]["reason"]
     );
     assert_eq!(t["progress"]["calls"], 2);
-    // The third qualifying call achieves it.
-    score(&org, &calls[5], &ids, 4, 3).await;
+    // The third call achieves it, and both Ana and Casey are told.
+    score(&org, &new_calls[2], &ids, 4, 3).await;
     let t = status_of(&org.ana, &target).await;
     assert_eq!(
-        t["summary"]["status"], "Achieved",
+        t["summary"]["status"], "achieved",
         "{}",
         t["progress"]["reason"]
     );
     assert_eq!(t["progress"]["calls"], 3);
+    assert!(t["summary"]["achieved_on"].is_string());
     assert_eq!(t["evidence"].as_array().unwrap().len(), 3);
     assert_eq!(t["agreed_by"], "Casey");
     assert_eq!(t["checkins"][0]["note"], "Good choice");
+    let told = |notes: Value| {
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| {
+                n["text"].as_str().unwrap().contains("is now achieved")
+                    && n["link"] == format!("/targets/{target}")
+            })
+            .count()
+    };
+    let ana_notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    assert_eq!(told(ana_notes.clone()), 1, "{ana_notes}");
+    assert!(ana_notes.to_string().contains("Your target on"));
+    let casey_notes = org.casey.call("notifications/list", &[]).await.ok().clone();
+    assert_eq!(told(casey_notes), 1);
+    // Ben, not involved, hears nothing.
+    let ben_notes = org.ben.call("notifications/list", &[]).await.ok().clone();
+    assert_eq!(told(ben_notes), 0);
+
+    // A weak call afterwards leaves it achieved, and nobody is told again.
+    let weak = calls_now(&org, "ana@example.com", org.ana_id, 1).await;
+    score(&org, &weak[0], &ids, 0, 3).await;
+    let t = status_of(&org.ana, &target).await;
+    assert_eq!(t["summary"]["status"], "achieved");
+    let ana_notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    assert_eq!(told(ana_notes), 1);
 
     // The benchmark lists it, no longer open.
     let bench = org
@@ -297,8 +370,63 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_revie
         .await
         .ok()
         .clone();
-    assert_eq!(bench["targets"][0]["status"], "Achieved");
+    assert_eq!(bench["targets"][0]["status"], "achieved");
     assert!(bench["rows"][0]["open_target"].is_null());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_reviewed_by_two_coaches_counts_once_and_a_gap_inside_the_interval_is_not_clear_yet(
+) {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    let calls = recent_calls(&org, "ana@example.com", org.ana_id, 3).await;
+    self_assess(&org.ana, &ids, |i| if i == 0 { 4 } else { 3 })
+        .await
+        .ok();
+
+    // Casey and Cleo both score the first call: one call, valued at the mean.
+    score(&org, &calls[0], &ids, 3, 3).await;
+    score_as(&org.cleo, &calls[0], &ids, 5, 3).await;
+    let bench = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["scored_calls"], 1, "two reviews, one call");
+    assert_eq!(bench["rows"][0]["coach"]["calls"], 1);
+    assert_eq!(bench["rows"][0]["coach"]["mean"], 4.0);
+    assert_eq!(bench["rows"][0]["gap"], "TooFewCalls");
+
+    // Two more calls at 2 and 3: levels 4, 2, 3 against a self rating of 4:
+    // a level above the mean, but inside the interval.
+    score(&org, &calls[1], &ids, 2, 3).await;
+    score(&org, &calls[2], &ids, 3, 3).await;
+    let bench = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["scored_calls"], 3);
+    assert_eq!(bench["rows"][0]["coach"]["calls"], 3);
+    assert_eq!(bench["rows"][0]["coach"]["mean"], 3.0);
+    assert_eq!(
+        bench["rows"][0]["gap"],
+        json!({ "NotClearYet": { "more_calls": 4 } })
+    );
+    // Casey's team view calls out nothing for Ana.
+    let team = org.casey.call("development/team", &[]).await.ok().clone();
+    let ana = team
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["agent"]["name"] == "Ana")
+        .unwrap()
+        .clone();
+    assert_eq!(ana["blind_spots"], json!([]));
+    assert_eq!(ana["scored_calls"], 3);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -640,4 +768,97 @@ async fn coaches_see_only_the_agents_of_their_teams() {
     past.invalid("due_on");
     let t = status_of(&org.casey, &target).await;
     assert_eq!(t["checkins"].as_array().unwrap().len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sweep_marks_a_target_missed_when_its_due_day_passes_and_tells_the_agent() {
+    use app::server::services::targets::refresh_all_statuses;
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    let target = set_target(
+        &org.casey,
+        &org.ana_id.to_string(),
+        &ids[0].to_string(),
+        "4",
+        &due_in(10),
+        "Role-play twice a week",
+    )
+    .await
+    .ok()
+    .as_i64()
+    .unwrap();
+    let db = sea_orm::Database::connect(server.database_url.as_str())
+        .await
+        .unwrap();
+    // Before the due day nothing changes; after it, the target is missed.
+    assert_eq!(refresh_all_statuses(&db, Utc::now()).await.unwrap(), 0);
+    let later = Utc::now() + Duration::days(12);
+    assert_eq!(refresh_all_statuses(&db, later).await.unwrap(), 1);
+    assert_eq!(refresh_all_statuses(&db, later).await.unwrap(), 0, "told once");
+    let notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    let missed: Vec<&Value> = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["link"] == format!("/targets/{target}"))
+        .filter(|n| n["text"].as_str().unwrap().contains("is now missed"))
+        .collect();
+    assert_eq!(missed.len(), 1, "{notes}");
+    assert!(missed[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("(was not enough calls yet)"));
+    // Casey set it with Ana, so Casey hears too.
+    let casey = org.casey.call("notifications/list", &[]).await.ok().clone();
+    assert!(casey.to_string().contains("Ana's target on"), "{casey}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_shows_every_kind_of_gap_and_every_target_status() {
+    let server = TestServer::start_with(&[("RAPPORT_DEMO", "true")]).await;
+    let leader = server.client();
+    leader
+        .log_in("leader@rapport.demo", "rapport-demo")
+        .await
+        .ok();
+    let team = leader.call("development/team", &[]).await.ok().clone();
+    let rows = team.as_array().unwrap();
+    let mut statuses: Vec<String> = rows
+        .iter()
+        .flat_map(|r| r["targets"].as_array().unwrap().clone())
+        .map(|t| t["status"].as_str().unwrap().to_string())
+        .collect();
+    statuses.sort();
+    statuses.dedup();
+    assert_eq!(
+        statuses,
+        ["achieved", "at_risk", "missed", "not_enough_calls", "on_track"],
+        "{team}"
+    );
+    // The first demo agent shows each kind of gap on their own page.
+    let first = rows
+        .iter()
+        .find(|r| r["agent"]["name"] == "Ana López")
+        .expect("Ana is a demo agent");
+    let bench = leader
+        .call(
+            "development/benchmark",
+            &[("agent_id", &first["agent"]["id"].to_string())],
+        )
+        .await
+        .ok()
+        .clone();
+    let gaps: Vec<String> = bench["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| match &r["gap"] {
+            Value::String(s) => s.clone(),
+            other => other.as_object().unwrap().keys().next().unwrap().clone(),
+        })
+        .collect();
+    for kind in ["BlindSpot", "HiddenStrength", "NotClearYet"] {
+        assert!(gaps.iter().any(|g| g == kind), "{kind} missing: {gaps:?}");
+    }
 }
