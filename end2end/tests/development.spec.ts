@@ -1,16 +1,19 @@
 import { expect, Page, test } from '@playwright/test';
 import { collectErrors, DEMO_PASSWORD, logIn, logOut, open } from './helpers';
 
-/** The coach scores one of Ben's unreviewed calls, every behaviour at 5. */
-async function scoreOneOfBensCalls(page: Page) {
-  await open(page, '/calls');
+/**
+ * The coach logs a call Ben has just taken (only calls after a target was
+ * set count towards it) and scores it, every behaviour at 5.
+ */
+async function scoreANewCallOfBens(page: Page) {
+  await open(page, '/calls/new');
+  await expect(page.getByRole('heading', { name: 'Add a call' })).toBeVisible();
   await page.getByLabel('Agent').selectOption({ label: 'Ben Carter' });
-  await page.getByLabel('Reviewed').selectOption('no');
-  const row = page.locator('table tbody tr').first();
-  await expect(row.locator('td[data-label="Agent"]')).toHaveText('Ben Carter');
-  await row.locator('a').first().click();
+  // The form reads the time as UTC, to the minute.
+  await page.getByLabel('When').fill(new Date().toISOString().slice(0, 16));
+  await page.getByLabel('Length (seconds)').fill('240');
+  await page.getByRole('button', { name: 'Add call' }).click();
   await expect(page).toHaveURL(/\/calls\/\d+$/);
-  // The demo has one draft left open; continuing it works the same way.
   await page.getByRole('button', { name: /Score this call|Continue scoring/ }).click();
   await expect(page).toHaveURL(/\/reviews\/\d+$/);
   await expect(page.getByRole('heading', { name: 'Scoring: Ben Carter' })).toBeVisible();
@@ -25,7 +28,7 @@ async function scoreOneOfBensCalls(page: Page) {
   await expect(page.getByRole('heading', { name: "Review of Ben Carter's call" })).toBeVisible();
 }
 
-test('an agent finds a blind spot, sets a target, practises, and the target is achieved once scored', async ({ page }) => {
+test('an agent finds a blind spot, sets a target, practises, and is told the target is achieved once three new calls are scored', async ({ page }) => {
   const errors = collectErrors(page);
   await logIn(page, 'agent2@rapport.demo', DEMO_PASSWORD);
 
@@ -65,7 +68,9 @@ test('an agent finds a blind spot, sets a target, practises, and the target is a
   await expect(page).toHaveURL(/\/targets\/\d+$/);
   const targetUrl = page.url();
   await expect(page.getByRole('heading', { name: new RegExp(`^${behaviour} → level \\d$`) })).toBeVisible();
-  await expect(page.locator('.status-card .status-pill')).toHaveText(/On track|At risk/);
+  // A new target waits for calls; it is never "at risk" on the day it is set.
+  await expect(page.locator('.status-card .status-pill')).toHaveText('Not enough calls yet');
+  await expect(page.locator('.status-reason')).toContainText('3 more are needed');
   await expect(page.locator('.target-chart svg')).toBeVisible();
 
   // A practice session on that behaviour shows on the target.
@@ -83,7 +88,7 @@ test('an agent finds a blind spot, sets a target, practises, and the target is a
   await expect(page.locator('section', { hasText: 'Practice for this target' })).toContainText('late-payment fee');
   await logOut(page);
 
-  // The coach sees the target waiting for agreement, and scores three calls.
+  // The coach sees the target waiting for agreement, and scores three new calls.
   await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
   await page.getByRole('link', { name: 'Team' }).click();
   await expect(page).toHaveURL(/\/team$/);
@@ -91,19 +96,22 @@ test('an agent finds a blind spot, sets a target, practises, and the target is a
   await expect(benRow).toContainText(behaviour);
   await expect(benRow.locator('td[data-label="Blind spots"] .chip').first()).toBeVisible();
   for (let i = 0; i < 3; i++) {
-    await scoreOneOfBensCalls(page);
+    await scoreANewCallOfBens(page);
   }
   await open(page, targetUrl);
   await expect(page.locator('.status-card .status-pill')).toHaveText('Achieved');
-  await expect(page.locator('.status-card')).toContainText('over 3 scored calls');
+  await expect(page.locator('.status-card')).toContainText('the mean over the first 3 calls reached 5.0');
   await page.getByLabel('Comment (optional)').fill('Well done: consistent on every call I scored.');
   await page.getByRole('button', { name: 'Agree to this target' }).click();
   await expect(page.locator('.agreed')).toContainText('Agreed by Sam Okafor');
   await logOut(page);
 
-  // The agent sees it achieved, with the scored calls as evidence.
+  // The agent is told, and sees it achieved with the scored calls as evidence.
   await logIn(page, 'agent2@rapport.demo', DEMO_PASSWORD);
-  await open(page, targetUrl);
+  const told = page.locator('.notifications a', { hasText: `Your target on ${behaviour} is now achieved` });
+  await expect(told).toBeVisible();
+  await told.click();
+  await expect(page).toHaveURL(targetUrl);
   await expect(page.locator('.status-card .status-pill')).toHaveText('Achieved');
   await expect(page.getByRole('link', { name: 'Open review' })).toHaveCount(3);
   expect(errors).toEqual([]);

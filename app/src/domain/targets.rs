@@ -146,7 +146,7 @@ pub fn progress(plan: &TargetPlan, evidence: &[Evidence], now: DateTime<Utc>) ->
         .copied()
         .filter(|e| e.at >= plan.start && e.at < due_end)
         .collect();
-    counted.sort_by(|a, b| a.at.cmp(&b.at));
+    counted.sort_by_key(|e| e.at);
     let calls = counted.len();
     let mean = (calls > 0).then(|| counted.iter().map(|e| e.level).sum::<f64>() / calls as f64);
     let target = f64::from(plan.level);

@@ -375,8 +375,7 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_calls
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_call_reviewed_by_two_coaches_counts_once_and_a_gap_inside_the_interval_is_not_clear_yet(
-) {
+async fn a_call_reviewed_twice_counts_once_and_a_gap_inside_the_interval_is_not_clear_yet() {
     let server = TestServer::start().await;
     let org = org(&server).await;
     let ids = behaviours(&org.ana).await;
@@ -795,7 +794,11 @@ async fn the_sweep_marks_a_target_missed_when_its_due_day_passes_and_tells_the_a
     assert_eq!(refresh_all_statuses(&db, Utc::now()).await.unwrap(), 0);
     let later = Utc::now() + Duration::days(12);
     assert_eq!(refresh_all_statuses(&db, later).await.unwrap(), 1);
-    assert_eq!(refresh_all_statuses(&db, later).await.unwrap(), 0, "told once");
+    assert_eq!(
+        refresh_all_statuses(&db, later).await.unwrap(),
+        0,
+        "told once"
+    );
     let notes = org.ana.call("notifications/list", &[]).await.ok().clone();
     let missed: Vec<&Value> = notes
         .as_array()
@@ -833,7 +836,13 @@ async fn the_demo_shows_every_kind_of_gap_and_every_target_status() {
     statuses.dedup();
     assert_eq!(
         statuses,
-        ["achieved", "at_risk", "missed", "not_enough_calls", "on_track"],
+        [
+            "achieved",
+            "at_risk",
+            "missed",
+            "not_enough_calls",
+            "on_track"
+        ],
         "{team}"
     );
     // The first demo agent shows each kind of gap on their own page.
