@@ -871,3 +871,38 @@ async fn the_demo_shows_every_kind_of_gap_and_every_target_status() {
         assert!(gaps.iter().any(|g| g == kind), "{kind} missing: {gaps:?}");
     }
 }
+
+/// Issue 17.4: two requests racing to set a target on one behaviour leave
+/// one open target and a clear answer, never a 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn racing_requests_set_one_open_target_per_behaviour() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    let (agent, behaviour, due) = (org.ana_id.to_string(), ids[2].to_string(), due_in(20));
+    let set = || set_target(&org.ana, &agent, &behaviour, "4", &due, "Role-play weekly");
+    let (a, b, c, d) = tokio::join!(set(), set(), set(), set());
+    let mut created = 0;
+    for answer in [a, b, c, d] {
+        if answer.status == 200 {
+            created += 1;
+        } else {
+            assert!(
+                answer
+                    .invalid("behaviour_id")
+                    .contains("already an open target"),
+                "{} {:?}",
+                answer.status,
+                answer.body
+            );
+        }
+    }
+    assert_eq!(created, 1);
+    let bench = org
+        .ana
+        .call("development/benchmark", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(bench["targets"].as_array().unwrap().len(), 1);
+}

@@ -9,12 +9,13 @@ use crate::error::AppError;
 use crate::server::entities::{target, team_member, user};
 use crate::server::kernel::dates::parse_iso_day;
 use crate::server::kernel::notify::notify;
-use crate::server::kernel::{AuthUser, Ctx};
+use crate::server::kernel::{is_unique_violation, AuthUser, Ctx};
 use crate::server::kernel::{InOrg, Visibility};
 use crate::server::services::development::{
     agent_for, agent_refs, agent_targets, current_framework, profile_of, progress_of,
     scored_ratings,
 };
+use crate::server::services::targets::refresh_statuses;
 use crate::types::TargetForm;
 use chrono::{Duration, Utc};
 use sea_orm::{
@@ -118,25 +119,31 @@ pub async fn create_target(
                 "Choose a behaviour of the current framework.",
             )
         })?;
+    // Stored statuses first brought up to date: the unique index of one
+    // open target per behaviour reads them.
+    refresh_statuses(db, caller.org_id, &[agent.id], now).await?;
     let existing = agent_targets(db, caller.org_id, &[agent.id]).await?;
     let since = crate::server::services::development::since_for(
         &existing,
         now - Duration::days(DEFAULT_WINDOW_DAYS),
     );
     let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
+    let already_open = |due: chrono::NaiveDate| {
+        AppError::invalid(
+            "behaviour_id",
+            format!(
+                "There is already an open target on \"{}\", due {}; work on that one first.",
+                behaviour.name,
+                due.format("%-d %b %Y")
+            ),
+        )
+    };
     if let Some(open) = existing
         .iter()
         .filter(|t| t.lineage == behaviour.lineage)
         .find(|t| progress_of(t, &scored, now).0.status.is_open())
     {
-        return Err(AppError::invalid(
-            "behaviour_id",
-            format!(
-                "There is already an open target on \"{}\", due {}; work on that one first.",
-                behaviour.name,
-                open.due_on.format("%-d %b %Y")
-            ),
-        ));
+        return Err(already_open(open.due_on));
     }
     let baseline = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS)
         .into_iter()
@@ -172,7 +179,15 @@ pub async fn create_target(
         ..Default::default()
     }
     .insert(&txn)
-    .await?;
+    .await
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            // Another request set one on this behaviour a moment ago.
+            already_open(parse_iso_day(due_on).unwrap_or_default())
+        } else {
+            e.into()
+        }
+    })?;
     let link = format!("/targets/{}", saved.id);
     if by_coach {
         notify(

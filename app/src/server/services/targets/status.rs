@@ -6,6 +6,7 @@
 use crate::domain::targets::TargetStatus;
 use crate::error::AppError;
 use crate::server::entities::target;
+use crate::server::kernel::is_unique_violation;
 use crate::server::kernel::names::person_names;
 use crate::server::kernel::notify::notify;
 use crate::server::services::development::{
@@ -51,7 +52,13 @@ pub async fn refresh_statuses(
             Some(old) => update.filter(target::Column::Status.eq(old)),
             None => update.filter(target::Column::Status.is_null()),
         };
-        let moved = update.exec(db).await?.rows_affected == 1;
+        let moved = match update.exec(db).await {
+            Ok(done) => done.rows_affected == 1,
+            // Two open targets on one behaviour from before the unique
+            // index: the older one keeps its recorded status.
+            Err(e) if is_unique_violation(&e) => false,
+            Err(e) => return Err(e.into()),
+        };
         let Some(old) = t.status.filter(|old| moved && *old != p.status) else {
             continue;
         };
