@@ -498,3 +498,97 @@ async fn sign_ups_from_one_address_are_limited() {
         .await
         .invalid("form");
 }
+
+/// Issue 17.4: an invitation to a team deleted since it was sent, and two
+/// acceptances of one invitation racing each other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn invitations_survive_a_deleted_team_and_racing_acceptances() {
+    let server = TestServer::start().await;
+    let admin = server.client();
+    admin.sign_up("Acme", "Dana", "dana@example.com").await;
+    let invite = |email: &'static str, team: String| {
+        let admin = &admin;
+        async move {
+            let link = admin
+                .call(
+                    "admin/invite",
+                    &[
+                        ("name", "Ivy Agent"),
+                        ("email", email),
+                        ("roles", "agent"),
+                        ("team_id", &team),
+                    ],
+                )
+                .await
+                .ok()
+                .clone();
+            link["path"]
+                .as_str()
+                .unwrap()
+                .strip_prefix("/invite/")
+                .unwrap()
+                .to_string()
+        }
+    };
+
+    // The team goes before the invitation is accepted: the account is made,
+    // in no team.
+    let team = admin.create_team("Billing").await.to_string();
+    let token = invite("ivy@example.com", team.clone()).await;
+    admin
+        .call("admin/delete_team", &[("team_id", &team)])
+        .await
+        .ok();
+    let ivy = server.client();
+    let me = ivy
+        .call(
+            "accept_invitation",
+            &[
+                ("token", &token),
+                ("name", "Ivy Agent"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(me.ok()["email"], "ivy@example.com");
+    let home = ivy.call("home", &[]).await;
+    assert_eq!(home.ok()["agent_of"], serde_json::json!([]));
+
+    // Four acceptances at once: one account, the others told it is used.
+    let team = admin.create_team("Support").await.to_string();
+    let token = invite("jo@example.com", team).await;
+    let accept = || {
+        let server = &server;
+        let token = token.clone();
+        async move {
+            server
+                .client()
+                .call(
+                    "accept_invitation",
+                    &[
+                        ("token", &token),
+                        ("name", "Jo Agent"),
+                        ("password", PASSWORD),
+                    ],
+                )
+                .await
+        }
+    };
+    let (a, b, c, d) = tokio::join!(accept(), accept(), accept(), accept());
+    let mut made = 0;
+    for answer in [a, b, c, d] {
+        match answer.status {
+            StatusCode::OK => made += 1,
+            status => assert_eq!(status, StatusCode::CONFLICT, "{}", answer.body),
+        }
+    }
+    assert_eq!(made, 1);
+    let users = admin.call("admin/users", &[]).await.ok().clone();
+    let jos = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["email"] == "jo@example.com")
+        .count();
+    assert_eq!(jos, 1);
+}

@@ -7,7 +7,7 @@ use crate::domain::roles::{Role, RoleSet};
 use crate::domain::throttle::{self};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
-use crate::server::entities::{invitation, organization, team_member, user};
+use crate::server::entities::{invitation, organization, team, team_member, user};
 use crate::server::guard;
 use crate::server::kernel::attempts::{self, Limits};
 use crate::server::kernel::forms::field;
@@ -15,6 +15,7 @@ use crate::server::kernel::{internal, is_unique_violation, AuthUser, Ctx};
 use crate::server::{passwords, tokens};
 use crate::types::{InvitationPreview, Me};
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     Set, TransactionTrait,
@@ -220,6 +221,12 @@ pub async fn change_password(
     guard::sign_in(&updated).await
 }
 
+fn already_used() -> AppError {
+    AppError::Conflict(
+        "This invitation has already been used. Log in with the password you chose.".into(),
+    )
+}
+
 /// Looks up a live invitation by its token.
 async fn live_invitation(
     db: &impl ConnectionTrait,
@@ -231,9 +238,7 @@ async fn live_invitation(
         .await?
         .ok_or_else(|| AppError::not_found("This invitation"))?;
     if inv.accepted_at.is_some() {
-        return Err(AppError::Conflict(
-            "This invitation has already been used. Log in with the password you chose.".into(),
-        ));
+        return Err(already_used());
     }
     if inv.expires_at < Utc::now() {
         return Err(AppError::Conflict(
@@ -279,23 +284,48 @@ pub async fn accept_invitation(
     let hash = passwords::hash(password).map_err(internal)?;
     let now = Utc::now();
     let txn = db.begin().await?;
-    let new_user = user::ActiveModel::new_account(inv.org_id, inv.email.clone(), name, hash, roles);
-    let created = new_user.insert(&txn).await?;
-    if let Some(team_id) = inv.team_id {
-        if let Some(kind) = membership_kind_for(roles) {
-            team_member::ActiveModel {
-                team_id: Set(team_id),
-                user_id: Set(created.id),
-                role: Set(kind),
-                ..Default::default()
-            }
-            .insert(&txn)
-            .await?;
-        }
+    // Claim the invitation first: of two acceptances racing each other,
+    // only the one whose claim lands goes on.
+    let claimed = invitation::Entity::update_many()
+        .col_expr(invitation::Column::AcceptedAt, Expr::value(now))
+        .filter(invitation::Column::Id.eq(inv.id))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        return Err(already_used());
     }
-    let mut used: invitation::ActiveModel = inv.into();
-    used.accepted_at = Set(Some(now));
-    used.update(&txn).await?;
+    let new_user = user::ActiveModel::new_account(inv.org_id, inv.email.clone(), name, hash, roles);
+    let created = new_user.insert(&txn).await.map_err(|e| {
+        if is_unique_violation(&e) {
+            AppError::Conflict(format!(
+                "An account for {} already exists. Log in instead.",
+                inv.email
+            ))
+        } else {
+            e.into()
+        }
+    })?;
+    // The team may have been deleted since the invitation was sent: the
+    // account is still made, in no team, for an administrator to place.
+    let team = match inv.team_id {
+        Some(id) => team::Entity::find_by_id(id)
+            .filter(team::Column::OrgId.eq(inv.org_id))
+            .one(&txn)
+            .await?
+            .map(|t| t.id),
+        None => None,
+    };
+    if let (Some(team_id), Some(kind)) = (team, membership_kind_for(roles)) {
+        team_member::ActiveModel {
+            team_id: Set(team_id),
+            user_id: Set(created.id),
+            role: Set(kind),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
     txn.commit().await?;
 
     guard::sign_in(&created).await?;
