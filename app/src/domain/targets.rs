@@ -160,9 +160,12 @@ pub fn progress(plan: &TargetPlan, evidence: &[Evidence], now: DateTime<Utc>) ->
         reason: String::new(),
     };
 
-    let achieved = match plan.achieved_on {
-        Some(on) => Some((on, None)),
-        None => first_achieved(&counted, target).map(|(on, n, m)| (on, Some((n, m)))),
+    let found = first_achieved(&counted, target);
+    let achieved = match (plan.achieved_on, found) {
+        // The recorded day wins; the calls explain it while they still agree.
+        (Some(on), Some((day, n, m))) if day == on => Some((on, Some((n, m)))),
+        (Some(on), _) => Some((on, None)),
+        (None, found) => found.map(|(on, n, m)| (on, Some((n, m)))),
     };
     if let Some((on, how)) = achieved {
         let day = on.format("%-d %b %Y");
@@ -428,6 +431,15 @@ mod tests {
         let r = progress(&recorded, &rewritten, day(40));
         assert_eq!(r.status, TargetStatus::Achieved);
         assert_eq!(r.achieved_on, NaiveDate::from_ymd_opt(2026, 5, 8));
+        assert_eq!(r.reason, "Achieved on 8 May 2026; it stays achieved.");
+        // While the calls agree with the record, they explain it.
+        let r = progress(&recorded, &after, day(40));
+        assert!(
+            r.reason
+                .contains("the mean over the first 3 calls reached 4.0"),
+            "{}",
+            r.reason
+        );
     }
 
     #[test]
