@@ -25,6 +25,7 @@ const allPages = [
   ['self-assessments', '/self-assessment', 'agent1@rapport.demo'],
   ['target-open', '/targets/2', 'agent1@rapport.demo'],
   ['target-achieved', '/targets/1', 'agent1@rapport.demo'],
+  ['target-waiting', '/targets/3', 'agent1@rapport.demo'],
   ['target-new', '/targets/new', 'agent1@rapport.demo'],
   ['practice', '/practice', 'agent1@rapport.demo'],
   ['team', '/team', 'coach1@rapport.demo'],

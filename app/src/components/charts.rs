@@ -210,6 +210,10 @@ pub fn TargetChart(
     });
     let today_x = x(today);
     let due_x = x(horizon);
+    // Axis labels must not run into each other: a target set today says so
+    // under "Set", and "Today" gives way to the due date near the end.
+    let set_today = today_x - T_LEFT < 48.0;
+    let today_label = !set_today && due_x - today_x > 110.0;
     view! {
         <figure class="chart target-chart">
             <svg viewBox=format!("0 0 {T_WIDTH} {T_HEIGHT}") role="img" aria-label=label>
@@ -217,10 +221,10 @@ pub fn TargetChart(
                 <line class="target-line" x1=T_LEFT x2=T_WIDTH - T_RIGHT y1=target_y y2=target_y />
                 <text class="target-label" x=T_WIDTH - T_RIGHT y=target_y - 6.0 text-anchor="end">{format!("Target {level} · {}", LEVEL_NAMES[(level as usize).clamp(1, 5) - 1])}</text>
                 <line class="today-line" x1=today_x x2=today_x y1=T_TOP y2=T_HEIGHT - T_BOTTOM />
-                <text class="axis" x=today_x y=T_HEIGHT - 8.0 text-anchor="middle">"Today"</text>
+                {today_label.then(|| view! { <text class="axis" x=today_x y=T_HEIGHT - 8.0 text-anchor="middle">"Today"</text> })}
                 <line class="due-line" x1=due_x x2=due_x y1=T_TOP y2=T_HEIGHT - T_BOTTOM />
                 <text class="axis" x=due_x y=T_HEIGHT - 8.0 text-anchor="end">{format!("Due {due_label}")}</text>
-                <text class="axis" x=T_LEFT y=T_HEIGHT - 8.0>"Set"</text>
+                <text class="axis" x=T_LEFT y=T_HEIGHT - 8.0>{if set_today { "Set today" } else { "Set" }}</text>
                 {base}
                 {trend_line}
                 {points}

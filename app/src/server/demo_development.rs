@@ -116,7 +116,17 @@ fn show_every_gap(profile: &[Option<CoachRating>], levels: &mut [i16]) {
         }
         let found = (0..levels.len())
             .filter(|j| !kept.contains(j))
-            .find_map(|j| (1..=5).find(|&l| is(gap_at(j, l))).map(|l| (j, l)));
+            // The level nearest the coaches that still shows the gap.
+            .find_map(|j| {
+                let mut levels: Vec<i16> = (1..=5).collect();
+                if want == Gap::HiddenStrength {
+                    levels.reverse();
+                }
+                levels
+                    .into_iter()
+                    .find(|&l| is(gap_at(j, l)))
+                    .map(|l| (j, l))
+            });
         if let Some((j, l)) = found {
             levels[j] = l;
             kept.push(j);
