@@ -101,6 +101,12 @@ pub async fn delete_team(team_id: i32) -> Result<(), AppError> {
     respond(async { teams::delete_team(&guard::ctx().await?, team_id).await }.await)
 }
 
+/// `archived` false restores the team.
+#[server(endpoint = "admin/archive_team")]
+pub async fn archive_team(team_id: i32, archived: bool) -> Result<(), AppError> {
+    respond(async { teams::archive_team(&guard::ctx().await?, team_id, archived).await }.await)
+}
+
 /// `member` false removes the membership.
 #[server(endpoint = "admin/set_membership")]
 pub async fn set_membership(

@@ -1,7 +1,7 @@
 //! Admin: teams, their agents and their coaches.
 
 use crate::api::admin::{
-    list_teams, list_users, CreateTeam, DeleteTeam, RenameTeam, SetMembership,
+    list_teams, list_users, ArchiveTeam, CreateTeam, DeleteTeam, RenameTeam, SetMembership,
 };
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
@@ -38,10 +38,21 @@ fn Teams() -> impl IntoView {
                             view! { <EmptyState title="No teams yet" body="Create your first team above, then add its agents and coach." /> }.into_any()
                         } else {
                             let people = StoredValue::new(people);
+                            let (archived, active): (Vec<TeamDetail>, Vec<TeamDetail>) =
+                                teams.into_iter().partition(|t| t.archived);
                             view! {
                                 <div class="team-grid">
-                                    {teams.into_iter().map(|t| view! { <TeamCard team=t people=people on_changed=refresh /> }).collect_view()}
+                                    {active.into_iter().map(|t| view! { <TeamCard team=t people=people on_changed=refresh /> }).collect_view()}
                                 </div>
+                                {(!archived.is_empty()).then(|| view! {
+                                    <section class="card archived-teams">
+                                        <h2>"Archived teams"</h2>
+                                        <p class="muted small">"They keep their calls, reviews and audit, and are left out of pickers and filters."</p>
+                                        <ul class="plain">
+                                            {archived.into_iter().map(|t| view! { <ArchivedTeam team=t on_changed=refresh /> }).collect_view()}
+                                        </ul>
+                                    </section>
+                                })}
                             }.into_any()
                         }
                     }
@@ -82,6 +93,24 @@ fn NewTeam(on_created: Callback<()>) -> impl IntoView {
 }
 
 #[component]
+fn ArchivedTeam(team: TeamDetail, on_changed: Callback<()>) -> impl IntoView {
+    let restore = ServerAction::<ArchiveTeam>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = restore.value().get() {
+            on_changed.run(());
+        }
+    });
+    let team_id = team.id;
+    view! {
+        <li class="archived-team" data-team=team.name.clone()>
+            <span>{team.name.clone()}</span>
+            <button class="button small" type="button" on:click=move |_| { restore.dispatch(ArchiveTeam { team_id, archived: false }); }>"Restore"</button>
+            {move || restore.value().get().and_then(|r| r.err()).map(|e| view! { <p class="field-error" role="alert">{e.to_string()}</p> })}
+        </li>
+    }
+}
+
+#[component]
 fn TeamCard(
     team: TeamDetail,
     people: StoredValue<Vec<UserSummary>>,
@@ -90,6 +119,7 @@ fn TeamCard(
     let membership = ServerAction::<SetMembership>::new();
     let rename = ServerAction::<RenameTeam>::new();
     let delete = ServerAction::<DeleteTeam>::new();
+    let archive = ServerAction::<ArchiveTeam>::new();
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(team.name.clone());
     let add_agent = RwSignal::new(String::new());
@@ -110,11 +140,17 @@ fn TeamCard(
             on_changed.run(());
         }
     });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = archive.value().get() {
+            on_changed.run(());
+        }
+    });
     let error = Signal::derive(move || {
         [
             membership.value().get(),
             rename.value().get(),
             delete.value().get(),
+            archive.value().get(),
         ]
         .into_iter()
         .flatten()
@@ -221,7 +257,8 @@ fn TeamCard(
                     <div class="row-actions">
                         <button class="button small ghost" type="button" on:click=move |_| renaming.set(true)>"Rename"</button>
                         {empty.then(|| view! {
-                            <button class="button small ghost danger" type="button" on:click=move |_| { delete.dispatch(DeleteTeam { team_id }); }>"Delete"</button>
+                            <button class="button small ghost" type="button" title="Keep its history; leave pickers and filters" on:click=move |_| { archive.dispatch(ArchiveTeam { team_id, archived: true }); }>"Archive"</button>
+                            <button class="button small ghost danger" type="button" title="Only a team without history can be deleted" on:click=move |_| { delete.dispatch(DeleteTeam { team_id }); }>"Delete"</button>
                         })}
                     </div>
                 </Show>

@@ -57,6 +57,8 @@ pub struct PersonRef {
 pub struct TeamDetail {
     pub id: i32,
     pub name: String,
+    /// Archived teams keep their history and leave pickers and filters.
+    pub archived: bool,
     pub agents: Vec<PersonRef>,
     pub coaches: Vec<PersonRef>,
 }

@@ -1,6 +1,6 @@
 use crate::common::*;
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn id_of(v: &Value) -> String {
     v["id"].as_i64().unwrap().to_string()
@@ -196,6 +196,10 @@ async fn an_agent_cannot_call_admin_server_functions() {
                 vec![("team_id", &team), ("name", "Mine")],
             ),
             ("admin/delete_team", vec![("team_id", &team)]),
+            (
+                "admin/archive_team",
+                vec![("team_id", &team), ("archived", "true")],
+            ),
             (
                 "admin/set_membership",
                 vec![
@@ -398,4 +402,126 @@ async fn team_names_of_invisible_characters_are_refused() {
         .call("admin/create_team", &[("name", "Billing\u{202E}")])
         .await;
     assert_eq!(made.ok()["name"], "Billing");
+}
+
+/// Issue 17.3: a team with history is archived, never deleted with its
+/// calls; an archived team leaves pickers and filters and can be restored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_team_with_history_is_archived_not_deleted_and_can_be_restored() {
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    let (casey_p, casey) = world
+        .member(billing, "coach", "Casey", "casey@example.com")
+        .await;
+    let (ana_p, _) = world
+        .member(billing, "agent", "Ana", "ana@example.com")
+        .await;
+    let dana = &world.founder;
+    let header = "agent_email,team,occurred_at,channel,duration_seconds,csat,likelihood_to_recommend,resolved,resolution_minutes,first_response_seconds,abandoned,complaint,rectification,follow_up_on,reference";
+    let day = (chrono::Utc::now() - chrono::Duration::days(3)).format("%Y-%m-%d %H:%M");
+    let csv =
+        format!("{header}\nana@example.com,Billing,{day},phone,300,4,9,yes,7,35,no,no,,,A-1\n");
+    let out = casey
+        .call_json("calls/import", json!({ "csv": csv, "commit": true }))
+        .await;
+    assert_eq!(out.ok()["committed"], true, "{}", out.body);
+
+    // Its people move on; the team still has a call, so it cannot go.
+    let team = billing.to_string();
+    for (who, kind) in [(&ana_p, "agent"), (&casey_p, "coach")] {
+        dana.call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team),
+                ("user_id", &who.id.to_string()),
+                ("kind", kind),
+                ("member", "false"),
+            ],
+        )
+        .await
+        .ok();
+    }
+    let refused = dana.call("admin/delete_team", &[("team_id", &team)]).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+    assert!(
+        refused.body.to_string().contains("1 call"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.to_string().contains("Archive it instead"));
+    let listed = dana
+        .call_json("calls/list", json!({ "filter": {} }))
+        .await
+        .ok()["rows"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(listed, 1, "the call is still there");
+
+    // Archived: kept, flagged, and out of the pickers.
+    dana.call(
+        "admin/archive_team",
+        &[("team_id", &team), ("archived", "true")],
+    )
+    .await
+    .ok();
+    let teams = dana.call("admin/teams", &[]).await.ok().clone();
+    assert_eq!(teams[0]["name"], "Billing");
+    assert_eq!(teams[0]["archived"], true);
+    let options = dana.call("calls/options", &[]).await.ok().clone();
+    assert_eq!(options["teams"], json!([]), "{options}");
+    let csv =
+        format!("{header}\nana@example.com,Billing,{day},phone,300,4,9,yes,7,35,no,no,,,A-2\n");
+    let out = dana
+        .call_json("calls/import", json!({ "csv": csv, "commit": true }))
+        .await;
+    assert_eq!(out.ok()["committed"], false);
+    assert!(
+        out.body.to_string().contains("\\\"Billing\\\" is archived"),
+        "{}",
+        out.body
+    );
+    let invite = dana
+        .call(
+            "admin/invite",
+            &[
+                ("name", "Ivy"),
+                ("email", "ivy@example.com"),
+                ("roles", "agent"),
+                ("team_id", &team),
+            ],
+        )
+        .await;
+    assert_eq!(invite.status, StatusCode::CONFLICT, "{}", invite.body);
+    let join = dana
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team),
+                ("user_id", &ana_p.id.to_string()),
+                ("kind", "agent"),
+                ("member", "true"),
+            ],
+        )
+        .await;
+    assert_eq!(join.status, StatusCode::CONFLICT, "{}", join.body);
+
+    // Restored, it is back in the pickers with its history.
+    dana.call(
+        "admin/archive_team",
+        &[("team_id", &team), ("archived", "false")],
+    )
+    .await
+    .ok();
+    let options = dana.call("calls/options", &[]).await.ok().clone();
+    assert_eq!(options["teams"][0]["name"], "Billing");
+    let teams = dana.call("admin/teams", &[]).await.ok().clone();
+    assert_eq!(teams[0]["archived"], false);
+
+    // A team that never had history can still be deleted outright.
+    let empty = world.team("Spare").await.to_string();
+    dana.call("admin/delete_team", &[("team_id", &empty)])
+        .await
+        .ok();
 }

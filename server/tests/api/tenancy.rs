@@ -57,6 +57,10 @@ async fn forged_ids_from_another_organisation_are_refused_and_change_nothing() {
             vec![("team_id", &b_team), ("name", "Hijacked")],
         ),
         ("admin/delete_team", vec![("team_id", &b_team)]),
+        (
+            "admin/archive_team",
+            vec![("team_id", &b_team), ("archived", "true")],
+        ),
         // B's team with A's agent, A's team with B's agent, B's with B's.
         (
             "admin/set_membership",

@@ -39,7 +39,13 @@ pub(super) fn People() -> impl IntoView {
         <Show when=move || adding.get()>
             <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
-                    let teams = teams.await.unwrap_or_default();
+                    // Archived teams take no one new.
+                    let teams = teams
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|t| !t.archived)
+                        .collect();
                     view! { <AddPerson teams=teams on_added=refresh /> }
                 })}
             </Suspense>

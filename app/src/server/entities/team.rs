@@ -8,6 +8,8 @@ pub struct Model {
     pub org_id: i32,
     pub name: String,
     pub created_at: ChronoDateTimeUtc,
+    /// Set while the team is archived: kept for its history, out of pickers.
+    pub archived_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -221,6 +221,14 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
                 column: "team".into(),
                 message: format!("There is no team called \"{}\".", row.team),
             }),
+            Some(t) if t.archived_at.is_some() => problems.push(RowProblem {
+                line: row.line,
+                column: "team".into(),
+                message: format!(
+                    "\"{}\" is archived; restore it on the Teams page to add calls to it.",
+                    t.name
+                ),
+            }),
             Some(t) if !scope.may_add_to_team(caller, t.id) => problems.push(RowProblem {
                 line: row.line,
                 column: "team".into(),
@@ -231,7 +239,10 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
             }),
             _ => {}
         }
-        if let (Some(a), Some(t)) = (agent.filter(|a| a.is_agent), team) {
+        if let (Some(a), Some(t)) = (
+            agent.filter(|a| a.is_agent),
+            team.filter(|t| t.archived_at.is_none()),
+        ) {
             let own_team = agent_team.get(&a.id).copied();
             match team_for_call(own_team, Some(t.id), |t| scope.may_add_to_team(caller, t)) {
                 Ok(team_id) => resolved.push((team_id, a.id)),

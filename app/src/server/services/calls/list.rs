@@ -116,6 +116,7 @@ pub async fn options(cx: &Ctx) -> Result<CallScope, AppError> {
     let scope = Visibility::of(db, caller).await?;
     let teams: Vec<team::Model> = team::Entity::find()
         .filter(team::Column::OrgId.eq(caller.org_id))
+        .filter(team::Column::ArchivedAt.is_null())
         .order_by_asc(team::Column::Name)
         .all(db)
         .await?

@@ -142,7 +142,7 @@ pub async fn start(cx: &Ctx, title: &str, team_id: Option<i32>) -> Result<i32, A
         ));
     }
     if let Some(t) = team_id {
-        team::Entity::find_by_id(t)
+        let team = team::Entity::find_by_id(t)
             .filter(team::Column::OrgId.eq(caller.org_id))
             .one(db)
             .await?
@@ -152,6 +152,15 @@ pub async fn start(cx: &Ctx, title: &str, team_id: Option<i32>) -> Result<i32, A
                     "Choose one of your organisation's teams, or the whole organisation.",
                 )
             })?;
+        if team.archived_at.is_some() {
+            return Err(AppError::invalid(
+                "team_id",
+                format!(
+                    "\"{}\" is archived; choose an active team, or restore it first.",
+                    team.name
+                ),
+            ));
+        }
     }
     let model = current_model(db, caller.org_id).await?;
     let now = Utc::now();

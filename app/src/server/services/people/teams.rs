@@ -5,12 +5,15 @@ use crate::domain::access::Action;
 use crate::domain::lifecycle::MembershipKind;
 use crate::domain::validation::check_name;
 use crate::error::AppError;
-use crate::server::entities::{team, team_member, user};
+use crate::server::entities::{
+    call, continuum_assessment, invitation, review, team, team_member, user,
+};
 use crate::server::kernel::forms::field;
 use crate::server::kernel::is_unique_violation;
 use crate::server::kernel::{Ctx, InOrg};
 use crate::types::{PersonRef, TeamDetail};
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set, TransactionTrait,
@@ -49,6 +52,7 @@ pub async fn team_details(
         .map(|t| TeamDetail {
             id: t.id,
             name: t.name,
+            archived: t.archived_at.is_some(),
             agents: vec![],
             coaches: vec![],
         })
@@ -130,6 +134,7 @@ pub async fn create_team(cx: &Ctx, name: &str) -> Result<TeamDetail, AppError> {
     Ok(TeamDetail {
         id: t.id,
         name: t.name,
+        archived: false,
         agents: vec![],
         coaches: vec![],
     })
@@ -147,23 +152,102 @@ pub async fn rename_team(cx: &Ctx, team_id: i32, name: &str) -> Result<(), AppEr
     Ok(())
 }
 
-pub async fn delete_team(cx: &Ctx, team_id: i32) -> Result<(), AppError> {
-    let (db, caller) = (&cx.db, &cx.caller);
-    caller.require(Action::ManageTeams)?;
-    let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
+/// Refuses while the team still has people: they are moved first, so an
+/// archived or deleted team never has members.
+async fn must_be_empty(
+    db: &impl ConnectionTrait,
+    t: &team::Model,
+    to: &str,
+) -> Result<(), AppError> {
     let members = team_member::Entity::find()
         .filter(team_member::Column::TeamId.eq(t.id))
         .count(db)
         .await?;
     if members > 0 {
         return Err(AppError::Conflict(format!(
-            "\"{}\" still has {members} member{}. Move or remove them before deleting the team.",
+            "\"{}\" still has {members} member{}. Move or remove them before {to} the team.",
             t.name,
             if members == 1 { "" } else { "s" }
         )));
     }
-    team::Entity::delete_by_id(t.id).exec(db).await?;
     Ok(())
+}
+
+/// Deletes a team that never had history. A team with calls, reviews or
+/// continuum assessments is archived instead, so nothing is lost.
+pub async fn delete_team(cx: &Ctx, team_id: i32) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManageTeams)?;
+    let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
+    must_be_empty(db, &t, "deleting").await?;
+    let calls = call::Entity::find()
+        .filter(call::Column::TeamId.eq(t.id))
+        .count(db)
+        .await?;
+    let reviews = review::Entity::find()
+        .filter(review::Column::TeamId.eq(t.id))
+        .count(db)
+        .await?;
+    let assessments = continuum_assessment::Entity::find()
+        .filter(continuum_assessment::Column::TeamId.eq(t.id))
+        .count(db)
+        .await?;
+    if calls + reviews + assessments > 0 {
+        let mut history = vec![];
+        for (n, one, many) in [
+            (calls, "call", "calls"),
+            (reviews, "review", "reviews"),
+            (assessments, "continuum assessment", "continuum assessments"),
+        ] {
+            if n > 0 {
+                history.push(format!("{n} {}", if n == 1 { one } else { many }));
+            }
+        }
+        return Err(AppError::Conflict(format!(
+            "\"{}\" has history ({}). Archive it instead: its history stays and it leaves pickers and filters.",
+            t.name,
+            history.join(", ")
+        )));
+    }
+    let txn = db.begin().await?;
+    // Invitations to it still join the organisation, in no team.
+    invitation::Entity::update_many()
+        .col_expr(invitation::Column::TeamId, Expr::value(Option::<i32>::None))
+        .filter(invitation::Column::TeamId.eq(t.id))
+        .exec(&txn)
+        .await?;
+    team::Entity::delete_by_id(t.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Archives a team (it keeps its calls, reviews and audit, and leaves
+/// pickers and filters) or restores it.
+pub async fn archive_team(cx: &Ctx, team_id: i32, archived: bool) -> Result<(), AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ManageTeams)?;
+    let t = team::Entity::get_in_org(db, caller.org_id, team_id).await?;
+    if archived {
+        must_be_empty(db, &t, "archiving").await?;
+    }
+    if archived == t.archived_at.is_some() {
+        return Ok(());
+    }
+    let mut active: team::ActiveModel = t.into();
+    active.archived_at = Set(archived.then(Utc::now));
+    active.update(db).await?;
+    Ok(())
+}
+
+/// Refuses work for an archived team with a message saying how to go on.
+pub fn must_be_active(t: &team::Model) -> Result<(), AppError> {
+    match t.archived_at {
+        Some(_) => Err(AppError::Conflict(format!(
+            "\"{}\" is archived. Restore it on the Teams page first.",
+            t.name
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Adds or removes a person as agent or coach of a team. Adding an agent
@@ -194,6 +278,7 @@ pub async fn set_membership(
     if existing.is_some() {
         return Ok(());
     }
+    must_be_active(&t)?;
     let roles = u.roles();
     if kind == MembershipKind::Agent && !u.is_agent {
         return Err(AppError::invalid(

@@ -1,6 +1,7 @@
 //! Admin work on people: create, invite, change roles, deactivate.
 
 use super::auth::{email_taken, membership_kind_for, taken_message};
+use super::teams::must_be_active;
 use crate::domain::access::Action;
 use crate::domain::lifecycle::MembershipKind;
 use crate::domain::roles::{Role, RoleSet};
@@ -100,6 +101,9 @@ pub async fn create_user(cx: &Ctx, input: NewUser<'_>) -> Result<UserSummary, Ap
         Some(id) => Some(team::Entity::get_in_org(db, caller.org_id, id).await?),
         None => None,
     };
+    if let Some(t) = &team {
+        must_be_active(t)?;
+    }
     if email_taken(db, &email).await? {
         return Err(taken_message());
     }
@@ -257,7 +261,7 @@ pub async fn invite(cx: &Ctx, input: NewInvitation<'_>) -> Result<InvitationLink
     let email = field("email", normalise_email(input.email))?;
     let roles = parse_roles(input.roles)?;
     if let Some(id) = input.team_id {
-        team::Entity::get_in_org(db, caller.org_id, id).await?;
+        must_be_active(&team::Entity::get_in_org(db, caller.org_id, id).await?)?;
     }
     if email_taken(db, &email).await? {
         return Err(taken_message());
