@@ -66,7 +66,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFound>
                     // Lazy routes: each page's code is a separate wasm chunk,
                     // loaded when the page is first shown.
-                    <Route path=path!("/") view={Lazy::<LandingRoute>::new()} />
+                    <Route path=path!("/") view={Lazy::<LandingRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} />
                     <Route path=path!("/signup") view={Lazy::<SignupRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} />
