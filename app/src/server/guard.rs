@@ -14,8 +14,15 @@ use tower_sessions::Session;
 const USER_ID: &str = "uid";
 const SESSION_VERSION: &str = "ver";
 
+/// The application state of the request being answered. It is missing only
+/// when the request's reactive owner is gone: the client dropped the
+/// connection and the work went on without it. That is no internal error,
+/// so it is logged quietly.
 pub fn state() -> Result<AppState, AppError> {
-    use_context::<AppState>().ok_or_else(|| internal("application state is missing"))
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::debug!("request ended before it was answered (client went away)");
+        AppError::Network("the request ended before it was answered".into())
+    })
 }
 
 pub fn db() -> Result<DatabaseConnection, AppError> {
@@ -129,4 +136,15 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         }
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 17.10: a dropped connection is not logged as an internal error.
+    #[test]
+    fn a_request_without_its_state_is_a_network_end_not_an_internal_error() {
+        assert!(matches!(state(), Err(AppError::Network(_))));
+    }
 }
