@@ -78,7 +78,7 @@ pub async fn page_csp(mut request: Request, next: Next) -> Response {
 pub fn page_policy(nonce: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; \
+         style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; \
          connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; \
          form-action 'self'; frame-ancestors 'none'"
     )
@@ -113,15 +113,18 @@ pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
 }
 
 /// Pages and answers are about one signed-in person: no shared or
-/// back-button cache may keep them. Static files are left to their own
-/// caching.
+/// back-button cache may keep them. Static files keep their names from one
+/// release to the next (the bundle is not fingerprinted), so a browser may
+/// keep them but must check they are current before each use; long-lived
+/// `immutable` caching would be right only for fingerprinted names.
 pub async fn no_store(request: Request, next: Next) -> Response {
     let static_file = is_static_file(request.uri().path());
     let mut response = next.run(request).await;
-    if !static_file && !response.headers().contains_key(header::CACHE_CONTROL) {
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
+        let policy = if static_file { "no-cache" } else { "no-store" };
         response
             .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
     }
     response
 }

@@ -207,7 +207,7 @@ fn RecordingUpload(call_id: i32, on_done: Callback<()>, replace: bool) -> impl I
             <p class="hint">"WAV, MP3, Ogg or WebM, up to 50 MB."</p>
             {move || progress.get().map(|p| view! {
                 <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=format!("{p:.0}")>
-                    <span style=format!("width:{p:.0}%")></span>
+                    <span style:width=format!("{p:.0}%")></span>
                 </div>
             })}
             {move || message.get().map(|m| match m {

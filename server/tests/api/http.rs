@@ -148,3 +148,21 @@ async fn pages_and_answers_are_not_cached_and_hsts_is_a_setting() {
         "max-age=31536000; includeSubDomains"
     );
 }
+
+/// Issue 17.7: static files (not fingerprinted) are revalidated before use,
+/// and the page policy allows no inline styles.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn static_files_revalidate_and_pages_allow_no_inline_styles() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    std::fs::write(site.path().join("pkg/rapport.css"), "body{}").unwrap();
+    let root = site.path().to_string_lossy().into_owned();
+    let server = TestServer::start_with(&[("LEPTOS_SITE_ROOT", &root)]).await;
+    let css = server.client().get("/pkg/rapport.css").await;
+    assert_eq!(css.status(), StatusCode::OK);
+    assert_eq!(css.headers()["cache-control"], "no-cache");
+    let page = server.client().get("/login").await;
+    let policy = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("style-src 'self';"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+}

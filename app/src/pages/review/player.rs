@@ -77,30 +77,37 @@ pub(super) fn PlayerView(
             .filter(|e| e.at_ms.is_some())
             .collect::<Vec<_>>()
     };
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
     view! {
         <div class="player-block">
             <audio class="player" controls preload="metadata" src=src node_ref=player.node
                 on:timeupdate=on_time on:loadedmetadata=on_meta on:seeked=on_time></audio>
             <div class="timeline" aria-label="Evidence on the timeline">
-                <span class="timeline-now" style=move || {
-                    let d = player.duration_ms.get().max(1);
-                    format!("left:{:.2}%", player.now_ms.get() as f64 / d as f64 * 100.0)
-                }></span>
-                <For each=timed key=|e| e.id let:e>
-                    {
-                        let at = e.at_ms.unwrap_or(0).max(0) as u32;
-                        let class = if e.kind == EvidenceKind::Tally { "marker tally" } else { "marker" };
-                        view! {
-                            <button type="button" class=class title=format!("{} · {}", clock(at as i64), e.note)
-                                aria-label=format!("Go to {}", clock(at as i64))
-                                style=move || {
-                                    let d = player.duration_ms.get().max(1);
-                                    format!("left:{:.2}%", (at as f64 / d as f64 * 100.0).min(100.0))
-                                }
-                                on:click=move |_| player.seek(at)></button>
+                // Positions are set through the style object once the page
+                // runs, never as style attributes in the markup: the page
+                // policy allows no inline styles.
+                {move || mounted.get().then(|| view! {
+                    <span class="timeline-now" style:left=move || {
+                        let d = player.duration_ms.get().max(1);
+                        format!("{:.2}%", player.now_ms.get() as f64 / d as f64 * 100.0)
+                    }></span>
+                    <For each=timed key=|e| e.id let:e>
+                        {
+                            let at = e.at_ms.unwrap_or(0).max(0) as u32;
+                            let class = if e.kind == EvidenceKind::Tally { "marker tally" } else { "marker" };
+                            view! {
+                                <button type="button" class=class title=format!("{} · {}", clock(at as i64), e.note)
+                                    aria-label=format!("Go to {}", clock(at as i64))
+                                    style:left=move || {
+                                        let d = player.duration_ms.get().max(1);
+                                        format!("{:.2}%", (at as f64 / d as f64 * 100.0).min(100.0))
+                                    }
+                                    on:click=move |_| player.seek(at)></button>
+                            }
                         }
-                    }
-                </For>
+                    </For>
+                })}
             </div>
             <p class="player-time">{move || format!("{} / {}", clock(player.now_ms.get() as i64), clock(player.duration_ms.get() as i64))}</p>
         </div>
