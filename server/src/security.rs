@@ -117,14 +117,29 @@ pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
 /// release to the next (the bundle is not fingerprinted), so a browser may
 /// keep them but must check they are current before each use; long-lived
 /// `immutable` caching would be right only for fingerprinted names.
+///
+/// The file server sends `Last-Modified` but answers every request in full;
+/// a revalidation that finds the file unchanged gets `304 Not Modified`
+/// here, so the browser keeps its copy (and its compiled wasm).
 pub async fn no_store(request: Request, next: Next) -> Response {
     let static_file = is_static_file(request.uri().path());
+    let since = request.headers().get(header::IF_MODIFIED_SINCE).cloned();
     let mut response = next.run(request).await;
     if !response.headers().contains_key(header::CACHE_CONTROL) {
         let policy = if static_file { "no-cache" } else { "no-store" };
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    let unchanged = static_file
+        && response.status() == axum::http::StatusCode::OK
+        && since.is_some()
+        && response.headers().get(header::LAST_MODIFIED) == since.as_ref();
+    if unchanged {
+        let (mut parts, _) = response.into_parts();
+        parts.status = axum::http::StatusCode::NOT_MODIFIED;
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, axum::body::Body::empty());
     }
     response
 }
