@@ -955,3 +955,119 @@ async fn concurrent_starts_of_one_review_open_the_same_draft() {
         .collect();
     assert!(ids.iter().all(|id| *id == ids[0]), "{ids:?}");
 }
+
+/// Issue 17.13: the role rules themselves decide on submitted and disputed
+/// reviews (a draft is hidden from everyone but its author, so it proves
+/// nothing about roles).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn roles_decide_who_acts_on_submitted_and_disputed_reviews() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviour_ids(&framework(&org.admin).await);
+    let review = casey_starts_a_review(&org).await;
+    let ratings: Vec<(i64, i64)> = ids.iter().map(|b| (*b, 3)).collect();
+    org.casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "Calm.", "development": "Summarise." }),
+        )
+        .await
+        .ok();
+    let r = review.to_string();
+    org.casey.call("reviews/submit", &[("id", &r)]).await.ok();
+
+    // Submitted: another agent of the team and another team's coach do not
+    // see it at all; its coach may neither acknowledge nor dispute it.
+    for api in [&org.ben, &org.tess] {
+        assert_eq!(
+            api.call("reviews/get", &[("id", &r)]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            api.call("reviews/acknowledge", &[("id", &r)]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            api.call(
+                "reviews/dispute",
+                &[("id", &r), ("reason", "Not mine to dispute")]
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+    for (endpoint, args) in [
+        ("reviews/acknowledge", vec![("id", r.as_str())]),
+        (
+            "reviews/dispute",
+            vec![("id", r.as_str()), ("reason", "The coach disputes")],
+        ),
+    ] {
+        let answer = org.casey.call(endpoint, &args).await;
+        assert_eq!(
+            answer.status,
+            StatusCode::FORBIDDEN,
+            "{endpoint}: {}",
+            answer.body
+        );
+    }
+    // Nobody resolves a review that is not disputed.
+    let early = org
+        .admin
+        .call_json(
+            "reviews/resolve",
+            json!({ "id": review, "outcome": "upheld", "note": "Too early", "ratings": [] }),
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::CONFLICT, "{}", early.body);
+
+    // Disputed by Ana: the coach who scored it may not judge it, nor may
+    // another team's coach or another agent; the leader may.
+    org.ana
+        .call(
+            "reviews/dispute",
+            &[("id", &r), ("reason", "I did summarise at the end.")],
+        )
+        .await
+        .ok();
+    let resolve = |note: &'static str| json!({ "id": review, "outcome": "upheld", "note": note, "ratings": [] });
+    let own = org
+        .casey
+        .call_json("reviews/resolve", resolve("Judging my own"))
+        .await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.body);
+    for api in [&org.tess, &org.ben] {
+        let answer = api
+            .call_json("reviews/resolve", resolve("Not my team"))
+            .await;
+        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
+    }
+    let by_agent = org
+        .ana
+        .call_json("reviews/resolve", resolve("My own dispute"))
+        .await;
+    assert_eq!(by_agent.status, StatusCode::FORBIDDEN, "{}", by_agent.body);
+    let still = org
+        .ana
+        .call("reviews/get", &[("id", &r)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(still["status"], "disputed");
+    org.admin
+        .call_json(
+            "reviews/resolve",
+            resolve("The summary was there; the score stands."),
+        )
+        .await
+        .ok();
+    let done = org
+        .ana
+        .call("reviews/get", &[("id", &r)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(done["status"], "resolved");
+    assert_eq!(done["resolution"], "upheld");
+}
