@@ -52,7 +52,7 @@ for (const [scheme, widths] of [['light', [390, 1366]], ['dark', [390, 1366]]]) 
         await context.clearCookies();
         if (user) {
           await page.goto(base + '/login');
-          await page.locator('.app[data-hydrated="true"]').waitFor({ state: 'attached' });
+          await page.locator('.app[data-hydrated="/login"]').waitFor({ state: 'attached' });
           await page.getByLabel('Email').fill(user);
           await page.getByLabel('Password').fill('rapport-demo');
           await page.getByRole('button', { name: 'Log in' }).click();
@@ -61,7 +61,8 @@ for (const [scheme, widths] of [['light', [390, 1366]], ['dark', [390, 1366]]]) 
         who = user;
       }
       await page.goto(base + path);
-      await page.locator('.app[data-hydrated="true"]').waitFor({ state: 'attached' }).catch(() => {});
+      const shown = new URL(page.url()).pathname;
+      await page.locator(`.app[data-hydrated="${shown}"]`).waitFor({ state: 'attached' }).catch(() => {});
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${out}/${name}-${width}-${scheme}.png`, fullPage: true });
       await page.close();

@@ -53,16 +53,17 @@ pub fn App() -> impl IntoView {
     auth::provide_auth();
 
     // Effects run only in the browser, after the view that created them has
-    // hydrated. Each page's route sets this (see `lazy_page!`), so the mark
-    // means the page itself is interactive, not only the frame around it;
-    // the browser tests wait for it before clicking.
-    let hydrated = RwSignal::new(false);
+    // hydrated. Each page's route sets this to its own path (see
+    // `lazy_page!`), so the mark means this page itself is interactive, not
+    // only the frame around it nor the page before an in-app navigation; the
+    // browser tests wait for it before clicking.
+    let hydrated = RwSignal::new(None::<String>);
     provide_context(PageHydrated(hydrated));
 
     view! {
         <Title formatter=|text: String| if text.is_empty() { "Rapport".to_string() } else { format!("{text} · Rapport") } />
         <Router>
-            <div class="app" data-hydrated=move || hydrated.get().then_some("true")>
+            <div class="app" data-hydrated=move || hydrated.get()>
                 <Routes fallback=pages::not_found::NotFound>
                     // Lazy routes: each page's code is a separate wasm chunk,
                     // loaded when the page is first shown.
@@ -100,9 +101,17 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Set once the current page has hydrated.
+/// The path of the page that last became interactive.
 #[derive(Clone, Copy)]
-pub struct PageHydrated(pub RwSignal<bool>);
+pub struct PageHydrated(pub RwSignal<Option<String>>);
+
+/// Marks the app with this page's path once the page has hydrated.
+pub fn mark_hydrated() {
+    if let Some(PageHydrated(done)) = use_context::<PageHydrated>() {
+        let location = leptos_router::hooks::use_location();
+        Effect::new(move |_| done.set(Some(location.pathname.get_untracked())));
+    }
+}
 
 /// Declares a lazily loaded route that shows one page component.
 macro_rules! lazy_page {
@@ -117,9 +126,7 @@ macro_rules! lazy_page {
 
             fn view(_this: Self) -> AnyView {
                 let view = view! { <$page /> }.into_any();
-                if let Some(PageHydrated(done)) = use_context::<PageHydrated>() {
-                    Effect::new(move |_| done.set(true));
-                }
+                mark_hydrated();
                 view
             }
         }

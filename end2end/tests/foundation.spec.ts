@@ -165,15 +165,15 @@ test('unknown pages show the 404 page in the product design', async ({ page }) =
 // waits for the session, and a late re-run of it created the page's resources
 // again under new ids; some loads then panicked while hydrating.
 test('signed-in pages hydrate on every direct load', async ({ page }) => {
-  // Four rounds over every signed-in page take most of a minute.
-  test.setTimeout(180_000);
   await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
   const errors = collectErrors(page);
-  for (let round = 0; round < 4; round++) {
+  let previous = '/home';
+  for (let round = 0; round < 2; round++) {
     for (const path of ['/admin/people', '/account', '/admin/teams', '/home', '/calls', '/calls/2', '/reviews/2', '/frameworks', '/development', '/team', '/targets/1', '/practice', '/self-assessment', '/continuum', '/continuum/2', '/continuum/model']) {
       await open(page, path);
-      await page.waitForTimeout(150);
-      expect(errors, `errors on ${path}, round ${round}`).toEqual([]);
+      // A late error of a page shows up by the time the next one has hydrated.
+      expect(errors, `errors on ${previous} or ${path}, round ${round}`).toEqual([]);
+      previous = path;
     }
   }
   // Still interactive after all that: renaming opens the inline form.

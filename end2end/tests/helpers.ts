@@ -6,8 +6,14 @@ export async function open(page: Page, path: string) {
   await hydrated(page);
 }
 
+/**
+ * Waits until the page at the current address is interactive: the app marks
+ * itself with the path of the page that last hydrated, so after an in-app
+ * navigation the previous page's mark does not count.
+ */
 export async function hydrated(page: Page) {
-  await expect(page.locator('.app[data-hydrated="true"]')).toBeAttached();
+  const path = new URL(page.url()).pathname;
+  await expect(page.locator(`.app[data-hydrated="${path}"]`)).toBeAttached();
 }
 
 export const DEMO_PASSWORD = 'rapport-demo';

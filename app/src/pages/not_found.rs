@@ -8,9 +8,7 @@ pub fn NotFound() -> impl IntoView {
     if let Some(options) = use_context::<leptos_axum::ResponseOptions>() {
         options.set_status(http::StatusCode::NOT_FOUND);
     }
-    if let Some(crate::PageHydrated(done)) = use_context::<crate::PageHydrated>() {
-        Effect::new(move |_| done.set(true));
-    }
+    crate::mark_hydrated();
     view! {
         <Title text="Page not found" />
         <div class="public">
