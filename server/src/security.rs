@@ -114,19 +114,23 @@ pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
 
 /// Pages and answers are about one signed-in person: no shared or
 /// back-button cache may keep them. Static files keep their names from one
-/// release to the next (the bundle is not fingerprinted), so a browser may
-/// keep them but must check they are current before each use; long-lived
-/// `immutable` caching would be right only for fingerprinted names.
-///
-/// The file server sends `Last-Modified` but answers every request in full;
-/// a revalidation that finds the file unchanged gets `304 Not Modified`
-/// here, so the browser keeps its copy (and its compiled wasm).
+/// release to the next (the bundle and its ~140 route chunks are not
+/// fingerprinted), so `immutable` would be wrong; revalidating every file on
+/// every load costs about a second a page, so a browser may use its copy for
+/// five minutes and must check it after that. The file server sends
+/// `Last-Modified` but answers every request in full; a revalidation that
+/// finds the file unchanged gets `304 Not Modified` here, so the browser
+/// keeps its copy (and its compiled wasm).
 pub async fn no_store(request: Request, next: Next) -> Response {
     let static_file = is_static_file(request.uri().path());
     let since = request.headers().get(header::IF_MODIFIED_SINCE).cloned();
     let mut response = next.run(request).await;
     if !response.headers().contains_key(header::CACHE_CONTROL) {
-        let policy = if static_file { "no-cache" } else { "no-store" };
+        let policy = if static_file {
+            STATIC_CACHE
+        } else {
+            "no-store"
+        };
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
@@ -157,6 +161,9 @@ fn is_static_file(path: &str) -> bool {
             .next()
             .is_some_and(|last| last.contains('.'))
 }
+
+/// How long a browser may use a static file before checking it is current.
+pub const STATIC_CACHE: &str = "public, max-age=300, must-revalidate";
 
 /// `Strict-Transport-Security` for a deployment served only over HTTPS
 /// (`RAPPORT_HSTS=true`).
