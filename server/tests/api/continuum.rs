@@ -147,8 +147,25 @@ async fn placement_follows_the_rules_and_a_submitted_assessment_never_changes() 
         .collect();
     assert!(next.contains(first_missing_measurement.as_ref().unwrap()));
     assert_eq!(next.len(), 4, "{next:?}");
-    // Evidence beside the checkable statements, even with no calls.
-    assert_eq!(v["evidence"].as_array().unwrap().len(), 7);
+    // Evidence beside the checkable statements, even with no calls: the
+    // call figures have nothing to count, and none of the organisation's one
+    // agent has been reviewed, set a target or practised.
+    let figures = v["evidence"].as_array().unwrap();
+    assert_eq!(figures.len(), 7);
+    let shares: Vec<Value> = figures.iter().map(|f| f["share"].clone()).collect();
+    assert_eq!(
+        shares.iter().filter(|s| s.is_null()).count(),
+        4,
+        "{figures:?}"
+    );
+    assert_eq!(
+        shares.iter().filter(|s| s.as_f64() == Some(0.0)).count(),
+        3,
+        "{figures:?}"
+    );
+    assert!(figures
+        .iter()
+        .all(|f| !f["basis"].as_str().unwrap().is_empty()));
 
     // Submitted: answers, invitations and submissions are refused.
     let late = answer(&org.dana, &id, &all[0].0, "no").await;
