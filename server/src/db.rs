@@ -20,8 +20,14 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         .sqlx_logging(false);
     if url.starts_with("sqlite:") {
         // SQLite has one writer; a small pool and WAL keep readers unblocked.
+        // In WAL mode `synchronous=NORMAL` syncs the disk at checkpoints, not
+        // on every commit: on a machine whose disk is busy (a build running
+        // beside the app) each commit otherwise waits on an fsync, and the
+        // writers queued behind it on the busy timeout. The database stays
+        // consistent; a power cut can lose the last commits, not corrupt it.
         options.max_connections(8).map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
         });
@@ -44,7 +50,8 @@ fn sqlite_path(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::sqlite_path;
+    use super::*;
+    use sea_orm::{ConnectionTrait, Statement};
 
     #[test]
     fn finds_the_sqlite_file() {
@@ -54,5 +61,22 @@ mod tests {
         );
         assert_eq!(sqlite_path("sqlite::memory:"), None);
         assert_eq!(sqlite_path("postgres://x/y"), None);
+    }
+
+    #[tokio::test]
+    async fn sqlite_commits_do_not_wait_on_a_disk_sync_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = connect(&url).await.unwrap();
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                "PRAGMA synchronous",
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        // 1 is NORMAL (the SQLite default is 2, FULL).
+        assert_eq!(row.try_get_by_index::<i32>(0).unwrap(), 1);
     }
 }
