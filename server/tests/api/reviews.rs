@@ -1071,3 +1071,180 @@ async fn roles_decide_who_acts_on_submitted_and_disputed_reviews() {
     assert_eq!(done["status"], "resolved");
     assert_eq!(done["resolution"], "upheld");
 }
+
+/// Issue 17.15: the everyday path over HTTP. The coach's queue moves on;
+/// Missed and N/A travel as ratings and score as PRODUCT.md §2 says; the
+/// agent marks the notification read and acknowledges; a Missed critical
+/// behaviour makes a critical fail.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_review_goes_from_the_queue_to_an_acknowledgement_and_a_critical_miss_fails_it() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let fw = framework(&org.admin).await;
+    let behaviours: Vec<Value> = fw["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["behaviours"].as_array().unwrap().clone())
+        .collect();
+    let ordinary: Vec<&Value> = behaviours
+        .iter()
+        .filter(|b| b["critical"] == false)
+        .collect();
+    let critical = behaviours.iter().find(|b| b["critical"] == true).unwrap();
+    let (missed, na) = (
+        ordinary[0]["id"].as_i64().unwrap(),
+        ordinary[1]["id"].as_i64().unwrap(),
+    );
+
+    let call = one_call_for_ana(&org).await;
+    let queue = org.casey.call("reviews/queue", &[]).await.ok().clone();
+    assert_eq!(queue["unreviewed"].as_array().unwrap().len(), 1);
+    let review = org
+        .casey
+        .call("reviews/start", &[("call_id", &call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let queue = org.casey.call("reviews/queue", &[]).await.ok().clone();
+    assert_eq!(queue["drafts"][0]["id"], review);
+
+    // Missed on one behaviour, N/A on another, 4 everywhere else.
+    let level = |id: i64| {
+        if id == missed {
+            0
+        } else if id == na {
+            -1
+        } else {
+            4
+        }
+    };
+    let ratings: Vec<(i64, i64)> = behaviours
+        .iter()
+        .map(|b| b["id"].as_i64().unwrap())
+        .map(|id| (id, level(id)))
+        .collect();
+    org.casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "Warm.", "development": "Summarise." }),
+        )
+        .await
+        .ok();
+    let r = review.to_string();
+    org.casey.call("reviews/submit", &[("id", &r)]).await.ok();
+    // Σ w·level / (5 Σ w) × 100 over behaviours not N/A, to one decimal,
+    // half away from zero, in integers.
+    let (mut wl, mut w) = (0i64, 0i64);
+    for b in &behaviours {
+        let id = b["id"].as_i64().unwrap();
+        if id != na {
+            let weight = b["weight"].as_i64().unwrap();
+            wl += weight * level(id);
+            w += weight;
+        }
+    }
+    let expected = ((400 * wl + w) / (2 * w)) as f64 / 10.0;
+    let queue = org.casey.call("reviews/queue", &[]).await.ok().clone();
+    assert!(queue["drafts"].as_array().unwrap().is_empty());
+    assert!(queue["unreviewed"].as_array().unwrap().is_empty());
+    // Ana's own list has it with its score.
+    let hers = org.ana.call("reviews/queue", &[]).await.ok().clone();
+    let mine = &hers["mine"][0];
+    assert_eq!(mine["id"], review);
+    assert_eq!(mine["critical_fail"], false);
+    assert_eq!(mine["score"].as_f64(), Some(expected));
+    let seen = org
+        .ana
+        .call("reviews/get", &[("id", &r)])
+        .await
+        .ok()
+        .clone();
+    let stored: Vec<(i64, i64)> = seen["ratings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p[0].as_i64().unwrap(), p[1].as_i64().unwrap()))
+        .collect();
+    assert!(
+        stored.contains(&(missed, 0)) && stored.contains(&(na, -1)),
+        "{stored:?}"
+    );
+
+    // Ana reads the notification and acknowledges the review.
+    let notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    let note = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["link"] == format!("/reviews/{review}"))
+        .unwrap()
+        .clone();
+    assert_eq!(note["read"], false);
+    org.ana
+        .call("notifications/read", &[("id", &id(&note))])
+        .await
+        .ok();
+    let notes = org.ana.call("notifications/list", &[]).await.ok().clone();
+    let note = notes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["link"] == format!("/reviews/{review}"))
+        .unwrap()
+        .clone();
+    assert_eq!(note["read"], true);
+    org.ana
+        .call("reviews/acknowledge", &[("id", &r)])
+        .await
+        .ok();
+    let seen = org
+        .ana
+        .call("reviews/get", &[("id", &r)])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(seen["status"], "acknowledged");
+    assert!(seen["acknowledged_on"].is_string());
+
+    // A second call: a critical behaviour Missed, 5 everywhere else.
+    let out = import(&org.casey, &csv_of(&[row("ana@example.com", 2)]), true).await;
+    assert_eq!(out.ok()["rows"], 1);
+    let fresh = org.casey.call("reviews/queue", &[]).await.ok().clone();
+    let second = id(&fresh["unreviewed"][0]);
+    let review2 = org
+        .casey
+        .call("reviews/start", &[("call_id", &second)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let crit = critical["id"].as_i64().unwrap();
+    let ratings: Vec<(i64, i64)> = behaviours
+        .iter()
+        .map(|b| b["id"].as_i64().unwrap())
+        .map(|id| (id, if id == crit { 0 } else { 5 }))
+        .collect();
+    org.casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review2, "ratings": ratings, "strengths": "Quick.", "development": "Never skip it." }),
+        )
+        .await
+        .ok();
+    org.casey
+        .call("reviews/submit", &[("id", &review2.to_string())])
+        .await
+        .ok();
+    let hers = org.ana.call("reviews/queue", &[]).await.ok().clone();
+    let failed = hers["mine"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == review2)
+        .unwrap()
+        .clone();
+    assert_eq!(failed["critical_fail"], true);
+    assert_eq!(failed["score"].as_f64(), Some(0.0));
+}
