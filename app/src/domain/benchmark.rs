@@ -222,21 +222,27 @@ impl Gap {
         matches!(self, Gap::BlindSpot | Gap::HiddenStrength)
     }
 
-    /// A sentence for a gap that is not clear yet; empty otherwise.
-    pub fn explanation(self) -> String {
+    /// What would settle a gap that is not clear yet, as a clause.
+    pub fn settle_note(self) -> Option<String> {
         match self {
             Gap::NotClearYet {
                 more_calls: Some(n),
-            } => format!(
-                "A gap of a level or more, but inside the 95% interval: about {n} more scored call{} at this spread would settle it.",
+            } => Some(format!(
+                "about {n} more scored call{} at this spread would settle it",
                 if n == 1 { "" } else { "s" }
-            ),
+            )),
             Gap::NotClearYet { more_calls: None } => {
-                "A gap of a level or more, but the coach ratings vary too much to settle it soon."
-                    .into()
+                Some("the coach ratings vary too much to settle it soon".into())
             }
-            _ => String::new(),
+            _ => None,
         }
+    }
+
+    /// A sentence for a gap that is not clear yet; empty otherwise.
+    pub fn explanation(self) -> String {
+        self.settle_note()
+            .map(|note| format!("A gap of a level or more, but inside the 95% interval: {note}."))
+            .unwrap_or_default()
     }
 }
 

@@ -189,6 +189,16 @@ impl Api {
             .expect("request")
     }
 
+    /// A page, asked for as a browser asks.
+    pub async fn page(&self, path: &str) -> Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn sign_up(&self, org: &str, name: &str, email: &str) -> Value {
         self.call(
             "sign_up",

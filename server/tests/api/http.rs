@@ -167,25 +167,23 @@ async fn static_files_revalidate_and_pages_allow_no_inline_styles() {
     );
     // Revalidating an unchanged file costs no body.
     let stamp = css.headers()["last-modified"].clone();
-    let again = server
-        .client()
-        .http
-        .get(format!("{}/pkg/rapport.css", server.base))
-        .header("if-modified-since", stamp.clone())
-        .send()
-        .await
-        .unwrap();
+    let revalidate = |since: reqwest::header::HeaderValue| {
+        server
+            .client()
+            .http
+            .get(format!("{}/pkg/rapport.css", server.base))
+            .header("if-modified-since", since)
+            .send()
+    };
+    let again = revalidate(stamp.clone()).await.unwrap();
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     assert_eq!(again.headers()["last-modified"], stamp);
     assert!(again.bytes().await.unwrap().is_empty());
-    let older = server
-        .client()
-        .http
-        .get(format!("{}/pkg/rapport.css", server.base))
-        .header("if-modified-since", "Mon, 01 Jan 2001 00:00:00 GMT")
-        .send()
-        .await
-        .unwrap();
+    let older = revalidate(reqwest::header::HeaderValue::from_static(
+        "Mon, 01 Jan 2001 00:00:00 GMT",
+    ))
+    .await
+    .unwrap();
     assert_eq!(older.status(), StatusCode::OK);
     let page = server.client().get("/login").await;
     let policy = page.headers()["content-security-policy"].to_str().unwrap();

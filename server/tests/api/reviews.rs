@@ -95,6 +95,22 @@ async fn casey_starts_a_review(org: &Org) -> i64 {
         .unwrap()
 }
 
+/// Casey saves these ratings with a strength and a development point, and
+/// submits the review.
+async fn casey_submits(org: &Org, review: i64, ratings: &[(i64, i64)]) {
+    org.casey
+        .call_json(
+            "reviews/save",
+            json!({ "id": review, "ratings": ratings, "strengths": "Calm.", "development": "Summarise." }),
+        )
+        .await
+        .ok();
+    org.casey
+        .call("reviews/submit", &[("id", &review.to_string())])
+        .await
+        .ok();
+}
+
 async fn framework(api: &Api) -> Value {
     let list = api.call("frameworks/list", &[]).await.ok().clone();
     let published = list
@@ -877,17 +893,7 @@ async fn the_exact_scores_migration_corrects_a_score_stored_by_the_old_rounding(
     let review = casey_starts_a_review(&org).await;
     let ids = behaviour_ids(&framework(&org.casey).await);
     let ratings: Vec<(i64, i64)> = ids.iter().map(|b| (*b, 4)).collect();
-    org.casey
-        .call_json(
-            "reviews/save",
-            json!({ "id": review, "ratings": ratings, "strengths": "Calm.", "development": "Recap." }),
-        )
-        .await
-        .ok();
-    org.casey
-        .call("reviews/submit", &[("id", &review.to_string())])
-        .await
-        .ok();
+    casey_submits(&org, review, &ratings).await;
 
     // A score as the float rounding stored it, then the migration again.
     let db = Database::connect(server.database_url.as_str())
@@ -966,15 +972,8 @@ async fn roles_decide_who_acts_on_submitted_and_disputed_reviews() {
     let ids = behaviour_ids(&framework(&org.admin).await);
     let review = casey_starts_a_review(&org).await;
     let ratings: Vec<(i64, i64)> = ids.iter().map(|b| (*b, 3)).collect();
-    org.casey
-        .call_json(
-            "reviews/save",
-            json!({ "id": review, "ratings": ratings, "strengths": "Calm.", "development": "Summarise." }),
-        )
-        .await
-        .ok();
+    casey_submits(&org, review, &ratings).await;
     let r = review.to_string();
-    org.casey.call("reviews/submit", &[("id", &r)]).await.ok();
 
     // Submitted: another agent of the team and another team's coach do not
     // see it at all; its coach may neither acknowledge nor dispute it.
@@ -1125,15 +1124,8 @@ async fn a_review_goes_from_the_queue_to_an_acknowledgement_and_a_critical_miss_
         .map(|b| b["id"].as_i64().unwrap())
         .map(|id| (id, level(id)))
         .collect();
-    org.casey
-        .call_json(
-            "reviews/save",
-            json!({ "id": review, "ratings": ratings, "strengths": "Warm.", "development": "Summarise." }),
-        )
-        .await
-        .ok();
+    casey_submits(&org, review, &ratings).await;
     let r = review.to_string();
-    org.casey.call("reviews/submit", &[("id", &r)]).await.ok();
     // Σ w·level / (5 Σ w) × 100 over behaviours not N/A, to one decimal,
     // half away from zero, in integers.
     let (mut wl, mut w) = (0i64, 0i64);
@@ -1226,17 +1218,7 @@ async fn a_review_goes_from_the_queue_to_an_acknowledgement_and_a_critical_miss_
         .map(|b| b["id"].as_i64().unwrap())
         .map(|id| (id, if id == crit { 0 } else { 5 }))
         .collect();
-    org.casey
-        .call_json(
-            "reviews/save",
-            json!({ "id": review2, "ratings": ratings, "strengths": "Quick.", "development": "Never skip it." }),
-        )
-        .await
-        .ok();
-    org.casey
-        .call("reviews/submit", &[("id", &review2.to_string())])
-        .await
-        .ok();
+    casey_submits(&org, review2, &ratings).await;
     let hers = org.ana.call("reviews/queue", &[]).await.ok().clone();
     let failed = hers["mine"]
         .as_array()

@@ -42,13 +42,7 @@ async fn signed_in_pages_always_carry_the_policy_their_scripts_need() {
     api.sign_up("Acme", "Dana", "dana@example.com").await;
     for round in 0..15 {
         for path in ["/home", "/admin/people", "/admin/teams", "/account"] {
-            let page = api
-                .http
-                .get(format!("{}{path}", server.base))
-                .header("accept", "text/html")
-                .send()
-                .await
-                .unwrap();
+            let page = api.page(path).await;
             // A signed-in page answers itself, never a redirect or an error.
             assert_eq!(page.status(), StatusCode::OK, "{path} round {round}");
             let csp = page
@@ -69,13 +63,7 @@ async fn the_landing_page_always_sends_a_signed_in_person_home() {
     let api = server.client();
     api.sign_up("Acme", "Dana", "dana@example.com").await;
     for round in 0..30 {
-        let page = api
-            .http
-            .get(format!("{}/", server.base))
-            .header("accept", "text/html")
-            .send()
-            .await
-            .unwrap();
+        let page = api.page("/").await;
         assert!(
             page.status().is_redirection(),
             "round {round}: {}",
@@ -88,14 +76,7 @@ async fn the_landing_page_always_sends_a_signed_in_person_home() {
         );
     }
     // Signed out, it is the welcome page.
-    let page = server
-        .client()
-        .http
-        .get(format!("{}/", server.base))
-        .header("accept", "text/html")
-        .send()
-        .await
-        .unwrap();
+    let page = server.client().page("/").await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("Coach the behaviours"));
 }

@@ -155,19 +155,12 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
     }
 }
 
-/// How many more calls would settle a gap that is not clear yet, as a
-/// trailing clause; empty for every other comparison.
+/// What would settle a gap that is not clear yet, as a trailing clause;
+/// empty for every other comparison.
 fn more_calls(gap: Gap) -> String {
-    match gap {
-        Gap::NotClearYet {
-            more_calls: Some(n),
-        } => format!(
-            " · about {n} more call{} would settle it",
-            if n == 1 { "" } else { "s" }
-        ),
-        Gap::NotClearYet { more_calls: None } => " · too varied to settle soon".into(),
-        _ => String::new(),
-    }
+    gap.settle_note()
+        .map(|note| format!(" · {note}"))
+        .unwrap_or_default()
 }
 
 #[component]

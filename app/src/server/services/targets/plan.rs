@@ -12,8 +12,7 @@ use crate::server::kernel::notify::notify;
 use crate::server::kernel::{is_unique_violation, AuthUser, Ctx};
 use crate::server::kernel::{InOrg, Visibility};
 use crate::server::services::development::{
-    agent_for, agent_refs, agent_targets, current_framework, profile_of, progress_of,
-    scored_ratings,
+    agent_for, agent_refs, agent_targets, current_framework, profile_of, scored_ratings,
 };
 use crate::server::services::targets::refresh_statuses;
 use crate::types::TargetForm;
@@ -123,11 +122,6 @@ pub async fn create_target(
     // open target per behaviour reads them.
     refresh_statuses(db, caller.org_id, &[agent.id], now).await?;
     let existing = agent_targets(db, caller.org_id, &[agent.id]).await?;
-    let since = crate::server::services::development::since_for(
-        &existing,
-        now - Duration::days(DEFAULT_WINDOW_DAYS),
-    );
-    let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
     let already_open = |due: chrono::NaiveDate| {
         AppError::invalid(
             "behaviour_id",
@@ -141,10 +135,12 @@ pub async fn create_target(
     if let Some(open) = existing
         .iter()
         .filter(|t| t.lineage == behaviour.lineage)
-        .find(|t| progress_of(t, &scored, now).0.status.is_open())
+        .find(|t| t.status.is_some_and(TargetStatus::is_open))
     {
         return Err(already_open(open.due_on));
     }
+    let window_start = now - Duration::days(DEFAULT_WINDOW_DAYS);
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], window_start).await?;
     let baseline = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS)
         .into_iter()
         .zip(fw.behaviours())

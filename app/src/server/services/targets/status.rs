@@ -35,8 +35,7 @@ pub async fn refresh_statuses(
         return Ok(0);
     }
     let scored = scored_ratings(db, org_id, agent_ids, since_for(&targets, now)).await?;
-    let mut changed = 0;
-    let mut names = None;
+    let mut changes = vec![];
     for t in &targets {
         let p = progress_of(t, &scored, now).0;
         if t.status == Some(p.status) && t.achieved_on == p.achieved_on {
@@ -59,48 +58,40 @@ pub async fn refresh_statuses(
             Err(e) if is_unique_violation(&e) => false,
             Err(e) => return Err(e.into()),
         };
-        let Some(old) = t.status.filter(|old| moved && *old != p.status) else {
-            continue;
-        };
-        if names.is_none() {
-            names = Some((
-                person_names(db, org_id).await?,
-                lineage_map(db, org_id).await?,
-            ));
+        if let Some(old) = t.status.filter(|old| moved && *old != p.status) {
+            changes.push((t, old, p));
         }
-        let Some((people, behaviours)) = names.as_ref() else {
-            continue;
-        };
+    }
+    if changes.is_empty() {
+        return Ok(0);
+    }
+    let people = person_names(db, org_id).await?;
+    let behaviours = lineage_map(db, org_id).await?;
+    for (t, old, p) in &changes {
         let behaviour = behaviours
             .get(&t.behaviour_id)
             .map_or("a behaviour", |(_, name)| name.as_str());
         let agent = people.get(&t.agent_id).map_or("An agent", String::as_str);
-        let link = format!("/targets/{}", t.id);
+        let (now_is, was) = (p.status.label().to_lowercase(), old.label().to_lowercase());
         let mut told = BTreeMap::new();
         told.insert(
             t.agent_id,
             format!(
-                "Your target on {behaviour} is now {} (was {}). {}",
-                p.status.label().to_lowercase(),
-                old.label().to_lowercase(),
+                "Your target on {behaviour} is now {now_is} (was {was}). {}",
                 p.reason
             ),
         );
         for coach in [t.agreed_by, Some(t.created_by)].into_iter().flatten() {
             told.entry(coach).or_insert_with(|| {
-                format!(
-                    "{agent}'s target on {behaviour} is now {} (was {}).",
-                    p.status.label().to_lowercase(),
-                    old.label().to_lowercase()
-                )
+                format!("{agent}'s target on {behaviour} is now {now_is} (was {was}).")
             });
         }
+        let link = format!("/targets/{}", t.id);
         for (user, text) in told {
             notify(db, org_id, user, text, link.clone()).await?;
         }
-        changed += 1;
     }
-    Ok(changed)
+    Ok(changes.len())
 }
 
 /// Refreshes every target not yet achieved, organisation by organisation:
