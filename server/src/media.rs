@@ -3,6 +3,7 @@
 //! HTTP range requests so the player can seek.
 
 use crate::storage::Storage;
+use app::domain::access::Action;
 use app::domain::media::{
     sniff_audio, too_large_message, unsupported_message, MAX_RECORDING_BYTES,
 };
@@ -64,6 +65,9 @@ async fn upload(
         Ok(u) => u,
         Err(r) => return r,
     };
+    if let Err(e) = user.require(Action::AttachMedia) {
+        return refuse(e);
+    }
     let (call, scope) = match visible_call(&state.db, &user, id).await {
         Ok(found) => found,
         Err(e) => return refuse(e),

@@ -9,4 +9,5 @@ mod development;
 mod http;
 mod people;
 mod reviews;
+mod sweep;
 mod tenancy;

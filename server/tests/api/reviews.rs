@@ -976,15 +976,19 @@ async fn roles_decide_who_acts_on_submitted_and_disputed_reviews() {
     let r = review.to_string();
 
     // Submitted: another agent of the team and another team's coach do not
-    // see it at all; its coach may neither acknowledge nor dispute it.
-    for api in [&org.ben, &org.tess] {
+    // see it at all. The agent is told it does not exist; the coach, whose
+    // role never answers a review, is refused before it is looked up.
+    for (api, answering) in [
+        (&org.ben, StatusCode::NOT_FOUND),
+        (&org.tess, StatusCode::FORBIDDEN),
+    ] {
         assert_eq!(
             api.call("reviews/get", &[("id", &r)]).await.status,
             StatusCode::NOT_FOUND
         );
         assert_eq!(
             api.call("reviews/acknowledge", &[("id", &r)]).await.status,
-            StatusCode::NOT_FOUND
+            answering
         );
         assert_eq!(
             api.call(
@@ -993,7 +997,7 @@ async fn roles_decide_who_acts_on_submitted_and_disputed_reviews() {
             )
             .await
             .status,
-            StatusCode::NOT_FOUND
+            answering
         );
     }
     for (endpoint, args) in [
@@ -1036,11 +1040,15 @@ async fn roles_decide_who_acts_on_submitted_and_disputed_reviews() {
         .call_json("reviews/resolve", resolve("Judging my own"))
         .await;
     assert_eq!(own.status, StatusCode::FORBIDDEN, "{}", own.body);
-    for api in [&org.tess, &org.ben] {
+    // Another team's coach does not see it; an agent's role never resolves.
+    for (api, status) in [
+        (&org.tess, StatusCode::NOT_FOUND),
+        (&org.ben, StatusCode::FORBIDDEN),
+    ] {
         let answer = api
             .call_json("reviews/resolve", resolve("Not my team"))
             .await;
-        assert_eq!(answer.status, StatusCode::NOT_FOUND, "{}", answer.body);
+        assert_eq!(answer.status, status, "{}", answer.body);
     }
     let by_agent = org
         .ana

@@ -305,6 +305,7 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
 
 pub async fn set_transcript(cx: &Ctx, call_id: i32, text: &str) -> Result<usize, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::AttachMedia)?;
     let (c, scope) = visible_call(db, caller, call_id).await?;
     if !can_edit(caller, &scope, &c) {
         return Err(AppError::Forbidden);

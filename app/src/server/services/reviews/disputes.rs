@@ -2,6 +2,7 @@
 //! resolves the dispute, and every change is audited.
 
 use super::*;
+use crate::domain::access::Action;
 use crate::domain::lifecycle::{DisputeOutcome, MembershipKind, ReviewEvent, ReviewStatus};
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
@@ -23,6 +24,7 @@ pub(super) async fn agents_review(
     caller: &AuthUser,
     id: i32,
 ) -> Result<review::Model, AppError> {
+    caller.require(Action::RespondToReview)?;
     let (r, _, _) = visible_review(db, caller, id).await?;
     if r.agent_id != caller.id {
         return Err(AppError::Forbidden);
@@ -154,6 +156,7 @@ pub async fn resolve(
     amended: Vec<(i32, Rating)>,
 ) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::ResolveDispute)?;
     let (r, c, scope) = visible_review(db, caller, id).await?;
     if r.status != ReviewStatus::Disputed {
         return Err(AppError::Conflict(

@@ -139,7 +139,7 @@ pub async fn notifications(cx: &Ctx) -> Result<Vec<NotificationView>, AppError> 
 
 pub async fn mark_read(cx: &Ctx, id: i32) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
-    notification::Entity::update_many()
+    let marked = notification::Entity::update_many()
         .col_expr(
             notification::Column::ReadAt,
             sea_orm::sea_query::Expr::value(Utc::now()),
@@ -148,5 +148,9 @@ pub async fn mark_read(cx: &Ctx, id: i32) -> Result<(), AppError> {
         .filter(notification::Column::Id.eq(id))
         .exec(db)
         .await?;
+    // Someone else's notification reads exactly like one that never was.
+    if marked.rows_affected == 0 {
+        return Err(AppError::not_found("That notification"));
+    }
     Ok(())
 }

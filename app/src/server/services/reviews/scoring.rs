@@ -1,6 +1,7 @@
 //! Scoring a call: the coach's draft, its ratings and evidence, submitting.
 
 use super::*;
+use crate::domain::access::Action;
 use crate::domain::lifecycle::{AuditSubject, EvidenceKind, ReviewEvent, ReviewStatus};
 use crate::domain::scoring::{Rating, ScoreOutcome};
 use crate::error::AppError;
@@ -42,6 +43,8 @@ pub(super) async fn write_audit(
 /// framework if there is none yet.
 pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
+    // A role that never scores is told so before any call is looked up.
+    caller.require(Action::ScoreCall)?;
     let (c, scope) = visible_call(db, caller, call_id).await?;
     if !can_score(caller, &scope, &c) {
         return Err(AppError::Forbidden);
@@ -93,6 +96,7 @@ pub(super) async fn own_draft(
     caller: &AuthUser,
     id: i32,
 ) -> Result<(review::Model, FrameworkView), AppError> {
+    caller.require(Action::ScoreCall)?;
     let (r, _, _) = visible_review(db, caller, id).await?;
     if r.coach_id != caller.id {
         return Err(AppError::Forbidden);
