@@ -83,7 +83,7 @@ async fn upload(
     if body.len() as u64 > MAX_RECORDING_BYTES {
         return refuse_with(
             StatusCode::PAYLOAD_TOO_LARGE,
-            too_large_message(body.len() as u64),
+            too_large_message(&name, body.len() as u64),
         );
     }
     if body.is_empty() {

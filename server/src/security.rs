@@ -188,7 +188,14 @@ pub async fn body_limit(request: Request, next: Next) -> Response {
         .and_then(|v| v.parse::<usize>().ok());
     if declared.is_some_and(|n| n > limit) {
         let message = if path.starts_with("/media/") {
-            app::domain::media::too_large_message(declared.unwrap_or(0) as u64)
+            let name = request
+                .headers()
+                .get("x-file-name")
+                .and_then(|v| v.to_str().ok())
+                .map_or("The recording".to_string(), |n| {
+                    n.chars().take(120).collect()
+                });
+            app::domain::media::too_large_message(&name, declared.unwrap_or(0) as u64)
         } else {
             format!(
                 "The request is too large: the limit is {} MB.",

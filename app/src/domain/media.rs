@@ -75,11 +75,14 @@ pub fn unsupported_message(file_name: &str) -> String {
     )
 }
 
-/// The message for a recording over the size limit.
-pub fn too_large_message(bytes: u64) -> String {
+/// The message for a recording over the size limit. The size is rounded
+/// up, so a file just over the limit never reads as exactly the limit.
+pub fn too_large_message(file_name: &str, bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
     format!(
-        "The recording is {:.1} MB; the limit is {} MB.",
-        bytes as f64 / 1024.0 / 1024.0,
+        "\"{file_name}\" is {}.{} MB; a recording can be at most {} MB. An MP3 at 64 kbit/s holds about 100 minutes in that.",
+        tenths / 10,
+        tenths % 10,
         MAX_RECORDING_BYTES / 1024 / 1024
     )
 }
@@ -155,10 +158,11 @@ mod tests {
     }
 
     #[test]
-    fn the_size_message_names_the_limit() {
+    fn the_size_message_names_the_file_and_the_limit_and_rounds_up() {
         assert_eq!(
-            too_large_message(60 * 1024 * 1024),
-            "The recording is 60.0 MB; the limit is 50 MB."
+            too_large_message("call.wav", 60 * 1024 * 1024),
+            "\"call.wav\" is 60.0 MB; a recording can be at most 50 MB. An MP3 at 64 kbit/s holds about 100 minutes in that."
         );
+        assert!(too_large_message("x", MAX_RECORDING_BYTES + 1).contains("is 50.1 MB"));
     }
 }

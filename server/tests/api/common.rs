@@ -13,6 +13,8 @@ use tokio::sync::oneshot;
 pub struct TestServer {
     pub base: String,
     pub database_url: String,
+    /// The server's own pool, for tests that take the database away.
+    pub db: sea_orm::DatabaseConnection,
     stop: Option<oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
 }
@@ -82,6 +84,7 @@ impl TestServer {
         }
         let config = Config::from_lookup(|k| env.get(k).cloned()).expect("config");
         let prepared = server::prepare(&config).await.expect("server prepares");
+        let db = prepared.state.db.clone();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
@@ -93,6 +96,7 @@ impl TestServer {
         TestServer {
             base: format!("http://{addr}"),
             database_url,
+            db,
             stop: Some(stop),
             _dir: dir,
         }

@@ -12,6 +12,19 @@ async fn healthz_checks_the_database() {
     assert_eq!(body["database"], "ok");
 }
 
+/// Issue 17.15: a load balancer takes a server whose database is gone out
+/// of rotation, so the health check must say so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn healthz_answers_503_when_the_database_is_unreachable() {
+    let server = TestServer::start().await;
+    server.db.clone().close().await.expect("pool closes");
+    let response = server.client().get("/healthz").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "error");
+    assert_eq!(body["database"], "unreachable");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_render_on_the_server_with_security_headers() {
     let server = TestServer::start().await;
