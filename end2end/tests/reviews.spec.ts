@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, DEMO_PASSWORD, logIn, logOut, open } from './helpers';
+import fs from 'node:fs';
+import { collectErrors, DEMO_PASSWORD, hydrated, logIn, logOut, open } from './helpers';
 
 test('a coach scores a recorded call with the keyboard and the agent disputes the review', async ({ page }) => {
   const errors = collectErrors(page);
@@ -97,4 +98,74 @@ test('an admin publishes a new framework version and old reviews keep theirs', a
   await open(page, '/reviews/1');
   await expect(page.locator('.page-header')).toContainText('framework v1');
   await expect(page.locator('tr[data-key="greeting_ownership"] th')).toContainText('Greeting and ownership');
+});
+
+/** A WAV file of `seconds` of a 440 Hz tone: 16-bit mono at 8 kHz. */
+function toneWav(seconds: number): Buffer {
+  const rate = 8000;
+  const samples = Math.round(seconds * rate);
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) {
+    wav.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), 44 + i * 2);
+  }
+  return wav;
+}
+
+test('a coach attaches a recording and a transcript to a call; a file over the limit is refused before it uploads', async ({ page }, testInfo) => {
+  const errors = collectErrors(page);
+  await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
+  await open(page, '/calls');
+  await page.getByLabel('Reviewed').selectOption('no');
+  const row = page.locator('tbody tr').last();
+  await expect(row).toBeVisible();
+  await row.locator('a').first().click();
+  await expect(page).toHaveURL(/\/calls\/\d+$/);
+  await hydrated(page);
+
+  // Too large: said at once, nothing is sent.
+  const uploads: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'PUT') uploads.push(r.url());
+  });
+  const file = page.locator('#recording-file');
+  // Playwright passes large files by path; a sparse file costs no disk.
+  const large = testInfo.outputPath('whole-shift.wav');
+  fs.writeFileSync(large, '');
+  fs.truncateSync(large, 50 * 1024 * 1024 + 1);
+  await file.setInputFiles(large);
+  await expect(page.locator('.upload [role=alert]')).toContainText('"whole-shift.wav" is 50.1 MB; a recording can be at most 50 MB.');
+  expect(uploads).toEqual([]);
+
+  // A real recording uploads and plays in the page.
+  await file.setInputFiles({ name: 'call.wav', mimeType: 'audio/wav', buffer: toneWav(3) });
+  await expect(page.locator('.upload [role=status]')).toHaveText('Recording uploaded.');
+  await expect(page.locator('audio')).toBeAttached();
+  await expect
+    .poll(async () => page.locator('audio').evaluate((a: HTMLAudioElement) => a.duration), { timeout: 15_000 })
+    .toBeCloseTo(3, 1);
+
+  // A transcript: a broken one is explained, a good one shows as cues.
+  await page.getByText('Add or replace the transcript').click();
+  const box = page.getByLabel('Transcript (WebVTT or plain text)');
+  await box.fill('WEBVTT\n\n00:00:99.000 --> later\nHello');
+  await page.getByRole('button', { name: 'Save transcript' }).click();
+  await expect(page.locator('.transcript-form .field-error')).toBeVisible();
+  await box.fill('WEBVTT\n\n00:00:01.000 --> 00:00:02.500\n<v Agent>Thanks for calling, this is Sam.\n\n00:00:02.500 --> 00:00:03.000\n<v Customer>Hi Sam, my bill is wrong.\n');
+  await page.getByRole('button', { name: 'Save transcript' }).click();
+  await expect(page.getByText('Hi Sam, my bill is wrong.')).toBeVisible();
+  await expect(page.getByText('Thanks for calling, this is Sam.')).toBeVisible();
+  // The browser logs the broken transcript's 422 itself; nothing else.
+  expect(errors.filter((e) => !e.includes('status of 422'))).toEqual([]);
 });

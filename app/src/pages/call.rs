@@ -29,8 +29,11 @@ fn CallView() -> impl IntoView {
     let reload = provide_reload();
     let call = Resource::new(move || (id(), reload.version()), |(key, _)| get_call(key));
     let refresh = reload.callback();
+    // Lives above the reloaded body, so the upload's outcome is still said
+    // after the call is read again with its new recording.
+    let upload_note = RwSignal::new(None::<Result<String, String>>);
     view! {
-        {reloadable(call, move |c| view! { <CallBody call=c on_changed=refresh /> }.into_any())}
+        {reloadable(call, move |c| view! { <CallBody call=c on_changed=refresh upload_note=upload_note /> }.into_any())}
     }
 }
 
@@ -43,7 +46,11 @@ fn yes_no(v: Option<bool>) -> &'static str {
 }
 
 #[component]
-fn CallBody(call: CallDetail, on_changed: Callback<()>) -> impl IntoView {
+fn CallBody(
+    call: CallDetail,
+    on_changed: Callback<()>,
+    upload_note: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
     let navigate = use_navigate();
     let starting = RwSignal::new(false);
     let start_error = RwSignal::new(None::<String>);
@@ -124,7 +131,7 @@ fn CallBody(call: CallDetail, on_changed: Callback<()>) -> impl IntoView {
                 <audio class="player" controls preload="metadata" src=src></audio>
             })}
             {(!has_recording).then(|| view! { <p class="muted">"No recording yet."</p> })}
-            {can_edit.then(|| view! { <RecordingUpload call_id=call_id on_done=on_changed replace=has_recording /> })}
+            {can_edit.then(|| view! { <RecordingUpload call_id=call_id on_done=on_changed replace=has_recording message=upload_note /> })}
         </section>
         <section class="card">
             <h2>"Transcript"</h2>
@@ -141,9 +148,13 @@ fn CallBody(call: CallDetail, on_changed: Callback<()>) -> impl IntoView {
 /// Uploads a recording with a progress bar (XHR reports upload progress;
 /// fetch does not).
 #[component]
-fn RecordingUpload(call_id: i32, on_done: Callback<()>, replace: bool) -> impl IntoView {
+fn RecordingUpload(
+    call_id: i32,
+    on_done: Callback<()>,
+    replace: bool,
+    message: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
-    let message = RwSignal::new(None::<Result<String, String>>);
     let on_file = move |ev: leptos::ev::Event| {
         use wasm_bindgen::closure::Closure;
         use wasm_bindgen::JsCast;
@@ -151,6 +162,17 @@ fn RecordingUpload(call_id: i32, on_done: Callback<()>, replace: bool) -> impl I
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        // Said before uploading: the server refuses it anyway, and a browser
+        // still sending 50 MB may only see the connection close.
+        let size = file.size() as u64;
+        if size > crate::domain::media::MAX_RECORDING_BYTES {
+            progress.set(None);
+            message.set(Some(Err(crate::domain::media::too_large_message(
+                &file.name(),
+                size,
+            ))));
+            return;
+        }
         let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
             return;
         };
