@@ -2,6 +2,7 @@
 //! signature here, so every rule can be unit-tested on its own.
 
 pub mod access;
+pub mod agreement;
 pub mod benchmark;
 pub mod call_import;
 pub mod calls;
