@@ -10,6 +10,7 @@ mod m20261125_000001_continuum;
 mod m20261126_000001_exact_review_scores;
 mod m20261127_000001_target_status;
 mod m20261128_000001_team_archive;
+mod m20261129_000001_calibration;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261126_000001_exact_review_scores::Migration),
             Box::new(m20261127_000001_target_status::Migration),
             Box::new(m20261128_000001_team_archive::Migration),
+            Box::new(m20261129_000001_calibration::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use app::domain::media::{
 use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::AuthUser;
-use app::server::services::calls::{attach_recording, can_edit, visible_call};
+use app::server::services::calls::{attach_recording, audible_call, can_edit, visible_call};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -130,8 +130,8 @@ async fn play(
         Ok(u) => u,
         Err(r) => return r,
     };
-    let call = match visible_call(&state.db, &user, id).await {
-        Ok((c, _)) => c,
+    let call = match audible_call(&state.db, &user, id).await {
+        Ok(c) => c,
         Err(e) => return refuse(e),
     };
     let (Some(key), Some(mime)) = (call.recording_key, call.recording_mime) else {

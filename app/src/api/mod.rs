@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod auth;
+pub mod calibration;
 pub mod calls;
 pub mod continuum;
 pub mod development;

@@ -141,6 +141,15 @@ impl VersionStatus {
 }
 
 keyed_enum! {
+    /// A calibration session: open while coaches score blind, revealed once
+    /// all have submitted or the organiser closes it.
+    pub enum CalibrationStatus {
+        Open = "open",
+        Revealed = "revealed",
+    }
+}
+
+keyed_enum! {
     /// A continuum assessment: open for answers, then submitted for good.
     pub enum AssessmentStatus {
         Open = "open",

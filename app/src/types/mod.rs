@@ -1,5 +1,6 @@
 //! Data that crosses between server and browser.
 
+mod calibration;
 mod calls;
 mod continuum;
 mod development;
@@ -7,6 +8,7 @@ mod frameworks;
 mod people;
 mod reviews;
 
+pub use calibration::*;
 pub use calls::*;
 pub use continuum::*;
 pub use development::*;

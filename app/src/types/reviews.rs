@@ -31,6 +31,8 @@ pub struct AuditEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReviewView {
     pub id: i32,
+    /// Set on a coach's blind score in a calibration session.
+    pub calibration: Option<CalibrationBrief>,
     pub status: ReviewStatus,
     pub call: CallDetail,
     pub coach: String,
@@ -51,6 +53,14 @@ pub struct ReviewView {
     pub can_respond: bool,
     pub can_resolve: bool,
     pub audit: Vec<AuditEntry>,
+}
+
+/// The calibration session a blind score belongs to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationBrief {
+    pub id: i32,
+    pub title: String,
+    pub revealed: bool,
 }
 
 /// A review in a list: the agent's reviews, a coach's queue.

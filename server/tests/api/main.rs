@@ -4,6 +4,7 @@
 mod common;
 
 mod auth;
+mod calibration;
 mod continuum;
 mod development;
 mod http;

@@ -39,6 +39,8 @@ const AGENTS: &[Who] = &[Own, Peer];
 const NOT_ADMIN: &[Who] = &[Own, Peer, Coach, OtherCoach, Leader];
 const NOT_LEADER_OR_ADMIN: &[Who] = &[Own, Peer, Coach, OtherCoach];
 const NOT_AGENT: &[Who] = &[Coach, OtherCoach, Leader, Admin];
+const CALIBRATORS: &[Who] = &[Coach, OtherCoach, Leader];
+const NOT_CALIBRATORS: &[Who] = &[Own, Peer, Admin];
 /// Answering an assessment needs an invitation, and only its owner closes
 /// it: the leader started the swept one; the admin was not invited.
 const INVITED: &[Who] = &[Leader];
@@ -237,6 +239,9 @@ async fn send(api: &Api, case: &Case) -> Answer {
 /// The swept organisation's records, by id.
 struct Ids {
     gina: i64,
+    cori: i64,
+    uma: i64,
+    session: i64,
     sam: i64,
     lee: i64,
     billing: i64,
@@ -305,10 +310,10 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
     let billing = world.team("Quokka Billing").await;
     let tech = world.team("Quokka Tech").await;
     let spare = world.team("Spare").await;
-    let (_, coach) = world
+    let (cori, coach) = world
         .member(billing, "coach", "Corisande", "cori@zircon.example")
         .await;
-    let (_, other_coach) = world
+    let (uma, other_coach) = world
         .member(tech, "coach", "Umberta", "uma@zircon.example")
         .await;
     let (gina, own) = world
@@ -475,6 +480,15 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
         .clone();
     let model_cell = num(&draft_view["cells"][0]["id"]);
 
+    // A calibration session the leader organises for both coaches.
+    let session = num(leader
+        .call_json(
+            "calibration/create",
+            json!({ "title": "Quokka calibration", "due_on": "2099-01-31", "calls": [call_scored], "participants": [cori.id, uma.id] }),
+        )
+        .await
+        .ok());
+
     let link = admin
         .call(
             "admin/invite",
@@ -507,6 +521,9 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
     };
     let ids = Ids {
         gina: gina.id,
+        cori: cori.id,
+        uma: uma.id,
+        session,
         sam: sam.id,
         lee: lee.id,
         billing,
@@ -706,6 +723,39 @@ fn cases(i: &Ids) -> Vec<Case> {
         )
         .json()
         .forbidden(&[Own, Peer, Admin]),
+        // Calibration: coaches and leaders; the session's participants
+        // score, its organiser closes it and records the agreed ratings.
+        case("calibration/list", json!({}), CALIBRATORS)
+            .forbidden(NOT_CALIBRATORS)
+            .no_ids(),
+        case("calibration/options", json!({}), CALIBRATORS)
+            .forbidden(NOT_CALIBRATORS)
+            .no_ids(),
+        case(
+            "calibration/create",
+            json!({ "title": "Practice", "due_on": "2099-02-28", "calls": [i.call_scored], "participants": [i.cori, i.uma] }),
+            CALIBRATORS,
+        )
+        .json()
+        .forbidden(NOT_CALIBRATORS)
+        .picker("calls"),
+        case("calibration/get", json!({ "id": i.session }), CALIBRATORS)
+            .forbidden(NOT_CALIBRATORS),
+        case(
+            "calibration/score",
+            json!({ "id": i.session, "call_id": i.call_scored }),
+            &[Coach, OtherCoach],
+        )
+        .forbidden(NOT_CALIBRATORS),
+        case("calibration/close", json!({ "id": i.session }), &[Leader])
+            .forbidden(NOT_CALIBRATORS),
+        case(
+            "calibration/record",
+            json!({ "id": i.session, "references": [[i.call_scored, i.behaviours[0], 4]], "note": "Agreed." }),
+            &[Leader],
+        )
+        .json()
+        .forbidden(NOT_CALIBRATORS),
         // Development.
         case(
             "development/benchmark",

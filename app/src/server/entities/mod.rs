@@ -2,6 +2,10 @@
 //! here: every query must also filter by organisation.
 
 pub mod audit;
+pub mod calibration_call;
+pub mod calibration_participant;
+pub mod calibration_reference;
+pub mod calibration_session;
 pub mod call;
 pub mod continuum_action;
 pub mod continuum_answer;
@@ -91,8 +95,8 @@ macro_rules! stored_as_key {
 
 use crate::domain::calls::{Channel, Rectification};
 use crate::domain::lifecycle::{
-    ActionStatus, AssessmentStatus, DisputeOutcome, EvidenceKind, MembershipKind, ReviewStatus,
-    StoredKey, VersionStatus,
+    ActionStatus, AssessmentStatus, CalibrationStatus, DisputeOutcome, EvidenceKind,
+    MembershipKind, ReviewStatus, StoredKey, VersionStatus,
 };
 use crate::domain::placement::Answer;
 use crate::domain::practice::PracticeKind;
@@ -103,6 +107,7 @@ stored_as_key!(
     DisputeOutcome,
     VersionStatus,
     AssessmentStatus,
+    CalibrationStatus,
     ActionStatus,
     EvidenceKind,
     MembershipKind,

@@ -30,9 +30,18 @@ pub struct Model {
     pub resolution_note: Option<String>,
     pub resolved_by: Option<i32>,
     pub resolved_at: Option<ChronoDateTimeUtc>,
+    /// Set on a coach's blind score in a calibration session: practice that
+    /// never counts as the agent's scored call. See [`ordinary`].
+    pub calibration_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Reviews of agents' calls, calibration practice left out: every view of
+/// an agent's scored calls starts here.
+pub fn ordinary() -> Select<Entity> {
+    Entity::find().filter(Column::CalibrationId.is_null())
+}

@@ -9,6 +9,7 @@
 
 pub mod attempts;
 pub mod audit;
+pub mod calibration;
 pub mod context;
 pub mod dates;
 pub mod errors;

@@ -6,8 +6,8 @@
 
 use crate::error::AppError;
 use crate::server::entities::{
-    audit, call, continuum_assessment, continuum_model, framework, invitation, notification,
-    practice_session, review, self_assessment, target, team, user,
+    audit, calibration_session, call, continuum_assessment, continuum_model, framework, invitation,
+    notification, practice_session, review, self_assessment, target, team, user,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select};
 
@@ -68,6 +68,7 @@ macro_rules! in_org {
 
 in_org! {
     audit => "That audit entry",
+    calibration_session => "That calibration session",
     call => "That call",
     continuum_assessment => "That assessment",
     continuum_model => "That version of the continuum model",

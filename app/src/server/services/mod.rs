@@ -4,6 +4,7 @@
 //! the app's error type. Shared pieces live in `kernel`; the import rules
 //! are checked by the `layering` tests.
 
+pub mod calibration;
 pub mod calls;
 pub mod continuum;
 pub mod continuum_model;

@@ -30,7 +30,7 @@ pub async fn detail_of(
         .one(db)
         .await?
         .ok_or_else(|| AppError::not_found("The call's agent"))?;
-    let reviews = review::Entity::find()
+    let reviews = review::ordinary()
         .filter(review::Column::CallId.eq(c.id))
         .order_by_asc(review::Column::CreatedAt)
         .all(db)

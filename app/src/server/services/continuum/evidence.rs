@@ -46,7 +46,7 @@ pub async fn evidence(
     let n = calls.len();
     let answered = calls.iter().filter(|c| !c.abandoned).count();
     let complaints: Vec<&call::Model> = calls.iter().filter(|c| c.complaint).collect();
-    let reviewed: HashSet<i32> = review::Entity::find()
+    let reviewed: HashSet<i32> = review::ordinary()
         .filter(review::Column::OrgId.eq(org_id))
         .filter(review::Column::AgentId.is_in(agents.clone()))
         .filter(review::Column::SubmittedAt.gte(since))

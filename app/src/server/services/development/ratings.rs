@@ -39,7 +39,7 @@ pub async fn scored_ratings(
     let mut reviews = Vec::new();
     for chunk in agent_ids.chunks(CHUNK) {
         reviews.extend(
-            review::Entity::find()
+            review::ordinary()
                 .filter(review::Column::OrgId.eq(org_id))
                 .filter(review::Column::AgentId.is_in(chunk.to_vec()))
                 .filter(review::Column::Status.ne(ReviewStatus::Draft))

@@ -37,7 +37,7 @@ pub(super) fn list_item(
 pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let scope = Visibility::of(db, caller).await?;
-    let drafts = review::Entity::find()
+    let drafts = review::ordinary()
         .filter(review::Column::OrgId.eq(caller.org_id))
         .filter(review::Column::CoachId.eq(caller.id))
         .filter(review::Column::Status.eq(ReviewStatus::Draft))
@@ -47,7 +47,7 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
         .await?;
     let disputes: Vec<review::Model> = if access::permits_any(caller.roles, Action::ResolveDispute)
     {
-        review::Entity::find()
+        review::ordinary()
             .filter(review::Column::OrgId.eq(caller.org_id))
             .filter(review::Column::Status.eq(ReviewStatus::Disputed))
             .filter(review::Column::CoachId.ne(caller.id))
@@ -59,7 +59,7 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     } else {
         vec![]
     };
-    let mine = review::Entity::find()
+    let mine = review::ordinary()
         .filter(review::Column::OrgId.eq(caller.org_id))
         .filter(review::Column::AgentId.eq(caller.id))
         .filter(review::Column::Status.ne(ReviewStatus::Draft))

@@ -2,18 +2,19 @@
 
 use crate::domain::access::{self, Action};
 use crate::domain::lifecycle::AuditSubject;
+use crate::domain::lifecycle::CalibrationStatus;
 use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::scoring::{score, Rating, ScoreOutcome, ScoredItem};
 use crate::error::AppError;
 use crate::server::entities::{
-    audit, call, framework, review, review_evidence as ev, review_rating,
+    audit, calibration_session, call, framework, review, review_evidence as ev, review_rating,
 };
 use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;
-use crate::server::kernel::{AuthUser, Ctx, InOrg, Visibility};
+use crate::server::kernel::{calibration, AuthUser, Ctx, InOrg, Visibility};
 use crate::server::services::calls::{self, can_score, visible_call};
 use crate::server::services::frameworks::view_of;
-use crate::types::{AuditEntry, EvidenceView, FrameworkView, ReviewView};
+use crate::types::{AuditEntry, CalibrationBrief, EvidenceView, FrameworkView, ReviewView};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -25,12 +26,38 @@ pub(super) async fn visible_review(
     id: i32,
 ) -> Result<(review::Model, call::Model, Visibility), AppError> {
     let r = review::Entity::get_in_org(db, caller.org_id, id).await?;
+    if let Some(session_id) = r.calibration_id {
+        return calibration_review(db, caller, r, session_id).await;
+    }
     let (c, scope) = visible_call(db, caller, r.call_id)
         .await
         .map_err(|_| AppError::not_found("That review"))?;
     if r.status == ReviewStatus::Draft && r.coach_id != caller.id {
         return Err(AppError::not_found("That review"));
     }
+    Ok((r, c, scope))
+}
+
+/// A blind score in a calibration session: its author always reads it;
+/// the other participants, the organiser and leaders only once the session
+/// is revealed. The agent never does: it is practice among coaches.
+async fn calibration_review(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    r: review::Model,
+    session_id: i32,
+) -> Result<(review::Model, call::Model, Visibility), AppError> {
+    let hidden = || AppError::not_found("That review");
+    if r.coach_id != caller.id {
+        let seat = calibration::seat(db, caller, session_id)
+            .await
+            .map_err(|_| hidden())?;
+        if !seat.revealed() || r.status == ReviewStatus::Draft {
+            return Err(hidden());
+        }
+    }
+    let c = call::Entity::get_in_org(db, caller.org_id, r.call_id).await?;
+    let scope = Visibility::of(db, caller).await?;
     Ok((r, c, scope))
 }
 
@@ -103,14 +130,34 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
     } else {
         vec![]
     };
-    let can_resolve = r.status == ReviewStatus::Disputed
+    let calibration = match r.calibration_id {
+        Some(session_id) => {
+            let s = calibration_session::Entity::get_in_org(db, caller.org_id, session_id).await?;
+            Some(CalibrationBrief {
+                id: s.id,
+                title: s.title,
+                revealed: s.status == CalibrationStatus::Revealed,
+            })
+        }
+        None => None,
+    };
+    let ordinary = calibration.is_none();
+    let can_resolve = ordinary
+        && r.status == ReviewStatus::Disputed
         && r.coach_id != caller.id
         && can_score(caller, &scope, &c);
-    let call = calls::detail_of(db, caller, &scope, c, &names).await?;
+    let mut call = calls::detail_of(db, caller, &scope, c, &names).await?;
+    if !ordinary {
+        // Blind: the call's other scores are not for a calibrating coach.
+        call.reviews.clear();
+        call.can_review = false;
+        call.can_edit = false;
+    }
     Ok(ReviewView {
         id: r.id,
+        calibration,
         can_score: r.status == ReviewStatus::Draft && r.coach_id == caller.id,
-        can_respond: r.status == ReviewStatus::Submitted && r.agent_id == caller.id,
+        can_respond: ordinary && r.status == ReviewStatus::Submitted && r.agent_id == caller.id,
         can_resolve,
         status: r.status,
         call,
