@@ -92,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/targets/new") view={Lazy::<NewTargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/targets/:id") view={Lazy::<TargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/agreement") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
@@ -161,3 +164,4 @@ lazy_page!(NewTargetRoute, pages::targets::NewTargetPage);
 lazy_page!(TargetRoute, pages::targets::TargetPage);
 lazy_page!(PracticeRoute, pages::practice::PracticePage);
 lazy_page!(ContinuumRoute, pages::continuum::ContinuumPage);
+lazy_page!(CalibrationRoute, pages::calibration::CalibrationPage);

@@ -65,3 +65,9 @@ pub async fn record_calibration(
 ) -> Result<(), AppError> {
     respond(async { calibration::record(&guard::ctx().await?, id, references, &note).await }.await)
 }
+
+/// Agreement over the last `months` (3, 6 or 12).
+#[server(endpoint = "calibration/agreement")]
+pub async fn get_agreement(months: i64) -> Result<crate::types::AgreementView, AppError> {
+    respond(async { calibration::agreement(&guard::ctx().await?, months).await }.await)
+}

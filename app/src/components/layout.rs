@@ -57,6 +57,11 @@ const NAV: &[NavItem] = &[
         show: |r| access::permits_any(r, Action::ScoreCall),
     },
     NavItem {
+        href: "/calibration",
+        label: "Calibration",
+        show: |r| access::permits_any(r, Action::JoinCalibration),
+    },
+    NavItem {
         href: "/continuum",
         label: "Continuum",
         show: |r| access::permits_any(r, Action::RunContinuum),

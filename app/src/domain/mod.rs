@@ -7,6 +7,7 @@ pub mod benchmark;
 pub mod call_import;
 pub mod calls;
 pub mod continuum;
+pub mod export;
 pub mod framework;
 pub mod lifecycle;
 pub mod media;

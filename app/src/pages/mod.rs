@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod account;
+pub mod calibration;
 pub mod call;
 pub mod calls;
 pub mod continuum;

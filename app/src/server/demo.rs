@@ -205,6 +205,17 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
         team_ids[1],
     )
     .await?;
+    super::demo_calibration::seed(
+        &txn,
+        org.id,
+        id_of["leader@rapport.demo"],
+        [
+            id_of["coach1@rapport.demo"],
+            id_of["coach2@rapport.demo"],
+            id_of["leader@rapport.demo"],
+        ],
+    )
+    .await?;
     txn.commit().await?;
     Ok(Some(DemoSeed { logins, recordings }))
 }

@@ -2,6 +2,7 @@
 //! the services behind the server functions. Compiled with the `ssr` feature.
 
 pub mod demo;
+pub mod demo_calibration;
 pub mod demo_calls;
 pub mod demo_continuum;
 pub mod demo_development;

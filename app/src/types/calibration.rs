@@ -119,3 +119,43 @@ pub struct CoachLeniency {
     pub mean: Option<f64>,
     pub units: usize,
 }
+
+/// Agreement over a period: per behaviour across the sessions' calls, per
+/// month, and each coach's leniency per month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AgreementView {
+    pub months_back: i64,
+    pub sessions: usize,
+    /// "Nov 2026", oldest first.
+    pub months: Vec<String>,
+    pub behaviours: Vec<BehaviourAlpha>,
+    pub monthly: Vec<MonthAlpha>,
+    pub coaches: Vec<CoachTrend>,
+    pub behaviours_csv: String,
+    pub monthly_csv: String,
+    pub coaches_csv: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BehaviourAlpha {
+    pub name: String,
+    /// Calls rated on this behaviour by two coaches or more.
+    pub calls: usize,
+    pub alpha: Option<f64>,
+    /// The reading, or why there is none ("needs several calls").
+    pub reading: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthAlpha {
+    pub month: String,
+    pub sessions: usize,
+    pub alpha: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CoachTrend {
+    pub name: String,
+    /// Leniency per month, aligned with `AgreementView::months`.
+    pub by_month: Vec<Option<f64>>,
+}

@@ -355,6 +355,51 @@ async fn coaches_score_blind_and_the_last_score_reveals_alpha_and_leniency() {
     assert_eq!(after["note"], "Missed only when no attempt at all.");
     assert_eq!(after["revealed"]["calls"][0]["rows"][0]["reference"], 3);
     assert_eq!(benchmark(&org.casey, org.ana_id).await, before);
+
+    // Agreement over time: per behaviour the two calls are the units; this
+    // month's alpha is the session's; Tess leans high this month.
+    let over = org
+        .lee
+        .call("calibration/agreement", &[("months", "3")])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(over["sessions"], 1);
+    let b0 = &over["behaviours"][0];
+    assert_eq!(b0["calls"], 2);
+    let units: Vec<Vec<Option<u8>>> = (0..2)
+        .map(|n| {
+            let base = level(n, 0) as u8;
+            vec![Some(base), Some(base), Some((base + 1).min(5))]
+        })
+        .collect();
+    match ordinal_alpha(&units) {
+        Some(a) => assert!((b0["alpha"].as_f64().unwrap() - a).abs() < 1e-9, "{b0}"),
+        None => assert_eq!(b0["alpha"], Value::Null),
+    }
+    let this_month = over["monthly"].as_array().unwrap().last().unwrap().clone();
+    assert!((this_month["alpha"].as_f64().unwrap() - alpha).abs() < 1e-9);
+    let tess_trend = over["coaches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "Tess")
+        .unwrap()["by_month"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(tess_trend > 0.5);
+    assert!(over["behaviours_csv"]
+        .as_str()
+        .unwrap()
+        .starts_with("behaviour,"));
+    org.lee
+        .call("calibration/agreement", &[("months", "5")])
+        .await
+        .invalid("months");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

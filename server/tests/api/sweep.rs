@@ -739,6 +739,9 @@ fn cases(i: &Ids) -> Vec<Case> {
         .json()
         .forbidden(NOT_CALIBRATORS)
         .picker("calls"),
+        case("calibration/agreement", json!({ "months": 6 }), CALIBRATORS)
+            .forbidden(NOT_CALIBRATORS)
+            .no_ids(),
         case("calibration/get", json!({ "id": i.session }), CALIBRATORS)
             .forbidden(NOT_CALIBRATORS),
         case(

@@ -2,6 +2,7 @@
 //! (acknowledge, dispute, resolve) once submitted.
 
 mod behaviours;
+mod calibration;
 mod page;
 mod player;
 mod read;
@@ -9,6 +10,7 @@ mod respond;
 mod scorer;
 
 pub use behaviours::*;
+use calibration::*;
 pub use page::*;
 pub use player::*;
 pub use read::*;

@@ -35,10 +35,12 @@ pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl I
         .iter()
         .filter_map(|i| behaviours.get(*i).map(|b| b.name.clone()))
         .collect();
+    let (back_href, back_label) = back_link(&review.calibration, call.id);
     view! {
         <PageHeader title=title lede=lede>
-            <a class="button ghost" href=format!("/calls/{}", call.id)>"The call"</a>
+            <a class="button ghost" href=back_href>{back_label}</a>
         </PageHeader>
+        <CalibrationNote brief=review.calibration.clone() />
         <div class="review-summary card">
             <div class="score-now big">
                 <ScoreBadge score=outcome.score critical_fail=outcome.critical_fail />

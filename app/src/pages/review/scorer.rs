@@ -261,10 +261,12 @@ pub(super) fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl Int
         })
         .collect_view();
     let evidence_signal = Signal::derive(move || evidence.get());
+    let (back_href, back_label) = back_link(&review.calibration, call.id);
     view! {
         <PageHeader title=title lede=lede>
-            <a class="button ghost" href=format!("/calls/{}", call.id)>"Back to the call"</a>
+            <a class="button ghost" href=back_href>{back_label}</a>
         </PageHeader>
+        <CalibrationNote brief=review.calibration.clone() />
         <div class="scorer">
             <div class="scorer-listen">
                 <section class="card sticky">

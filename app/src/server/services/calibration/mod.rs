@@ -3,9 +3,13 @@
 //! side with Krippendorff's alpha and each coach's leniency, and record the
 //! rating they agreed on.
 
+mod agreement;
+mod list;
 mod sessions;
 mod view;
 
+pub use agreement::*;
+pub use list::*;
 pub use sessions::*;
 pub use view::*;
 

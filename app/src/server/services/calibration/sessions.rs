@@ -2,7 +2,7 @@
 //! agreed ratings.
 
 use super::call_label;
-use crate::domain::access::{self, Action};
+use crate::domain::access::Action;
 use crate::domain::lifecycle::{CalibrationStatus, ReviewStatus};
 use crate::domain::roles::Role;
 use crate::domain::scoring::Rating;
@@ -13,17 +13,16 @@ use crate::server::entities::{
     review, user,
 };
 use crate::server::kernel::calibration::{self, seat};
-use crate::server::kernel::dates::date;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{internal, is_unique_violation, Ctx, InOrg, Visibility};
 use crate::server::services::frameworks;
-use crate::types::{CalibrationList, CalibrationOptions, CalibrationSummary, PickOption};
+use crate::types::{CalibrationOptions, PickOption};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// At most this many calls in one session: each participant scores all.
 pub const MAX_CALLS: usize = 10;
@@ -178,96 +177,6 @@ pub async fn create(cx: &Ctx, new: NewSession<'_>) -> Result<i32, AppError> {
 fn dedup(ids: Vec<i32>) -> Vec<i32> {
     let mut seen = HashSet::new();
     ids.into_iter().filter(|i| seen.insert(*i)).collect()
-}
-
-/// The sessions the caller organises or takes part in; leaders see all.
-pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
-    let (db, caller) = (&cx.db, &cx.caller);
-    caller.require(Action::JoinCalibration)?;
-    let whole = access::sees_whole_organisation(caller.roles);
-    let mine: HashSet<i32> = calibration_participant::Entity::find()
-        .filter(calibration_participant::Column::UserId.eq(caller.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.session_id)
-        .collect();
-    let sessions: Vec<calibration_session::Model> =
-        calibration_session::Entity::in_org(caller.org_id)
-            .order_by_desc(calibration_session::Column::CreatedAt)
-            .all(db)
-            .await?
-            .into_iter()
-            .filter(|s| whole || s.organiser_id == caller.id || mine.contains(&s.id))
-            .collect();
-    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
-    let mut calls: HashMap<i32, usize> = HashMap::new();
-    for c in calibration_call::Entity::find()
-        .filter(calibration_call::Column::SessionId.is_in(ids.clone()))
-        .all(db)
-        .await?
-    {
-        *calls.entry(c.session_id).or_default() += 1;
-    }
-    let mut people: HashMap<i32, usize> = HashMap::new();
-    for p in calibration_participant::Entity::find()
-        .filter(calibration_participant::Column::SessionId.is_in(ids.clone()))
-        .all(db)
-        .await?
-    {
-        *people.entry(p.session_id).or_default() += 1;
-    }
-    let scores = review::Entity::find()
-        .filter(review::Column::CalibrationId.is_in(ids))
-        .all(db)
-        .await?;
-    let names = Names::of_org(db, caller.org_id).await?;
-    let today = Utc::now().date_naive();
-    let mut out = vec![];
-    for s in sessions {
-        let of_session: Vec<&review::Model> = scores
-            .iter()
-            .filter(|r| r.calibration_id == Some(s.id))
-            .collect();
-        let submitted = of_session
-            .iter()
-            .filter(|r| r.status != ReviewStatus::Draft)
-            .count();
-        let n_calls = calls.get(&s.id).copied().unwrap_or(0);
-        let n_people = people.get(&s.id).copied().unwrap_or(0);
-        let mine_done = of_session
-            .iter()
-            .filter(|r| r.coach_id == caller.id && r.status != ReviewStatus::Draft)
-            .count();
-        let open = s.status == CalibrationStatus::Open;
-        let alpha = if open {
-            None
-        } else {
-            super::view::session_alpha(db, &s).await?
-        };
-        out.push(CalibrationSummary {
-            id: s.id,
-            title: s.title.clone(),
-            organiser: names.person(s.organiser_id),
-            due_on: date(s.due_on),
-            overdue: open && s.due_on < today,
-            status: s.status,
-            calls: n_calls,
-            participants: n_people,
-            submitted,
-            expected: n_calls * n_people,
-            mine_to_do: if open && mine.contains(&s.id) {
-                n_calls.saturating_sub(mine_done)
-            } else {
-                0
-            },
-            alpha,
-        });
-    }
-    Ok(CalibrationList {
-        sessions: out,
-        can_organise: access::permits_any(caller.roles, Action::RunCalibration),
-    })
 }
 
 /// Opens the caller's blind score of one call of the session, starting it

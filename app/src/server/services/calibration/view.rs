@@ -26,14 +26,14 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The submitted blind scores of a session: per call, per behaviour
 /// lineage, each coach's rating.
-struct Scores {
+pub(super) struct Scores {
     /// (call, lineage) → coach → rating.
-    by_unit: BTreeMap<(i32, String), BTreeMap<i32, Rating>>,
+    pub(super) by_unit: BTreeMap<(i32, String), BTreeMap<i32, Rating>>,
     /// Coaches with at least one submitted score.
     coaches: Vec<i32>,
 }
 
-async fn scores(
+pub(super) async fn scores(
     db: &impl ConnectionTrait,
     session: &calibration_session::Model,
 ) -> Result<Scores, AppError> {
@@ -79,7 +79,7 @@ async fn scores(
 }
 
 /// A rating on the agreement scale: Missed 0, levels 1–5, N/A missing.
-fn value(r: Rating) -> Option<u8> {
+pub(super) fn value(r: Rating) -> Option<u8> {
     match r {
         Rating::Level(l) => Some(l),
         Rating::Missed => Some(0),

@@ -1,0 +1,70 @@
+use super::agreement::{Agreement, AGREEMENT_PATH};
+use super::list::SessionList;
+use super::session::Session;
+use crate::api::calibration::{get_calibration, list_calibrations};
+use crate::components::feedback::{ErrorPanel, Loading};
+use crate::components::layout::AppShell;
+use crate::components::reload::provide_reload;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_params_map};
+
+/// Agreement over time (`/calibration/agreement`) is served here too, so
+/// calibration is one route type and one chunk.
+#[component]
+pub fn CalibrationPage() -> impl IntoView {
+    let path = use_location().pathname;
+    let is_agreement = Memo::new(move |_| path.with(|p| p.trim_end_matches('/') == AGREEMENT_PATH));
+    view! {
+        <AppShell title="Calibration">
+            {move || if is_agreement.get() {
+                view! { <Agreement /> }.into_any()
+            } else {
+                view! { <Calibration /> }.into_any()
+            }}
+        </AppShell>
+    }
+}
+
+#[component]
+fn Calibration() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
+    let reload = provide_reload();
+    let list = Resource::new(
+        move || (id.get().is_none(), reload.version()),
+        |(wanted, _)| async move {
+            if wanted {
+                list_calibrations().await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    let one = Resource::new(
+        move || (id.get(), reload.version()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_calibration(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let refresh = reload.callback();
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match (list.await, one.await) {
+                    (Ok(Some(l)), _) => view! { <SessionList list=l /> }.into_any(),
+                    (_, Ok(Some(s))) => view! { <Session session=s on_changed=refresh /> }.into_any(),
+                    (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
+                    _ => view! { <Loading /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// α as people read it: three decimals, or the plain words.
+pub(super) fn alpha_text(alpha: Option<f64>) -> String {
+    alpha.map_or_else(|| "Not computable".into(), |a| format!("{a:.3}"))
+}
