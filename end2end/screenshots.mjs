@@ -34,6 +34,10 @@ const allPages = [
   ['continuum-result', '/continuum/2', 'leader@rapport.demo'],
   ['continuum-questionnaire', '/continuum/3', 'leader@rapport.demo'],
   ['continuum-model', '/continuum/model', 'admin@rapport.demo'],
+  ['calibration', '/calibration', 'leader@rapport.demo'],
+  ['calibration-revealed', '/calibration/1', 'leader@rapport.demo'],
+  ['calibration-agreement', '/calibration/agreement', 'leader@rapport.demo'],
+  ['calibration-blind', '/calibration/3', 'coach2@rapport.demo'],
   ['notfound', '/nope', null],
 ];
 const pages = allPages.filter(([name]) => !only || only.includes(name));

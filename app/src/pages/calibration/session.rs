@@ -6,7 +6,6 @@ use super::page::alpha_text;
 use crate::api::calibration::{close_calibration, score_calibration_call, RecordCalibration};
 use crate::components::forms::{form_error, FormAlert, SubmitButton};
 use crate::components::layout::PageHeader;
-use crate::components::review_bits::StatusBadge;
 use crate::components::table::DataTable;
 use crate::domain::lifecycle::CalibrationStatus;
 use crate::domain::scoring::Rating;
@@ -106,8 +105,10 @@ fn YourCalls(id: i32, calls: Vec<SessionCall>, open: bool) -> impl IntoView {
                         });
                     };
                     let action = match (c.my_status, c.my_review) {
+                        // The ordinary badge would say "awaiting agent": a
+                        // calibration score never goes to the agent.
                         (Some(status), Some(review)) if status != crate::domain::lifecycle::ReviewStatus::Draft => view! {
-                            <a href=format!("/reviews/{review}")><StatusBadge status=status /></a>
+                            <a class="badge ok" href=format!("/reviews/{review}")>"Scored"</a>
                         }.into_any(),
                         (Some(_), Some(_)) if open => view! {
                             <button class="button small" type="button" on:click=go>"Continue scoring"</button>

@@ -44,7 +44,12 @@ pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl I
         <div class="review-summary card">
             <div class="score-now big">
                 <ScoreBadge score=outcome.score critical_fail=outcome.critical_fail />
-                <StatusBadge status=review.status />
+                {if review.calibration.is_some() {
+                    // Practice among coaches: the agent never receives it.
+                    view! { <span class="badge info">"Calibration score"</span> }.into_any()
+                } else {
+                    view! { <StatusBadge status=review.status /> }.into_any()
+                }}
             </div>
             {outcome.critical_fail.then(|| view! {
                 <p class="critical-reason">
