@@ -17,6 +17,10 @@ use chrono::{Datelike, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeMap, HashSet};
 
+/// A call × behaviour of a session: the session's month, the behaviour's
+/// lineage, and each coach's value (`None` for N/A).
+type Unit = (NaiveDate, String, Vec<(i32, Option<u8>)>);
+
 /// Periods a person can choose, in months.
 pub const PERIODS: [i64; 3] = [3, 6, 12];
 
@@ -74,8 +78,8 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
         months.push(m);
         m = month_start(m + Duration::days(32));
     }
-    // (month, call, lineage) → coach → value; one unit per call and behaviour.
-    let mut units: Vec<(NaiveDate, String, Vec<(i32, Option<u8>)>)> = vec![];
+    // One unit per call and behaviour: its month, lineage and each coach's value.
+    let mut units: Vec<Unit> = vec![];
     for s in &sessions {
         let month = month_start(s.created_at.date_naive());
         for ((_, lineage), by_coach) in scores(db, s).await?.by_unit {
