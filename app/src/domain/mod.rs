@@ -14,6 +14,9 @@ pub mod media;
 pub mod placement;
 pub mod practice;
 pub mod roles;
+// The draw runs on the server, so its generator stays out of the wasm bundle.
+#[cfg(feature = "ssr")]
+pub mod sampling;
 pub mod scoring;
 pub mod targets;
 pub mod throttle;

@@ -64,12 +64,12 @@ fn AgreementBody(v: AgreementView) -> impl IntoView {
                             <h2 class="card-title">"By month"</h2>
                             <a class="button small" href=csv_data_href(&v.monthly_csv) download=file("months")>"CSV"</a>
                         </div>
-                        <DataTable headers=&["Month", "Sessions", "α"]>
+                        <DataTable headers=&["Month", "Sessions", "Alpha"]>
                             {v.monthly.iter().map(|m| view! {
                                 <tr>
                                     <td data-label="Month">{m.month.clone()}</td>
                                     <td data-label="Sessions" class="num">{m.sessions}</td>
-                                    <td data-label="α" class="num">{if m.sessions == 0 { "–".to_string() } else { alpha_text(m.alpha) }}</td>
+                                    <td data-label="Alpha" class="num">{if m.sessions == 0 { "–".to_string() } else { alpha_text(m.alpha) }}</td>
                                 </tr>
                             }).collect_view()}
                         </DataTable>
@@ -80,12 +80,12 @@ fn AgreementBody(v: AgreementView) -> impl IntoView {
                         <h2 class="card-title">"By behaviour"</h2>
                         <a class="button small" href=csv_data_href(&v.behaviours_csv) download=file("behaviours")>"CSV"</a>
                     </div>
-                    <DataTable headers=&["Behaviour", "Calls", "α", "Reading"]>
+                    <DataTable headers=&["Behaviour", "Calls", "Alpha", "Reading"]>
                         {v.behaviours.iter().map(|b| view! {
                             <tr>
                                 <td data-label="Behaviour">{b.name.clone()}</td>
                                 <td data-label="Calls" class="num">{b.calls}</td>
-                                <td data-label="α" class="num">{b.alpha.map_or("–".to_string(), |a| format!("{a:.3}"))}</td>
+                                <td data-label="Alpha" class="num">{b.alpha.map_or("–".to_string(), |a| format!("{a:.3}"))}</td>
                                 <td data-label="Reading">{b.reading.clone()}</td>
                             </tr>
                         }).collect_view()}

@@ -31,7 +31,7 @@ pub(super) fn SessionList(list: CalibrationList) -> impl IntoView {
         } else {
             view! {
                 <section class="card card-flush">
-                    <DataTable headers=&["Session", "Organiser", "Due", "Status", "Scores in", "Your part", "α"]>
+                    <DataTable headers=&["Session", "Organiser", "Due", "Status", "Scores in", "Your part", "Alpha"]>
                         {sessions.into_iter().map(|s| view! { <SessionRow s=s /> }).collect_view()}
                     </DataTable>
                 </section>
@@ -69,7 +69,7 @@ fn SessionRow(s: CalibrationSummary) -> impl IntoView {
             <td data-label="Status">{status}</td>
             <td data-label="Scores in">{format!("{} of {}", s.submitted, s.expected)}</td>
             <td data-label="Your part">{part}</td>
-            <td data-label="α" class="num">{alpha}</td>
+            <td data-label="Alpha" class="num">{alpha}</td>
         </tr>
     }
 }

@@ -37,7 +37,7 @@ pub(super) fn Session(session: CalibrationSessionView, on_changed: Callback<()>)
             {s.can_close.then(|| view! { <RevealNow id=s.id on_changed=on_changed /> })}
         </PageHeader>
         {open.then(|| view! {
-            <div class="callout">
+            <div class="card callout">
                 <strong>"Scoring blind"</strong>
                 <p>"Nobody sees another coach's ratings until everyone has scored every call, or the organiser reveals the session. Score on your own, from the recording and the anchors."</p>
             </div>

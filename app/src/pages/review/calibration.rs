@@ -13,7 +13,7 @@ pub(super) fn CalibrationNote(brief: Option<CalibrationBrief>) -> impl IntoView 
             "Scored blind: nobody sees the others' ratings until everyone has submitted. It never counts for the agent, who is not told."
         };
         view! {
-            <div class="callout calibration-note" role="note">
+            <div class="card callout calibration-note" role="note">
                 <strong>"Calibration practice · "</strong>
                 <a href=format!("/calibration/{}", b.id)>{b.title}</a>
                 <p>{says}</p>
