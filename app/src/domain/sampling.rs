@@ -125,7 +125,11 @@ mod tests {
                 call_id: id,
                 agent_id: agent,
                 team_id: team,
-                channel: if id % 2 == 0 { Channel::Phone } else { Channel::Chat },
+                channel: if id % 2 == 0 {
+                    Channel::Phone
+                } else {
+                    Channel::Chat
+                },
                 duration_seconds: Some(60 + id * 10),
                 complaint: false,
                 reviewed: false,

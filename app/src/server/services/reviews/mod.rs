@@ -3,6 +3,7 @@
 //! coach or a leader resolves the dispute. Every change to a submitted
 //! review is written to the audit log.
 
+mod calibration;
 mod disputes;
 mod queue;
 mod read;

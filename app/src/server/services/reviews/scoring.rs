@@ -2,17 +2,13 @@
 
 use super::*;
 use crate::domain::access::Action;
-use crate::domain::lifecycle::{
-    AuditSubject, CalibrationStatus, EvidenceKind, ReviewEvent, ReviewStatus,
-};
+use crate::domain::lifecycle::{AuditSubject, EvidenceKind, ReviewEvent, ReviewStatus};
 use crate::domain::scoring::{Rating, ScoreOutcome};
 use crate::error::AppError;
-use crate::server::entities::{
-    calibration_session, call, framework, review, review_evidence as ev, review_rating,
-};
+use crate::server::entities::{call, framework, review, review_evidence as ev, review_rating};
 use crate::server::kernel::audit::{self as audit_log, Change};
 use crate::server::kernel::notify::notify;
-use crate::server::kernel::{calibration, is_unique_violation, AuthUser, Ctx, InOrg};
+use crate::server::kernel::{is_unique_violation, AuthUser, Ctx, InOrg};
 use crate::server::services::calls::{can_score, visible_call};
 use crate::server::services::frameworks::{self, view_of};
 use crate::server::services::targets::refresh_statuses;
@@ -313,7 +309,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
     let result = outcome(&fw, &ratings);
     let now = Utc::now();
     if let Some(session_id) = r.calibration_id {
-        return submit_calibration(db, caller, r, session_id, &result).await;
+        return super::calibration::submit(db, caller, r, session_id, &result).await;
     }
     let txn = db.begin().await?;
     let (review_id, call_id, agent_id) = (r.id, r.call_id, r.agent_id);
@@ -357,46 +353,5 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
     txn.commit().await?;
     // After the commit: the new ratings are what the statuses are read from.
     refresh_statuses(db, caller.org_id, &[agent_id], now).await?;
-    Ok(())
-}
-
-/// A blind calibration score: practice, so the call stays unreviewed, its
-/// agent hears nothing and no target moves; the last score reveals the
-/// session.
-async fn submit_calibration(
-    db: &sea_orm::DatabaseConnection,
-    caller: &AuthUser,
-    r: review::Model,
-    session_id: i32,
-    result: &ScoreOutcome,
-) -> Result<(), AppError> {
-    let now = Utc::now();
-    let txn = db.begin().await?;
-    let session = calibration_session::Entity::get_in_org(&txn, caller.org_id, session_id).await?;
-    if session.status == CalibrationStatus::Revealed {
-        return Err(AppError::Conflict(
-            "This calibration session has been revealed; scores can no longer be added.".into(),
-        ));
-    }
-    let review_id = r.id;
-    let mut active: review::ActiveModel = r.into();
-    active.status = Set(ReviewStatus::Submitted);
-    active.score = Set(result.score);
-    active.raw_score = Set(result.unweighted_by_critical);
-    active.critical_fail = Set(result.critical_fail);
-    active.submitted_at = Set(Some(now));
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
-    write_audit(
-        &txn,
-        caller,
-        review_id,
-        ReviewEvent::Submitted,
-        None,
-        Some(summary(result)),
-    )
-    .await?;
-    calibration::reveal_when_complete(&txn, session).await?;
-    txn.commit().await?;
     Ok(())
 }
