@@ -3,7 +3,7 @@
 
 use super::call_label;
 use crate::domain::access::Action;
-use crate::domain::lifecycle::{CalibrationStatus, ReviewStatus};
+use crate::domain::lifecycle::CalibrationStatus;
 use crate::domain::roles::Role;
 use crate::domain::scoring::Rating;
 use crate::domain::validation::{check_name, parse_day};
@@ -15,7 +15,7 @@ use crate::server::entities::{
 use crate::server::kernel::calibration::{self, seat};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{internal, is_unique_violation, Ctx, InOrg, Visibility};
-use crate::server::services::frameworks;
+use crate::server::services::{frameworks, reviews};
 use crate::types::{CalibrationOptions, PickOption};
 use chrono::Utc;
 use sea_orm::{
@@ -209,27 +209,9 @@ pub async fn start_review(cx: &Ctx, session_id: i32, call_id: i32) -> Result<i32
     }
     let c = call::Entity::get_in_org(db, caller.org_id, call_id).await?;
     let fw = frameworks::current(db, caller.org_id).await?;
-    let now = Utc::now();
-    let inserted = review::ActiveModel {
-        org_id: Set(caller.org_id),
-        call_id: Set(c.id),
-        agent_id: Set(c.agent_id),
-        team_id: Set(c.team_id),
-        coach_id: Set(caller.id),
-        framework_id: Set(fw.id),
-        status: Set(ReviewStatus::Draft),
-        score: Set(None),
-        raw_score: Set(None),
-        critical_fail: Set(false),
-        strengths: Set(String::new()),
-        development: Set(String::new()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        calibration_id: Set(Some(session_id)),
-        ..Default::default()
-    }
-    .insert(db)
-    .await;
+    let inserted = reviews::new_draft(caller, &c, fw.id, Some(session_id))
+        .insert(db)
+        .await;
     match inserted {
         Ok(r) => Ok(r.id),
         // Two tabs opening the same score at once: both get the one row.

@@ -60,26 +60,7 @@ pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
         return Ok(found.id);
     }
     let fw = frameworks::current(db, caller.org_id).await?;
-    let now = Utc::now();
-    let r = review::ActiveModel {
-        org_id: Set(caller.org_id),
-        call_id: Set(c.id),
-        agent_id: Set(c.agent_id),
-        team_id: Set(c.team_id),
-        coach_id: Set(caller.id),
-        framework_id: Set(fw.id),
-        status: Set(ReviewStatus::Draft),
-        score: Set(None),
-        raw_score: Set(None),
-        critical_fail: Set(false),
-        strengths: Set(String::new()),
-        development: Set(String::new()),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await;
+    let r = new_draft(caller, &c, fw.id, None).insert(db).await;
     match r {
         Ok(r) => Ok(r.id),
         // A second request for the same review won the race: open theirs.
@@ -88,6 +69,35 @@ pub async fn start(cx: &Ctx, call_id: i32) -> Result<i32, AppError> {
             .map(|found| found.id)
             .ok_or_else(|| AppError::from(e)),
         Err(e) => Err(e.into()),
+    }
+}
+
+/// A coach's empty draft of a call on a framework version; `calibration_id`
+/// marks a blind calibration score.
+pub fn new_draft(
+    caller: &AuthUser,
+    c: &call::Model,
+    framework_id: i32,
+    calibration_id: Option<i32>,
+) -> review::ActiveModel {
+    let now = Utc::now();
+    review::ActiveModel {
+        org_id: Set(caller.org_id),
+        call_id: Set(c.id),
+        agent_id: Set(c.agent_id),
+        team_id: Set(c.team_id),
+        coach_id: Set(caller.id),
+        framework_id: Set(framework_id),
+        status: Set(ReviewStatus::Draft),
+        score: Set(None),
+        raw_score: Set(None),
+        critical_fail: Set(false),
+        strengths: Set(String::new()),
+        development: Set(String::new()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        calibration_id: Set(calibration_id),
+        ..Default::default()
     }
 }
 
