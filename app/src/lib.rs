@@ -95,6 +95,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calibration") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calibration/agreement") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calibration/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    // Sampling shares the calibration chunk: both are quality assurance.
+                    <Route path=path!("/sampling") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />

@@ -11,6 +11,7 @@ mod m20261126_000001_exact_review_scores;
 mod m20261127_000001_target_status;
 mod m20261128_000001_team_archive;
 mod m20261129_000001_calibration;
+mod m20261130_000001_sampling;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261127_000001_target_status::Migration),
             Box::new(m20261128_000001_team_archive::Migration),
             Box::new(m20261129_000001_calibration::Migration),
+            Box::new(m20261130_000001_sampling::Migration),
         ]
     }
 }

@@ -11,3 +11,4 @@ pub mod development;
 pub mod frameworks;
 pub mod home;
 pub mod reviews;
+pub mod sampling;

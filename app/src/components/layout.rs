@@ -62,6 +62,11 @@ const NAV: &[NavItem] = &[
         show: |r| access::permits_any(r, Action::JoinCalibration),
     },
     NavItem {
+        href: "/sampling",
+        label: "Sampling",
+        show: |r| access::permits_any(r, Action::DrawSample),
+    },
+    NavItem {
         href: "/continuum",
         label: "Continuum",
         show: |r| access::permits_any(r, Action::RunContinuum),

@@ -58,6 +58,11 @@ crate::keyed_enum! {
         RunCalibration = "run_calibration",
         /// Score calls blind in a calibration session, from any team.
         JoinCalibration = "join_calibration",
+        /// Draw a random sample of calls for review and assign them to
+        /// coaches: a coach for the teams they coach, a leader anywhere.
+        DrawSample = "draw_sample",
+        /// Give a sampled call to another coach or change its due date.
+        ReassignSample = "reassign_sample",
         /// See service KPIs and quality dashboards: one's own figures, a
         /// coach's teams, a leader's organisation.
         ViewDashboards = "view_dashboards",
@@ -99,9 +104,8 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
             ViewCall | ViewDevelopment | ViewDashboards => rel == Coached,
             // Calibration is practice among coaches across the teams.
             RunCalibration | JoinCalibration => true,
-            AddCall | ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget => {
-                rel == Coached
-            }
+            AddCall | ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget
+            | DrawSample => rel == Coached,
             ViewTeamOverview => true,
             _ => false,
         },
@@ -110,7 +114,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         Role::Leader => match action {
             ViewCall | ViewDevelopment | ViewTeamOverview | RunContinuum | AddCall => true,
             RunCalibration | JoinCalibration | ViewDashboards => true,
-            ReadAudit => true,
+            ReadAudit | DrawSample | ReassignSample => true,
             ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget => rel != Own,
             _ => false,
         },

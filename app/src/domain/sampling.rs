@@ -97,19 +97,23 @@ pub fn draw(candidates: &[Candidate], rules: &Rules, seed: u64) -> Vec<Drawn> {
     out
 }
 
-/// Assigns drawn calls to the coaches of each call's team in turn; a call
-/// of a team without a coach stays unassigned, for a person to assign.
+/// Assigns drawn calls to the coaches of each call's team in turn, passing
+/// over a coach whose own call it is (nobody scores their own call); a call
+/// no coach can take stays unassigned, for a person to assign.
 pub fn round_robin(drawn: &[Drawn], coaches: &BTreeMap<i32, Vec<i32>>) -> Vec<(i32, Option<i32>)> {
     let mut turn: BTreeMap<i32, usize> = BTreeMap::new();
     drawn
         .iter()
         .map(|d| {
-            let coach = coaches.get(&d.team_id).filter(|c| !c.is_empty()).map(|c| {
-                let t = turn.entry(d.team_id).or_default();
-                let coach = c[*t % c.len()];
-                *t += 1;
-                coach
-            });
+            let team = coaches.get(&d.team_id).map(Vec::as_slice).unwrap_or(&[]);
+            let t = turn.entry(d.team_id).or_default();
+            let coach = (0..team.len())
+                .map(|k| (*t + k) % team.len())
+                .find(|&i| team[i] != d.agent_id)
+                .map(|i| {
+                    *t = i + 1;
+                    team[i]
+                });
             (d.call_id, coach)
         })
         .collect()
@@ -225,5 +229,16 @@ mod tests {
         assert_eq!(a[3].1, Some(9));
         assert_eq!(a[4].1, Some(9));
         assert_eq!(a[5].1, None);
+    }
+
+    #[test]
+    fn a_coach_is_never_given_their_own_call() {
+        // Agent 7 is also one of the team's two coaches.
+        let pool = calls(7, 10, 1, 4);
+        let d = draw(&pool, &rules(4), 3);
+        let a = round_robin(&d, &BTreeMap::from([(10, vec![7, 8])]));
+        assert!(a.iter().all(|(_, c)| *c == Some(8)));
+        let alone = round_robin(&d, &BTreeMap::from([(10, vec![7])]));
+        assert!(alone.iter().all(|(_, c)| c.is_none()));
     }
 }

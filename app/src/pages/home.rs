@@ -6,7 +6,8 @@ use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::access::{self, Action};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::types::{
-    HomeOverview, NotificationView, OrgCounts, ReviewListItem, ReviewQueue, TeamDetail,
+    AssignedCall, HomeOverview, NotificationView, OrgCounts, ReviewListItem, ReviewQueue,
+    TeamDetail,
 };
 use leptos::prelude::*;
 
@@ -104,8 +105,12 @@ fn Queue(queue: ReviewQueue) -> impl IntoView {
         disputes,
         mine,
         unreviewed,
+        assigned,
     } = queue;
-    let has_coaching = !drafts.is_empty() || !disputes.is_empty() || !unreviewed.is_empty();
+    let has_coaching = !drafts.is_empty()
+        || !disputes.is_empty()
+        || !unreviewed.is_empty()
+        || !assigned.is_empty();
     view! {
         <div class="grid">
             {(!mine.is_empty()).then(|| view! {
@@ -120,6 +125,7 @@ fn Queue(queue: ReviewQueue) -> impl IntoView {
                     <h2>"To do"</h2>
                     {(!disputes.is_empty()).then(|| view! { <h3 class="subhead">"Disputes to resolve"</h3> {review_rows(disputes, true)} })}
                     {(!drafts.is_empty()).then(|| view! { <h3 class="subhead">"Your drafts"</h3> {review_rows(drafts, true)} })}
+                    {(!assigned.is_empty()).then(|| view! { <AssignedCalls calls=assigned /> })}
                     {(!unreviewed.is_empty()).then(|| view! {
                         <h3 class="subhead">"Calls waiting for a review"</h3>
                         <ul class="review-list">
@@ -136,6 +142,29 @@ fn Queue(queue: ReviewQueue) -> impl IntoView {
                 </section>
             })}
         </div>
+    }
+}
+
+/// Sampled calls given to the coach, soonest due first.
+#[component]
+fn AssignedCalls(calls: Vec<AssignedCall>) -> impl IntoView {
+    let overdue = calls.iter().filter(|c| c.overdue).count();
+    view! {
+        <h3 class="subhead">
+            "Assigned to you"
+            {(overdue > 0).then(|| view! { <span class="badge danger">{format!("{overdue} overdue")}</span> })}
+        </h3>
+        <ul class="review-list assigned-calls">
+            {calls.into_iter().map(|c| view! {
+                <li class:overdue=c.overdue>
+                    <a href=format!("/calls/{}", c.call_id)>{c.agent.clone()}</a>
+                    <span class="muted small">{format!("{} · {}", c.occurred, c.channel.label())}</span>
+                    <span class=if c.overdue { "badge danger" } else { "badge subtle" }>
+                        {if c.overdue { format!("Overdue since {}", c.due_on) } else { format!("Due {}", c.due_on) }}
+                    </span>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }
 

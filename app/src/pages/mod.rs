@@ -16,6 +16,7 @@ pub mod not_found;
 pub mod people;
 pub mod practice;
 pub mod review;
+pub mod sampling;
 pub mod self_assessment;
 pub mod signup;
 pub mod targets;

@@ -216,6 +216,7 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
         ],
     )
     .await?;
+    super::demo_sampling::seed(&txn, org.id, id_of["leader@rapport.demo"], &coach_of_team).await?;
     txn.commit().await?;
     Ok(Some(DemoSeed { logins, recordings }))
 }

@@ -9,7 +9,8 @@ use super::entities::{
 use super::services::frameworks::{current, view_of};
 use crate::domain::lifecycle::{CalibrationStatus, ReviewStatus};
 use crate::domain::scoring::{score, Rating, ScoredItem};
-use chrono::{Duration, Utc};
+use crate::types::FrameworkView;
+use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set,
@@ -130,48 +131,18 @@ pub async fn seed(
                         (b.id, rating)
                     })
                     .collect();
-                let outcome = score(
-                    &framework
-                        .behaviours()
-                        .zip(&ratings)
-                        .map(|(b, (_, r))| ScoredItem {
-                            weight: b.weight,
-                            critical: b.critical,
-                            rating: Some(*r),
-                        })
-                        .collect::<Vec<_>>(),
-                );
                 let at = created + Duration::days(1 + p as i64);
-                let r = review::ActiveModel {
-                    org_id: Set(org_id),
-                    call_id: Set(c.id),
-                    agent_id: Set(c.agent_id),
-                    team_id: Set(c.team_id),
-                    coach_id: Set(*coach),
-                    framework_id: Set(fw.id),
-                    status: Set(ReviewStatus::Submitted),
-                    score: Set(outcome.score),
-                    raw_score: Set(outcome.unweighted_by_critical),
-                    critical_fail: Set(outcome.critical_fail),
-                    strengths: Set("Clear ownership of the problem.".into()),
-                    development: Set("Agree a date for the next step.".into()),
-                    created_at: Set(at),
-                    updated_at: Set(at),
-                    submitted_at: Set(Some(at)),
-                    calibration_id: Set(Some(session.id)),
-                    ..Default::default()
-                }
-                .insert(db)
-                .await?;
-                review_rating::Entity::insert_many(ratings.iter().map(|(b, x)| {
-                    review_rating::ActiveModel {
-                        review_id: Set(r.id),
-                        behaviour_id: Set(*b),
-                        rating: Set(x.code()),
-                        ..Default::default()
-                    }
-                }))
-                .exec(db)
+                insert_review(
+                    db,
+                    DemoReview {
+                        framework: &framework,
+                        call: c,
+                        coach: *coach,
+                        ratings,
+                        at,
+                        calibration_id: Some(session.id),
+                    },
+                )
                 .await?;
             }
         }
@@ -191,4 +162,63 @@ pub async fn seed(
         }
     }
     Ok(())
+}
+
+/// A submitted review by a demo coach, scored as the scoring page would.
+pub(super) struct DemoReview<'a> {
+    pub framework: &'a FrameworkView,
+    pub call: &'a call::Model,
+    pub coach: i32,
+    pub ratings: Vec<(i32, Rating)>,
+    pub at: DateTime<Utc>,
+    /// Set for a calibration score; none for an ordinary review.
+    pub calibration_id: Option<i32>,
+}
+
+pub(super) async fn insert_review(
+    db: &impl ConnectionTrait,
+    r: DemoReview<'_>,
+) -> Result<review::Model, DbErr> {
+    let outcome = score(
+        &r.framework
+            .behaviours()
+            .zip(&r.ratings)
+            .map(|(b, (_, x))| ScoredItem {
+                weight: b.weight,
+                critical: b.critical,
+                rating: Some(*x),
+            })
+            .collect::<Vec<_>>(),
+    );
+    let c = r.call;
+    let saved = review::ActiveModel {
+        org_id: Set(c.org_id),
+        call_id: Set(c.id),
+        agent_id: Set(c.agent_id),
+        team_id: Set(c.team_id),
+        coach_id: Set(r.coach),
+        framework_id: Set(r.framework.id),
+        status: Set(ReviewStatus::Submitted),
+        score: Set(outcome.score),
+        raw_score: Set(outcome.unweighted_by_critical),
+        critical_fail: Set(outcome.critical_fail),
+        strengths: Set("Clear ownership of the problem.".into()),
+        development: Set("Agree a date for the next step.".into()),
+        created_at: Set(r.at),
+        updated_at: Set(r.at),
+        submitted_at: Set(Some(r.at)),
+        calibration_id: Set(r.calibration_id),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    review_rating::Entity::insert_many(r.ratings.iter().map(|(b, x)| review_rating::ActiveModel {
+        review_id: Set(saved.id),
+        behaviour_id: Set(*b),
+        rating: Set(x.code()),
+        ..Default::default()
+    }))
+    .exec(db)
+    .await?;
+    Ok(saved)
 }

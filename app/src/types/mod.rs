@@ -7,6 +7,7 @@ mod development;
 mod frameworks;
 mod people;
 mod reviews;
+mod sampling;
 
 pub use calibration::*;
 pub use calls::*;
@@ -15,3 +16,4 @@ pub use development::*;
 pub use frameworks::*;
 pub use people::*;
 pub use reviews::*;
+pub use sampling::*;

@@ -83,6 +83,9 @@ pub struct ReviewQueue {
     pub disputes: Vec<ReviewListItem>,
     pub mine: Vec<ReviewListItem>,
     pub unreviewed: Vec<CallRow>,
+    /// Sampled calls given to the caller and not yet scored, soonest due
+    /// first.
+    pub assigned: Vec<super::AssignedCall>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

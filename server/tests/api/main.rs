@@ -10,5 +10,6 @@ mod development;
 mod http;
 mod people;
 mod reviews;
+mod sampling;
 mod sweep;
 mod tenancy;

@@ -242,6 +242,7 @@ struct Ids {
     cori: i64,
     uma: i64,
     session: i64,
+    sample: i64,
     sam: i64,
     lee: i64,
     billing: i64,
@@ -489,6 +490,22 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
         .await
         .ok());
 
+    // A sample the leader drew of Ginevra's unscored call, given to Corisande.
+    let sample_request = json!({ "team_id": billing, "from": "2026-11-03", "to": "2026-11-03", "per_agent": 1, "include_complaints": true, "min_seconds": null, "channels": [], "due_on": "2099-01-31", "seed": 7 });
+    let drawn = leader
+        .call_json("sampling/preview", json!({ "request": sample_request }))
+        .await
+        .ok()
+        .clone();
+    assert_eq!(num(&drawn["calls"][0]["call_id"]), call_fresh);
+    let sample = num(leader
+        .call_json(
+            "sampling/accept",
+            json!({ "request": sample_request, "assignments": [[call_fresh, cori.id]] }),
+        )
+        .await
+        .ok());
+
     let link = admin
         .call(
             "admin/invite",
@@ -524,6 +541,7 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
         cori: cori.id,
         uma: uma.id,
         session,
+        sample,
         sam: sam.id,
         lee: lee.id,
         billing,
@@ -759,6 +777,34 @@ fn cases(i: &Ids) -> Vec<Case> {
         )
         .json()
         .forbidden(NOT_CALIBRATORS),
+        // Sampling: a coach for their teams, a leader anywhere; only a
+        // leader reassigns.
+        case("sampling/list", json!({}), CALIBRATORS)
+            .forbidden(NOT_CALIBRATORS)
+            .no_ids(),
+        case(
+            "sampling/preview",
+            json!({ "request": { "team_id": i.billing, "from": "2026-11-01", "to": "2026-11-30", "per_agent": 2, "include_complaints": false, "min_seconds": 60, "channels": ["Phone"], "due_on": "2099-02-28", "seed": null } }),
+            &[Coach, Leader],
+        )
+        .json()
+        .forbidden(NOT_CALIBRATORS),
+        // Nothing is left to draw, so the allowed answer is a 422.
+        case(
+            "sampling/accept",
+            json!({ "request": { "team_id": i.billing, "from": "2026-11-03", "to": "2026-11-03", "per_agent": 1, "include_complaints": true, "min_seconds": null, "channels": [], "due_on": "2099-02-28", "seed": 7 }, "assignments": [] }),
+            &[Coach, Leader],
+        )
+        .json()
+        .forbidden(NOT_CALIBRATORS),
+        case("sampling/get", json!({ "id": i.sample }), &[Coach, Leader])
+            .forbidden(NOT_CALIBRATORS),
+        case(
+            "sampling/reassign",
+            json!({ "id": i.sample, "call_id": i.call_fresh, "coach_id": i.cori, "due_on": "2099-03-15" }),
+            &[Leader],
+        )
+        .forbidden(&[Own, Peer, Coach, OtherCoach, Admin]),
         // Development.
         case(
             "development/benchmark",

@@ -6,7 +6,7 @@ use super::*;
 /// Columns: for each role, three marks for Own, Coached, Organisation:
 /// `y` allowed, `-` refused.
 #[rustfmt::skip]
-const TABLE: [(Action, [&str; 4]); 21] = [
+const TABLE: [(Action, [&str; 4]); 23] = [
     //                                  agent  coach  leader admin
     (Action::ViewCall,             ["y--", "-y-", "yyy", "yyy"]),
     (Action::AddCall,              ["---", "-y-", "yyy", "yyy"]),
@@ -23,6 +23,8 @@ const TABLE: [(Action, [&str; 4]); 21] = [
     (Action::ViewTeamOverview,     ["---", "yyy", "yyy", "yyy"]),
     (Action::RunCalibration,       ["---", "yyy", "yyy", "---"]),
     (Action::JoinCalibration,      ["---", "yyy", "yyy", "---"]),
+    (Action::DrawSample,           ["---", "-y-", "yyy", "---"]),
+    (Action::ReassignSample,       ["---", "---", "yyy", "---"]),
     (Action::ViewDashboards,       ["y--", "-y-", "yyy", "---"]),
     (Action::RunContinuum,         ["---", "---", "yyy", "yyy"]),
     (Action::ManagePeople,         ["---", "---", "---", "yyy"]),

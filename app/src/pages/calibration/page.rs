@@ -8,21 +8,43 @@ use crate::components::reload::provide_reload;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
-/// Agreement over time (`/calibration/agreement`) is served here too, so
-/// calibration is one route type and one chunk.
+/// Quality assurance: calibration, agreement over time
+/// (`/calibration/agreement`) and sampling (`/sampling`) are served here,
+/// so they are one route type and one chunk.
 #[component]
 pub fn CalibrationPage() -> impl IntoView {
     let path = use_location().pathname;
-    let is_agreement = Memo::new(move |_| path.with(|p| p.trim_end_matches('/') == AGREEMENT_PATH));
-    view! {
-        <AppShell title="Calibration">
-            {move || if is_agreement.get() {
-                view! { <Agreement /> }.into_any()
+    let section = Memo::new(move |_| {
+        path.with(|p| {
+            if p.starts_with("/sampling") {
+                Section::Sampling
+            } else if p.trim_end_matches('/') == AGREEMENT_PATH {
+                Section::Agreement
             } else {
-                view! { <Calibration /> }.into_any()
+                Section::Calibration
+            }
+        })
+    });
+    let title = match section.get_untracked() {
+        Section::Sampling => "Sampling",
+        _ => "Calibration",
+    };
+    view! {
+        <AppShell title=title>
+            {move || match section.get() {
+                Section::Agreement => view! { <Agreement /> }.into_any(),
+                Section::Sampling => view! { <crate::pages::sampling::SamplingPage /> }.into_any(),
+                Section::Calibration => view! { <Calibration /> }.into_any(),
             }}
         </AppShell>
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Calibration,
+    Agreement,
+    Sampling,
 }
 
 #[component]

@@ -26,6 +26,8 @@ pub mod practice_session;
 pub mod review;
 pub mod review_evidence;
 pub mod review_rating;
+pub mod sample;
+pub mod sample_call;
 pub mod self_assessment;
 pub mod self_rating;
 pub mod session;

@@ -7,7 +7,8 @@
 use crate::error::AppError;
 use crate::server::entities::{
     audit, calibration_session, call, continuum_assessment, continuum_model, framework, invitation,
-    notification, practice_session, review, self_assessment, target, team, user,
+    notification, practice_session, review, sample, sample_call, self_assessment, target, team,
+    user,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select};
 
@@ -77,6 +78,8 @@ in_org! {
     notification => "That notification",
     practice_session => "That practice session",
     review => "That review",
+    sample => "That sample",
+    sample_call => "That call of the sample",
     self_assessment => "That self-assessment",
     target => "That target",
     team => "That team",

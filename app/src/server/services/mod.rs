@@ -13,6 +13,7 @@ pub mod frameworks;
 pub mod home;
 pub mod people;
 pub mod reviews;
+pub mod sampling;
 pub mod targets;
 
 #[cfg(test)]

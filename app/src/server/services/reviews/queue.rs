@@ -9,6 +9,7 @@ use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, Visibility};
 use crate::server::services::calls::{self};
+use crate::server::services::sampling;
 use crate::types::{CallRow, NotificationView, ReviewListItem, ReviewQueue};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -114,6 +115,7 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
             .iter()
             .map(|c| calls::row_of(c, &names))
             .collect::<Vec<CallRow>>(),
+        assigned: sampling::assigned_to_me(cx).await?,
     })
 }
 
