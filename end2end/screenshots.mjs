@@ -38,6 +38,10 @@ const allPages = [
   ['calibration-revealed', '/calibration/1', 'leader@rapport.demo'],
   ['calibration-agreement', '/calibration/agreement', 'leader@rapport.demo'],
   ['calibration-blind', '/calibration/3', 'coach2@rapport.demo'],
+  ['sampling', '/sampling', 'leader@rapport.demo'],
+  ['sample', '/sampling/1', 'leader@rapport.demo'],
+  ['sample-coach', '/sampling/1', 'coach2@rapport.demo'],
+  ['home-coach2', '/home', 'coach2@rapport.demo'],
   ['notfound', '/nope', null],
 ];
 const pages = allPages.filter(([name]) => !only || only.includes(name));

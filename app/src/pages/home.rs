@@ -6,8 +6,8 @@ use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::access::{self, Action};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::types::{
-    AssignedCall, HomeOverview, NotificationView, OrgCounts, ReviewListItem, ReviewQueue,
-    TeamDetail,
+    AssignedCall, CalibrationSummary, HomeOverview, NotificationView, OrgCounts, ReviewListItem,
+    ReviewQueue, TeamDetail,
 };
 use leptos::prelude::*;
 
@@ -145,6 +145,27 @@ fn Queue(queue: ReviewQueue) -> impl IntoView {
     }
 }
 
+/// Calibration sessions waiting for the person's blind scores.
+#[component]
+fn CalibrationToDo(sessions: Vec<CalibrationSummary>) -> impl IntoView {
+    view! {
+        <section class="card">
+            <h2>"Calibration waiting for you"</h2>
+            <ul class="review-list">
+                {sessions.into_iter().map(|s| view! {
+                    <li class:overdue=s.overdue>
+                        <a href=format!("/calibration/{}", s.id)>{s.title.clone()}</a>
+                        <span class="muted small">{format!("{} call{} to score blind", s.mine_to_do, if s.mine_to_do == 1 { "" } else { "s" })}</span>
+                        <span class=if s.overdue { "badge danger" } else { "badge subtle" }>
+                            {if s.overdue { format!("Overdue since {}", s.due_on) } else { format!("Due {}", s.due_on) }}
+                        </span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
 /// Sampled calls given to the coach, soonest due first.
 #[component]
 fn AssignedCalls(calls: Vec<AssignedCall>) -> impl IntoView {
@@ -179,6 +200,7 @@ fn Home(overview: HomeOverview) -> impl IntoView {
         <div class="grid">
             {overview.org_counts.clone().map(|c| view! { <OrgCard counts=c admin=access::permits_any(me.roles, Action::ManagePeople) /> })}
             {is_coach.then(|| view! { <CoachCard teams=overview.coach_of.clone() /> })}
+            {(!overview.calibrations.is_empty()).then(|| view! { <CalibrationToDo sessions=overview.calibrations.clone() /> })}
             {is_agent.then(|| {
                 let team = overview.agent_of.first().map(|t| t.name.clone());
                 let coaches = overview.my_coaches.clone();

@@ -100,6 +100,8 @@ pub struct HomeOverview {
     /// My coaches (for agents).
     pub my_coaches: Vec<PersonRef>,
     pub org_counts: Option<OrgCounts>,
+    /// Open calibration sessions with calls the person has still to score.
+    pub calibrations: Vec<super::CalibrationSummary>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

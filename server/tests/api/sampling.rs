@@ -220,6 +220,23 @@ async fn three_calls_per_agent_go_round_robin_and_leave_the_queue_when_scored() 
         (9, 9, 0, 0)
     );
 
+    // The pages render on the server: the list, the sample, and the other
+    // pages that share a route with an optional segment.
+    for (path, text) in [
+        ("/sampling".to_string(), "Draw a sample"),
+        (format!("/sampling/{sample}"), "0 of 9 scored"),
+        (
+            "/calibration/agreement".to_string(),
+            "<h1>Agreement over time",
+        ),
+        ("/continuum/model".to_string(), "<h1>Continuum model"),
+    ] {
+        let page = o.lee.page(&path).await;
+        assert_eq!(page.status(), StatusCode::OK, "{path}");
+        let html = page.text().await.unwrap();
+        assert!(html.contains(text), "{path} lacks {text}");
+    }
+
     // Sampled calls are never drawn again, whatever the seed.
     let later = preview(&o.lee, request(None, 3, Some(first.seed))).await;
     assert_eq!(later.calls.len(), 9);

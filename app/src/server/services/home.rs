@@ -1,8 +1,10 @@
 //! The home page: where the signed-in person stands in their organisation.
 
+use super::calibration;
 use super::people::auth::me;
 use super::people::teams::team_details;
-use crate::domain::access;
+use crate::domain::access::{self, Action};
+use crate::domain::lifecycle::CalibrationStatus;
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{invitation, team, team_member, user};
@@ -50,12 +52,23 @@ pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
     } else {
         None
     };
+    let calibrations = if access::permits_any(caller.roles, Action::JoinCalibration) {
+        calibration::list(cx)
+            .await?
+            .sessions
+            .into_iter()
+            .filter(|s| s.status == CalibrationStatus::Open && s.mine_to_do > 0)
+            .collect()
+    } else {
+        vec![]
+    };
     Ok(HomeOverview {
         me,
         agent_of,
         coach_of,
         my_coaches,
         org_counts,
+        calibrations,
     })
 }
 

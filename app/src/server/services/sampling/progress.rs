@@ -340,3 +340,66 @@ pub async fn reassign(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn one(coach: Option<i32>, due: NaiveDate, reviewed: bool) -> Sampled {
+        Sampled {
+            sample_id: 1,
+            coach_id: coach,
+            due_on: due,
+            call: CallFacts {
+                id: 1,
+                team_id: 1,
+                agent_id: 2,
+                occurred_at: Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap(),
+                channel: Channel::Phone,
+                complaint: false,
+                reviewed,
+            },
+        }
+    }
+
+    #[test]
+    fn a_call_is_overdue_from_the_day_after_it_was_due_until_it_is_scored() {
+        let due = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let next = due.succ_opt().unwrap();
+        assert_eq!(one(Some(3), due, false).state(due), SampleCallState::Due);
+        assert_eq!(
+            one(Some(3), due, false).state(next),
+            SampleCallState::Overdue
+        );
+        assert_eq!(one(Some(3), due, true).state(next), SampleCallState::Scored);
+        assert_eq!(
+            one(None, due, false).state(next),
+            SampleCallState::Unassigned
+        );
+        // Scored by someone although nobody was given it still counts.
+        assert_eq!(one(None, due, true).state(next), SampleCallState::Scored);
+    }
+
+    #[test]
+    fn progress_counts_each_call_once() {
+        let due = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let today = due.succ_opt().unwrap();
+        let calls = [
+            one(Some(3), due, true),
+            one(Some(3), due, false),
+            one(Some(4), today, false),
+            one(None, due, false),
+            one(None, due, true),
+        ];
+        assert_eq!(
+            progress(calls.iter(), today),
+            SampleProgress {
+                total: 5,
+                assigned: 3,
+                scored: 2,
+                overdue: 1,
+            }
+        );
+    }
+}
