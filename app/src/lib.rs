@@ -8,6 +8,7 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod pages;
+pub mod text;
 pub mod types;
 
 #[cfg(feature = "ssr")]

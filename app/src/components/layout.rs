@@ -141,11 +141,13 @@ pub fn AppShell(
 }
 
 fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .take(2)
-        .collect::<String>()
-        .to_uppercase()
+    crate::text::upper(
+        &name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .take(2)
+            .collect::<String>(),
+    )
 }
 
 #[component]

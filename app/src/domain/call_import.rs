@@ -104,7 +104,7 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowPr
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_lowercase()).collect(),
+        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
         Err(e) => return Err(whole(format!("The header line could not be read: {e}"))),
     };
     let mut problems = vec![];

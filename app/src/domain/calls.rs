@@ -40,7 +40,7 @@ impl Channel {
     }
 
     pub fn parse(raw: &str) -> Result<Channel, String> {
-        let v = raw.trim().to_lowercase();
+        let v = raw.trim().to_ascii_lowercase();
         Channel::ALL
             .into_iter()
             .find(|c| c.key() == v)
@@ -89,7 +89,7 @@ impl Rectification {
     }
 
     pub fn parse(raw: &str) -> Result<Rectification, String> {
-        let v = raw.trim().to_lowercase();
+        let v = raw.trim().to_ascii_lowercase();
         Rectification::ALL
             .into_iter()
             .find(|c| c.key() == v)
@@ -180,7 +180,7 @@ pub fn parse_moment(raw: &str) -> Result<DateTime<Utc>, String> {
 }
 
 fn parse_bool(raw: &str) -> Result<Option<bool>, String> {
-    match raw.trim().to_lowercase().as_str() {
+    match raw.trim().to_ascii_lowercase().as_str() {
         "" => Ok(None),
         "yes" | "y" | "true" | "1" => Ok(Some(true)),
         "no" | "n" | "false" | "0" => Ok(Some(false)),

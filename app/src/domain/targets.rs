@@ -168,7 +168,7 @@ pub fn progress(plan: &TargetPlan, evidence: &[Evidence], now: DateTime<Utc>) ->
         (None, found) => found.map(|(on, n, m)| (on, Some((n, m)))),
     };
     if let Some((on, how)) = achieved {
-        let day = on.format("%-d %b %Y");
+        let day = super::validation::day_label(on);
         let reason = match how {
             Some((n, m)) => format!(
                 "Achieved on {day}: the mean over the first {} reached {m:.1} (target {}).",

@@ -27,6 +27,15 @@ pub fn parse_day(raw: &str) -> Result<NaiveDate, String> {
     Ok(day)
 }
 
+/// A day as pages write it, e.g. "3 Mar 2026", without chrono's format
+/// machinery (which would carry Unicode case tables into the browser).
+pub fn day_label(d: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
 /// Characters that show nothing or reorder text (zero-width spaces and
 /// joiners, bidirectional overrides and isolates, the byte-order mark, soft
 /// hyphens): a name made of them looks empty or lies about what it says.
@@ -39,7 +48,7 @@ fn is_invisible(c: char) -> bool {
 
 /// Trims and lower-cases an email address and checks its shape.
 pub fn normalise_email(raw: &str) -> Result<String, String> {
-    let email = raw.trim().to_lowercase();
+    let email = crate::text::lower(raw.trim());
     if email.is_empty() {
         return Err("Enter an email address.".into());
     }
@@ -84,9 +93,10 @@ pub fn check_password(password: &str, email: &str) -> Result<(), String> {
     if password.chars().all(|c| Some(c) == first) {
         return Err("A password of one repeated character is too easy to guess.".into());
     }
-    let lower = password.to_lowercase();
-    let local = email.split('@').next().unwrap_or_default().to_lowercase();
-    if !email.is_empty() && (lower == email.to_lowercase() || (local.len() >= 4 && lower == local))
+    let lower = crate::text::lower(password);
+    let local = crate::text::lower(email.split('@').next().unwrap_or_default());
+    if !email.is_empty()
+        && (lower == crate::text::lower(email) || (local.len() >= 4 && lower == local))
     {
         return Err("Do not use your email address as your password.".into());
     }
@@ -127,7 +137,7 @@ fn capitalise(what: &str) -> String {
         .unwrap_or(what);
     let mut chars = what.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        Some(c) => crate::text::upper(c.encode_utf8(&mut [0; 4])) + chars.as_str(),
         None => String::new(),
     }
 }
@@ -147,6 +157,15 @@ pub fn safe_next(raw: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn day_labels_read_as_chrono_writes_them() {
+        let mut d = NaiveDate::from_ymd_opt(2025, 12, 25).unwrap();
+        for _ in 0..400 {
+            assert_eq!(day_label(d), d.format("%-d %b %Y").to_string());
+            d = d.succ_opt().unwrap();
+        }
+    }
+
     use super::*;
 
     #[test]

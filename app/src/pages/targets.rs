@@ -76,7 +76,7 @@ fn TargetEditor(form: TargetForm, preselect: Option<i32>) -> impl IntoView {
     let today = NaiveDate::parse_from_str(&form.today, "%Y-%m-%d").ok();
     let due = RwSignal::new(
         today
-            .map(|d| (d + Duration::days(42)).format("%Y-%m-%d").to_string())
+            .map(|d| (d + Duration::days(42)).to_string())
             .unwrap_or_default(),
     );
     let plan = RwSignal::new(String::new());

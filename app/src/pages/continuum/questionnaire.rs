@@ -112,7 +112,7 @@ pub(super) fn Questionnaire(a: ContinuumAssessmentView) -> impl IntoView {
                 <ul class="summary-counts">
                     {Answer::ALL.iter().map(|choice| {
                         let choice = *choice;
-                        view! { <li><strong>{move || count(Some(choice))}</strong>" "{choice.label().to_lowercase()}</li> }
+                        view! { <li><strong>{move || count(Some(choice))}</strong>" "{crate::text::lower(choice.label())}</li> }
                     }).collect_view()}
                     <li><strong>{move || total - answered()}</strong>" unanswered"</li>
                 </ul>

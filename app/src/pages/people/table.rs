@@ -25,12 +25,12 @@ pub(super) fn PeopleTable(
         .map(|m| m.id);
     let users = StoredValue::new(users);
     let visible = move || {
-        let q = search.get().trim().to_lowercase();
+        let q = crate::text::lower(search.get().trim());
         users.with_value(|list| {
             list.iter()
                 .filter(|u| {
                     q.is_empty()
-                        || u.name.to_lowercase().contains(&q)
+                        || crate::text::lower(&u.name).contains(&q)
                         || u.email.contains(&q)
                         || u.roles.iter().any(|r| r.key().contains(&q))
                 })
