@@ -42,7 +42,8 @@ export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // A failed request names itself only in the message's location.
+    if (m.type() === 'error') errors.push(m.location().url ? `${m.text()} (${m.location().url} on ${page.url()})` : m.text());
   });
   return errors;
 }

@@ -6,7 +6,7 @@ use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::layout::AppShell;
 use crate::components::reload::provide_reload;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 
 /// Quality assurance: calibration, agreement over time
 /// (`/calibration/agreement`) and sampling (`/sampling`) are served here,
@@ -14,14 +14,19 @@ use leptos_router::hooks::{use_location, use_params_map};
 #[component]
 pub fn CalibrationPage() -> impl IntoView {
     let path = use_location().pathname;
-    let section = Memo::new(move |_| {
+    // While the router leaves for another page the path changes before this
+    // page goes away: keep showing what was shown rather than fetching for
+    // an address that is not this page's.
+    let section = Memo::new(move |prev: Option<&Section>| {
         path.with(|p| {
             if p.starts_with("/sampling") {
                 Section::Sampling
             } else if p.trim_end_matches('/') == AGREEMENT_PATH {
                 Section::Agreement
-            } else {
+            } else if p.starts_with("/calibration") {
                 Section::Calibration
+            } else {
+                prev.copied().unwrap_or(Section::Calibration)
             }
         })
     });
@@ -47,10 +52,23 @@ enum Section {
     Sampling,
 }
 
+/// The record id after `prefix` in the address (`/calibration/3` → 3), kept
+/// as it was while the router leaves for an address outside `prefix`.
+pub(crate) fn id_under(prefix: &'static str) -> Memo<Option<i32>> {
+    let path = use_location().pathname;
+    Memo::new(move |prev: Option<&Option<i32>>| {
+        path.with(|p| match p.strip_prefix(prefix) {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => {
+                rest.trim_matches('/').parse::<i32>().ok()
+            }
+            _ => prev.copied().flatten(),
+        })
+    })
+}
+
 #[component]
 fn Calibration() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
+    let id = id_under("/calibration");
     let reload = provide_reload();
     let list = Resource::new(
         move || (id.get().is_none(), reload.version()),

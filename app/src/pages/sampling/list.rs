@@ -10,13 +10,11 @@ use crate::components::reload::provide_reload;
 use crate::components::table::DataTable;
 use crate::types::{SampleList, SampleSummary};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 /// The list (`/sampling`) or one sample (`/sampling/:id`).
 #[component]
 pub fn SamplingPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i32>().ok())));
+    let id = crate::pages::calibration::id_under("/sampling");
     let reload = provide_reload();
     let list = Resource::new(
         move || (id.get().is_none(), reload.version()),

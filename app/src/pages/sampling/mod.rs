@@ -11,18 +11,12 @@ pub use list::SamplingPage;
 use crate::types::SampleProgress;
 use leptos::prelude::*;
 
-/// Scored out of all, as a bar with the counts beside it.
+/// Scored out of all, as a bar with the counts beside it. A native
+/// `progress` element: no inline style, which the page's policy forbids.
 fn progress_bar(p: SampleProgress) -> impl IntoView {
-    let pct = if p.total == 0 {
-        0.0
-    } else {
-        p.scored as f64 / p.total as f64 * 100.0
-    };
     view! {
         <div class="sample-progress">
-            <div class="progress" role="img" aria-label=format!("{} of {} scored", p.scored, p.total)>
-                <span style=format!("width: {pct:.0}%")></span>
-            </div>
+            <progress class="bar" max=p.total.max(1) value=p.scored aria-label=format!("{} of {} scored", p.scored, p.total)></progress>
             <span class="small">{format!("{} of {} scored", p.scored, p.total)}</span>
             {(p.overdue > 0).then(|| view! { <span class="badge danger">{format!("{} overdue", p.overdue)}</span> })}
             {(p.assigned < p.total).then(|| view! { <span class="badge warn">{format!("{} unassigned", p.total - p.assigned)}</span> })}

@@ -17,8 +17,8 @@ use crate::types::{
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -30,6 +30,7 @@ pub(super) struct Sampled {
     pub call: CallFacts,
 }
 
+#[derive(FromQueryResult)]
 pub(super) struct CallFacts {
     pub id: i32,
     pub team_id: i32,
@@ -79,7 +80,7 @@ pub(super) async fn sampled(
     let mut facts: HashMap<i32, CallFacts> = HashMap::new();
     // In slices: a parameter list stays far below any database's limit.
     for chunk in ids.chunks(2000) {
-        let found: Vec<(i32, i32, i32, DateTime<Utc>, Channel, bool, bool)> = call::Entity::find()
+        let found: Vec<CallFacts> = call::Entity::find()
             .select_only()
             .columns([
                 call::Column::Id,
@@ -92,23 +93,10 @@ pub(super) async fn sampled(
             ])
             .filter(scope.call_condition())
             .filter(call::Column::Id.is_in(chunk.to_vec()))
-            .into_tuple()
+            .into_model()
             .all(db)
             .await?;
-        for (id, team_id, agent_id, occurred_at, channel, complaint, reviewed) in found {
-            facts.insert(
-                id,
-                CallFacts {
-                    id,
-                    team_id,
-                    agent_id,
-                    occurred_at,
-                    channel,
-                    complaint,
-                    reviewed,
-                },
-            );
-        }
+        facts.extend(found.into_iter().map(|f| (f.id, f)));
     }
     Ok(links
         .into_iter()
