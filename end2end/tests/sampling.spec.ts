@@ -41,6 +41,6 @@ test('a leader draws a sample and the coach finds the calls in their queue', asy
     await expect(queue.locator(`a[href="${href}"]`)).toBeVisible();
   }
   // The demo's older sample left some of Priya's calls overdue.
-  await expect(queue.locator('li.overdue').first()).toContainText('Overdue since');
+  await expect(queue.locator('li.overdue').first()).toContainText('Overdue: due');
   expect(errors).toEqual([]);
 });

@@ -157,7 +157,7 @@ fn CalibrationToDo(sessions: Vec<CalibrationSummary>) -> impl IntoView {
                         <a href=format!("/calibration/{}", s.id)>{s.title.clone()}</a>
                         <span class="muted small">{format!("{} call{} to score blind", s.mine_to_do, if s.mine_to_do == 1 { "" } else { "s" })}</span>
                         <span class=if s.overdue { "badge danger" } else { "badge subtle" }>
-                            {if s.overdue { format!("Overdue since {}", s.due_on) } else { format!("Due {}", s.due_on) }}
+                            {if s.overdue { format!("Overdue: due {}", s.due_on) } else { format!("Due {}", s.due_on) }}
                         </span>
                     </li>
                 }).collect_view()}
@@ -181,7 +181,7 @@ fn AssignedCalls(calls: Vec<AssignedCall>) -> impl IntoView {
                     <a href=format!("/calls/{}", c.call_id)>{c.agent.clone()}</a>
                     <span class="muted small">{format!("{} · {}", c.occurred, c.channel.label())}</span>
                     <span class=if c.overdue { "badge danger" } else { "badge subtle" }>
-                        {if c.overdue { format!("Overdue since {}", c.due_on) } else { format!("Due {}", c.due_on) }}
+                        {if c.overdue { format!("Overdue: due {}", c.due_on) } else { format!("Due {}", c.due_on) }}
                     </span>
                 </li>
             }).collect_view()}

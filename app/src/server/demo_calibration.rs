@@ -165,7 +165,7 @@ pub async fn seed(
 }
 
 /// A submitted review by a demo coach, scored as the scoring page would.
-pub(super) struct DemoReview<'a> {
+struct DemoReview<'a> {
     pub framework: &'a FrameworkView,
     pub call: &'a call::Model,
     pub coach: i32,
@@ -175,7 +175,7 @@ pub(super) struct DemoReview<'a> {
     pub calibration_id: Option<i32>,
 }
 
-pub(super) async fn insert_review(
+async fn insert_review(
     db: &impl ConnectionTrait,
     r: DemoReview<'_>,
 ) -> Result<review::Model, DbErr> {

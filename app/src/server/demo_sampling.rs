@@ -1,18 +1,16 @@
 //! Demo sampling: a sample the leader drew six days ago, two calls per
-//! agent from the month before, given to each team's coach. A third of the
-//! calls have been scored since, some of the rest are overdue and the
-//! others are due in a few days.
+//! agent from the month before, given to each team's coach. The demo's own
+//! reviews score some of them (no review is added: the curated development
+//! pages stay as they are), some of the rest are overdue and the others are
+//! due in a few days.
 
-use super::demo_calibration::{insert_review, DemoReview};
-use super::entities::{call, review, sample, sample_call};
-use super::services::frameworks::{current, view_of};
+use super::entities::{call, sample, sample_call};
 use crate::domain::sampling::{draw, round_robin, Candidate, Rules};
-use crate::domain::scoring::Rating;
 use chrono::{Duration, TimeZone, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
 };
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 const SEED: u64 = 20_261_124;
 
@@ -22,10 +20,6 @@ pub async fn seed(
     leader: i32,
     coach_of_team: &HashMap<i32, i32>,
 ) -> Result<(), DbErr> {
-    let err = |e: crate::error::AppError| DbErr::Custom(e.to_string());
-    let framework = view_of(db, current(db, org_id).await.map_err(err)?)
-        .await
-        .map_err(err)?;
     let now = Utc::now();
     let drawn_at = now - Duration::days(6);
     let from = (drawn_at - Duration::days(30)).date_naive();
@@ -37,15 +31,6 @@ pub async fn seed(
         .filter(call::Column::OccurredAt.lt(midnight(to + Duration::days(1))))
         .all(db)
         .await?;
-    // A call with a coach's draft is left out too: the demo scores what it
-    // draws, and a coach has one ordinary review per call.
-    let started: HashSet<i32> = review::Entity::find()
-        .filter(review::Column::OrgId.eq(org_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.call_id)
-        .collect();
     let candidates: Vec<Candidate> = calls
         .iter()
         .map(|c| Candidate {
@@ -55,7 +40,8 @@ pub async fn seed(
             channel: c.channel,
             duration_seconds: Some(c.duration_seconds),
             complaint: c.complaint,
-            reviewed: c.reviewed || started.contains(&c.id),
+            // Drawn as the leader saw them: the demo's reviews came after.
+            reviewed: false,
             assigned: false,
         })
         .collect();
@@ -88,7 +74,6 @@ pub async fn seed(
     }
     .insert(db)
     .await?;
-    let by_id: HashMap<i32, &call::Model> = calls.iter().map(|c| (c.id, c)).collect();
     for (k, (call_id, coach)) in assigned.into_iter().enumerate() {
         // Every other call got a few more days when the leader reassigned.
         let due = if k % 2 == 0 {
@@ -106,30 +91,6 @@ pub async fn seed(
         }
         .insert(db)
         .await?;
-        let (Some(coach), true) = (coach, k % 3 == 0) else {
-            continue;
-        };
-        let c = by_id[&call_id];
-        let ratings: Vec<(i32, Rating)> = framework
-            .behaviours()
-            .enumerate()
-            .map(|(i, b)| (b.id, Rating::Level([3, 4, 3, 2, 4][(i + k) % 5])))
-            .collect();
-        insert_review(
-            db,
-            DemoReview {
-                framework: &framework,
-                call: c,
-                coach,
-                ratings,
-                at: drawn_at + Duration::days(1 + (k % 3) as i64),
-                calibration_id: None,
-            },
-        )
-        .await?;
-        let mut scored: call::ActiveModel = c.clone().into();
-        scored.reviewed = Set(true);
-        scored.update(db).await?;
     }
     Ok(())
 }

@@ -135,6 +135,8 @@ pub struct SampleView {
     pub drawn_by: String,
     pub drawn_on: String,
     pub progress: SampleProgress,
+    /// All the sample's calls; `calls` holds those of the caller's teams.
+    pub total_in_sample: usize,
     pub calls: Vec<SampleCallRow>,
     /// Filled only for people who may reassign.
     pub coaches: Vec<TeamCoaches>,

@@ -269,6 +269,7 @@ async fn three_calls_per_agent_go_round_robin_and_leave_the_queue_when_scored() 
         .await
         .typed();
     assert_eq!(tess_view.calls.len(), 3);
+    assert_eq!(tess_view.total_in_sample, 9);
     assert!(tess_view.calls.iter().all(|c| c.team == "Tech"));
     assert!(tess_view.coaches.is_empty(), "only leaders reassign");
     // ... and may not draw from a team she does not coach.
@@ -431,4 +432,35 @@ async fn filters_narrow_the_draw_and_complaints_come_first() {
     req["min_seconds"] = json!(null);
     req["channels"] = json!(["Chat"]);
     assert!(preview(&o.lee, req).await.calls.is_empty());
+}
+
+/// Issue 14.6: the demo's running sample has calls scored, calls overdue and
+/// calls still due, and each coach has some of them waiting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_sample_is_running_with_scored_and_overdue_calls() {
+    let server = TestServer::start_with(&[("RAPPORT_DEMO", "true")]).await;
+    let leader = server.client();
+    leader
+        .log_in("leader@rapport.demo", "rapport-demo")
+        .await
+        .ok();
+    let list = leader.call("sampling/list", &[]).await.ok().clone();
+    let id = list["samples"][0]["id"].as_i64().unwrap();
+    let view: SampleView = leader
+        .call("sampling/get", &[("id", &id.to_string())])
+        .await
+        .typed();
+    let p = view.progress;
+    assert!(p.scored > 0 && p.overdue > 0, "{p:?}");
+    assert!(p.scored + p.overdue < p.total, "some still due: {p:?}");
+    for coach in ["coach1@rapport.demo", "coach2@rapport.demo"] {
+        let api = server.client();
+        api.log_in(coach, "rapport-demo").await.ok();
+        let q: ReviewQueue = api.call("reviews/queue", &[]).await.typed();
+        assert!(
+            q.assigned.iter().any(|a| a.overdue),
+            "{coach}: {:?}",
+            q.assigned
+        );
+    }
 }

@@ -240,7 +240,7 @@ fn DrawnRow(
             <td data-label="Agent">{c.agent.clone()}<span class="muted small">{format!(" · {}", c.team)}</span></td>
             <td data-label="Call">
                 <a href=format!("/calls/{call_id}")>{c.occurred.clone()}</a>
-                <span class="muted small">{format!(" · {} · {}", c.channel.label(), c.duration)}</span>
+                <span class="muted small">{format!(" · {} · {} ", c.channel.label(), c.duration)}</span>
                 {c.complaint.then(|| view! { <span class="badge warn">"Complaint"</span> })}
             </td>
             <td data-label="Coach">

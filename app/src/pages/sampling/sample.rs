@@ -13,10 +13,17 @@ use leptos::prelude::*;
 #[component]
 pub(super) fn Sample(sample: SampleView) -> impl IntoView {
     let s = sample;
-    let lede = format!(
+    let mut lede = format!(
         "{} · drawn {} by {} · seed {}",
         s.rules, s.drawn_on, s.drawn_by, s.seed
     );
+    if s.calls.len() < s.total_in_sample {
+        lede.push_str(&format!(
+            " · showing your teams' {} of its {} calls",
+            s.calls.len(),
+            s.total_in_sample
+        ));
+    }
     let p = s.progress;
     let may_reassign = !s.coaches.is_empty();
     let coaches = s.coaches.clone();
@@ -71,7 +78,7 @@ fn CallRow(id: i32, c: SampleCallRow, options: Option<Vec<(i32, String)>>) -> im
             <td data-label="Agent">{c.agent.clone()}<span class="muted small">{format!(" · {}", c.team)}</span></td>
             <td data-label="Call">
                 <a href=format!("/calls/{call_id}")>{c.occurred.clone()}</a>
-                <span class="muted small">{format!(" · {}", c.channel.label())}</span>
+                <span class="muted small">{format!(" · {} ", c.channel.label())}</span>
                 {c.complaint.then(|| view! { <span class="badge warn">"Complaint"</span> })}
             </td>
             <td data-label="Coach">{c.coach.clone().unwrap_or_else(|| "–".into())}</td>

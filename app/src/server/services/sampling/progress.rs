@@ -17,8 +17,8 @@ use crate::types::{
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use std::collections::HashMap;
 
@@ -216,17 +216,23 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<SampleView, AppError> {
     caller.require(Action::DrawSample)?;
     let s = sample::Entity::get_in_org(db, caller.org_id, id).await?;
     let scope = Visibility::of(db, caller).await?;
-    let calls = sampled(
-        db,
-        &scope,
-        sample_call::Entity::in_org(caller.org_id).filter(sample_call::Column::SampleId.eq(s.id)),
-    )
-    .await?;
+    let in_sample =
+        sample_call::Entity::in_org(caller.org_id).filter(sample_call::Column::SampleId.eq(s.id));
+    let total_in_sample = in_sample.clone().count(db).await? as usize;
+    let mut calls = sampled(db, &scope, in_sample).await?;
     if calls.is_empty() {
         // Nothing of it reaches the caller's teams: as if it did not exist.
         return Err(AppError::not_found("That sample"));
     }
     let names = Names::of_org(db, caller.org_id).await?;
+    // Read by team and agent, each agent's calls in the order they happened.
+    calls.sort_by_cached_key(|c| {
+        (
+            names.team(c.call.team_id),
+            names.person(c.call.agent_id),
+            c.call.occurred_at,
+        )
+    });
     let today = Utc::now().date_naive();
     let coaches = if access::permits_any(caller.roles, Action::ReassignSample) {
         let mut teams: Vec<i32> = calls.iter().map(|c| c.call.team_id).collect();
@@ -244,6 +250,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<SampleView, AppError> {
         drawn_by: names.person(s.created_by),
         drawn_on: day(s.created_at),
         progress: progress(calls.iter(), today),
+        total_in_sample,
         calls: calls
             .iter()
             .map(|c| SampleCallRow {
