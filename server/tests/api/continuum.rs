@@ -243,6 +243,29 @@ async fn placement_follows_the_rules_and_a_submitted_assessment_never_changes() 
     );
     assert_eq!(lines[50], "action,owner,due,status,,");
     assert_eq!(lines[51], "Weekly KPI pack to teams,Lee,2027-03-01,done,,");
+
+    // A cell that a spreadsheet would run as a formula comes out as text.
+    org.dana
+        .call(
+            "continuum/add_action",
+            &[
+                ("id", &id),
+                ("title", "=HYPERLINK(\"http://evil.example\",\"pay\")"),
+                ("owner_id", &org.lee_id),
+                ("due_on", "2027-04-01"),
+            ],
+        )
+        .await
+        .ok();
+    let csv = view(&org.dana, &id).await["csv"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let last = csv.lines().last().unwrap();
+    assert!(
+        last.starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\""),
+        "{last}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

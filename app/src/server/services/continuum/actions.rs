@@ -106,10 +106,16 @@ pub(super) fn export_csv(
     r: &ContinuumResult,
     actions: &[ContinuumAction],
 ) -> Result<String, AppError> {
+    use crate::domain::export::safe_cell;
     use crate::domain::placement::stage_name;
     // Header, component and action rows have fewer fields than statement rows.
     let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
-    let mut row = |fields: &[&str]| w.write_record(fields).map_err(internal);
+    // Titles, statements and action names are typed by people: a cell a
+    // spreadsheet would run as a formula is written as text.
+    let mut row = |fields: &[&str]| {
+        w.write_record(fields.iter().map(|f| safe_cell(f)))
+            .map_err(internal)
+    };
     row(&[
         "assessment",
         title,
