@@ -372,6 +372,30 @@ async fn the_benchmark_shows_blind_spots_and_a_target_moves_to_achieved_as_calls
         .clone();
     assert_eq!(bench["targets"][0]["status"], "achieved");
     assert!(bench["rows"][0]["open_target"].is_null());
+
+    // The continuum's evidence counts agents working on a target: Ana's is
+    // achieved though not yet due, and Ben has none.
+    let assessment = org
+        .dana
+        .call("continuum/start", &[("title", "Evidence")])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let view = org
+        .dana
+        .call("continuum/get", &[("id", &assessment.to_string())])
+        .await
+        .ok()
+        .clone();
+    let figure = view["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["basis"].as_str().unwrap().contains("target"))
+        .unwrap()
+        .clone();
+    assert_eq!(figure["share"], 0.0, "{figure}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -32,3 +32,11 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+/// Targets still being worked on: not achieved (achievement sticks), or not
+/// yet computed.
+pub fn not_achieved() -> sea_orm::Condition {
+    sea_orm::Condition::any()
+        .add(Column::Status.is_null())
+        .add(Column::Status.ne(TargetStatus::Achieved))
+}

@@ -60,6 +60,7 @@ pub async fn evidence(
         .filter(target::Column::OrgId.eq(org_id))
         .filter(target::Column::AgentId.is_in(agents.clone()))
         .filter(target::Column::DueOn.gte(today))
+        .filter(target::not_achieved())
         .all(db)
         .await?
         .into_iter()
@@ -110,7 +111,7 @@ pub async fn evidence(
         figure(
             DataCheck::AgentsWithTarget,
             share(with_target.len(), a),
-            format!("of {a} agents have a behavioural target due today or later"),
+            format!("of {a} agents are working on a behavioural target (not yet achieved, due today or later)"),
         ),
         figure(
             DataCheck::AgentsPractising,

@@ -14,7 +14,7 @@ use crate::server::services::development::{
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::BTreeMap;
 
 /// Recomputes the agents' targets that are not achieved yet (achievement
@@ -104,11 +104,7 @@ pub async fn refresh_all_statuses(
         .select_only()
         .column(target::Column::OrgId)
         .column(target::Column::AgentId)
-        .filter(
-            Condition::any()
-                .add(target::Column::Status.is_null())
-                .add(target::Column::Status.ne(TargetStatus::Achieved)),
-        )
+        .filter(target::not_achieved())
         .distinct()
         .into_tuple()
         .all(db)
