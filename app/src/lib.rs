@@ -83,10 +83,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calls/import") view={Lazy::<ImportRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calls/:id") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
-                    // One route with an optional segment serves the list and each
-                    // item: every route entry, and every route type, costs the
-                    // main bundle that all pages load.
-                    <Route path=path!("/frameworks/:id?") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/frameworks") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
+                    // One route type serves both: each type costs the main bundle.
+                    <Route path=path!("/frameworks/:id") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/development") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/team") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/self-assessment") view={Lazy::<SelfAssessmentsRoute>::new()} ssr=SsrMode::Async />
@@ -94,12 +93,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/targets/new") view={Lazy::<NewTargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/targets/:id") view={Lazy::<TargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()} ssr=SsrMode::Async />
-                    // Also `/calibration/agreement`, told apart by the page.
-                    <Route path=path!("/calibration/:id?") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/agreement") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     // Sampling shares the calibration chunk: both are quality assurance.
-                    <Route path=path!("/sampling/:id?") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
-                    // Also `/continuum/model`, told apart by the page.
-                    <Route path=path!("/continuum/:id?") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>
