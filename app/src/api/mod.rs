@@ -10,5 +10,6 @@ pub mod continuum;
 pub mod development;
 pub mod frameworks;
 pub mod home;
+pub mod kpi;
 pub mod reviews;
 pub mod sampling;

@@ -8,6 +8,7 @@ mod calibration;
 mod continuum;
 mod development;
 mod http;
+mod kpi;
 mod people;
 mod reviews;
 mod sampling;

@@ -805,6 +805,15 @@ fn cases(i: &Ids) -> Vec<Case> {
             &[Leader],
         )
         .forbidden(&[Own, Peer, Coach, OtherCoach, Admin]),
+        // Service KPIs: an agent their own, a coach their teams', a leader
+        // everyone's; an admin does not read dashboards.
+        case(
+            "kpi/figures",
+            json!({ "query": { "team_id": i.billing, "agent_id": i.gina, "channel": null, "from": "2026-11-01", "to": "2026-11-30", "grouping": "Week", "short_abandon_seconds": 10 } }),
+            &[Own, Coach, Leader],
+        )
+        .json()
+        .forbidden(&[Admin]),
         // Development.
         case(
             "development/benchmark",

@@ -11,6 +11,7 @@ pub mod continuum_model;
 pub mod development;
 pub mod frameworks;
 pub mod home;
+pub mod kpi;
 pub mod people;
 pub mod reviews;
 pub mod sampling;
