@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod db;
+pub mod export;
 pub mod media;
 pub mod security;
 pub mod session_store;
@@ -17,11 +18,11 @@ use axum::routing::get;
 use axum::{Json, Router};
 use config::Config;
 use leptos::config::LeptosOptions;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use session_store::DbSessionStore;
 use std::net::SocketAddr;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
@@ -119,8 +120,18 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
     })
 }
 
+/// The app's routes, listed once per process. Listing renders the app, and
+/// while it does Leptos holds back every resource in the process (a global
+/// switch): a second listing, for a second server in the same process as
+/// the integration tests start them, would leave pages other servers are
+/// rendering at that moment waiting forever for their data.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) -> Router {
-    let routes = generate_route_list(app::App);
+    let routes = routes();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(SESSION_COOKIE)
         .with_http_only(true)
@@ -161,6 +172,7 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
             db: state.db.clone(),
             storage,
         }))
+        .merge(export::routes(state.db.clone()))
         .layer(axum::middleware::from_fn(security::undecodable_arguments))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::page_csp))

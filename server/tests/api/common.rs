@@ -109,6 +109,10 @@ impl TestServer {
             http: Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
+                // A server that never answers fails its test with the
+                // request named, rather than holding the suite until CI
+                // gives up.
+                .timeout(std::time::Duration::from_secs(120))
                 .build()
                 .unwrap(),
         }

@@ -203,3 +203,33 @@ async fn static_files_revalidate_and_pages_allow_no_inline_styles() {
     assert!(policy.contains("style-src 'self';"), "{policy}");
     assert!(!policy.contains("unsafe-inline"), "{policy}");
 }
+
+/// Building a server's router renders the app once to list its routes, and
+/// Leptos holds every resource in the process back while it does. Servers
+/// started while another renders a page (as the tests do, in one process)
+/// once left that page waiting forever for its data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_while_other_servers_start() {
+    let server = TestServer::start().await;
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(20))
+        .build()
+        .unwrap();
+    let starting = tokio::spawn(async {
+        for _ in 0..12 {
+            drop(TestServer::start().await);
+        }
+    });
+    let mut renders = 0;
+    while !starting.is_finished() || renders < 20 {
+        let page = client
+            .get(format!("{}/login", server.base))
+            .send()
+            .await
+            .expect("the page answers within 20 s");
+        assert_eq!(page.status(), StatusCode::OK);
+        assert!(page.text().await.unwrap().contains("<h1>Log in"));
+        renders += 1;
+    }
+    starting.await.unwrap();
+}
