@@ -99,6 +99,7 @@ pub fn App() -> impl IntoView {
                     // Sampling shares the calibration chunk: both are quality assurance.
                     <Route path=path!("/sampling") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/sampling/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
@@ -169,3 +170,4 @@ lazy_page!(TargetRoute, pages::targets::TargetPage);
 lazy_page!(PracticeRoute, pages::practice::PracticePage);
 lazy_page!(ContinuumRoute, pages::continuum::ContinuumPage);
 lazy_page!(CalibrationRoute, pages::calibration::CalibrationPage);
+lazy_page!(KpisRoute, pages::kpis::KpisPage);

@@ -47,6 +47,11 @@ const NAV: &[NavItem] = &[
         show: |_| true,
     },
     NavItem {
+        href: "/kpis",
+        label: "KPIs",
+        show: |r| access::permits(r, Action::ViewDashboards, Relation::Coached),
+    },
+    NavItem {
         href: "/development",
         label: "Development",
         show: |r| access::permits(r, Action::SelfAssess, Relation::Own),

@@ -119,7 +119,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
             _ => false,
         },
         // An admin manages the organisation: people, teams, frameworks, the
-        // continuum model; sees calls and development to do so, and may add
+        // continuum model; sees calls, development and the KPIs to do so, and may add
         // calls and attach their recordings, but does not score.
         Role::Admin => matches!(
             action,
@@ -130,6 +130,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
                 | ViewCall
                 | ViewDevelopment
                 | ViewTeamOverview
+                | ViewDashboards
                 | RunContinuum
                 | AddCall
                 | AttachMedia

@@ -303,5 +303,7 @@ pub fn pooled_sd(per_agent: &[Vec<f64>]) -> Option<f64> {
     (den > 0.0).then(|| (num / den).sqrt())
 }
 
+pub mod text;
+
 #[cfg(test)]
 mod tests;

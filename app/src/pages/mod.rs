@@ -10,6 +10,7 @@ pub mod development;
 pub mod frameworks;
 pub mod home;
 pub mod invite;
+pub mod kpis;
 pub mod landing;
 pub mod login;
 pub mod not_found;

@@ -25,7 +25,7 @@ const TABLE: [(Action, [&str; 4]); 23] = [
     (Action::JoinCalibration,      ["---", "yyy", "yyy", "---"]),
     (Action::DrawSample,           ["---", "-y-", "yyy", "---"]),
     (Action::ReassignSample,       ["---", "---", "yyy", "---"]),
-    (Action::ViewDashboards,       ["y--", "-y-", "yyy", "---"]),
+    (Action::ViewDashboards,       ["y--", "-y-", "yyy", "yyy"]),
     (Action::RunContinuum,         ["---", "---", "yyy", "yyy"]),
     (Action::ManagePeople,         ["---", "---", "---", "yyy"]),
     (Action::ManageTeams,          ["---", "---", "---", "yyy"]),

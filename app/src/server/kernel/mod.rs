@@ -11,6 +11,7 @@ pub mod attempts;
 pub mod audit;
 pub mod calibration;
 pub mod context;
+pub mod csv;
 pub mod dates;
 pub mod errors;
 pub mod forms;

@@ -5,12 +5,11 @@
 use super::view::{scores, value};
 use crate::domain::access::{self, Action};
 use crate::domain::agreement::{leniency, ordinal_alpha, Reading};
-use crate::domain::export::safe_cell;
 use crate::domain::lifecycle::CalibrationStatus;
 use crate::error::AppError;
 use crate::server::entities::{calibration_participant, calibration_session};
 use crate::server::kernel::names::Names;
-use crate::server::kernel::{internal, Ctx, InOrg};
+use crate::server::kernel::{Ctx, InOrg};
 use crate::server::services::frameworks;
 use crate::types::{AgreementView, BehaviourAlpha, CoachTrend, MonthAlpha};
 use chrono::{Datelike, Duration, NaiveDate, Utc};
@@ -29,12 +28,7 @@ fn month_start(d: NaiveDate) -> NaiveDate {
 }
 
 fn csv_of(rows: &[Vec<String>]) -> Result<String, AppError> {
-    let mut w = csv::Writer::from_writer(vec![]);
-    for row in rows {
-        w.write_record(row.iter().map(|c| safe_cell(c)))
-            .map_err(internal)?;
-    }
-    String::from_utf8(w.into_inner().map_err(internal)?).map_err(internal)
+    crate::server::kernel::csv::write(rows)
 }
 
 fn figure(a: Option<f64>) -> String {

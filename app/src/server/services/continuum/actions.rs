@@ -6,7 +6,7 @@ use crate::domain::lifecycle::ActionStatus;
 use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use crate::server::entities::{continuum_action, continuum_assessment, user};
-use crate::server::kernel::{internal, Ctx, InOrg};
+use crate::server::kernel::{Ctx, InOrg};
 use crate::types::{ContinuumAction, ContinuumCellView, ContinuumResult};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -106,15 +106,13 @@ pub(super) fn export_csv(
     r: &ContinuumResult,
     actions: &[ContinuumAction],
 ) -> Result<String, AppError> {
-    use crate::domain::export::safe_cell;
     use crate::domain::placement::stage_name;
-    // Header, component and action rows have fewer fields than statement rows.
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(vec![]);
-    // Titles, statements and action names are typed by people: a cell a
-    // spreadsheet would run as a formula is written as text.
-    let mut row = |fields: &[&str]| {
-        w.write_record(fields.iter().map(|f| safe_cell(f)))
-            .map_err(internal)
+    // Header, component and action rows have fewer fields than statement
+    // rows; the one CSV writer neutralises formulas people typed.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row = |fields: &[&str]| -> Result<(), AppError> {
+        rows.push(fields.iter().map(|f| f.to_string()).collect());
+        Ok(())
     };
     row(&[
         "assessment",
@@ -172,6 +170,5 @@ pub(super) fn export_csv(
             "",
         ])?;
     }
-    let bytes = w.into_inner().map_err(internal)?;
-    String::from_utf8(bytes).map_err(internal)
+    crate::server::kernel::csv::write(rows)
 }

@@ -6,8 +6,9 @@ use crate::domain::calls::Channel;
 use crate::domain::kpi::{abandonment, durations, share, CsatCounts, NpsCounts, Shown};
 use crate::domain::validation::parse_day;
 use crate::error::AppError;
-use crate::server::entities::{call, team};
+use crate::server::entities::{call, team, user};
 use crate::server::kernel::{Ctx, InOrg, Visibility};
+use crate::server::services::calls;
 use crate::types::{KpiFigures, KpiQuery, KpiRow};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
@@ -56,6 +57,7 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
         ));
     }
     let scope = Visibility::of(db, caller).await?;
+    let mut reach: String;
     let mut query = call::Entity::find()
         .select_only()
         .columns([
@@ -79,17 +81,27 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
         {
             return Err(AppError::not_found("That agent"));
         }
+        if agent == caller.id {
+            reach = "your calls".into();
+        } else {
+            reach = user::Entity::get_in_org(db, caller.org_id, agent)
+                .await?
+                .name;
+        }
         query = query
             .filter(call::Column::OrgId.eq(caller.org_id))
             .filter(call::Column::AgentId.eq(agent));
     } else if caller.may(Action::ViewDashboards, Relation::Organisation) {
+        reach = "the whole organisation".into();
         query = query.filter(call::Column::OrgId.eq(caller.org_id));
     } else if caller.may(Action::ViewDashboards, Relation::Coached) && !scope.teams.is_empty() {
+        reach = "the teams you coach".into();
         query = query
             .filter(call::Column::OrgId.eq(caller.org_id))
             .filter(call::Column::TeamId.is_in(scope.teams.clone()));
     } else {
         // An agent: their own calls.
+        reach = "your calls".into();
         query = query
             .filter(call::Column::OrgId.eq(caller.org_id))
             .filter(call::Column::AgentId.eq(caller.id));
@@ -101,6 +113,9 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
         let coach_only = !scope.whole_org && !scope.teams.is_empty();
         if coach_only && !scope.teams.contains(&t.id) {
             return Err(AppError::not_found("That team"));
+        }
+        if q.agent_id.is_none() && (scope.whole_org || coach_only) {
+            reach = format!("team {}", t.name);
         }
         query = query.filter(call::Column::TeamId.eq(t.id));
     }
@@ -129,6 +144,13 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
         })
         .collect();
     Ok(KpiFigures {
+        query: KpiQuery {
+            from: from.to_string(),
+            to: to.to_string(),
+            ..q.clone()
+        },
+        scope: calls::options(cx).await?,
+        reach,
         total: row("All".into(), from, &all, threshold),
         periods: by_period
             .iter()

@@ -1,0 +1,146 @@
+//! Service KPIs for leaders (the organisation) and coaches (their teams):
+//! headline figures, the trend with its interval band, a table per period
+//! and first response by channel. Filters live in the address.
+
+mod figures;
+mod filters;
+mod trend;
+
+pub use figures::KpiTiles;
+pub use trend::{KpiTrend, Metric};
+
+use crate::api::kpi::get_kpis;
+use crate::components::feedback::{reloadable, EmptyState};
+use crate::components::layout::{AppShell, PageHeader};
+use crate::domain::validation::day_label;
+use crate::types::{KpiFigures, KpiQuery};
+use chrono::NaiveDate;
+use figures::{ChannelTable, PeriodTable};
+use filters::KpiFilters;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+pub const KPI_PATH: &str = "/kpis";
+
+/// The address of the KPI page showing `q`, its trend following `metric`.
+pub fn kpi_href(q: &KpiQuery, metric: Metric) -> String {
+    format!("{KPI_PATH}?{}&metric={}", q.to_params(), metric.key())
+}
+
+/// The CSV of the table per period, for the same query.
+pub fn kpi_csv_href(q: &KpiQuery) -> String {
+    format!("/export/kpis.csv?{}", q.to_params())
+}
+
+#[component]
+pub fn KpisPage() -> impl IntoView {
+    view! {
+        <AppShell title="KPIs">
+            <Kpis />
+        </AppShell>
+    }
+}
+
+#[component]
+fn Kpis() -> impl IntoView {
+    let params = use_query_map();
+    let today = chrono::Utc::now().date_naive();
+    let query = Memo::new(move |_| params.with(|p| KpiQuery::from_params(|k| p.get(k), today)));
+    let metric =
+        Memo::new(move |_| params.with(|p| Metric::parse(&p.get("metric").unwrap_or_default())));
+    let figures = Resource::new(move || query.get(), get_kpis);
+    view! { {reloadable(figures, move |f| view! { <KpiBody f=f metric=metric /> }.into_any())} }
+}
+
+fn range_label(q: &KpiQuery) -> String {
+    match (q.from.parse::<NaiveDate>(), q.to.parse::<NaiveDate>()) {
+        (Ok(f), Ok(t)) => format!("{} to {}", day_label(f), day_label(t)),
+        _ => format!("{} to {}", q.from, q.to),
+    }
+}
+
+#[component]
+fn KpiBody(f: KpiFigures, metric: Memo<Metric>) -> impl IntoView {
+    let navigate = use_navigate();
+    let q = f.query.clone();
+    let go = Callback::new({
+        let navigate = navigate.clone();
+        move |next: KpiQuery| {
+            navigate(
+                &kpi_href(&next, metric.get_untracked()),
+                NavigateOptions {
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        }
+    });
+    let pick = {
+        let q = q.clone();
+        move |m: Metric| {
+            navigate(
+                &kpi_href(&q, m),
+                NavigateOptions {
+                    scroll: false,
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        }
+    };
+    let csv = kpi_csv_href(&q);
+    let periods = f.periods.clone();
+    let grouping = q.grouping;
+    let empty = f.total.enquiries == 0;
+    view! {
+        <PageHeader
+            title="Service KPIs"
+            lede=format!("What customers said and how quickly they were served: {}, {}.", f.reach, range_label(&q))
+        >
+            {(!empty).then(|| view! {
+                <a class="button" href=csv download="" rel="external">"Download CSV"</a>
+            })}
+        </PageHeader>
+        <KpiFilters q=q.clone() scope=f.scope.clone() go=go />
+        {if empty {
+            view! {
+                <EmptyState title="No enquiries in this period" body="Nothing was recorded for this choice of period, team, agent and channel. Widen the period or choose all channels." />
+            }.into_any()
+        } else {
+            view! {
+                <KpiTiles total=f.total.clone() />
+                <div class="kpi-layout">
+                    <section class="card" aria-labelledby="kpi-trend-title">
+                        <div class="card-title-row flush-x">
+                            <h2 id="kpi-trend-title" class="card-title">{move || format!("{} {}", metric.get().label(), grouping.title().to_lowercase())}</h2>
+                        </div>
+                        <div class="segmented kpi-metrics" role="group" aria-label="Figure shown">
+                            {Metric::ALL.into_iter().map(|m| {
+                                let pick = pick.clone();
+                                view! {
+                                    <button type="button" aria-pressed=move || (metric.get() == m).to_string() on:click=move |_| pick(m)>{m.label()}</button>
+                                }
+                            }).collect_view()}
+                        </div>
+                        {move || view! { <KpiTrend rows=periods.clone() metric=metric.get() /> }}
+                    </section>
+                    <section class="card card-flush" aria-labelledby="kpi-table-title">
+                        <div class="card-title-row">
+                            <h2 id="kpi-table-title" class="card-title">{grouping.title()}</h2>
+                        </div>
+                        <PeriodTable periods=f.periods.clone() />
+                        <p class="hint pad">"NPS with its 95% margin; CSAT is the share answering 4 or 5; each figure needs 10 answers in its period."</p>
+                    </section>
+                </div>
+                <section class="card card-flush" aria-labelledby="kpi-channel-title">
+                    <div class="card-title-row">
+                        <h2 id="kpi-channel-title" class="card-title">"First response by channel"</h2>
+                    </div>
+                    <ChannelTable rows=f.first_response_by_channel.clone() />
+                    <p class="hint pad">"Read by channel: email is answered in hours and chat in seconds, so one mean over both would describe neither."</p>
+                </section>
+            }.into_any()
+        }}
+    }
+}
