@@ -149,4 +149,72 @@ async fn a_known_import_gives_the_expected_kpis_per_team_agent_channel_and_week(
         .await
         .invalid("to")
         .contains("ends before it starts"));
+
+    // The table as CSV: a row per week and the whole range, with the
+    // figures of the page; a file name saying what and when.
+    let base = "/export/kpis.csv?from=2026-11-02&to=2026-11-15&group=week&short=10";
+    let csv = leader.get(&format!("{base}&team={billing}")).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+    let disposition = csv.headers()["content-disposition"].to_str().unwrap().to_string();
+    assert!(
+        disposition.contains("rapport-kpis-team-billing-2026-11-02-to-2026-11-15-by-week.csv"),
+        "{disposition}"
+    );
+    let text = csv.text().await.unwrap();
+    let rows: Vec<Vec<String>> = csv_rows(&text);
+    assert_eq!(rows[0][0], "Period");
+    assert_eq!(rows.len(), 4, "{text}");
+    let w45 = &rows[1];
+    assert_eq!(&w45[..4], ["2026-W45", "2026-11-02", "10", "20.0"]);
+    assert_eq!(w45[7], "70.0");
+    let w46 = &rows[2];
+    assert_eq!(w46[3], "too few responses (1)");
+    assert_eq!(w46[6], "1");
+    assert_eq!(rows[3][0], "All");
+    assert_eq!(rows[3][2], "13");
+
+    // The export refuses what the page refuses.
+    assert_eq!(
+        tess.get(&format!("{base}&team={billing}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        ana.get(&format!("{base}&agent={}", ben_p.id)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let own = ana.get(base).await;
+    assert_eq!(own.status(), StatusCode::OK);
+    assert_eq!(csv_rows(&own.text().await.unwrap()).last().unwrap()[2], "6");
+    let bad = leader.get("/export/kpis.csv?from=2026-11-15&to=2026-11-01").await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("ends before it starts"));
+    let signed_out = server.client().get(base).await;
+    assert_eq!(signed_out.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        leader.get("/export/nothing.csv").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // Another organisation's leader reads none of it.
+    let other = server
+        .world_named("Other Org", "Olga", "olga@other.example")
+        .await
+        .founder;
+    assert_eq!(
+        other.get(&format!("{base}&team={billing}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let theirs = other.get(base).await.text().await.unwrap();
+    assert_eq!(csv_rows(&theirs).last().unwrap()[2], "0");
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
 }
