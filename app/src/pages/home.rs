@@ -1,14 +1,18 @@
 use crate::api::home::get_home;
+use crate::api::kpi::get_kpis;
 use crate::api::reviews::{get_review_queue, list_notifications, mark_notification_read};
 use crate::components::feedback::{loaded, EmptyState};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::access::{self, Action};
+use crate::domain::kpi::Grouping;
 use crate::domain::lifecycle::ReviewStatus;
+use crate::pages::kpis::{kpi_href, KpiTiles, KpiTrend, Metric};
 use crate::types::{
     AssignedCall, CalibrationSummary, HomeOverview, NotificationView, OrgCounts, ReviewListItem,
     ReviewQueue, TeamDetail,
 };
+use crate::types::{KpiFigures, KpiQuery};
 use leptos::prelude::*;
 
 #[component]
@@ -16,9 +20,10 @@ pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_home());
     let queue = Resource::new(|| (), |_| get_review_queue());
     let notes = Resource::new(|| (), |_| list_notifications());
+    let kpis = Resource::new(|| (), |_| get_kpis(home_kpi_query()));
     view! {
         <AppShell title="Home">
-            {loaded(overview, move |o| view! { <Home overview=o /> }.into_any())}
+            {loaded(overview, move |o| view! { <Home overview=o kpis=kpis /> }.into_any())}
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let unread: Vec<NotificationView> = notes.await.unwrap_or_default().into_iter().filter(|n| !n.read).collect();
@@ -31,6 +36,46 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </AppShell>
+    }
+}
+
+/// The home page's figures: the last 90 days by ISO week.
+fn home_kpi_query() -> KpiQuery {
+    KpiQuery::last_days(chrono::Utc::now().date_naive(), 90, Grouping::Week)
+}
+
+/// The headline KPIs of everything the person may see (a leader's or
+/// admin's organisation, a coach's teams, an agent's own calls) with the
+/// weekly CSAT trend.
+#[component]
+fn KpiCard(figures: KpiFigures) -> impl IntoView {
+    let KpiFigures {
+        query,
+        total,
+        periods,
+        reach,
+        ..
+    } = figures;
+    let own = reach == "your calls";
+    view! {
+        <section class="card kpi-home" aria-labelledby="home-kpi-title">
+            <div class="card-title-row flush-x">
+                <div>
+                    <h2 id="home-kpi-title" class="card-title">{if own { "Your service figures" } else { "Service KPIs" }}</h2>
+                    <p class="muted small">{format!("Last 90 days, {reach}")}</p>
+                </div>
+                {(!own).then(|| view! { <a class="button small" href=kpi_href(&query, Metric::Csat)>"Open KPIs"</a> })}
+            </div>
+            {if total.enquiries == 0 {
+                view! { <EmptyState title="No enquiries in the last 90 days" body="Figures appear here once calls are added or imported." /> }.into_any()
+            } else {
+                view! {
+                    <KpiTiles total=total />
+                    <h3 class="subhead">"CSAT by ISO week"</h3>
+                    <KpiTrend rows=periods metric=Metric::Csat compact=true />
+                }.into_any()
+            }}
+        </section>
     }
 }
 
@@ -190,13 +235,22 @@ fn AssignedCalls(calls: Vec<AssignedCall>) -> impl IntoView {
 }
 
 #[component]
-fn Home(overview: HomeOverview) -> impl IntoView {
+fn Home(
+    overview: HomeOverview,
+    kpis: Resource<Result<KpiFigures, crate::error::AppError>>,
+) -> impl IntoView {
     let me = overview.me.clone();
     let lede = format!("{} at {}", me.roles.describe(), me.org_name);
     let is_agent = !overview.agent_of.is_empty() || me.has(crate::domain::roles::Role::Agent);
     let is_coach = access::permits_any(me.roles, Action::ScoreCall);
     view! {
         <PageHeader title=format!("Hello, {}", me.first_name()) lede=lede />
+        // The figures lead: what customers said comes before head counts.
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                kpis.await.ok().map(|k| view! { <KpiCard figures=k /> })
+            })}
+        </Suspense>
         <div class="grid">
             {overview.org_counts.clone().map(|c| view! { <OrgCard counts=c admin=access::permits_any(me.roles, Action::ManagePeople) /> })}
             {is_coach.then(|| view! { <CoachCard teams=overview.coach_of.clone() /> })}

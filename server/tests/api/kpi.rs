@@ -156,7 +156,10 @@ async fn a_known_import_gives_the_expected_kpis_per_team_agent_channel_and_week(
     let csv = leader.get(&format!("{base}&team={billing}")).await;
     assert_eq!(csv.status(), StatusCode::OK);
     assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
-    let disposition = csv.headers()["content-disposition"].to_str().unwrap().to_string();
+    let disposition = csv.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(
         disposition.contains("rapport-kpis-team-billing-2026-11-02-to-2026-11-15-by-week.csv"),
         "{disposition}"
@@ -180,13 +183,17 @@ async fn a_known_import_gives_the_expected_kpis_per_team_agent_channel_and_week(
         StatusCode::NOT_FOUND
     );
     assert_eq!(
-        ana.get(&format!("{base}&agent={}", ben_p.id)).await.status(),
+        ana.get(&format!("{base}&agent={}", ben_p.id))
+            .await
+            .status(),
         StatusCode::NOT_FOUND
     );
     let own = ana.get(base).await;
     assert_eq!(own.status(), StatusCode::OK);
     assert_eq!(csv_rows(&own.text().await.unwrap()).last().unwrap()[2], "6");
-    let bad = leader.get("/export/kpis.csv?from=2026-11-15&to=2026-11-01").await;
+    let bad = leader
+        .get("/export/kpis.csv?from=2026-11-15&to=2026-11-01")
+        .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.text().await.unwrap().contains("ends before it starts"));
     let signed_out = server.client().get(base).await;

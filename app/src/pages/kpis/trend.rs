@@ -112,6 +112,9 @@ fn round_up(v: f64) -> f64 {
         .unwrap_or(10.0 * p)
 }
 
+/// A period on the chart: its place, the figure and its interval.
+type Plotted = (usize, f64, Option<(f64, f64)>);
+
 const W: f64 = 640.0;
 const H: f64 = 240.0;
 const LEFT: f64 = 48.0;
@@ -147,7 +150,7 @@ pub fn KpiTrend(
         .join("; ");
     // Runs of periods with a figure: the line and band break where a
     // period has too few answers rather than bridging it.
-    let mut runs: Vec<Vec<(usize, f64, Option<(f64, f64)>)>> = vec![];
+    let mut runs: Vec<Vec<Plotted>> = vec![];
     let mut current = vec![];
     for (i, p) in points.iter().enumerate() {
         match &p.figure {

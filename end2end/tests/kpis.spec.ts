@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import { collectErrors, DEMO_PASSWORD, hydrated, logIn, open } from './helpers';
+
+test('a leader reads the KPIs, narrows them by period and team, and downloads the table', async ({ page }) => {
+  const errors = collectErrors(page);
+  await logIn(page, 'leader@rapport.demo', DEMO_PASSWORD);
+
+  // The home page leads with the organisation's figures.
+  const card = page.locator('.kpi-home');
+  await expect(card).toContainText('the whole organisation');
+  await expect(card.locator('.kpi-tile').first()).toContainText('NPS');
+  await card.getByRole('link', { name: 'Open KPIs' }).click();
+  await expect(page).toHaveURL(/\/kpis\?/);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Service KPIs');
+
+  // The last 90 days by ISO week: a row per week, the trend beside it.
+  const rows = page.locator('.kpi-layout tbody tr');
+  await expect(rows.first().locator('th')).toHaveText(/^\d{4}-W\d{2}$/);
+  const weeks = await rows.count();
+  expect(weeks).toBeGreaterThan(8);
+  const chart = page.locator('.kpi-trend svg');
+  await expect(chart).toHaveAttribute('aria-label', /^CSAT by period\./);
+
+  // Another figure on the chart, then a year by month.
+  await page.getByRole('button', { name: 'Abandonment' }).click();
+  await expect(chart).toHaveAttribute('aria-label', /^Abandonment by period\./);
+  await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
+  await page.getByLabel('Group').selectOption({ label: 'By month' });
+  await expect(rows.first().locator('th')).toHaveText(/^[A-Z][a-z]{2} \d{4}$/);
+  expect(await rows.count()).toBeLessThan(weeks);
+  await expect(chart).toHaveAttribute('aria-label', /^Abandonment by period\./);
+  await expect(page).toHaveURL(/group=month/);
+
+  // One team: the lede and the figures say so.
+  const enquiries = page.locator('.kpi-tile', { hasText: 'Complaints' }).locator('.kpi-note');
+  const all = await enquiries.textContent();
+  await page.getByLabel('Team').selectOption({ label: 'Technical Support' });
+  await expect(page.locator('.lede')).toContainText('team Technical Support');
+  await expect(enquiries).not.toHaveText(all!);
+
+  // The same table as CSV, named for what and when it shows.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^rapport-kpis-team-technical-support-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-by-month\.csv$/);
+  const text = fs.readFileSync((await download.path())!, 'utf8');
+  expect(text.split('\n')[0]).toContain('Period,Period start,Enquiries,NPS');
+  expect(text).toContain('\nAll,');
+  expect(errors).toEqual([]);
+});
