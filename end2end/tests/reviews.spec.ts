@@ -9,6 +9,7 @@ test('a coach scores a recorded call with the keyboard and the agent disputes th
   // An unreviewed call with a recording, from the call list.
   await open(page, '/calls');
   await page.getByLabel('Reviewed').selectOption('no');
+  await page.getByLabel('Recording').selectOption('yes');
   const row = page.locator('tr', { has: page.locator('.badge', { hasText: 'Audio' }) }).first();
   await expect(row).toBeVisible();
   const agent = (await row.locator('td[data-label="Agent"]').innerText()).trim();
@@ -128,6 +129,7 @@ test('a coach attaches a recording and a transcript to a call; a file over the l
   await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
   await open(page, '/calls');
   await page.getByLabel('Reviewed').selectOption('no');
+  await page.getByLabel('Recording').selectOption('yes');
   const row = page.locator('tbody tr').last();
   await expect(row).toBeVisible();
   await row.locator('a').first().click();

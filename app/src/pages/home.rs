@@ -242,7 +242,8 @@ fn Home(
     let me = overview.me.clone();
     let lede = format!("{} at {}", me.roles.describe(), me.org_name);
     let is_agent = !overview.agent_of.is_empty() || me.has(crate::domain::roles::Role::Agent);
-    let is_coach = access::permits_any(me.roles, Action::ScoreCall);
+    // Leaders may score too, but only a coach has teams they coach.
+    let is_coach = me.has(crate::domain::roles::Role::Coach);
     view! {
         <PageHeader title=format!("Hello, {}", me.first_name()) lede=lede />
         // The figures lead: what customers said comes before head counts.

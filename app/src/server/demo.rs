@@ -217,6 +217,9 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
     )
     .await?;
     super::demo_sampling::seed(&txn, org.id, id_of["leader@rapport.demo"], &coach_of_team).await?;
+    // Last: the curated calls above are what the sample, calibration and
+    // reviews were drawn from.
+    super::demo_kpis::seed(&txn, org.id, &agents).await?;
     txn.commit().await?;
     Ok(Some(DemoSeed { logins, recordings }))
 }

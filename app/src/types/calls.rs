@@ -17,6 +17,8 @@ pub struct CallFilter {
     pub channel: Option<String>,
     pub reviewed: Option<bool>,
     pub complaint: Option<bool>,
+    /// With a recording to listen to, or without.
+    pub recorded: Option<bool>,
     /// Keyset cursor from the previous page.
     pub after: Option<String>,
 }

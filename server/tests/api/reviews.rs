@@ -423,6 +423,12 @@ async fn recordings_upload_with_their_type_checked_and_play_with_ranges_for_allo
         .await
         .unwrap();
     assert_eq!(up.status(), StatusCode::OK);
+    // The calls list finds it among the calls with a recording, and only it.
+    let recorded = calls(&org.casey, json!({ "recorded": true })).await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0]["id"].to_string(), call);
+    let without = calls(&org.casey, json!({ "recorded": false })).await;
+    assert!(without.iter().all(|c| c["id"] != call.parse::<i64>().unwrap()));
 
     // The agent plays it, seeking with a range request.
     let part = org

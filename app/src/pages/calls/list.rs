@@ -41,6 +41,7 @@ pub(super) fn Calls() -> impl IntoView {
     let channel = RwSignal::new(String::new());
     let reviewed = RwSignal::new(String::new());
     let complaint = RwSignal::new(String::new());
+    let recorded = RwSignal::new(String::new());
     let filter = Memo::new(move |_| CallFilter {
         team_id: opt_id(&team.get()),
         agent_id: opt_id(&agent.get()),
@@ -49,6 +50,7 @@ pub(super) fn Calls() -> impl IntoView {
         channel: Some(channel.get()).filter(|s| !s.is_empty()),
         reviewed: opt_bool(&reviewed.get()),
         complaint: opt_bool(&complaint.get()),
+        recorded: opt_bool(&recorded.get()),
         after: None,
     });
     let first_page = Resource::new(move || filter.get(), list_calls);
@@ -74,7 +76,9 @@ pub(super) fn Calls() -> impl IntoView {
         });
     };
     let clear = move |_| {
-        for s in [team, agent, from, to, channel, reviewed, complaint] {
+        for s in [
+            team, agent, from, to, channel, reviewed, complaint, recorded,
+        ] {
             s.set(String::new());
         }
     };
@@ -146,6 +150,14 @@ pub(super) fn Calls() -> impl IntoView {
                     <option value="">"Any"</option>
                     <option value="yes">"Complaints only"</option>
                     <option value="no">"No complaint"</option>
+                </select>
+            </div>
+            <div class="field compact">
+                <label for="f-recorded">"Recording"</label>
+                <select id="f-recorded" bind:value=recorded>
+                    <option value="">"Any"</option>
+                    <option value="yes">"With a recording"</option>
+                    <option value="no">"Without"</option>
                 </select>
             </div>
             <button class="button ghost small" type="button" on:click=clear>"Clear filters"</button>

@@ -113,9 +113,9 @@ fn KpiBody(f: KpiFigures, metric: Memo<Metric>) -> impl IntoView {
                 <div class="kpi-layout">
                     <section class="card" aria-labelledby="kpi-trend-title">
                         <div class="card-title-row flush-x">
-                            <h2 id="kpi-trend-title" class="card-title">{move || format!("{} {}", metric.get().label(), grouping.title().to_lowercase())}</h2>
+                            <h2 id="kpi-trend-title" class="card-title">{move || format!("{} {}", metric.get().label(), grouping.title().replacen("By", "by", 1))}</h2>
                         </div>
-                        <div class="segmented kpi-metrics" role="group" aria-label="Figure shown">
+                        <div class="metric-switch" role="group" aria-label="Figure shown">
                             {Metric::ALL.into_iter().map(|m| {
                                 let pick = pick.clone();
                                 view! {

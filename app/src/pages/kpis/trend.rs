@@ -115,9 +115,9 @@ fn round_up(v: f64) -> f64 {
 /// A period on the chart: its place, the figure and its interval.
 type Plotted = (usize, f64, Option<(f64, f64)>);
 
-const W: f64 = 640.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 48.0;
+const W: f64 = 720.0;
+const H: f64 = 260.0;
+const LEFT: f64 = 52.0;
 const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 30.0;
@@ -276,7 +276,7 @@ pub fn KpiTrend(
         .enumerate()
         .filter(|(i, _)| i % every == 0)
         .map(|(i, p)| {
-            view! { <text class="axis" x=x(i) y=H - 10.0 text-anchor="middle">{p.label.clone()}</text> }
+            view! { <text class="axis" x=x(i) y=H - 8.0 text-anchor="middle">{p.label.clone()}</text> }
         })
         .collect_view();
     view! {

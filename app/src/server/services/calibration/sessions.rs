@@ -50,14 +50,23 @@ pub async fn options(cx: &Ctx) -> Result<CalibrationOptions, AppError> {
         .collect();
     let scope = Visibility::of(db, caller).await?;
     let names = Names::of_org(db, caller.org_id).await?;
+    // Recorded calls first, however old: calibration is listening
+    // together. Then the most recent others, up to a hundred in all.
     let mut recent = call::Entity::find()
         .filter(scope.call_condition())
+        .filter(call::Column::RecordingKey.is_not_null())
         .order_by_desc(call::Column::OccurredAt)
         .limit(100)
         .all(db)
         .await?;
-    // Recorded calls first: calibration is listening together.
-    recent.sort_by_key(|c| c.recording_key.is_none());
+    let others = call::Entity::find()
+        .filter(scope.call_condition())
+        .filter(call::Column::RecordingKey.is_null())
+        .order_by_desc(call::Column::OccurredAt)
+        .limit(100 - recent.len() as u64)
+        .all(db)
+        .await?;
+    recent.extend(others);
     let calls = recent
         .iter()
         .map(|c| PickOption {

@@ -82,6 +82,11 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
     if let Some(c) = filter.complaint {
         q = q.filter(call::Column::Complaint.eq(c));
     }
+    match filter.recorded {
+        Some(true) => q = q.filter(call::Column::RecordingKey.is_not_null()),
+        Some(false) => q = q.filter(call::Column::RecordingKey.is_null()),
+        None => {}
+    }
     if let Some(after) = filter.after.as_deref().filter(|a| !a.is_empty()) {
         let (t, id) = decode_cursor(after)?;
         q = q.filter(
