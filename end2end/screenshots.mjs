@@ -40,6 +40,8 @@ const allPages = [
   ['calibration-blind', '/calibration/3', 'coach2@rapport.demo'],
   ['kpis', '/kpis', 'leader@rapport.demo'],
   ['kpis-coach', '/kpis?metric=nps', 'coach1@rapport.demo'],
+  ['quality', '/kpis/quality?from=2026-05-01&to=2026-11-25&group=month', 'leader@rapport.demo'],
+  ['quality-coach', '/kpis/quality', 'coach1@rapport.demo'],
   ['home-leader', '/home', 'leader@rapport.demo'],
   ['sampling', '/sampling', 'leader@rapport.demo'],
   ['sample', '/sampling/1', 'leader@rapport.demo'],

@@ -49,5 +49,20 @@ test('a leader reads the KPIs, narrows them by period and team, and downloads th
   const text = fs.readFileSync((await download.path())!, 'utf8');
   expect(text.split('\n')[0]).toContain('Period,Period start,Enquiries,NPS');
   expect(text).toContain('\nAll,');
+
+  // The quality dashboards keep the filters: the team's agents by behaviour.
+  await page.getByRole('link', { name: 'Quality' }).click();
+  await expect(page).toHaveURL(/\/kpis\/quality\?.*team=\d+/);
+  await hydrated(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quality');
+  const heatmap = page.locator('table.heatmap');
+  await expect(heatmap.locator('tbody tr')).toHaveCount(3);
+  await expect(heatmap.locator('tbody th').first()).toHaveText(/Dev Patel|Erin Walsh|Farid Haddad/);
+  await expect(page.locator('.kpi-trend svg')).toHaveAttribute('aria-label', /^Mean review score by period\./);
+  const [heat] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('section', { has: heatmap }).getByRole('link', { name: 'CSV' }).click(),
+  ]);
+  expect(heat.suggestedFilename()).toMatch(/^rapport-heatmap-team-technical-support-.*\.csv$/);
   expect(errors).toEqual([]);
 });

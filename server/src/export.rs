@@ -49,6 +49,9 @@ async fn export(
     let get = |k: &str| params.get(k).cloned();
     let made = match table.as_str() {
         "kpis.csv" => kpi::csv(&cx, KpiQuery::from_params(get, today)).await,
+        "score-trends.csv" => kpi::score_trends_csv(&cx, KpiQuery::from_params(get, today)).await,
+        "heatmap.csv" => kpi::heatmap_csv(&cx, KpiQuery::from_params(get, today)).await,
+        "reliability.csv" => kpi::reliability_csv(&cx, KpiQuery::from_params(get, today)).await,
         _ => Err(AppError::not_found("That export")),
     };
     match made {

@@ -7,6 +7,7 @@ mod development;
 mod frameworks;
 mod kpi;
 mod people;
+mod quality;
 mod reviews;
 mod sampling;
 
@@ -17,5 +18,6 @@ pub use development::*;
 pub use frameworks::*;
 pub use kpi::*;
 pub use people::*;
+pub use quality::*;
 pub use reviews::*;
 pub use sampling::*;

@@ -347,3 +347,42 @@ impl World<'_> {
         (who, api)
     }
 }
+
+/// The behaviour ids of the organisation's current framework, in order.
+pub async fn framework_behaviours(api: &Api) -> Vec<i64> {
+    let fw = api.call("frameworks/show", &[]).await.ok().clone();
+    fw["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["behaviours"].as_array().unwrap().clone())
+        .map(|b| b["id"].as_i64().unwrap())
+        .collect()
+}
+
+/// A coach scores a call and submits the review: the first behaviour at
+/// `first`, every other at `rest` (codes as the scoring page sends them).
+pub async fn score_call(coach: &Api, call: &str, behaviours: &[i64], first: i64, rest: i64) {
+    let review = coach
+        .call("reviews/start", &[("call_id", call)])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let ratings: Vec<(i64, i64)> = behaviours
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (*b, if i == 0 { first } else { rest }))
+        .collect();
+    coach
+        .call_json(
+            "reviews/save",
+            serde_json::json!({ "id": review, "ratings": ratings, "strengths": "Clear ownership.", "development": "Summarise next steps." }),
+        )
+        .await
+        .ok();
+    coach
+        .call("reviews/submit", &[("id", &review.to_string())])
+        .await
+        .ok();
+}

@@ -112,44 +112,12 @@ async fn import_calls(
 }
 
 async fn behaviours(api: &Api) -> Vec<i64> {
-    let fw = api.call("frameworks/show", &[]).await.ok().clone();
-    fw["clusters"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|c| c["behaviours"].as_array().unwrap().clone())
-        .map(|b| b["id"].as_i64().unwrap())
-        .collect()
+    framework_behaviours(api).await
 }
 
 /// Casey scores a call: every behaviour at `rest`, the first at `first`.
 async fn score(org: &Org, call: &str, ids: &[i64], first: i64, rest: i64) {
-    score_as(&org.casey, call, ids, first, rest).await
-}
-
-async fn score_as(coach: &Api, call: &str, ids: &[i64], first: i64, rest: i64) {
-    let review = coach
-        .call("reviews/start", &[("call_id", call)])
-        .await
-        .ok()
-        .as_i64()
-        .unwrap();
-    let ratings: Vec<(i64, i64)> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (*b, if i == 0 { first } else { rest }))
-        .collect();
-    coach
-        .call_json(
-            "reviews/save",
-            json!({ "id": review, "ratings": ratings, "strengths": "Clear ownership.", "development": "Summarise next steps." }),
-        )
-        .await
-        .ok();
-    coach
-        .call("reviews/submit", &[("id", &review.to_string())])
-        .await
-        .ok();
+    score_call(&org.casey, call, ids, first, rest).await
 }
 
 async fn self_assess(api: &Api, ids: &[i64], levels: impl Fn(usize) -> i64) -> Answer {
@@ -410,7 +378,7 @@ async fn a_call_reviewed_twice_counts_once_and_a_gap_inside_the_interval_is_not_
 
     // Casey and Cleo both score the first call: one call, valued at the mean.
     score(&org, &calls[0], &ids, 3, 3).await;
-    score_as(&org.cleo, &calls[0], &ids, 5, 3).await;
+    score_call(&org.cleo, &calls[0], &ids, 5, 3).await;
     let bench = org
         .ana
         .call("development/benchmark", &[])

@@ -10,6 +10,7 @@ mod development;
 mod http;
 mod kpi;
 mod people;
+mod quality;
 mod reviews;
 mod sampling;
 mod sweep;

@@ -428,7 +428,9 @@ async fn recordings_upload_with_their_type_checked_and_play_with_ranges_for_allo
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0]["id"].to_string(), call);
     let without = calls(&org.casey, json!({ "recorded": false })).await;
-    assert!(without.iter().all(|c| c["id"] != call.parse::<i64>().unwrap()));
+    assert!(without
+        .iter()
+        .all(|c| c["id"] != call.parse::<i64>().unwrap()));
 
     // The agent plays it, seeking with a range request.
     let part = org

@@ -111,24 +111,7 @@ async fn org(server: &TestServer) -> Org {
 }
 
 async fn score(coach: &Api, call: i64, behaviours: &[i64]) {
-    let review = coach
-        .call("reviews/start", &[("call_id", &call.to_string())])
-        .await
-        .ok()
-        .as_i64()
-        .unwrap();
-    let ratings: Vec<(i64, i64)> = behaviours.iter().map(|b| (*b, 4)).collect();
-    coach
-        .call_json(
-            "reviews/save",
-            json!({ "id": review, "ratings": ratings, "strengths": "Warm.", "development": "Summarise." }),
-        )
-        .await
-        .ok();
-    coach
-        .call("reviews/submit", &[("id", &review.to_string())])
-        .await
-        .ok();
+    score_call(coach, &call.to_string(), behaviours, 4, 4).await
 }
 
 fn request(team: Option<i64>, per_agent: u32, seed: Option<u64>) -> Value {

@@ -813,6 +813,12 @@ fn cases(i: &Ids) -> Vec<Case> {
             &[Own, Coach, Leader, Admin],
         )
         .json(),
+        case(
+            "kpi/quality",
+            json!({ "query": { "team_id": i.billing, "agent_id": i.gina, "channel": null, "from": "2026-11-01", "to": "2026-11-30", "grouping": "Week", "short_abandon_seconds": null } }),
+            &[Own, Coach, Leader, Admin],
+        )
+        .json(),
         // Development.
         case(
             "development/benchmark",

@@ -35,7 +35,13 @@ fn preset_of(q: &KpiQuery, today: NaiveDate) -> String {
 }
 
 #[component]
-pub fn KpiFilters(q: KpiQuery, scope: CallScope, go: Callback<KpiQuery>) -> impl IntoView {
+pub fn KpiFilters(
+    q: KpiQuery,
+    scope: CallScope,
+    go: Callback<KpiQuery>,
+    /// Whether the short-abandon choice applies (the service KPIs).
+    abandons: bool,
+) -> impl IntoView {
     let today = chrono::Utc::now().date_naive();
     let preset = preset_of(&q, today);
     let with = {
@@ -173,12 +179,14 @@ pub fn KpiFilters(q: KpiQuery, scope: CallScope, go: Callback<KpiQuery>) -> impl
                     {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <div class="field compact">
-                <label for="k-short">"Short abandons"</label>
-                <select id="k-short" prop:value=q.short_abandon_seconds.unwrap_or(0).to_string() on:change=on_short>
-                    {SHORT_ABANDONS.iter().map(|(s, l)| view! { <option value=s.to_string()>{*l}</option> }).collect_view()}
-                </select>
-            </div>
+            {abandons.then(|| view! {
+                <div class="field compact">
+                    <label for="k-short">"Short abandons"</label>
+                    <select id="k-short" prop:value=q.short_abandon_seconds.unwrap_or(0).to_string() on:change=on_short>
+                        {SHORT_ABANDONS.iter().map(|(s, l)| view! { <option value=s.to_string()>{*l}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
         </section>
     }
 }

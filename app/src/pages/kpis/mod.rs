@@ -4,6 +4,7 @@
 
 mod figures;
 mod filters;
+mod quality;
 mod trend;
 
 pub use figures::KpiTiles;
@@ -18,7 +19,7 @@ use chrono::NaiveDate;
 use figures::{ChannelTable, PeriodTable};
 use filters::KpiFilters;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 pub const KPI_PATH: &str = "/kpis";
@@ -33,11 +34,52 @@ pub fn kpi_csv_href(q: &KpiQuery) -> String {
     format!("/export/kpis.csv?{}", q.to_params())
 }
 
+/// The two dashboards of this page.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    Service,
+    Quality,
+}
+
+/// Links between the service KPIs and the quality dashboards, keeping the
+/// filters.
+pub(crate) fn section_tabs(current: Section, q: &KpiQuery) -> impl IntoView {
+    let tab = |s: Section, href: String, label: &'static str| {
+        view! {
+            <a href=href class:active=current == s aria-current=(current == s).then_some("page")>{label}</a>
+        }
+    };
+    view! {
+        <nav class="section-tabs" aria-label="Dashboards">
+            {tab(Section::Service, kpi_href(q, Metric::Csat), "Service KPIs")}
+            {tab(Section::Quality, quality::quality_href(q), "Quality")}
+        </nav>
+    }
+}
+
+/// Service KPIs (`/kpis`) and the quality dashboards (`/kpis/quality`):
+/// one route type, one chunk.
 #[component]
 pub fn KpisPage() -> impl IntoView {
+    let path = use_location().pathname;
+    // While the router leaves for another page, keep what was shown.
+    let section = Memo::new(move |prev: Option<&Section>| {
+        path.with(|p| {
+            if p.starts_with(quality::QUALITY_PATH) {
+                Section::Quality
+            } else if p.starts_with(KPI_PATH) {
+                Section::Service
+            } else {
+                prev.copied().unwrap_or(Section::Service)
+            }
+        })
+    });
     view! {
         <AppShell title="KPIs">
-            <Kpis />
+            {move || match section.get() {
+                Section::Service => view! { <Kpis /> }.into_any(),
+                Section::Quality => view! { <quality::Quality /> }.into_any(),
+            }}
         </AppShell>
     }
 }
@@ -53,7 +95,7 @@ fn Kpis() -> impl IntoView {
     view! { {reloadable(figures, move |f| view! { <KpiBody f=f metric=metric /> }.into_any())} }
 }
 
-fn range_label(q: &KpiQuery) -> String {
+pub(crate) fn range_label(q: &KpiQuery) -> String {
     match (q.from.parse::<NaiveDate>(), q.to.parse::<NaiveDate>()) {
         (Ok(f), Ok(t)) => format!("{} to {}", day_label(f), day_label(t)),
         _ => format!("{} to {}", q.from, q.to),
@@ -102,7 +144,8 @@ fn KpiBody(f: KpiFigures, metric: Memo<Metric>) -> impl IntoView {
                 <a class="button" href=csv download="" rel="external">"Download CSV"</a>
             })}
         </PageHeader>
-        <KpiFilters q=q.clone() scope=f.scope.clone() go=go />
+        {section_tabs(Section::Service, &q)}
+        <KpiFilters q=q.clone() scope=f.scope.clone() go=go abandons=true />
         {if empty {
             view! {
                 <EmptyState title="No enquiries in this period" body="Nothing was recorded for this choice of period, team, agent and channel. Widen the period or choose all channels." />

@@ -281,7 +281,7 @@ pub fn KpiTrend(
         .collect_view();
     view! {
         <figure class="chart kpi-trend">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("{} by period. {summary}", metric.label())>
+            <svg viewBox=format!("0 0 {W} {H}") preserveAspectRatio="xMinYMid meet" role="img" aria-label=format!("{} by period. {summary}", metric.label())>
                 {grid}
                 {gaps}
                 {bands}

@@ -102,3 +102,111 @@ pub async fn csv(cx: &Ctx, q: KpiQuery) -> Result<CsvTable, AppError> {
         rows,
     })
 }
+
+fn name(what: &str, v: &crate::types::QualityView) -> String {
+    format!(
+        "rapport-{what}-{}-{}-to-{}.csv",
+        slug(&v.reach),
+        v.query.from,
+        v.query.to
+    )
+}
+
+/// The review score trend: a row per period and team (or agent).
+pub async fn score_trends_csv(cx: &Ctx, q: KpiQuery) -> Result<CsvTable, AppError> {
+    let v = super::quality(cx, q).await?;
+    let by = if v.series_by == "agent" {
+        "Agent"
+    } else {
+        "Team"
+    };
+    let mut rows = Vec::new();
+    for s in &v.series {
+        for (period, p) in v.periods.iter().zip(&s.points) {
+            if let Some((mean, n)) = p {
+                rows.push(vec![
+                    period.clone(),
+                    s.name.clone(),
+                    format!("{mean:.1}"),
+                    n.to_string(),
+                ]);
+            }
+        }
+    }
+    Ok(CsvTable {
+        file_name: name(&format!("score-trends-by-{}", v.query.grouping.key()), &v),
+        header: vec![
+            "Period".into(),
+            by.into(),
+            "Mean score".into(),
+            "Reviews".into(),
+        ],
+        rows,
+    })
+}
+
+/// The heatmap: a row per agent, for each behaviour its mean level (blank
+/// below the minimum of calls) and its number of calls.
+pub async fn heatmap_csv(cx: &Ctx, q: KpiQuery) -> Result<CsvTable, AppError> {
+    let v = super::quality(cx, q).await?;
+    let mut header = vec!["Agent".to_string()];
+    for b in &v.behaviours {
+        header.push(b.clone());
+        header.push(format!("{b} (calls)"));
+    }
+    let rows = v
+        .heatmap
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.agent.clone()];
+            for c in &r.cells {
+                row.push(c.mean.map_or(String::new(), |m| format!("{m:.2}")));
+                row.push(c.calls.to_string());
+            }
+            row
+        })
+        .collect();
+    Ok(CsvTable {
+        file_name: name("heatmap", &v),
+        header,
+        rows,
+    })
+}
+
+/// Score reliability per agent.
+pub async fn reliability_csv(cx: &Ctx, q: KpiQuery) -> Result<CsvTable, AppError> {
+    let v = super::quality(cx, q).await?;
+    let opt = |x: Option<f64>| x.map_or(String::new(), |x| format!("{x:.2}"));
+    let rows = v
+        .reliability
+        .iter()
+        .map(|r| {
+            let x = r.reliability;
+            vec![
+                r.agent.clone(),
+                x.n.to_string(),
+                opt(x.mean),
+                opt(x.interval.map(|i| i.0)),
+                opt(x.interval.map(|i| i.1)),
+                x.more_needed.map_or(String::new(), |n| n.to_string()),
+                if x.pooled { "organisation" } else { "agent" }.into(),
+            ]
+        })
+        .collect();
+    Ok(CsvTable {
+        file_name: name("reliability", &v),
+        header: [
+            "Agent",
+            "Reviews",
+            "Mean score",
+            "95% low",
+            "95% high",
+            "More reviews for ±5 points",
+            "Spread from",
+        ]
+        .iter()
+        .map(|h| h.to_string())
+        .collect(),
+        rows,
+    })
+}

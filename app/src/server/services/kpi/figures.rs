@@ -1,21 +1,17 @@
 //! Service KPIs over the calls a person may see (PRODUCT.md §6): an agent
 //! their own, a coach their teams', a leader the organisation's.
 
-use crate::domain::access::{Action, Relation};
+use super::reach::Reach;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::{abandonment, durations, share, CsatCounts, NpsCounts, Shown};
-use crate::domain::validation::parse_day;
 use crate::error::AppError;
-use crate::server::entities::{call, team, user};
-use crate::server::kernel::{Ctx, InOrg, Visibility};
+use crate::server::entities::call;
+use crate::server::kernel::Ctx;
 use crate::server::services::calls;
 use crate::types::{KpiFigures, KpiQuery, KpiRow};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
 use std::collections::BTreeMap;
-
-/// The longest range read at once.
-pub const MAX_DAYS: i64 = 366;
 
 #[derive(FromQueryResult)]
 struct Enquiry {
@@ -31,33 +27,10 @@ struct Enquiry {
     complaint: bool,
 }
 
-fn day(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
-    parse_day(raw).map_err(|m| AppError::invalid(field, m))
-}
-
-fn start_of(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-}
-
 pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
-    let (db, caller) = (&cx.db, &cx.caller);
-    caller.require(Action::ViewDashboards)?;
-    let from = day(&q.from, "from")?;
-    let to = day(&q.to, "to")?;
-    if to < from {
-        return Err(AppError::invalid(
-            "to",
-            "The period ends before it starts: choose a last day on or after the first.",
-        ));
-    }
-    if (to - from).num_days() >= MAX_DAYS {
-        return Err(AppError::invalid(
-            "to",
-            format!("A period can be at most {MAX_DAYS} days."),
-        ));
-    }
-    let scope = Visibility::of(db, caller).await?;
-    let mut reach: String;
+    let db = &cx.db;
+    let reach = Reach::of(cx, &q).await?;
+    let (from, to) = (reach.from, reach.to);
     let mut query = call::Entity::find()
         .select_only()
         .columns([
@@ -72,53 +45,12 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
             call::Column::Abandoned,
             call::Column::Complaint,
         ])
-        .filter(call::Column::OccurredAt.gte(start_of(from)))
-        .filter(call::Column::OccurredAt.lt(start_of(to.succ_opt().unwrap_or(to))));
-    // Whose calls: the narrowest the person asked for, within their reach.
-    if let Some(agent) = q.agent_id {
-        if !scope.sees_agent(agent)
-            || !caller.may(Action::ViewDashboards, scope.agent_relation(agent))
-        {
-            return Err(AppError::not_found("That agent"));
-        }
-        if agent == caller.id {
-            reach = "your calls".into();
-        } else {
-            reach = user::Entity::get_in_org(db, caller.org_id, agent)
-                .await?
-                .name;
-        }
-        query = query
-            .filter(call::Column::OrgId.eq(caller.org_id))
-            .filter(call::Column::AgentId.eq(agent));
-    } else if caller.may(Action::ViewDashboards, Relation::Organisation) {
-        reach = "the whole organisation".into();
-        query = query.filter(call::Column::OrgId.eq(caller.org_id));
-    } else if caller.may(Action::ViewDashboards, Relation::Coached) && !scope.teams.is_empty() {
-        reach = "the teams you coach".into();
-        query = query
-            .filter(call::Column::OrgId.eq(caller.org_id))
-            .filter(call::Column::TeamId.is_in(scope.teams.clone()));
-    } else {
-        // An agent: their own calls.
-        reach = "your calls".into();
-        query = query
-            .filter(call::Column::OrgId.eq(caller.org_id))
-            .filter(call::Column::AgentId.eq(caller.id));
-    }
-    if let Some(t) = q.team_id {
-        let t = team::Entity::get_in_org(db, caller.org_id, t).await?;
-        // A coach narrows to a team they coach; an agent's own calls may be
-        // narrowed by any team (they only ever see their own).
-        let coach_only = !scope.whole_org && !scope.teams.is_empty();
-        if coach_only && !scope.teams.contains(&t.id) {
-            return Err(AppError::not_found("That team"));
-        }
-        if q.agent_id.is_none() && (scope.whole_org || coach_only) {
-            reach = format!("team {}", t.name);
-        }
-        query = query.filter(call::Column::TeamId.eq(t.id));
-    }
+        .filter(reach.between(call::Column::OccurredAt))
+        .filter(reach.condition(
+            call::Column::OrgId,
+            call::Column::AgentId,
+            call::Column::TeamId,
+        ));
     if let Some(c) = q.channel {
         query = query.filter(call::Column::Channel.eq(c));
     }
@@ -150,7 +82,7 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
             ..q.clone()
         },
         scope: calls::options(cx).await?,
-        reach,
+        reach: reach.label,
         total: row("All".into(), from, &all, threshold),
         periods: by_period
             .iter()

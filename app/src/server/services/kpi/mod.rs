@@ -2,6 +2,9 @@
 
 mod export;
 mod figures;
+mod quality;
+mod reach;
 
-pub use export::csv;
+pub use export::{csv, heatmap_csv, reliability_csv, score_trends_csv};
 pub use figures::*;
+pub use quality::quality;

@@ -1,0 +1,152 @@
+//! Whose figures a dashboard shows: the narrowest the person asked for
+//! (an agent, a team), within what they may see (a leader's or admin's
+//! organisation, a coach's teams, an agent's own calls), and the period.
+//! The service KPIs and the quality dashboards read through the same reach.
+
+use crate::domain::access::{Action, Relation};
+use crate::domain::validation::parse_day;
+use crate::error::AppError;
+use crate::server::entities::{team, user};
+use crate::server::kernel::{Ctx, InOrg, Visibility};
+use crate::types::KpiQuery;
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use sea_orm::{ColumnTrait, Condition};
+
+/// The longest range read at once.
+pub const MAX_DAYS: i64 = 366;
+
+pub struct Reach {
+    /// In words: "the whole organisation", "the teams you coach",
+    /// "team Billing", "Gina Ruiz", "your calls".
+    pub label: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    org_id: i32,
+    agent: Option<i32>,
+    teams: Option<Vec<i32>>,
+    team: Option<i32>,
+}
+
+fn day(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
+    parse_day(raw).map_err(|m| AppError::invalid(field, m))
+}
+
+fn start_of(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
+}
+
+impl Reach {
+    /// Checks the period and the person's right to what they asked for;
+    /// another organisation's or another team's ids read as not found.
+    pub async fn of(cx: &Ctx, q: &KpiQuery) -> Result<Reach, AppError> {
+        let (db, caller) = (&cx.db, &cx.caller);
+        caller.require(Action::ViewDashboards)?;
+        let from = day(&q.from, "from")?;
+        let to = day(&q.to, "to")?;
+        if to < from {
+            return Err(AppError::invalid(
+                "to",
+                "The period ends before it starts: choose a last day on or after the first.",
+            ));
+        }
+        if (to - from).num_days() >= MAX_DAYS {
+            return Err(AppError::invalid(
+                "to",
+                format!("A period can be at most {MAX_DAYS} days."),
+            ));
+        }
+        let scope = Visibility::of(db, caller).await?;
+        let mut reach = Reach {
+            label: String::new(),
+            from,
+            to,
+            org_id: caller.org_id,
+            agent: None,
+            teams: None,
+            team: None,
+        };
+        if let Some(agent) = q.agent_id {
+            if !scope.sees_agent(agent)
+                || !caller.may(Action::ViewDashboards, scope.agent_relation(agent))
+            {
+                return Err(AppError::not_found("That agent"));
+            }
+            reach.label = if agent == caller.id {
+                "your calls".into()
+            } else {
+                user::Entity::get_in_org(db, caller.org_id, agent)
+                    .await?
+                    .name
+            };
+            reach.agent = Some(agent);
+        } else if caller.may(Action::ViewDashboards, Relation::Organisation) {
+            reach.label = "the whole organisation".into();
+        } else if caller.may(Action::ViewDashboards, Relation::Coached) && !scope.teams.is_empty() {
+            reach.label = "the teams you coach".into();
+            reach.teams = Some(scope.teams.clone());
+        } else {
+            // An agent: their own calls.
+            reach.label = "your calls".into();
+            reach.agent = Some(caller.id);
+        }
+        if let Some(t) = q.team_id {
+            let t = team::Entity::get_in_org(db, caller.org_id, t).await?;
+            // A coach narrows to a team they coach; an agent's own calls may
+            // be narrowed by any team (they only ever see their own).
+            let coach_only = !scope.whole_org && !scope.teams.is_empty();
+            if coach_only && !scope.teams.contains(&t.id) {
+                return Err(AppError::not_found("That team"));
+            }
+            if q.agent_id.is_none() && (scope.whole_org || coach_only) {
+                reach.label = format!("team {}", t.name);
+            }
+            reach.team = Some(t.id);
+        }
+        Ok(reach)
+    }
+
+    /// The rows of this reach, for a table with organisation, agent and
+    /// team columns.
+    pub fn condition<C: ColumnTrait>(&self, org: C, agent: C, team: C) -> Condition {
+        let mut c = Condition::all().add(org.eq(self.org_id));
+        if let Some(a) = self.agent {
+            c = c.add(agent.eq(a));
+        }
+        if let Some(ts) = &self.teams {
+            c = c.add(team.is_in(ts.clone()));
+        }
+        if let Some(t) = self.team {
+            c = c.add(team.eq(t));
+        }
+        c
+    }
+
+    /// Whether a row of this agent in this team is in the reach.
+    pub fn admits(&self, agent_id: i32, team_id: i32) -> bool {
+        self.agent.is_none_or(|a| a == agent_id)
+            && self.teams.as_ref().is_none_or(|ts| ts.contains(&team_id))
+            && self.team.is_none_or(|t| t == team_id)
+    }
+
+    /// Whether the reach is one agent or one team (a trend by agent then
+    /// says more than one by team).
+    pub fn is_narrow(&self) -> bool {
+        self.agent.is_some() || self.team.is_some()
+    }
+
+    pub fn start(&self) -> DateTime<Utc> {
+        start_of(self.from)
+    }
+
+    /// The first instant after the period.
+    pub fn end(&self) -> DateTime<Utc> {
+        start_of(self.to.succ_opt().unwrap_or(self.to))
+    }
+
+    /// The period as a half-open range of instants.
+    pub fn between<C: ColumnTrait>(&self, at: C) -> Condition {
+        Condition::all()
+            .add(at.gte(start_of(self.from)))
+            .add(at.lt(start_of(self.to.succ_opt().unwrap_or(self.to))))
+    }
+}
