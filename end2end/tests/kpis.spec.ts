@@ -20,14 +20,14 @@ test('a leader reads the KPIs, narrows them by period and team, and downloads th
   await expect(rows.first().locator('th')).toHaveText(/^\d{4}-W\d{2}$/);
   const weeks = await rows.count();
   expect(weeks).toBeGreaterThan(8);
-  const chart = page.locator('.kpi-trend svg');
+  const chart = page.locator('.kpi-trend > svg');
   await expect(chart).toHaveAttribute('aria-label', /^CSAT by period\./);
 
   // Another figure on the chart, then a year by month.
   await page.getByRole('button', { name: 'Abandonment' }).click();
   await expect(chart).toHaveAttribute('aria-label', /^Abandonment by period\./);
-  await page.getByLabel('Period').selectOption({ label: 'Last 12 months' });
-  await page.getByLabel('Group').selectOption({ label: 'By month' });
+  await page.getByLabel('Period', { exact: true }).selectOption({ label: 'Last 12 months' });
+  await page.getByLabel('Group', { exact: true }).selectOption({ label: 'By month' });
   await expect(rows.first().locator('th')).toHaveText(/^[A-Z][a-z]{2} \d{4}$/);
   expect(await rows.count()).toBeLessThan(weeks);
   await expect(chart).toHaveAttribute('aria-label', /^Abandonment by period\./);
@@ -36,7 +36,7 @@ test('a leader reads the KPIs, narrows them by period and team, and downloads th
   // One team: the lede and the figures say so.
   const enquiries = page.locator('.kpi-tile', { hasText: 'Complaints' }).locator('.kpi-note');
   const all = await enquiries.textContent();
-  await page.getByLabel('Team').selectOption({ label: 'Technical Support' });
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Technical Support' });
   await expect(page.locator('.lede')).toContainText('team Technical Support');
   await expect(enquiries).not.toHaveText(all!);
 
@@ -58,7 +58,7 @@ test('a leader reads the KPIs, narrows them by period and team, and downloads th
   const heatmap = page.locator('table.heatmap');
   await expect(heatmap.locator('tbody tr')).toHaveCount(3);
   await expect(heatmap.locator('tbody th').first()).toHaveText(/Dev Patel|Erin Walsh|Farid Haddad/);
-  await expect(page.locator('.kpi-trend svg')).toHaveAttribute('aria-label', /^Mean review score by period\./);
+  await expect(page.locator('.kpi-trend > svg')).toHaveAttribute('aria-label', /^Mean review score by period\./);
   const [heat] = await Promise.all([
     page.waitForEvent('download'),
     page.locator('section', { has: heatmap }).getByRole('link', { name: 'CSV' }).click(),
