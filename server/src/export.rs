@@ -7,8 +7,8 @@ use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::csv::CsvTable;
 use app::server::kernel::Ctx;
-use app::server::services::kpi;
-use app::types::KpiQuery;
+use app::server::services::{calls, kpi};
+use app::types::{CallFilter, KpiQuery};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -48,6 +48,7 @@ async fn export(
     let today = chrono::Utc::now().date_naive();
     let get = |k: &str| params.get(k).cloned();
     let made = match table.as_str() {
+        "calls.csv" => calls::calls_csv(&cx, CallFilter::from_params(get)).await,
         "kpis.csv" => kpi::csv(&cx, KpiQuery::from_params(get, today)).await,
         "score-trends.csv" => kpi::score_trends_csv(&cx, KpiQuery::from_params(get, today)).await,
         "heatmap.csv" => kpi::heatmap_csv(&cx, KpiQuery::from_params(get, today)).await,

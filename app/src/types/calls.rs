@@ -23,6 +23,61 @@ pub struct CallFilter {
     pub after: Option<String>,
 }
 
+impl CallFilter {
+    /// Read from an address's query, as the calls page writes it.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> CallFilter {
+        let text = |k: &str| get(k).filter(|v| !v.is_empty());
+        let id = |k: &str| text(k).and_then(|v| v.parse::<i32>().ok());
+        let yes_no = |k: &str| match text(k).as_deref() {
+            Some("yes") => Some(true),
+            Some("no") => Some(false),
+            _ => None,
+        };
+        CallFilter {
+            team_id: id("team"),
+            agent_id: id("agent"),
+            from: text("from"),
+            to: text("to"),
+            channel: text("channel"),
+            reviewed: yes_no("reviewed"),
+            complaint: yes_no("complaint"),
+            recorded: yes_no("recorded"),
+            after: None,
+        }
+    }
+
+    /// The address query that reads back as this filter (without a cursor).
+    pub fn to_params(&self) -> String {
+        let yes_no = |b: bool| if b { "yes" } else { "no" };
+        let mut parts = vec![];
+        if let Some(t) = self.team_id {
+            parts.push(format!("team={t}"));
+        }
+        if let Some(a) = self.agent_id {
+            parts.push(format!("agent={a}"));
+        }
+        for (k, v) in [
+            ("from", &self.from),
+            ("to", &self.to),
+            ("channel", &self.channel),
+        ] {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                parts.push(format!("{k}={v}"));
+            }
+        }
+        for (k, v) in [
+            ("reviewed", self.reviewed),
+            ("complaint", self.complaint),
+            ("recorded", self.recorded),
+        ] {
+            if let Some(v) = v {
+                parts.push(format!("{k}={}", yes_no(v)));
+            }
+        }
+        parts.join("&")
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CallRow {
     pub id: i32,
@@ -98,4 +153,32 @@ pub struct ImportOutcome {
     pub last: Option<String>,
     pub committed: bool,
     pub problems: Vec<crate::domain::call_import::RowProblem>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_filter_reads_back_from_its_address() {
+        let f = CallFilter {
+            team_id: Some(2),
+            agent_id: None,
+            from: Some("2026-11-01".into()),
+            to: None,
+            channel: Some("email".into()),
+            reviewed: Some(false),
+            complaint: None,
+            recorded: Some(true),
+            after: None,
+        };
+        let params: std::collections::HashMap<String, String> = f
+            .to_params()
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(CallFilter::from_params(|k| params.get(k).cloned()), f);
+        assert_eq!(CallFilter::from_params(|_| None), CallFilter::default());
+    }
 }

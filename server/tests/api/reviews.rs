@@ -1405,3 +1405,48 @@ async fn raw_put_head(server: &TestServer, path: &str, length: usize) -> String 
     stream.read_to_end(&mut out).await.unwrap();
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// Issue 13.5: the calls list downloads whole as CSV with the page's
+/// filters; a reference a spreadsheet would run comes out as text; each
+/// person gets only the calls they may see.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_calls_list_downloads_as_csv_with_its_filters() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let mut rows: Vec<String> = (0..60).map(|n| row("ana@example.com", n)).collect();
+    rows.push(
+        "ben@example.com,Billing,2026-03-05 10:00,email,120,2,3,no,,3600,no,yes,refund,2026-03-08,=HYPERLINK(1)"
+            .into(),
+    );
+    import(&org.casey, &csv_of(&rows), true).await.ok();
+
+    // All 61 calls, not one page of 50.
+    let all = org.casey.get("/export/calls.csv").await;
+    assert_eq!(all.status(), StatusCode::OK);
+    assert_eq!(all.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = all.text().await.unwrap();
+    assert!(text.starts_with("Occurred (UTC),Agent,Team,Channel,"), "{text}");
+    assert_eq!(text.lines().count(), 62);
+    // The filters of the page narrow it; the formula is neutralised.
+    let complaints = org
+        .casey
+        .get("/export/calls.csv?complaint=yes&channel=email&from=2026-03-01&to=2026-03-31")
+        .await;
+    assert!(complaints.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("rapport-calls-2026-03-01-to-2026-03-31.csv"));
+    let text = complaints.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[1].starts_with("2026-03-05 10:00,Ben,Billing,email,120,2,3,no,,3600,no,yes,refund,2026-03-08,'=HYPERLINK(1),no,no,"), "{}", lines[1]);
+    // An agent gets their own calls only; another team's coach nothing.
+    let ben = org.ben.get("/export/calls.csv").await.text().await.unwrap();
+    assert_eq!(ben.lines().count(), 2);
+    let tess = org.tess.get("/export/calls.csv").await.text().await.unwrap();
+    assert_eq!(tess.lines().count(), 1);
+    // A bad date says where.
+    let bad = org.casey.get("/export/calls.csv?from=2026-13-01").await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("2026-13-01"));
+}

@@ -199,7 +199,7 @@ fn Heatmap(v: QualityView) -> impl IntoView {
                             <th scope="row">{row.agent.clone()}</th>
                             {row.cells.iter().zip(&v.behaviours).map(|(c, b)| match c.mean {
                                 Some(m) => view! {
-                                    <td class=format!("heat heat-{}", (m.round() as i64).clamp(0, 5)) title=format!("{}, {b}: {m:.1} over {} calls", row.agent, c.calls)>
+                                    <td class=format!("heat heat-{}", ((m * 2.0).round() as i64).clamp(0, 10)) title=format!("{}, {b}: {m:.1} over {} calls", row.agent, c.calls)>
                                         <strong>{format!("{m:.1}")}</strong>
                                         <span class="heat-n">{format!("n {}", c.calls)}</span>
                                     </td>

@@ -12,7 +12,7 @@ use crate::server::kernel::{Ctx, Visibility};
 use crate::types::{CallFilter, CallPage, CallRow, CallScope, TeamRef};
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::Condition;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
 pub const PAGE_SIZE: u64 = 50;
@@ -52,7 +52,12 @@ pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
     }
 }
 
-pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
+/// The calls the person may see that pass the filters, newest first from
+/// the cursor on.
+pub(super) async fn filtered(
+    cx: &Ctx,
+    filter: &CallFilter,
+) -> Result<Select<call::Entity>, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let scope = Visibility::of(db, caller).await?;
     let mut q = call::Entity::find().filter(scope.call_condition());
@@ -97,9 +102,14 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
             ),
         );
     }
-    let mut rows = q
-        .order_by_desc(call::Column::OccurredAt)
-        .order_by_desc(call::Column::Id)
+    Ok(q.order_by_desc(call::Column::OccurredAt)
+        .order_by_desc(call::Column::Id))
+}
+
+pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let mut rows = filtered(cx, &filter)
+        .await?
         .limit(PAGE_SIZE + 1)
         .all(db)
         .await?;

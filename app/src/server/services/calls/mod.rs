@@ -4,9 +4,11 @@
 mod access;
 mod add;
 mod detail;
+mod export;
 mod list;
 
 pub use access::*;
 pub use add::*;
 pub use detail::*;
+pub use export::{calls_csv, MAX_EXPORT_ROWS};
 pub use list::*;
