@@ -16,6 +16,7 @@ test:
 bootstrap:
 	scripts/bootstrap.sh test
 
-# Import and call-list timings (see the README); not part of `make test`.
+# Import, call-list and dashboard timings (see the README); not part of
+# `make test`. The dashboards run on the scale fixture of tests/scale.
 bench:
-	cargo test --release -p server --test bench_import -- --ignored --nocapture
+	cargo test --release -p server --test bench_import --test bench_dashboards -- --ignored --nocapture

@@ -1425,7 +1425,10 @@ async fn the_calls_list_downloads_as_csv_with_its_filters() {
     assert_eq!(all.status(), StatusCode::OK);
     assert_eq!(all.headers()["content-type"], "text/csv; charset=utf-8");
     let text = all.text().await.unwrap();
-    assert!(text.starts_with("Occurred (UTC),Agent,Team,Channel,"), "{text}");
+    assert!(
+        text.starts_with("Occurred (UTC),Agent,Team,Channel,"),
+        "{text}"
+    );
     assert_eq!(text.lines().count(), 62);
     // The filters of the page narrow it; the formula is neutralised.
     let complaints = org
@@ -1443,7 +1446,13 @@ async fn the_calls_list_downloads_as_csv_with_its_filters() {
     // An agent gets their own calls only; another team's coach nothing.
     let ben = org.ben.get("/export/calls.csv").await.text().await.unwrap();
     assert_eq!(ben.lines().count(), 2);
-    let tess = org.tess.get("/export/calls.csv").await.text().await.unwrap();
+    let tess = org
+        .tess
+        .get("/export/calls.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(tess.lines().count(), 1);
     // A bad date says where.
     let bad = org.casey.get("/export/calls.csv?from=2026-13-01").await;
