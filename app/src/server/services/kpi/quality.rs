@@ -134,6 +134,8 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
 
     // Score trends: by agent within one team or for one agent, else by team.
     let starts = period_starts(&q, reach.from, reach.to);
+    let index_of: HashMap<NaiveDate, usize> =
+        starts.iter().enumerate().map(|(i, s)| (*s, i)).collect();
     let by_agent = reach.is_narrow();
     let team_names: HashMap<i32, String> = team::Entity::find()
         .filter(team::Column::OrgId.eq(cx.caller.org_id))
@@ -156,7 +158,7 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
                 .unwrap_or_else(|| "A team".into())
         };
         let start = q.grouping.start(r.at.date_naive());
-        let Some(i) = starts.iter().position(|s| *s == start) else {
+        let Some(&i) = index_of.get(&start) else {
             continue;
         };
         lines
@@ -182,19 +184,23 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
     let agent_ids: Vec<i32> = agents.iter().map(|a| a.0).collect();
     let ratings = scored_ratings(db, cx.caller.org_id, &agent_ids, reach.start()).await?;
     let days = (reach.to - reach.from).num_days() + 1;
+    // Grouped by agent once: one pass, not one per agent.
+    let mut ratings_of: HashMap<i32, Vec<ScoredRating>> = HashMap::new();
+    for s in ratings.iter().filter(|s| calls_in.contains(&s.call_id)) {
+        ratings_of
+            .entry(s.agent_id)
+            .or_default()
+            .push(ScoredRating {
+                lineage: s.lineage.clone(),
+                call_id: s.call_id,
+                at: s.call_at,
+                rating: s.rating,
+            });
+    }
     let heatmap = agents
         .iter()
         .map(|(id, name)| {
-            let theirs: Vec<ScoredRating> = ratings
-                .iter()
-                .filter(|s| s.agent_id == *id && calls_in.contains(&s.call_id))
-                .map(|s| ScoredRating {
-                    lineage: s.lineage.clone(),
-                    call_id: s.call_id,
-                    at: s.call_at,
-                    rating: s.rating,
-                })
-                .collect();
+            let theirs = ratings_of.remove(id).unwrap_or_default();
             let profile = benchmark::profile(&lineages, &theirs, reach.end(), days);
             HeatRow {
                 agent_id: *id,
@@ -222,14 +228,14 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
         per_agent.entry(r.agent_id).or_default().push(r.score);
     }
     let pooled = pooled_sd(&per_agent.values().cloned().collect::<Vec<_>>());
+    let mut scores_of: HashMap<i32, Vec<f64>> = HashMap::new();
+    for r in &mine {
+        scores_of.entry(r.agent_id).or_default().push(r.score);
+    }
     let reliability = agents
         .iter()
         .map(|(id, name)| {
-            let scores: Vec<f64> = mine
-                .iter()
-                .filter(|r| r.agent_id == *id)
-                .map(|r| r.score)
-                .collect();
+            let scores = scores_of.remove(id).unwrap_or_default();
             ReliabilityRow {
                 agent_id: *id,
                 agent: name.clone(),
