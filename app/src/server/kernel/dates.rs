@@ -32,6 +32,34 @@ pub fn parse_optional_day(
     }
 }
 
+/// The longest period a person may ask for at once.
+pub const MAX_PERIOD_DAYS: i64 = 366;
+
+/// A required ISO date from the field `field`.
+pub fn parse_field_day(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
+    parse_day(raw).map_err(|m| AppError::invalid(field, m))
+}
+
+/// The first and last day of a period from the `from` and `to` fields,
+/// inclusive, in order and at most [`MAX_PERIOD_DAYS`] long.
+pub fn parse_period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), AppError> {
+    let from = parse_field_day(from, "from")?;
+    let to = parse_field_day(to, "to")?;
+    if to < from {
+        return Err(AppError::invalid(
+            "to",
+            "The period ends before it starts: choose a last day on or after the first.",
+        ));
+    }
+    if (to - from).num_days() >= MAX_PERIOD_DAYS {
+        return Err(AppError::invalid(
+            "to",
+            format!("A period can be at most {MAX_PERIOD_DAYS} days."),
+        ));
+    }
+    Ok((from, to))
+}
+
 /// An ISO date (2026-03-14) in Rapport's years, or `None` if it is not one.
 pub fn parse_iso_day(raw: &str) -> Option<NaiveDate> {
     parse_day(raw).ok()

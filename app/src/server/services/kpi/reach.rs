@@ -4,16 +4,13 @@
 //! The service KPIs and the quality dashboards read through the same reach.
 
 use crate::domain::access::{Action, Relation};
-use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use crate::server::entities::{team, user};
+use crate::server::kernel::dates::parse_period;
 use crate::server::kernel::{Ctx, InOrg, Visibility};
 use crate::types::KpiQuery;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{ColumnTrait, Condition};
-
-/// The longest range read at once.
-pub const MAX_DAYS: i64 = 366;
 
 pub struct Reach {
     /// In words: "the whole organisation", "the teams you coach",
@@ -27,10 +24,6 @@ pub struct Reach {
     team: Option<i32>,
 }
 
-fn day(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
-    parse_day(raw).map_err(|m| AppError::invalid(field, m))
-}
-
 fn start_of(d: NaiveDate) -> DateTime<Utc> {
     Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
 }
@@ -41,20 +34,7 @@ impl Reach {
     pub async fn of(cx: &Ctx, q: &KpiQuery) -> Result<Reach, AppError> {
         let (db, caller) = (&cx.db, &cx.caller);
         caller.require(Action::ViewDashboards)?;
-        let from = day(&q.from, "from")?;
-        let to = day(&q.to, "to")?;
-        if to < from {
-            return Err(AppError::invalid(
-                "to",
-                "The period ends before it starts: choose a last day on or after the first.",
-            ));
-        }
-        if (to - from).num_days() >= MAX_DAYS {
-            return Err(AppError::invalid(
-                "to",
-                format!("A period can be at most {MAX_DAYS} days."),
-            ));
-        }
+        let (from, to) = parse_period(&q.from, &q.to)?;
         let scope = Visibility::of(db, caller).await?;
         let mut reach = Reach {
             label: String::new(),

@@ -4,10 +4,9 @@ use super::{channel_keys, teams_in_scope, Coaching};
 use crate::domain::access::Action;
 use crate::domain::calls::{format_duration, Channel};
 use crate::domain::sampling::{self, Candidate, Drawn, Rules};
-use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use crate::server::entities::{call, sample, sample_call};
-use crate::server::kernel::dates::{date, when};
+use crate::server::kernel::dates::{date, parse_field_day, parse_period, when};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::notify::notify;
 use crate::server::kernel::{is_unique_violation, Ctx, InOrg, Visibility};
@@ -20,7 +19,6 @@ use sea_orm::{
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub const MAX_PER_AGENT: u32 = 20;
-pub const MAX_DAYS: i64 = 366;
 
 /// A request checked field by field.
 pub(super) struct Checked {
@@ -30,25 +28,8 @@ pub(super) struct Checked {
     pub rules: Rules,
 }
 
-fn day_field(raw: &str, field: &str) -> Result<NaiveDate, AppError> {
-    parse_day(raw).map_err(|m| AppError::invalid(field, m))
-}
-
 fn check(req: &SampleRequest) -> Result<Checked, AppError> {
-    let from = day_field(&req.from, "from")?;
-    let to = day_field(&req.to, "to")?;
-    if to < from {
-        return Err(AppError::invalid(
-            "to",
-            "The period ends before it starts: choose a last day on or after the first.",
-        ));
-    }
-    if (to - from).num_days() >= MAX_DAYS {
-        return Err(AppError::invalid(
-            "to",
-            format!("A period can be at most {MAX_DAYS} days."),
-        ));
-    }
+    let (from, to) = parse_period(&req.from, &req.to)?;
     if req.per_agent == 0 || req.per_agent > MAX_PER_AGENT {
         return Err(AppError::invalid(
             "per_agent",
@@ -63,7 +44,7 @@ fn check(req: &SampleRequest) -> Result<Checked, AppError> {
             ));
         }
     }
-    let due_on = day_field(&req.due_on, "due_on")?;
+    let due_on = parse_field_day(&req.due_on, "due_on")?;
     if due_on < Utc::now().date_naive() {
         return Err(AppError::invalid(
             "due_on",
