@@ -18,6 +18,7 @@ const allPages = [
   ['people', '/admin/people', 'admin@rapport.demo'],
   ['teams', '/admin/teams', 'admin@rapport.demo'],
   ['home-coach', '/home', 'coach1@rapport.demo'],
+  ['calls', '/calls', 'coach1@rapport.demo'],
   ['home-agent', '/home', 'agent1@rapport.demo'],
   ['account', '/account', 'agent1@rapport.demo'],
   ['development-agent', '/development', 'agent1@rapport.demo'],
