@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { expect, test } from '@playwright/test';
 import { collectErrors, DEMO_PASSWORD, logIn, open } from './helpers';
 
@@ -62,7 +63,14 @@ test('a leader places the organisation, turns a next step into an action and com
   await expect(page.locator('.actions-list li').first()).toContainText(text);
   await expect(page.locator('.actions-list li').first()).toContainText('Alex Morgan · due 2027-03-31');
   await expect(steps.first()).toContainText('In the plan');
-  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveAttribute('href', /^data:text\/csv/);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^rapport-continuum-browser-check-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toContain('assessment,Browser check');
+  expect(csv).toContain('\naction,owner,due,status');
 
   // Side by side with the earlier assessments.
   await open(page, '/continuum');

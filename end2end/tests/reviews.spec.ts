@@ -11,7 +11,7 @@ test('a coach scores a recorded call with the keyboard and the agent disputes th
   await page.getByLabel('Reviewed').selectOption('no');
   await page.getByLabel('Recording').selectOption('yes');
   // The download follows the filters.
-  await expect(page.getByRole('link', { name: 'Download CSV' })).toHaveAttribute('href', '/export/calls.csv?reviewed=no&recorded=yes');
+  await expect(page.getByRole('link', { name: 'Calls CSV' })).toHaveAttribute('href', '/export/calls.csv?reviewed=no&recorded=yes');
   const row = page.locator('tr', { has: page.locator('.badge', { hasText: 'Audio' }) }).first();
   await expect(row).toBeVisible();
   const agent = (await row.locator('td[data-label="Agent"]').innerText()).trim();

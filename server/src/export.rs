@@ -7,7 +7,7 @@ use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::csv::CsvTable;
 use app::server::kernel::Ctx;
-use app::server::services::{calls, kpi};
+use app::server::services::{calls, continuum, development, kpi, reviews};
 use app::types::{CallFilter, KpiQuery};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
@@ -49,6 +49,15 @@ async fn export(
     let get = |k: &str| params.get(k).cloned();
     let made = match table.as_str() {
         "calls.csv" => calls::calls_csv(&cx, CallFilter::from_params(get)).await,
+        "reviews.csv" => reviews::reviews_csv(&cx, CallFilter::from_params(get)).await,
+        "benchmark.csv" => {
+            development::benchmark_csv(&cx, number(get("agent")), number(get("days"))).await
+        }
+        "team.csv" => development::team_csv(&cx).await,
+        "continuum.csv" => match number(get("id")) {
+            Some(id) => continuum::assessment_csv(&cx, id).await,
+            None => Err(AppError::not_found("That assessment")),
+        },
         "kpis.csv" => kpi::csv(&cx, KpiQuery::from_params(get, today)).await,
         "score-trends.csv" => kpi::score_trends_csv(&cx, KpiQuery::from_params(get, today)).await,
         "heatmap.csv" => kpi::heatmap_csv(&cx, KpiQuery::from_params(get, today)).await,
@@ -59,6 +68,11 @@ async fn export(
         Ok(t) => download(t),
         Err(e) => refuse(e),
     }
+}
+
+/// A number in the query; anything else reads as absent.
+fn number<T: std::str::FromStr>(v: Option<String>) -> Option<T> {
+    v.and_then(|v| v.trim().parse().ok())
 }
 
 /// `attachment` with the name in ASCII for old clients and in UTF-8

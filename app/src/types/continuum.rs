@@ -117,8 +117,8 @@ pub struct ContinuumAssessmentView {
     pub leaders: Vec<(i32, String)>,
     /// Everyone in the organisation, as possible action owners: (id, name).
     pub owners: Vec<(i32, String)>,
-    /// The statements with their answers and the action plan, once submitted.
-    pub csv: Option<String>,
+    /// Submitted with a result: its CSV can be downloaded.
+    pub exportable: bool,
     /// What moved since the unit's previous submitted assessment.
     pub since: Option<ContinuumChange>,
 }

@@ -386,3 +386,15 @@ pub async fn score_call(coach: &Api, call: &str, behaviours: &[i64], first: i64,
         .await
         .ok();
 }
+
+/// A CSV download's rows, header included; rows may differ in length.
+pub fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}

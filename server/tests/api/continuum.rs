@@ -228,7 +228,17 @@ async fn placement_follows_the_rules_and_a_submitted_assessment_never_changes() 
     assert_eq!(v["actions"][0]["status"], "done");
 
     // The export: the placement, one row per statement, then the plan.
-    let csv = v["csv"].as_str().unwrap();
+    let download = org
+        .dana
+        .get(&format!("/export/continuum.csv?id={id}"))
+        .await;
+    assert_eq!(download.status(), StatusCode::OK);
+    let disposition = download.headers()["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.contains("filename=\"rapport-continuum-spring-review-20"),
+        "{disposition}"
+    );
+    let csv = download.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
@@ -257,10 +267,13 @@ async fn placement_follows_the_rules_and_a_submitted_assessment_never_changes() 
         )
         .await
         .ok();
-    let csv = view(&org.dana, &id).await["csv"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let csv = org
+        .dana
+        .get(&format!("/export/continuum.csv?id={id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
     let last = csv.lines().last().unwrap();
     assert!(
         last.starts_with("\"'=HYPERLINK(\"\"http://evil.example\"\""),
@@ -341,8 +354,11 @@ async fn only_leaders_and_admins_reach_assessments_and_nothing_crosses_organisat
             .await
             .refused();
     }
+    let export = format!("/export/continuum.csv?id={id}");
     for api in [&org.casey, &org.ana, &outsider] {
         api.call("continuum/get", &[("id", &id)]).await.refused();
+        let download = api.get(&export).await.status();
+        assert!(download.is_client_error(), "{download}");
         answer(api, &id, &statement, "yes").await.refused();
         api.call("continuum/submit", &[("id", &id)]).await.refused();
         api.call("continuum/complete", &[("id", &id)])
@@ -370,6 +386,11 @@ async fn only_leaders_and_admins_reach_assessments_and_nothing_crosses_organisat
     );
     let theirs = outsider.call("continuum/home", &[]).await.ok().clone();
     assert!(theirs["assessments"].as_array().unwrap().is_empty());
+    assert_eq!(outsider.get(&export).await.status(), StatusCode::NOT_FOUND);
+    // An open assessment has no results to download yet.
+    let open = org.dana.get(&export).await;
+    assert_eq!(open.status(), StatusCode::CONFLICT);
+    assert!(open.text().await.unwrap().contains("still open"));
     // A leader not invited may read but not answer.
     view(&org.lee, &id).await;
     answer(&org.lee, &id, &statement, "yes").await.refused();

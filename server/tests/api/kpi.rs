@@ -214,14 +214,3 @@ async fn a_known_import_gives_the_expected_kpis_per_team_agent_channel_and_week(
     let theirs = other.get(base).await.text().await.unwrap();
     assert_eq!(csv_rows(&theirs).last().unwrap()[2], "0");
 }
-
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_string).collect())
-        .collect()
-}

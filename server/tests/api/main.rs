@@ -7,6 +7,7 @@ mod auth;
 mod calibration;
 mod continuum;
 mod development;
+mod exports;
 mod http;
 mod kpi;
 mod people;

@@ -85,7 +85,8 @@ pub(super) fn Calls() -> impl IntoView {
     view! {
         <PageHeader title="Calls" lede="Recorded and logged customer contacts, newest first.">
             // Every call the filters select, not only the pages loaded.
-            <a class="button" href=move || format!("/export/calls.csv?{}", filter.get().to_params()) download="" rel="external">"Download CSV"</a>
+            <a class="button" href=move || format!("/export/calls.csv?{}", filter.get().to_params()) download="" rel="external">"Calls CSV"</a>
+            <a class="button" href=move || format!("/export/reviews.csv?{}", filter.get().to_params()) download="" rel="external">"Reviews CSV"</a>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     options.await.ok().filter(|o| o.can_add).map(|_| view! {

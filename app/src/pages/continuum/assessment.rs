@@ -3,7 +3,6 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::api::continuum::{CompleteAssessment, InviteRespondent};
-use crate::components::feedback::csv_data_href;
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
 use crate::components::layout::PageHeader;
 use crate::components::reload::use_reload;
@@ -44,12 +43,13 @@ pub(super) fn Assessment(a: ContinuumAssessmentView) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let answering = !a.submitted && a.i_respond && !a.i_submitted;
-    let csv = a.csv.clone();
-    let file = format!("continuum-{}.csv", a.id);
+    let csv = a
+        .exportable
+        .then(|| format!("/export/continuum.csv?id={}", a.id));
     view! {
         <PageHeader title=a.title.clone() lede=format!("{} · {} · started {} · model version {} · {}", a.unit, status, a.started_on, a.model_version, respondents)>
             <a class="button" href="/continuum">"All assessments"</a>
-            {csv.map(|c| view! { <a class="button" href=csv_data_href(&c) download=file>"Export CSV"</a> })}
+            {csv.map(|href| view! { <a class="button" href=href download="" rel="external">"Download CSV"</a> })}
             {a.submitted.then(|| view! { <button class="button" type="button" on:click=|_| { let _ = window().print(); }>"Print"</button> })}
         </PageHeader>
         {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r /> })}

@@ -25,7 +25,9 @@ pub fn TeamPage() -> impl IntoView {
 pub(super) fn TeamOverview() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_team_overview());
     view! {
-            <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days." />
+            <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days.">
+                <a class="button" href="/export/team.csv" download="" rel="external">"Download CSV"</a>
+            </PageHeader>
             {loaded(data, move |value| match value {
                         rows if rows.is_empty() => view! {
                             <EmptyState title="No agents yet" body="Agents appear here once an admin adds them to a team you coach." />

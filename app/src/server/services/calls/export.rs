@@ -3,6 +3,7 @@
 
 use super::list::filtered;
 use crate::error::AppError;
+use crate::server::entities::call;
 use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::Ctx;
@@ -41,6 +42,29 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.into()
 }
 
+/// The ids of the calls the filters select (at most [`MAX_EXPORT_ROWS`]),
+/// newest first, for an export of what belongs to them.
+pub async fn filtered_ids(cx: &Ctx, filter: &CallFilter) -> Result<Vec<i32>, AppError> {
+    Ok(filtered(cx, filter)
+        .await?
+        .select_only()
+        .column(call::Column::Id)
+        .limit(MAX_EXPORT_ROWS)
+        .into_tuple::<i32>()
+        .all(&cx.db)
+        .await?)
+}
+
+/// The file name's "from … to …" for a filter.
+pub fn period_name(filter: &CallFilter) -> String {
+    let today = chrono::Utc::now().date_naive().to_string();
+    format!(
+        "{}-to-{}",
+        filter.from.as_deref().unwrap_or("start"),
+        filter.to.as_deref().unwrap_or(&today)
+    )
+}
+
 pub async fn calls_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppError> {
     let rows = filtered(cx, &filter)
         .await?
@@ -48,13 +72,8 @@ pub async fn calls_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppErro
         .all(&cx.db)
         .await?;
     let names = Names::of_org(&cx.db, cx.caller.org_id).await?;
-    let today = chrono::Utc::now().date_naive().to_string();
     Ok(CsvTable {
-        file_name: format!(
-            "rapport-calls-{}-to-{}.csv",
-            filter.from.as_deref().unwrap_or("start"),
-            filter.to.as_deref().unwrap_or(&today)
-        ),
+        file_name: format!("rapport-calls-{}.csv", period_name(&filter)),
         header: HEADER.iter().map(|h| h.to_string()).collect(),
         rows: rows
             .iter()

@@ -10,5 +10,5 @@ mod list;
 pub use access::*;
 pub use add::*;
 pub use detail::*;
-pub use export::{calls_csv, MAX_EXPORT_ROWS};
+pub use export::{calls_csv, filtered_ids, period_name, MAX_EXPORT_ROWS};
 pub use list::*;

@@ -1,4 +1,4 @@
-//! The action plan, and the CSV export of a submitted assessment.
+//! The action plan of an assessment.
 
 use super::*;
 use crate::domain::access::Action;
@@ -7,7 +7,6 @@ use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use crate::server::entities::{continuum_action, continuum_assessment, user};
 use crate::server::kernel::{Ctx, InOrg};
-use crate::types::{ContinuumAction, ContinuumCellView, ContinuumResult};
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 
@@ -94,81 +93,4 @@ pub async fn set_action_status(cx: &Ctx, action_id: i32, status: &str) -> Result
     m.status = Set(status);
     m.update(db).await?;
     Ok(())
-}
-
-/// The submitted assessment as CSV: one row per statement with the combined
-/// answer, then the action plan.
-pub(super) fn export_csv(
-    title: &str,
-    unit: &str,
-    model_version: i32,
-    cells: &[ContinuumCellView],
-    r: &ContinuumResult,
-    actions: &[ContinuumAction],
-) -> Result<String, AppError> {
-    use crate::domain::placement::stage_name;
-    // Header, component and action rows have fewer fields than statement
-    // rows; the one CSV writer neutralises formulas people typed.
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row = |fields: &[&str]| -> Result<(), AppError> {
-        rows.push(fields.iter().map(|f| f.to_string()).collect());
-        Ok(())
-    };
-    row(&[
-        "assessment",
-        title,
-        unit,
-        "overall stage",
-        stage_name(r.overall),
-        "model version",
-        &model_version.to_string(),
-    ])?;
-    for (c, s) in &r.components {
-        row(&["component", c.label(), "", "stage", stage_name(*s)])?;
-    }
-    row(&[
-        "component",
-        "stage",
-        "statement",
-        "answer",
-        "respondents differ",
-        "next step",
-    ])?;
-    for cell in cells {
-        for s in &cell.statements {
-            let answer = r
-                .combined
-                .iter()
-                .find(|(id, _)| *id == s.id)
-                .map_or("unanswered", |(_, a)| a.label());
-            row(&[
-                cell.component.label(),
-                stage_name(cell.stage),
-                &s.text,
-                answer,
-                if r.disagreements.contains(&s.id) {
-                    "yes"
-                } else {
-                    "no"
-                },
-                if r.next_steps.contains(&s.id) {
-                    "yes"
-                } else {
-                    "no"
-                },
-            ])?;
-        }
-    }
-    row(&["action", "owner", "due", "status", "", ""])?;
-    for a in actions {
-        row(&[
-            &a.title,
-            a.owner.as_deref().unwrap_or(""),
-            a.due_on.as_deref().unwrap_or(""),
-            a.status.key(),
-            "",
-            "",
-        ])?;
-    }
-    crate::server::kernel::csv::write(rows)
 }

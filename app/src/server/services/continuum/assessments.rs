@@ -247,17 +247,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         .get(&a.model_id)
         .copied()
         .unwrap_or_default();
-    let csv = match (&result, a.status == AssessmentStatus::Submitted) {
-        (Some(r), true) => Some(export_csv(
-            &a.title,
-            &unit,
-            model_version,
-            &cells,
-            r,
-            &actions,
-        )?),
-        _ => None,
-    };
+    let exportable = result.is_some() && a.status == AssessmentStatus::Submitted;
     Ok(ContinuumAssessmentView {
         id: a.id,
         model_version,
@@ -291,7 +281,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
             owners.sort_by(|a, b| a.1.cmp(&b.1));
             owners
         },
-        csv,
+        exportable,
         since,
     })
 }

@@ -11,6 +11,7 @@ mod actions;
 mod answers;
 mod assessments;
 mod evidence;
+mod export;
 mod model;
 mod result;
 
@@ -18,5 +19,6 @@ pub use actions::*;
 pub use answers::*;
 pub use assessments::*;
 pub use evidence::*;
+pub use export::*;
 pub use model::*;
 pub use result::*;

@@ -4,6 +4,7 @@
 
 mod agents;
 mod benchmark;
+mod export;
 mod progress;
 mod ratings;
 mod self_assessment;
@@ -11,6 +12,7 @@ mod team;
 
 pub use agents::*;
 pub use benchmark::*;
+pub use export::*;
 pub use progress::*;
 pub use ratings::*;
 pub use self_assessment::*;

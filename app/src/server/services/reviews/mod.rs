@@ -5,11 +5,13 @@
 
 mod calibration;
 mod disputes;
+mod export;
 mod queue;
 mod read;
 mod scoring;
 
 pub use disputes::*;
+pub use export::*;
 pub use queue::*;
 pub use read::*;
 pub use scoring::*;

@@ -1,0 +1,132 @@
+//! The reviews of the calls a call-list filter selects, as CSV: one row per
+//! submitted review with its score and a column per behaviour of the
+//! current framework (matched by lineage, so older versions line up).
+//! Drafts and calibration practice are not reviews of the agent yet.
+
+use crate::domain::lifecycle::ReviewStatus;
+use crate::domain::scoring::Rating;
+use crate::error::AppError;
+use crate::server::entities::{call, review, review_rating};
+use crate::server::kernel::csv::CsvTable;
+use crate::server::kernel::names::Names;
+use crate::server::kernel::Ctx;
+use crate::server::services::calls::{filtered_ids, period_name};
+use crate::server::services::development::{current_framework, lineage_map};
+use crate::types::CallFilter;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+
+/// Ids per `IN (…)` list: well under every database's parameter limit.
+const CHUNK: usize = 5_000;
+
+const FIXED: [&str; 12] = [
+    "Call occurred (UTC)",
+    "Agent",
+    "Team",
+    "Coach",
+    "Status",
+    "Score",
+    "Critical fail",
+    "Submitted (UTC)",
+    "Strengths",
+    "To develop",
+    "Review id",
+    "Call id",
+];
+
+fn when(at: Option<DateTime<Utc>>) -> String {
+    at.map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+}
+
+/// A level as its number, so a spreadsheet can average the column.
+fn cell(r: Rating) -> String {
+    match r {
+        Rating::Level(l) => l.to_string(),
+        Rating::Missed => "Missed".into(),
+        Rating::NotApplicable => "N/A".into(),
+    }
+}
+
+pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppError> {
+    let (db, org) = (&cx.db, cx.caller.org_id);
+    let ids = filtered_ids(cx, &filter).await?;
+    let mut reviews = Vec::new();
+    let mut occurred: HashMap<i32, DateTime<Utc>> = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        reviews.extend(
+            review::ordinary()
+                .filter(review::Column::OrgId.eq(org))
+                .filter(review::Column::CallId.is_in(chunk.to_vec()))
+                .filter(review::Column::Status.ne(ReviewStatus::Draft))
+                .order_by_desc(review::Column::SubmittedAt)
+                .all(db)
+                .await?,
+        );
+        occurred.extend(
+            call::Entity::find()
+                .select_only()
+                .columns([call::Column::Id, call::Column::OccurredAt])
+                .filter(call::Column::Id.is_in(chunk.to_vec()))
+                .into_tuple::<(i32, DateTime<Utc>)>()
+                .all(db)
+                .await?,
+        );
+    }
+    let mut ratings: HashMap<(i32, String), Rating> = HashMap::new();
+    let lineages = lineage_map(db, org).await?;
+    let review_ids: Vec<i32> = reviews.iter().map(|r| r.id).collect();
+    for chunk in review_ids.chunks(CHUNK) {
+        for r in review_rating::Entity::find()
+            .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            if let (Some((lineage, _)), Some(rating)) =
+                (lineages.get(&r.behaviour_id), Rating::from_code(r.rating))
+            {
+                ratings.insert((r.review_id, lineage.clone()), rating);
+            }
+        }
+    }
+    let fw = current_framework(db, org).await?;
+    let behaviours: Vec<(String, String)> = fw
+        .behaviours()
+        .map(|b| (b.lineage.clone(), b.name.clone()))
+        .collect();
+    let names = Names::of_org(db, org).await?;
+    let mut header: Vec<String> = FIXED.iter().map(|h| h.to_string()).collect();
+    header.extend(behaviours.iter().map(|(_, name)| name.clone()));
+    // Newest call first, as on the calls list.
+    reviews.sort_by_key(|r| std::cmp::Reverse((occurred.get(&r.call_id).copied(), r.id)));
+    let rows = reviews
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                when(occurred.get(&r.call_id).copied()),
+                names.person(r.agent_id),
+                names.team(r.team_id),
+                names.person(r.coach_id),
+                r.status.key().to_string(),
+                r.score.map_or(String::new(), |s| format!("{s:.1}")),
+                if r.critical_fail { "yes" } else { "no" }.to_string(),
+                when(r.submitted_at),
+                r.strengths.clone(),
+                r.development.clone(),
+                r.id.to_string(),
+                r.call_id.to_string(),
+            ];
+            row.extend(behaviours.iter().map(|(lineage, _)| {
+                ratings
+                    .get(&(r.id, lineage.clone()))
+                    .map_or(String::new(), |x| cell(*x))
+            }));
+            row
+        })
+        .collect();
+    Ok(CsvTable {
+        file_name: format!("rapport-reviews-{}.csv", period_name(&filter)),
+        header,
+        rows,
+    })
+}
