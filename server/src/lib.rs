@@ -2,6 +2,7 @@
 //! server-side rendering and static files. `main.rs` only starts it; tests
 //! start it in-process on an ephemeral port.
 
+pub mod compression;
 pub mod config;
 pub mod db;
 pub mod export;
@@ -137,9 +138,9 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(config.secure_cookies)
-        // Every request renews the idle expiry, so an active person stays
-        // signed in and an idle session still ends.
-        .with_always_save(true)
+        // Saved only when changed: `session_store::renew` changes an active
+        // session every few minutes, so an active person stays signed in
+        // and an idle session still ends.
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(
             config.session_hours,
         )));
@@ -174,6 +175,7 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
         }))
         .merge(export::routes(state.db.clone()))
         .layer(axum::middleware::from_fn(security::undecodable_arguments))
+        .layer(axum::middleware::from_fn(session_store::renew))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::page_csp))
         .layer(axum::middleware::from_fn(security::same_origin_writes))
@@ -191,6 +193,7 @@ fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) 
         ));
     }
     router = router.layer(axum::middleware::from_fn(security::no_store));
+    router = router.layer(compression::layer());
     router.layer(TraceLayer::new_for_http().make_span_with(request_span))
 }
 
@@ -227,14 +230,19 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// Hourly housekeeping: expired sessions go, and SQLite's planner
+/// statistics follow the data as it grows.
 fn spawn_session_cleanup(db: DatabaseConnection) {
     tokio::spawn(async move {
-        let store = DbSessionStore::new(db);
+        let store = DbSessionStore::new(db.clone());
         let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every.tick().await;
             if let Err(e) = store.delete_expired().await {
                 tracing::warn!(error = %e, "could not delete expired sessions");
+            }
+            if let Err(e) = db::optimize(&db).await {
+                tracing::warn!(error = %e, "could not refresh the planner statistics");
             }
         }
     });

@@ -8,7 +8,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{Error, Result};
-use tower_sessions::SessionStore;
+use tower_sessions::{Session, SessionStore};
 
 #[derive(Clone, Debug)]
 pub struct DbSessionStore {
@@ -109,4 +109,35 @@ impl DbSessionStore {
             .map_err(backend)?;
         Ok(())
     }
+}
+
+/// How often, at most, an active session's idle expiry is pushed back.
+/// Between renewals a request only reads its session, so a signed-in
+/// person's requests do not each write a row.
+pub const RENEW_EVERY_SECONDS: i64 = 300;
+
+/// When the session was last renewed, kept in the session itself.
+const RENEWED_AT: &str = "renewed_at";
+
+/// Renews a signed-in session at most every [`RENEW_EVERY_SECONDS`]: the
+/// session layer saves a session (and sends its cookie again with a fresh
+/// expiry) only when it changed, and this is the change. An idle session
+/// therefore still ends, up to five minutes sooner than its full idle time.
+pub async fn renew(
+    session: Session,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let response = next.run(request).await;
+    // Signing in or out changed the session already; a visitor has none.
+    if !session.is_modified() && !session.is_empty().await {
+        let now = Utc::now().timestamp();
+        let renewed = session.get::<i64>(RENEWED_AT).await.ok().flatten();
+        if renewed.is_none_or(|t| now - t >= RENEW_EVERY_SECONDS) {
+            // A failure here leaves the session as it was; the next request
+            // tries again.
+            let _ = session.insert(RENEWED_AT, now).await;
+        }
+    }
+    response
 }

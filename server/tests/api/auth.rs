@@ -1,5 +1,7 @@
 use crate::common::*;
+use app::server::entities::session;
 use reqwest::StatusCode;
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_up_logs_in_as_admin_and_leader() {
@@ -217,6 +219,43 @@ async fn login_rotates_the_session_id_and_logout_ends_it() {
     assert!(renewal.starts_with(&second_cookie), "{renewal}");
     assert!(renewal.contains("Max-Age=43200"), "{renewal}");
     assert_eq!(answer(renewed).await.ok()["email"], "dana@example.com");
+
+    // Issue 18: further requests read the session without writing it, until
+    // the renewal is a few minutes old.
+    let me = || {
+        raw.post(format!("{}/api/me", server.base))
+            .header("cookie", second_cookie.clone())
+            .send()
+    };
+    let id = second_cookie.split('=').nth(1).unwrap().to_string();
+    let row = || async {
+        session::Entity::find_by_id(id.clone())
+            .one(&server.db)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let before = row().await;
+    for _ in 0..3 {
+        let quiet = me().await.unwrap();
+        assert!(quiet.headers().get("set-cookie").is_none());
+        assert_eq!(answer(quiet).await.ok()["email"], "dana@example.com");
+    }
+    assert_eq!(row().await, before, "the session row was written");
+    let mut data: serde_json::Value = serde_json::from_str(&before.data).unwrap();
+    data["renewed_at"] = (chrono::Utc::now().timestamp() - 301).into();
+    session::ActiveModel {
+        id: Set(id.clone()),
+        data: Set(data.to_string()),
+        expires_at: Set(before.expires_at),
+    }
+    .update(&server.db)
+    .await
+    .unwrap();
+    let later = me().await.unwrap();
+    let renewal = later.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(renewal.contains("Max-Age=43200"), "{renewal}");
+    assert!(row().await.expires_at >= before.expires_at);
 
     // The old id no longer identifies anyone.
     let me_old = raw

@@ -233,3 +233,54 @@ async fn pages_render_while_other_servers_start() {
     }
     starting.await.unwrap();
 }
+
+/// Issue 18: pages, answers, downloads and the bundle go out compressed
+/// when the browser accepts it; recordings and byte ranges never are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn responses_are_compressed_for_browsers_that_accept_it() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(site.path().join("pkg")).unwrap();
+    let js = "export function hydrate() { return 1; }\n".repeat(200);
+    std::fs::write(site.path().join("pkg/rapport.js"), &js).unwrap();
+    let root = site.path().to_string_lossy().into_owned();
+    let server = TestServer::start_with(&[("LEPTOS_SITE_ROOT", &root)]).await;
+    let api = server.world().await.founder;
+    let fetch = |path: &str, encodings: &str| {
+        api.http
+            .get(format!("{}{path}", api.base))
+            .header("accept", "text/html")
+            .header("accept-encoding", encodings)
+            .send()
+    };
+    for (path, encodings, expected) in [
+        ("/home", "gzip, deflate, br", "br"),
+        ("/home", "gzip", "gzip"),
+        ("/pkg/rapport.js", "br", "br"),
+        ("/export/calls.csv", "gzip", "gzip"),
+    ] {
+        let r = fetch(path, encodings).await.unwrap();
+        assert_eq!(r.status(), StatusCode::OK, "{path}");
+        assert_eq!(r.headers()["content-encoding"], expected, "{path}");
+        assert!(!r.bytes().await.unwrap().is_empty());
+    }
+    let plain = fetch("/home", "identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert!(plain.text().await.unwrap().contains("<html"));
+    // The compressed script is the script.
+    let gz = fetch("/pkg/rapport.js", "gzip").await.unwrap();
+    let bytes = gz.bytes().await.unwrap();
+    assert!(bytes.len() < js.len() / 10, "{} bytes", bytes.len());
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)
+        .unwrap();
+    assert_eq!(text, js);
+    // Server-function answers too.
+    let answer = api
+        .http
+        .post(format!("{}/api/me", api.base))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.headers()["content-encoding"], "br");
+}
