@@ -12,6 +12,7 @@ mod m20261127_000001_target_status;
 mod m20261128_000001_team_archive;
 mod m20261129_000001_calibration;
 mod m20261130_000001_sampling;
+mod m20261201_000001_lookup_indexes;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_team_archive::Migration),
             Box::new(m20261129_000001_calibration::Migration),
             Box::new(m20261130_000001_sampling::Migration),
+            Box::new(m20261201_000001_lookup_indexes::Migration),
         ]
     }
 }

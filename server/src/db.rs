@@ -117,4 +117,38 @@ mod tests {
             .unwrap();
         assert!(analysed.try_get_by_index::<i64>(0).unwrap() > 0);
     }
+
+    /// Issue 18: these lookups read a handful of rows, not the table.
+    #[tokio::test]
+    async fn lookups_at_scale_have_their_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = connect(&url).await.unwrap();
+        for (query, index) in [
+            (
+                "SELECT * FROM audit_log WHERE org_id = 1 AND entity = 'review' AND entity_id = 7",
+                "ix_audit_entity",
+            ),
+            (
+                "SELECT count(*) FROM reviews WHERE framework_id = 3",
+                "ix_reviews_framework",
+            ),
+            (
+                "SELECT session_id FROM practice_behaviours WHERE lineage = 'x'",
+                "ix_practice_behaviours_lineage",
+            ),
+        ] {
+            let plan: String = db
+                .query_all_raw(Statement::from_string(
+                    DbBackend::Sqlite,
+                    format!("EXPLAIN QUERY PLAN {query}"),
+                ))
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.try_get_by_index::<String>(3).unwrap())
+                .collect();
+            assert!(plan.contains(index), "{query}: {plan}");
+        }
+    }
 }
