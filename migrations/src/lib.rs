@@ -13,6 +13,7 @@ mod m20261128_000001_team_archive;
 mod m20261129_000001_calibration;
 mod m20261130_000001_sampling;
 mod m20261201_000001_lookup_indexes;
+mod m20261202_000001_kpi_rollup;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_calibration::Migration),
             Box::new(m20261130_000001_sampling::Migration),
             Box::new(m20261201_000001_lookup_indexes::Migration),
+            Box::new(m20261202_000001_kpi_rollup::Migration),
         ]
     }
 }

@@ -12,6 +12,9 @@ async fn main() {
 
 async fn run() -> Result<(), StartError> {
     let config = Config::from_env()?;
+    if std::env::args().nth(1).as_deref() == Some("rebuild-rollups") {
+        return rebuild_rollups(&config).await;
+    }
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,sea_orm=warn,tower_sessions=warn"));
     if config.log_json {
@@ -53,6 +56,28 @@ async fn run() -> Result<(), StartError> {
             source,
         })?;
     tracing::info!("Rapport stopped");
+    Ok(())
+}
+
+/// `server rebuild-rollups`: makes every organisation's KPI rollup again
+/// from its calls, in one transaction (after a restore, or calls written
+/// into the database by hand).
+async fn rebuild_rollups(config: &Config) -> Result<(), StartError> {
+    let failed = |source| StartError::Database {
+        url: server::redact(&config.database_url),
+        source,
+    };
+    let db = server::db::connect(&config.database_url)
+        .await
+        .map_err(failed)?;
+    let txn = sea_orm::TransactionTrait::begin(&db)
+        .await
+        .map_err(failed)?;
+    let orgs = app::server::kernel::kpi_rollup::rebuild_all(&txn)
+        .await
+        .map_err(|e| failed(sea_orm::DbErr::Custom(e.to_string())))?;
+    txn.commit().await.map_err(failed)?;
+    println!("Rebuilt the KPI rollup of {orgs} organisation(s).");
     Ok(())
 }
 

@@ -303,6 +303,8 @@ pub fn pooled_sd(per_agent: &[Vec<f64>]) -> Option<f64> {
     (den > 0.0).then(|| (num / den).sqrt())
 }
 
+#[cfg(feature = "ssr")]
+pub mod pack;
 pub mod text;
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod kpi;
 mod people;
 mod quality;
 mod reviews;
+mod rollup;
 mod sampling;
 mod sweep;
 mod tenancy;

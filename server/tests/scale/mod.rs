@@ -253,6 +253,12 @@ pub async fn build(server: &TestServer) -> Scale {
             .unwrap();
     }
 
+    // Written in bulk past the services: the rollup is made as the
+    // rebuild command makes it.
+    app::server::kernel::kpi_rollup::rebuild(db, org)
+        .await
+        .unwrap();
+
     let coach = server.client();
     coach.log_in("coach0@scale.example", PASSWORD).await.ok();
     let agent = server.client();

@@ -18,6 +18,7 @@ pub mod framework;
 pub mod framework_behaviour;
 pub mod framework_cluster;
 pub mod invitation;
+pub mod kpi_day;
 pub mod login_failure;
 pub mod notification;
 pub mod organization;

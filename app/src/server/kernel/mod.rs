@@ -15,6 +15,7 @@ pub mod csv;
 pub mod dates;
 pub mod errors;
 pub mod forms;
+pub mod kpi_rollup;
 pub mod names;
 pub mod notify;
 pub mod tenancy;

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
 use crate::server::kernel::dates::day;
 use crate::server::kernel::forms::field;
-use crate::server::kernel::{Ctx, Visibility};
+use crate::server::kernel::{kpi_rollup, Ctx, Visibility};
 use crate::types::ImportOutcome;
 use chrono::Utc;
 use sea_orm::{
@@ -140,6 +140,7 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
         AppError::invalid(p.field, p.message.clone())
     })?;
     let reference = field("reference", check_reference(input.reference))?;
+    let txn = db.begin().await?;
     let model = model_of(
         caller.org_id,
         team_id,
@@ -148,8 +149,10 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
         &fields,
         caller.id,
     )
-    .insert(db)
+    .insert(&txn)
     .await?;
+    kpi_rollup::refresh(&txn, caller.org_id, [model.occurred_at.date_naive()]).await?;
+    txn.commit().await?;
     Ok(model.id)
 }
 
@@ -290,6 +293,8 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
             });
             call::Entity::insert_many(models).exec(&txn).await?;
         }
+        let days = rows.iter().map(|r| r.fields.occurred_at.date_naive());
+        kpi_rollup::refresh(&txn, caller.org_id, days).await?;
         txn.commit().await?;
         tracing::info!(org_id = caller.org_id, rows = rows.len(), "calls imported");
     }

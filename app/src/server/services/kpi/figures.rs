@@ -1,76 +1,57 @@
 //! Service KPIs over the calls a person may see (PRODUCT.md §6): an agent
-//! their own, a coach their teams', a leader the organisation's.
+//! their own, a coach their teams', a leader the organisation's. Teams and
+//! the organisation are read from the KPI rollup, one agent from the calls.
 
-use super::reach::Reach;
+use super::reach::{Reach, Source};
 use crate::domain::calls::Channel;
+use crate::domain::kpi::pack::Enquiry;
 use crate::domain::kpi::{abandonment, durations, share, CsatCounts, NpsCounts, Shown};
 use crate::error::AppError;
-use crate::server::entities::call;
-use crate::server::kernel::Ctx;
+use crate::server::kernel::{kpi_rollup, Ctx};
 use crate::server::services::calls;
 use crate::types::{KpiFigures, KpiQuery, KpiRow};
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 
-#[derive(FromQueryResult)]
-struct Enquiry {
-    occurred_at: DateTime<Utc>,
-    channel: Channel,
-    duration_seconds: i32,
-    csat: Option<i16>,
-    likelihood_to_recommend: Option<i16>,
-    resolved: Option<bool>,
-    resolution_minutes: Option<i32>,
-    first_response_seconds: Option<i32>,
-    abandoned: bool,
-    complaint: bool,
+/// The enquiries of the reach and period, with their day and channel.
+async fn enquiries(
+    cx: &Ctx,
+    reach: &Reach,
+    channel: Option<Channel>,
+) -> Result<Vec<(NaiveDate, Channel, Enquiry)>, AppError> {
+    let (db, org) = (&cx.db, cx.caller.org_id);
+    let (from, to) = (reach.from, reach.to);
+    Ok(match reach.source() {
+        Source::Agent(agent, team) => {
+            kpi_rollup::calls_between(db, org, Some(agent), from, to, channel)
+                .await?
+                .into_iter()
+                .filter(|(_, _, t, _)| team.is_none_or(|team| team == *t))
+                .map(|(day, c, _, e)| (day, c, e))
+                .collect()
+        }
+        Source::Organisation => kpi_rollup::read(db, org, None, from, to, channel).await?,
+        Source::Teams(ts) => kpi_rollup::read(db, org, Some(&ts), from, to, channel).await?,
+    })
 }
 
 pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
-    let db = &cx.db;
     let reach = Reach::of(cx, &q).await?;
-    let (from, to) = (reach.from, reach.to);
-    let mut query = call::Entity::find()
-        .select_only()
-        .columns([
-            call::Column::OccurredAt,
-            call::Column::Channel,
-            call::Column::DurationSeconds,
-            call::Column::Csat,
-            call::Column::LikelihoodToRecommend,
-            call::Column::Resolved,
-            call::Column::ResolutionMinutes,
-            call::Column::FirstResponseSeconds,
-            call::Column::Abandoned,
-            call::Column::Complaint,
-        ])
-        .filter(reach.between(call::Column::OccurredAt))
-        .filter(reach.condition(
-            call::Column::OrgId,
-            call::Column::AgentId,
-            call::Column::TeamId,
-        ));
-    if let Some(c) = q.channel {
-        query = query.filter(call::Column::Channel.eq(c));
-    }
-    let rows: Vec<Enquiry> = query.into_model().all(db).await?;
+    let from = reach.from;
+    let rows = enquiries(cx, &reach, q.channel).await?;
     let threshold = q.short_abandon_seconds;
     let mut by_period: BTreeMap<NaiveDate, Vec<&Enquiry>> = BTreeMap::new();
-    for e in &rows {
-        by_period
-            .entry(q.grouping.start(e.occurred_at.date_naive()))
-            .or_default()
-            .push(e);
+    for (day, _, e) in &rows {
+        by_period.entry(q.grouping.start(*day)).or_default().push(e);
     }
-    let all: Vec<&Enquiry> = rows.iter().collect();
+    let all: Vec<&Enquiry> = rows.iter().map(|r| &r.2).collect();
     let first_response_by_channel = Channel::ALL
         .into_iter()
         .map(|c| {
             let seconds: Vec<f64> = rows
                 .iter()
-                .filter(|e| e.channel == c)
-                .filter_map(|e| e.first_response_seconds.map(f64::from))
+                .filter(|r| r.1 == c)
+                .filter_map(|r| r.2.first_response_seconds.map(f64::from))
                 .collect();
             (c, durations(&seconds))
         })
@@ -78,7 +59,7 @@ pub async fn figures(cx: &Ctx, q: KpiQuery) -> Result<KpiFigures, AppError> {
     Ok(KpiFigures {
         query: KpiQuery {
             from: from.to_string(),
-            to: to.to_string(),
+            to: reach.to.to_string(),
             ..q.clone()
         },
         scope: calls::options(cx).await?,

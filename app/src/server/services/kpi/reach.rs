@@ -12,13 +12,20 @@ use crate::types::KpiQuery;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sea_orm::{ColumnTrait, Condition};
 
+/// One agent's calls (in one team, if narrowed) are read as calls; an
+/// organisation's or teams' from the KPI rollup.
+pub enum Source {
+    Agent(i32, Option<i32>),
+    Organisation,
+    Teams(Vec<i32>),
+}
+
 pub struct Reach {
     /// In words: "the whole organisation", "the teams you coach",
     /// "team Billing", "Gina Ruiz", "your calls".
     pub label: String,
     pub from: NaiveDate,
     pub to: NaiveDate,
-    org_id: i32,
     agent: Option<i32>,
     teams: Option<Vec<i32>>,
     team: Option<i32>,
@@ -40,7 +47,6 @@ impl Reach {
             label: String::new(),
             from,
             to,
-            org_id: caller.org_id,
             agent: None,
             teams: None,
             team: None,
@@ -85,20 +91,14 @@ impl Reach {
         Ok(reach)
     }
 
-    /// The rows of this reach, for a table with organisation, agent and
-    /// team columns.
-    pub fn condition<C: ColumnTrait>(&self, org: C, agent: C, team: C) -> Condition {
-        let mut c = Condition::all().add(org.eq(self.org_id));
-        if let Some(a) = self.agent {
-            c = c.add(agent.eq(a));
+    /// Where this reach's KPIs are read from.
+    pub fn source(&self) -> Source {
+        match (self.agent, self.team, &self.teams) {
+            (Some(a), t, _) => Source::Agent(a, t),
+            (None, Some(t), _) => Source::Teams(vec![t]),
+            (None, None, Some(ts)) => Source::Teams(ts.clone()),
+            (None, None, None) => Source::Organisation,
         }
-        if let Some(ts) = &self.teams {
-            c = c.add(team.is_in(ts.clone()));
-        }
-        if let Some(t) = self.team {
-            c = c.add(team.eq(t));
-        }
-        c
     }
 
     /// Whether a row of this agent in this team is in the reach.
