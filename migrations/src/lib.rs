@@ -14,6 +14,7 @@ mod m20261129_000001_calibration;
 mod m20261130_000001_sampling;
 mod m20261201_000001_lookup_indexes;
 mod m20261202_000001_kpi_rollup;
+mod m20261203_000001_quality_rollup;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_sampling::Migration),
             Box::new(m20261201_000001_lookup_indexes::Migration),
             Box::new(m20261202_000001_kpi_rollup::Migration),
+            Box::new(m20261203_000001_quality_rollup::Migration),
         ]
     }
 }

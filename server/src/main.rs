@@ -59,8 +59,8 @@ async fn run() -> Result<(), StartError> {
     Ok(())
 }
 
-/// `server rebuild-rollups`: makes every organisation's KPI rollup again
-/// from its calls, in one transaction (after a restore, or calls written
+/// `server rebuild-rollups`: makes every organisation's KPI and quality
+/// rollups again from its calls and reviews, in one transaction (after a restore, or calls written
 /// into the database by hand).
 async fn rebuild_rollups(config: &Config) -> Result<(), StartError> {
     let failed = |source| StartError::Database {
@@ -77,7 +77,7 @@ async fn rebuild_rollups(config: &Config) -> Result<(), StartError> {
         .await
         .map_err(|e| failed(sea_orm::DbErr::Custom(e.to_string())))?;
     txn.commit().await.map_err(failed)?;
-    println!("Rebuilt the KPI rollup of {orgs} organisation(s).");
+    println!("Rebuilt the KPI and quality rollups of {orgs} organisation(s).");
     Ok(())
 }
 

@@ -305,6 +305,8 @@ pub fn pooled_sd(per_agent: &[Vec<f64>]) -> Option<f64> {
 
 #[cfg(feature = "ssr")]
 pub mod pack;
+#[cfg(feature = "ssr")]
+pub mod review_pack;
 pub mod text;
 
 #[cfg(test)]

@@ -220,10 +220,13 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
     // Last: the curated calls above are what the sample, calibration and
     // reviews were drawn from.
     super::demo_kpis::seed(&txn, org.id, &agents).await?;
-    // The demo writes its calls directly; the KPI rollup is made from them.
-    crate::server::kernel::kpi_rollup::rebuild(&txn, org.id)
-        .await
-        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    // The demo writes its calls and reviews directly; the rollups are
+    // made from them.
+    let rollups = async {
+        crate::server::kernel::kpi_rollup::rebuild(&txn, org.id).await?;
+        crate::server::kernel::quality_rollup::rebuild(&txn, org.id).await
+    };
+    rollups.await.map_err(|e| DbErr::Custom(e.to_string()))?;
     txn.commit().await?;
     Ok(Some(DemoSeed { logins, recordings }))
 }

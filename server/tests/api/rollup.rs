@@ -1,12 +1,13 @@
-//! The KPI rollup always equals a recomputation from the calls: after
-//! imports, a call added by hand on an earlier day and a second import on
-//! the same days, rebuilding changes nothing; and the rebuild command makes
-//! a lost rollup again.
+//! The rollups always equal a recomputation: after imports, a call added
+//! by hand on an earlier day, a second import on the same days, reviews
+//! submitted and one amended after a dispute, rebuilding changes nothing;
+//! and the rebuild command makes lost rollups again.
 
 use crate::common::*;
 use app::domain::kpi::pack::decode;
-use app::server::entities::kpi_day;
+use app::server::entities::{kpi_day, quality_day};
 use app::server::kernel::kpi_rollup::{self, WHOLE_ORG};
+use app::server::kernel::quality_rollup;
 use app::types::KpiFigures;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
@@ -37,6 +38,19 @@ async fn snapshot(server: &TestServer, org: i32) -> Vec<(i32, String, String, i3
         .collect()
 }
 
+/// The quality rollup's rows: (day, reviews, pack).
+async fn quality(server: &TestServer, org: i32) -> Vec<(String, i32, Vec<u8>)> {
+    quality_day::Entity::find()
+        .filter(quality_day::Column::OrgId.eq(org))
+        .order_by_asc(quality_day::Column::Day)
+        .all(&server.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| (r.day.to_string(), r.reviews, r.pack))
+        .collect()
+}
+
 async fn import(api: &Api, lines: &[String]) {
     let csv = format!("{HEADER}{}\n", lines.join("\n"));
     let outcome = api
@@ -51,8 +65,11 @@ async fn the_rollup_always_equals_a_recomputation_from_the_calls() {
     let world = server.world().await;
     let billing = world.team("Billing").await;
     let tech = world.team("Tech").await;
-    let (ana, _) = world
+    let (ana, ana_api) = world
         .member(billing, "agent", "Ana", "ana@example.com")
+        .await;
+    let (_, casey) = world
+        .member(billing, "coach", "Casey", "casey@example.com")
         .await;
     world.member(tech, "agent", "Tom", "tom@example.com").await;
     let leader = world.founder;
@@ -149,6 +166,45 @@ async fn the_rollup_always_equals_a_recomputation_from_the_calls() {
     kpi_rollup::rebuild(&server.db, org).await.unwrap();
     assert_eq!(snapshot(&server, org).await, kept);
 
+    // Reviews: two of Ana's calls scored, one disputed and amended.
+    let ids = framework_behaviours(&leader).await;
+    let ana_calls: Vec<String> = leader
+        .call_json("calls/list", json!({ "filter": { "agent_id": ana.id } }))
+        .await
+        .ok()["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].to_string())
+        .collect();
+    for call in &ana_calls[..2] {
+        score_call(&casey, call, &ids, 4, 3).await;
+    }
+    let reviews = quality(&server, org).await;
+    assert_eq!(reviews.iter().map(|r| r.1).sum::<i32>(), 2);
+    let review = ana_api.call("reviews/queue", &[]).await.ok()["mine"][0]["id"].clone();
+    ana_api
+        .call(
+            "reviews/dispute",
+            &[
+                ("id", &review.to_string()),
+                ("reason", "The customer had already agreed the timescale."),
+            ],
+        )
+        .await
+        .ok();
+    leader
+        .call_json(
+            "reviews/resolve",
+            json!({ "id": review, "outcome": "amended", "note": "Agreed.", "ratings": [[ids[0], 5]] }),
+        )
+        .await
+        .ok();
+    let amended = quality(&server, org).await;
+    assert_ne!(amended, reviews, "the amendment is in the rollup");
+    quality_rollup::rebuild(&server.db, org).await.unwrap();
+    assert_eq!(quality(&server, org).await, amended);
+
     // The figures the rollup gives are those of the calls: the whole
     // organisation's equal its two teams' together.
     let figures = |team: Option<i64>| {
@@ -181,9 +237,14 @@ async fn the_rollup_always_equals_a_recomputation_from_the_calls() {
         .unwrap();
     assert!(third.enquiries > 0);
 
-    // Lost (a restore without it): the command makes it again.
+    // Lost (a restore without them): the command makes them again.
     kpi_day::Entity::delete_many()
         .filter(kpi_day::Column::OrgId.eq(org))
+        .exec(&server.db)
+        .await
+        .unwrap();
+    quality_day::Entity::delete_many()
+        .filter(quality_day::Column::OrgId.eq(org))
         .exec(&server.db)
         .await
         .unwrap();
@@ -199,7 +260,8 @@ async fn the_rollup_always_equals_a_recomputation_from_the_calls() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Rebuilt the KPI rollup"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Rebuilt the KPI and quality rollups"));
     assert_eq!(snapshot(&server, org).await, kept);
+    assert_eq!(quality(&server, org).await, amended);
     assert_eq!(figures(None).await, all);
 }

@@ -258,6 +258,9 @@ pub async fn build(server: &TestServer) -> Scale {
     app::server::kernel::kpi_rollup::rebuild(db, org)
         .await
         .unwrap();
+    app::server::kernel::quality_rollup::rebuild(db, org)
+        .await
+        .unwrap();
 
     let coach = server.client();
     coach.log_in("coach0@scale.example", PASSWORD).await.ok();

@@ -24,6 +24,7 @@ pub mod notification;
 pub mod organization;
 pub mod practice_behaviour;
 pub mod practice_session;
+pub mod quality_day;
 pub mod review;
 pub mod review_evidence;
 pub mod review_rating;

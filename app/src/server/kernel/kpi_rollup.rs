@@ -176,7 +176,8 @@ pub async fn rebuild(db: &impl ConnectionTrait, org_id: i32) -> Result<(), AppEr
     refresh(db, org_id, days).await
 }
 
-/// Every organisation's rollup made again; the number of organisations.
+/// Every organisation's KPI and quality rollups made again; the number of
+/// organisations.
 pub async fn rebuild_all(db: &impl ConnectionTrait) -> Result<usize, AppError> {
     let orgs: Vec<i32> = organization::Entity::find()
         .select_only()
@@ -186,6 +187,7 @@ pub async fn rebuild_all(db: &impl ConnectionTrait) -> Result<usize, AppError> {
         .await?;
     for org in &orgs {
         rebuild(db, *org).await?;
+        super::quality_rollup::rebuild(db, *org).await?;
     }
     Ok(orgs.len())
 }

@@ -18,6 +18,7 @@ pub mod forms;
 pub mod kpi_rollup;
 pub mod names;
 pub mod notify;
+pub mod quality_rollup;
 pub mod tenancy;
 pub mod versions;
 pub mod visibility;

@@ -1,89 +1,23 @@
 //! The quality dashboards (PRODUCT.md §6): review score trends by team or
 //! agent, the agents × behaviours heatmap of coach ratings, and how
 //! reliable each agent's mean review score is. Calls are placed in time by
-//! when they happened, as on the development pages.
+//! when they happened, as on the development pages. The reviews are read
+//! from the quality rollup, one row a day.
 
 use super::reach::Reach;
-use crate::domain::benchmark::{self, ScoredRating};
-use crate::domain::calls::Channel;
+use crate::domain::benchmark::{coach_rating, level_value};
+use crate::domain::kpi::review_pack::ReviewEntry;
 use crate::domain::kpi::{pooled_sd, reliability};
-use crate::domain::lifecycle::ReviewStatus;
+use crate::domain::scoring::Rating;
 use crate::error::AppError;
-use crate::server::entities::{call, review, team, user};
-use crate::server::kernel::Ctx;
+use crate::server::entities::{team, user};
+use crate::server::kernel::{quality_rollup, Ctx};
 use crate::server::services::calls;
-use crate::server::services::development::{current_framework, scored_ratings};
+use crate::server::services::development::{current_framework, lineage_map};
 use crate::types::{HeatCell, HeatRow, KpiQuery, QualityView, ReliabilityRow, ScoreSeries};
-use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use chrono::NaiveDate;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-
-/// Ids per `IN (…)` list: well under every database's parameter limit.
-const CHUNK: usize = 5_000;
-
-/// A submitted review of a call in the period, with the call's time.
-struct Scored {
-    agent_id: i32,
-    team_id: i32,
-    call_id: i32,
-    score: f64,
-    at: DateTime<Utc>,
-}
-
-/// The organisation's submitted reviews of calls in the period (and
-/// channel): the reach's make the dashboards, all of them the pooled spread.
-async fn reviews_in_period(
-    cx: &Ctx,
-    reach: &Reach,
-    channel: Option<Channel>,
-) -> Result<Vec<Scored>, AppError> {
-    let db = &cx.db;
-    // A call in the period was reviewed after it happened.
-    let rows: Vec<(i32, i32, i32, Option<f64>)> = review::ordinary()
-        .select_only()
-        .columns([
-            review::Column::AgentId,
-            review::Column::TeamId,
-            review::Column::CallId,
-            review::Column::Score,
-        ])
-        .filter(review::Column::OrgId.eq(cx.caller.org_id))
-        .filter(review::Column::Status.ne(ReviewStatus::Draft))
-        .filter(review::Column::SubmittedAt.gte(reach.start()))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let ids: Vec<i32> = rows
-        .iter()
-        .map(|r| r.2)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let mut at: HashMap<i32, DateTime<Utc>> = HashMap::new();
-    for chunk in ids.chunks(CHUNK) {
-        let mut q = call::Entity::find()
-            .select_only()
-            .columns([call::Column::Id, call::Column::OccurredAt])
-            .filter(call::Column::Id.is_in(chunk.to_vec()))
-            .filter(reach.between(call::Column::OccurredAt));
-        if let Some(c) = channel {
-            q = q.filter(call::Column::Channel.eq(c));
-        }
-        at.extend(q.into_tuple::<(i32, DateTime<Utc>)>().all(db).await?);
-    }
-    Ok(rows
-        .into_iter()
-        .filter_map(|(agent_id, team_id, call_id, score)| {
-            Some(Scored {
-                agent_id,
-                team_id,
-                call_id,
-                score: score?,
-                at: *at.get(&call_id)?,
-            })
-        })
-        .collect())
-}
 
 /// Every period start from the first day to the last.
 fn period_starts(q: &KpiQuery, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
@@ -100,14 +34,92 @@ fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
 }
 
+/// Which heatmap column each behaviour id of any framework version rates:
+/// its lineage's place in the current framework (older versions line up;
+/// behaviours since removed have none).
+async fn column_of(
+    db: &sea_orm::DatabaseConnection,
+    org_id: i32,
+    lineages: &[String],
+) -> Result<HashMap<i32, usize>, AppError> {
+    let place: HashMap<&str, usize> = lineages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    Ok(lineage_map(db, org_id)
+        .await?
+        .into_iter()
+        .filter_map(|(id, (lineage, _))| Some((id, *place.get(lineage.as_str())?)))
+        .collect())
+}
+
+/// Each agent's call values per heatmap column (PRODUCT.md §4: per call the
+/// mean level of its reviews, Missed 0, N/A left out). The reviews of a
+/// call come together, so each call is summed once and let go.
+fn call_values<'a>(
+    reviews: impl Iterator<Item = &'a ReviewEntry>,
+    column_of: &HashMap<i32, usize>,
+    columns: usize,
+) -> HashMap<i32, Vec<Vec<f64>>> {
+    let mut out: HashMap<i32, Vec<Vec<f64>>> = HashMap::new();
+    let mut sums = vec![(0.0, 0usize); columns];
+    let mut current: Option<(i32, i32)> = None;
+    let mut flush = |agent: i32, sums: &mut [(f64, usize)]| {
+        let cells = out.entry(agent).or_insert_with(|| vec![vec![]; columns]);
+        for (cell, (sum, n)) in cells.iter_mut().zip(sums.iter_mut()) {
+            if *n > 0 {
+                cell.push(*sum / *n as f64);
+            }
+            *sum = 0.0;
+            *n = 0;
+        }
+    };
+    for e in reviews {
+        if let Some((call, agent)) = current {
+            if call != e.call_id {
+                flush(agent, &mut sums);
+            }
+        }
+        current = Some((e.call_id, e.agent_id));
+        for (behaviour, code) in &e.ratings {
+            let (Some(&col), Some(level)) = (
+                column_of.get(behaviour),
+                Rating::from_code(*code).and_then(level_value),
+            ) else {
+                continue;
+            };
+            sums[col].0 += level;
+            sums[col].1 += 1;
+        }
+    }
+    if let Some((_, agent)) = current {
+        flush(agent, &mut sums);
+    }
+    out
+}
+
 pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
     let db = &cx.db;
     let reach = Reach::of(cx, &q).await?;
     let scope = calls::options(cx).await?;
-    let all = reviews_in_period(cx, &reach, q.channel).await?;
-    let mine: Vec<&Scored> = all
+    // Every review of the period (and channel) counts for the pooled
+    // spread; only those in reach need their ratings.
+    let reviews: Vec<(NaiveDate, ReviewEntry)> =
+        quality_rollup::read(db, cx.caller.org_id, reach.from, reach.to, |a, t| {
+            reach.admits(a, t)
+        })
+        .await?
+        .into_iter()
+        .filter(|(_, e)| q.channel.is_none_or(|c| e.channel == c))
+        .collect();
+    let all: Vec<(NaiveDate, &ReviewEntry, f64)> = reviews
         .iter()
-        .filter(|r| reach.admits(r.agent_id, r.team_id))
+        .filter_map(|(day, e)| Some((*day, e, e.score?)))
+        .collect();
+    let mine: Vec<&(NaiveDate, &ReviewEntry, f64)> = all
+        .iter()
+        .filter(|(_, e, _)| reach.admits(e.agent_id, e.team_id))
         .collect();
 
     // The agents shown: those in reach (by their team), and anyone reviewed.
@@ -117,7 +129,7 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
         .filter(|(id, _, t)| reach.admits(*id, t.unwrap_or_default()))
         .map(|(id, _, _)| *id)
         .collect();
-    agent_ids.extend(mine.iter().map(|r| r.agent_id));
+    agent_ids.extend(mine.iter().map(|(_, e, _)| e.agent_id));
     let names: HashMap<i32, String> = user::Entity::find()
         .filter(user::Column::OrgId.eq(cx.caller.org_id))
         .filter(user::Column::Id.is_in(agent_ids.iter().copied().collect::<Vec<_>>()))
@@ -145,26 +157,26 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
         .map(|t| (t.id, t.name))
         .collect();
     let mut lines: BTreeMap<String, Vec<Vec<f64>>> = BTreeMap::new();
-    for r in &mine {
+    for (day, e, score) in &mine {
         let name = if by_agent {
             names
-                .get(&r.agent_id)
+                .get(&e.agent_id)
                 .cloned()
                 .unwrap_or_else(|| "An agent".into())
         } else {
             team_names
-                .get(&r.team_id)
+                .get(&e.team_id)
                 .cloned()
                 .unwrap_or_else(|| "A team".into())
         };
-        let start = q.grouping.start(r.at.date_naive());
+        let start = q.grouping.start(*day);
         let Some(&i) = index_of.get(&start) else {
             continue;
         };
         lines
             .entry(name)
             .or_insert_with(|| vec![vec![]; starts.len()])[i]
-            .push(r.score);
+            .push(*score);
     }
     let series = lines
         .into_iter()
@@ -180,34 +192,27 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
     // The heatmap: coach ratings of the calls reviewed in the period.
     let fw = current_framework(db, cx.caller.org_id).await?;
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
-    let calls_in: HashSet<i32> = mine.iter().map(|r| r.call_id).collect();
-    let agent_ids: Vec<i32> = agents.iter().map(|a| a.0).collect();
-    let ratings = scored_ratings(db, cx.caller.org_id, &agent_ids, reach.start()).await?;
-    let days = (reach.to - reach.from).num_days() + 1;
-    // Grouped by agent once: one pass, not one per agent.
-    let mut ratings_of: HashMap<i32, Vec<ScoredRating>> = HashMap::new();
-    for s in ratings.iter().filter(|s| calls_in.contains(&s.call_id)) {
-        ratings_of
-            .entry(s.agent_id)
-            .or_default()
-            .push(ScoredRating {
-                lineage: s.lineage.clone(),
-                call_id: s.call_id,
-                at: s.call_at,
-                rating: s.rating,
-            });
-    }
+    let calls_in: HashSet<i32> = mine.iter().map(|(_, e, _)| e.call_id).collect();
+    let mut values_of = call_values(
+        reviews
+            .iter()
+            .map(|(_, e)| e)
+            .filter(|e| calls_in.contains(&e.call_id)),
+        &column_of(db, cx.caller.org_id, &lineages).await?,
+        lineages.len(),
+    );
     let heatmap = agents
         .iter()
         .map(|(id, name)| {
-            let theirs = ratings_of.remove(id).unwrap_or_default();
-            let profile = benchmark::profile(&lineages, &theirs, reach.end(), days);
+            let theirs = values_of
+                .remove(id)
+                .unwrap_or_else(|| vec![vec![]; lineages.len()]);
             HeatRow {
                 agent_id: *id,
                 agent: name.clone(),
-                cells: profile
-                    .into_iter()
-                    .map(|c| match c {
+                cells: theirs
+                    .iter()
+                    .map(|levels| match coach_rating(levels) {
                         Some(c) => HeatCell {
                             mean: c.enough().then_some(c.mean),
                             calls: c.calls,
@@ -224,13 +229,13 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
 
     // Reliability: each agent's scores; the spread pooled over everyone's.
     let mut per_agent: BTreeMap<i32, Vec<f64>> = BTreeMap::new();
-    for r in &all {
-        per_agent.entry(r.agent_id).or_default().push(r.score);
+    for (_, e, score) in &all {
+        per_agent.entry(e.agent_id).or_default().push(*score);
     }
     let pooled = pooled_sd(&per_agent.values().cloned().collect::<Vec<_>>());
     let mut scores_of: HashMap<i32, Vec<f64>> = HashMap::new();
-    for r in &mine {
-        scores_of.entry(r.agent_id).or_default().push(r.score);
+    for (_, e, score) in &mine {
+        scores_of.entry(e.agent_id).or_default().push(*score);
     }
     let reliability = agents
         .iter()

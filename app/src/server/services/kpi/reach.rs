@@ -9,8 +9,7 @@ use crate::server::entities::{team, user};
 use crate::server::kernel::dates::parse_period;
 use crate::server::kernel::{Ctx, InOrg, Visibility};
 use crate::types::KpiQuery;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use sea_orm::{ColumnTrait, Condition};
+use chrono::NaiveDate;
 
 /// One agent's calls (in one team, if narrowed) are read as calls; an
 /// organisation's or teams' from the KPI rollup.
@@ -29,10 +28,6 @@ pub struct Reach {
     agent: Option<i32>,
     teams: Option<Vec<i32>>,
     team: Option<i32>,
-}
-
-fn start_of(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
 }
 
 impl Reach {
@@ -112,21 +107,5 @@ impl Reach {
     /// says more than one by team).
     pub fn is_narrow(&self) -> bool {
         self.agent.is_some() || self.team.is_some()
-    }
-
-    pub fn start(&self) -> DateTime<Utc> {
-        start_of(self.from)
-    }
-
-    /// The first instant after the period.
-    pub fn end(&self) -> DateTime<Utc> {
-        start_of(self.to.succ_opt().unwrap_or(self.to))
-    }
-
-    /// The period as a half-open range of instants.
-    pub fn between<C: ColumnTrait>(&self, at: C) -> Condition {
-        Condition::all()
-            .add(at.gte(start_of(self.from)))
-            .add(at.lt(start_of(self.to.succ_opt().unwrap_or(self.to))))
     }
 }

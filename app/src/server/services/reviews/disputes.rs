@@ -8,7 +8,7 @@ use crate::domain::scoring::Rating;
 use crate::error::AppError;
 use crate::server::entities::{framework, review, team_member, user};
 use crate::server::kernel::notify::notify;
-use crate::server::kernel::{AuthUser, Ctx, InOrg};
+use crate::server::kernel::{quality_rollup, AuthUser, Ctx, InOrg};
 use crate::server::services::calls::can_score;
 use crate::server::services::frameworks::view_of;
 use crate::server::services::targets::refresh_statuses;
@@ -181,7 +181,7 @@ pub async fn resolve(
     .await?;
     let before = ratings_of(db, r.id).await?;
     let txn = db.begin().await?;
-    let (review_id, agent_id, coach_id) = (r.id, r.agent_id, r.coach_id);
+    let (review_id, agent_id, coach_id, call_id) = (r.id, r.agent_id, r.coach_id, r.call_id);
     let mut active: review::ActiveModel = r.clone().into();
     match outcome_kind {
         DisputeOutcome::Upheld => {
@@ -242,6 +242,9 @@ pub async fn resolve(
     active.resolved_at = Set(Some(Utc::now()));
     active.updated_at = Set(Utc::now());
     active.update(&txn).await?;
+    if outcome_kind == DisputeOutcome::Amended {
+        quality_rollup::refresh_call(&txn, caller.org_id, call_id).await?;
+    }
     for uid in [agent_id, coach_id] {
         notify(
             &txn,

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, framework, review, review_evidence as ev, review_rating};
 use crate::server::kernel::audit::{self as audit_log, Change};
 use crate::server::kernel::notify::notify;
-use crate::server::kernel::{is_unique_violation, AuthUser, Ctx, InOrg};
+use crate::server::kernel::{is_unique_violation, quality_rollup, AuthUser, Ctx, InOrg};
 use crate::server::services::calls::{can_score, visible_call};
 use crate::server::services::frameworks::{self, view_of};
 use crate::server::services::targets::refresh_statuses;
@@ -339,6 +339,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
         .filter(call::Column::Id.eq(call_id))
         .exec(&txn)
         .await?;
+    quality_rollup::refresh_call(&txn, caller.org_id, call_id).await?;
     write_audit(
         &txn,
         caller,
