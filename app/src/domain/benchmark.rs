@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Below this many scored calls a coach rating is shown but not trusted:
 /// no blind spot or hidden strength is called out from it.
@@ -137,7 +138,18 @@ pub fn calls_to_settle(spread: f64, distance: f64) -> Option<usize> {
 pub const SETTLE_LIMIT: usize = 1000;
 
 /// The two-sided 95% critical value of Student's t with `df` degrees of freedom.
+/// Each value up to [`SETTLE_LIMIT`] is worked out once and kept: "how many
+/// reviews would settle it" asks for dozens per agent, and each is a
+/// numerical inversion.
 pub fn t_critical_95(df: usize) -> f64 {
+    static KEPT: [OnceLock<f64>; SETTLE_LIMIT + 1] = [const { OnceLock::new() }; SETTLE_LIMIT + 1];
+    match KEPT.get(df) {
+        Some(kept) => *kept.get_or_init(|| t_quantile_975(df)),
+        None => t_quantile_975(df),
+    }
+}
+
+fn t_quantile_975(df: usize) -> f64 {
     StudentsT::new(0.0, 1.0, df as f64)
         .map(|t| t.inverse_cdf(0.975))
         // Only reachable with df = 0, which callers never pass.

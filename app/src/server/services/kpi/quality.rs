@@ -5,7 +5,7 @@
 //! from the quality rollup, one row a day.
 
 use super::reach::Reach;
-use crate::domain::benchmark::{coach_rating, level_value};
+use crate::domain::benchmark::{level_value, MIN_CALLS};
 use crate::domain::kpi::review_pack::ReviewEntry;
 use crate::domain::kpi::{pooled_sd, reliability};
 use crate::domain::scoring::Rating;
@@ -36,40 +36,49 @@ fn mean(xs: &[f64]) -> f64 {
 
 /// Which heatmap column each behaviour id of any framework version rates:
 /// its lineage's place in the current framework (older versions line up;
-/// behaviours since removed have none).
+/// behaviours since removed have none). Indexed by behaviour id: a million
+/// ratings are looked up here.
 async fn column_of(
     db: &sea_orm::DatabaseConnection,
     org_id: i32,
     lineages: &[String],
-) -> Result<HashMap<i32, usize>, AppError> {
+) -> Result<Vec<Option<usize>>, AppError> {
     let place: HashMap<&str, usize> = lineages
         .iter()
         .enumerate()
         .map(|(i, l)| (l.as_str(), i))
         .collect();
-    Ok(lineage_map(db, org_id)
-        .await?
-        .into_iter()
-        .filter_map(|(id, (lineage, _))| Some((id, *place.get(lineage.as_str())?)))
-        .collect())
+    let mut columns = Vec::new();
+    for (id, (lineage, _)) in lineage_map(db, org_id).await? {
+        let Ok(id) = usize::try_from(id) else {
+            continue;
+        };
+        if columns.len() <= id {
+            columns.resize(id + 1, None);
+        }
+        columns[id] = place.get(lineage.as_str()).copied();
+    }
+    Ok(columns)
 }
 
-/// Each agent's call values per heatmap column (PRODUCT.md §4: per call the
-/// mean level of its reviews, Missed 0, N/A left out). The reviews of a
-/// call come together, so each call is summed once and let go.
-fn call_values<'a>(
+/// Each agent's heatmap cells as (sum of call values, calls) per column
+/// (PRODUCT.md §4: per call the mean level of its reviews, Missed 0, N/A
+/// left out; the cell is the mean over calls). The reviews of a call come
+/// together, so each call is summed once and let go.
+fn heat_sums<'a>(
     reviews: impl Iterator<Item = &'a ReviewEntry>,
-    column_of: &HashMap<i32, usize>,
+    column_of: &[Option<usize>],
     columns: usize,
-) -> HashMap<i32, Vec<Vec<f64>>> {
-    let mut out: HashMap<i32, Vec<Vec<f64>>> = HashMap::new();
+) -> HashMap<i32, Vec<(f64, usize)>> {
+    let mut out: HashMap<i32, Vec<(f64, usize)>> = HashMap::new();
     let mut sums = vec![(0.0, 0usize); columns];
     let mut current: Option<(i32, i32)> = None;
     let mut flush = |agent: i32, sums: &mut [(f64, usize)]| {
-        let cells = out.entry(agent).or_insert_with(|| vec![vec![]; columns]);
+        let cells = out.entry(agent).or_insert_with(|| vec![(0.0, 0); columns]);
         for (cell, (sum, n)) in cells.iter_mut().zip(sums.iter_mut()) {
             if *n > 0 {
-                cell.push(*sum / *n as f64);
+                cell.0 += *sum / *n as f64;
+                cell.1 += 1;
             }
             *sum = 0.0;
             *n = 0;
@@ -83,10 +92,11 @@ fn call_values<'a>(
         }
         current = Some((e.call_id, e.agent_id));
         for (behaviour, code) in &e.ratings {
-            let (Some(&col), Some(level)) = (
-                column_of.get(behaviour),
-                Rating::from_code(*code).and_then(level_value),
-            ) else {
+            let col = usize::try_from(*behaviour)
+                .ok()
+                .and_then(|b| column_of.get(b).copied().flatten());
+            let (Some(col), Some(level)) = (col, Rating::from_code(*code).and_then(level_value))
+            else {
                 continue;
             };
             sums[col].0 += level;
@@ -156,44 +166,45 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
         .into_iter()
         .map(|t| (t.id, t.name))
         .collect();
-    let mut lines: BTreeMap<String, Vec<Vec<f64>>> = BTreeMap::new();
+    // By id while counting (tens of thousands of reviews), named after.
+    let mut lines: HashMap<i32, Vec<Vec<f64>>> = HashMap::new();
     for (day, e, score) in &mine {
-        let name = if by_agent {
-            names
-                .get(&e.agent_id)
-                .cloned()
-                .unwrap_or_else(|| "An agent".into())
-        } else {
-            team_names
-                .get(&e.team_id)
-                .cloned()
-                .unwrap_or_else(|| "A team".into())
-        };
-        let start = q.grouping.start(*day);
-        let Some(&i) = index_of.get(&start) else {
+        let Some(&i) = index_of.get(&q.grouping.start(*day)) else {
             continue;
         };
+        let key = if by_agent { e.agent_id } else { e.team_id };
         lines
-            .entry(name)
+            .entry(key)
             .or_insert_with(|| vec![vec![]; starts.len()])[i]
             .push(*score);
     }
-    let series = lines
+    let mut series: Vec<ScoreSeries> = lines
         .into_iter()
-        .map(|(name, per)| ScoreSeries {
-            name,
+        .map(|(key, per)| ScoreSeries {
+            name: if by_agent {
+                names
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| "An agent".into())
+            } else {
+                team_names
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| "A team".into())
+            },
             points: per
                 .iter()
                 .map(|xs| (!xs.is_empty()).then(|| (mean(xs), xs.len())))
                 .collect(),
         })
         .collect();
+    series.sort_by(|a, b| a.name.cmp(&b.name));
 
     // The heatmap: coach ratings of the calls reviewed in the period.
     let fw = current_framework(db, cx.caller.org_id).await?;
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
     let calls_in: HashSet<i32> = mine.iter().map(|(_, e, _)| e.call_id).collect();
-    let mut values_of = call_values(
+    let mut sums_of = heat_sums(
         reviews
             .iter()
             .map(|(_, e)| e)
@@ -204,23 +215,18 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
     let heatmap = agents
         .iter()
         .map(|(id, name)| {
-            let theirs = values_of
+            let theirs = sums_of
                 .remove(id)
-                .unwrap_or_else(|| vec![vec![]; lineages.len()]);
+                .unwrap_or_else(|| vec![(0.0, 0); lineages.len()]);
             HeatRow {
                 agent_id: *id,
                 agent: name.clone(),
                 cells: theirs
                     .iter()
-                    .map(|levels| match coach_rating(levels) {
-                        Some(c) => HeatCell {
-                            mean: c.enough().then_some(c.mean),
-                            calls: c.calls,
-                        },
-                        None => HeatCell {
-                            mean: None,
-                            calls: 0,
-                        },
+                    .map(|(sum, calls)| HeatCell {
+                        // Blank below three calls (the benchmark's rule).
+                        mean: (*calls >= MIN_CALLS).then(|| sum / *calls as f64),
+                        calls: *calls,
                     })
                     .collect(),
             }
