@@ -11,7 +11,7 @@ use common::*;
 use serde_json::json;
 use std::time::{Duration, Instant};
 
-const RUNS: usize = 10;
+const RUNS: usize = 20;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a benchmark: run with make bench"]
@@ -37,7 +37,7 @@ async fn dashboards_at_100000_calls() {
     ];
     println!(
         "{:<24} {:>5} {:<13} {:>9} {:>9}",
-        "who", "days", "endpoint", "p50", "slowest"
+        "who", "days", "endpoint", "p50", "p95"
     );
     for (label, api, team, agent) in who {
         for days in [90, 365] {
@@ -60,7 +60,7 @@ async fn dashboards_at_100000_calls() {
                 println!(
                     "{label:<24} {days:>5} {endpoint:<13} {:>9.1?} {:>9.1?}",
                     times[RUNS / 2],
-                    times[RUNS - 1]
+                    times[RUNS * 95 / 100 - 1]
                 );
             }
         }

@@ -17,7 +17,7 @@ use crate::server::services::development::{current_framework, lineage_map};
 use crate::types::{HeatCell, HeatRow, KpiQuery, QualityView, ReliabilityRow, ScoreSeries};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Every period start from the first day to the last.
 fn period_starts(q: &KpiQuery, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
@@ -63,34 +63,52 @@ async fn column_of(
 
 /// Each agent's heatmap cells as (sum of call values, calls) per column
 /// (PRODUCT.md §4: per call the mean level of its reviews, Missed 0, N/A
-/// left out; the cell is the mean over calls). The reviews of a call come
-/// together, so each call is summed once and let go.
+/// left out; the cell is the mean over calls), over the calls in reach
+/// (`keep`) with a scored review, as the trends and reliability count
+/// them. The reviews of a call come together, so each call is summed once
+/// and let go.
 fn heat_sums<'a>(
     reviews: impl Iterator<Item = &'a ReviewEntry>,
+    keep: impl Fn(&ReviewEntry) -> bool,
     column_of: &[Option<usize>],
     columns: usize,
 ) -> HashMap<i32, Vec<(f64, usize)>> {
     let mut out: HashMap<i32, Vec<(f64, usize)>> = HashMap::new();
     let mut sums = vec![(0.0, 0usize); columns];
-    let mut current: Option<(i32, i32)> = None;
-    let mut flush = |agent: i32, sums: &mut [(f64, usize)]| {
-        let cells = out.entry(agent).or_insert_with(|| vec![(0.0, 0); columns]);
-        for (cell, (sum, n)) in cells.iter_mut().zip(sums.iter_mut()) {
-            if *n > 0 {
-                cell.0 += *sum / *n as f64;
-                cell.1 += 1;
+    // (call, agent, whether a review of it in reach has a score)
+    let mut current: Option<(i32, i32, bool)> = None;
+    let mut flush = |agent: i32, counts: bool, sums: &mut [(f64, usize)]| {
+        let cells = counts.then(|| out.entry(agent).or_insert_with(|| vec![(0.0, 0); columns]));
+        match cells {
+            Some(cells) => {
+                for (cell, (sum, n)) in cells.iter_mut().zip(sums.iter_mut()) {
+                    if *n > 0 {
+                        cell.0 += *sum / *n as f64;
+                        cell.1 += 1;
+                    }
+                    *sum = 0.0;
+                    *n = 0;
+                }
             }
-            *sum = 0.0;
-            *n = 0;
+            None => sums.fill((0.0, 0)),
         }
     };
     for e in reviews {
-        if let Some((call, agent)) = current {
-            if call != e.call_id {
-                flush(agent, &mut sums);
+        let kept = keep(e);
+        match current {
+            Some((call, agent, counts)) if call != e.call_id => {
+                flush(agent, counts, &mut sums);
+                current = Some((e.call_id, e.agent_id, false));
             }
+            None => current = Some((e.call_id, e.agent_id, false)),
+            Some(_) => {}
         }
-        current = Some((e.call_id, e.agent_id));
+        if !kept {
+            continue;
+        }
+        if let Some(c) = current.as_mut() {
+            c.2 |= e.score.is_some();
+        }
         for (behaviour, code) in &e.ratings {
             let col = usize::try_from(*behaviour)
                 .ok()
@@ -103,8 +121,8 @@ fn heat_sums<'a>(
             sums[col].1 += 1;
         }
     }
-    if let Some((_, agent)) = current {
-        flush(agent, &mut sums);
+    if let Some((_, agent, counts)) = current {
+        flush(agent, counts, &mut sums);
     }
     out
 }
@@ -203,12 +221,9 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
     // The heatmap: coach ratings of the calls reviewed in the period.
     let fw = current_framework(db, cx.caller.org_id).await?;
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
-    let calls_in: HashSet<i32> = mine.iter().map(|(_, e, _)| e.call_id).collect();
     let mut sums_of = heat_sums(
-        reviews
-            .iter()
-            .map(|(_, e)| e)
-            .filter(|e| calls_in.contains(&e.call_id)),
+        reviews.iter().map(|(_, e)| e),
+        |e| reach.admits(e.agent_id, e.team_id),
         &column_of(db, cx.caller.org_id, &lineages).await?,
         lineages.len(),
     );
