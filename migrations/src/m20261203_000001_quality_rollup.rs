@@ -61,7 +61,9 @@ impl MigrationTrait for Migration {
         if manager.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
             manager
                 .get_connection()
-                .execute_unprepared("ALTER TABLE quality_days ALTER COLUMN pack SET STORAGE EXTERNAL")
+                .execute_unprepared(
+                    "ALTER TABLE quality_days ALTER COLUMN pack SET STORAGE EXTERNAL",
+                )
                 .await?;
         }
         Ok(())
