@@ -69,6 +69,19 @@ test('the demo leader can log in and sees the demo organisation', async ({ page 
   await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
 });
 
+test('the account menu has a name on a phone and Esc closes it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await logIn(page, 'leader@rapport.demo', DEMO_PASSWORD);
+  const button = page.getByRole('button', { name: 'Account menu for Jordan Reyes' });
+  await button.click();
+  const logOut = page.getByRole('button', { name: 'Log out' });
+  await expect(logOut).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(logOut).toBeHidden();
+  await expect(button).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Rapport', exact: true })).toBeVisible();
+});
+
 test('signed-out visitors are sent to the login page and back', async ({ page }) => {
   await page.goto('/admin/teams');
   await expect(page).toHaveURL(/\/login\?next=\/admin\/teams$/);

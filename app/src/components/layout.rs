@@ -168,6 +168,17 @@ fn TopBar(me: Me) -> impl IntoView {
     });
     let roles = me.roles;
     let menu_open = RwSignal::new(false);
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    // Esc closes the menu and puts focus back on its button.
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && menu_open.get_untracked() {
+            menu_open.set(false);
+            if let Some(button) = menu_button.get() {
+                let _ = button.focus();
+            }
+        }
+    };
+    let menu_label = format!("Account menu for {}", me.name);
     view! {
         <header class="topbar">
             <div class="topbar-inner">
@@ -180,10 +191,13 @@ fn TopBar(me: Me) -> impl IntoView {
                         .map(|item| view! { <A href=item.href>{item.label}</A> })
                         .collect_view()}
                 </nav>
-                <div class="user-menu">
+                <div class="user-menu" on:keydown=close_on_escape>
                     <button
                         class="user-button"
                         type="button"
+                        node_ref=menu_button
+                        // On phones only the initials show: the label names it.
+                        aria-label=menu_label
                         aria-haspopup="true"
                         aria-expanded=move || menu_open.get().to_string()
                         on:click=move |_| menu_open.update(|o| *o = !*o)
@@ -217,7 +231,7 @@ fn TopBar(me: Me) -> impl IntoView {
 #[component]
 pub fn Brand(#[prop(into)] href: String, #[prop(optional)] large: bool) -> impl IntoView {
     view! {
-        <a class="brand" class:brand-large=large href=href aria-label="Rapport">
+        <a class="brand" class:brand-large=large href=href>
             <span class="brand-mark" aria-hidden="true">"R"</span>
             <span class="brand-name">"Rapport"</span>
         </a>
