@@ -231,18 +231,26 @@ async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
 }
 
 /// Hourly housekeeping: expired sessions go, and SQLite's planner
-/// statistics follow the data as it grows.
+/// statistics follow the data as it grows (`db::connect` gathered them at
+/// start, so the first refresh is an hour later).
 fn spawn_session_cleanup(db: DatabaseConnection) {
     tokio::spawn(async move {
         let store = DbSessionStore::new(db.clone());
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let hour = std::time::Duration::from_secs(3600);
+        let mut every = tokio::time::interval(hour);
+        let mut statistics = tokio::time::interval_at(tokio::time::Instant::now() + hour, hour);
         loop {
-            every.tick().await;
-            if let Err(e) = store.delete_expired().await {
-                tracing::warn!(error = %e, "could not delete expired sessions");
-            }
-            if let Err(e) = db::optimize(&db).await {
-                tracing::warn!(error = %e, "could not refresh the planner statistics");
+            tokio::select! {
+                _ = every.tick() => {
+                    if let Err(e) = store.delete_expired().await {
+                        tracing::warn!(error = %e, "could not delete expired sessions");
+                    }
+                }
+                _ = statistics.tick() => {
+                    if let Err(e) = db::optimize(&db).await {
+                        tracing::warn!(error = %e, "could not refresh the planner statistics");
+                    }
+                }
             }
         }
     });

@@ -2,7 +2,17 @@
 
 use crate::domain::validation::parse_day;
 use crate::error::AppError;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+/// The first instant of a day (periods are whole UTC days).
+pub fn start_of_day(d: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
+}
+
+/// The first instant after a day.
+pub fn end_of_day(d: NaiveDate) -> DateTime<Utc> {
+    start_of_day(d.succ_opt().unwrap_or(d))
+}
 
 /// A moment, e.g. "3 Mar 2026, 14:05".
 pub fn when(t: DateTime<Utc>) -> String {

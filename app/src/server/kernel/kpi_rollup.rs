@@ -5,12 +5,13 @@
 //! (`server rebuild-rollups`). One agent's KPIs read the calls themselves:
 //! an agent's year is a few hundred rows.
 
+use super::dates::{end_of_day, start_of_day};
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::pack::{decode, encode, Enquiry};
 use crate::error::AppError;
 use crate::server::entities::{call, kpi_day, organization};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
@@ -24,10 +25,6 @@ const DAYS_PER_PASS: usize = 62;
 
 /// Rows per insert: under SQLite's limit on bound parameters.
 const ROWS_PER_INSERT: usize = 500;
-
-fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-}
 
 /// A call's KPI fields with where and when it happened.
 type Row = (
@@ -83,8 +80,8 @@ pub async fn calls_between(
             call::Column::Complaint,
         ])
         .filter(call::Column::OrgId.eq(org_id))
-        .filter(call::Column::OccurredAt.gte(midnight(from)))
-        .filter(call::Column::OccurredAt.lt(midnight(to.succ_opt().unwrap_or(to))));
+        .filter(call::Column::OccurredAt.gte(start_of_day(from)))
+        .filter(call::Column::OccurredAt.lt(end_of_day(to)));
     if let Some(a) = agent_id {
         q = q.filter(call::Column::AgentId.eq(a));
     }
@@ -109,11 +106,8 @@ pub async fn refresh(
     org_id: i32,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
-    let days: Vec<NaiveDate> = days
-        .into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let days: BTreeSet<NaiveDate> = days.into_iter().collect();
+    let days: Vec<NaiveDate> = days.into_iter().collect();
     for pass in days.chunks(DAYS_PER_PASS) {
         let (first, last) = (pass[0], pass[pass.len() - 1]);
         let wanted: BTreeSet<NaiveDate> = pass.iter().copied().collect();

@@ -4,13 +4,14 @@
 //! `rebuild` makes it again from the reviews (`server rebuild-rollups`).
 //! Calibration practice and drafts are not the agent's reviews and stay out.
 
+use super::dates::{end_of_day, start_of_day};
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::review_pack::{decode, encode, ReviewEntry};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::error::AppError;
 use crate::server::entities::{call, quality_day, review, review_rating};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
@@ -21,21 +22,14 @@ const DAYS_PER_PASS: usize = 31;
 /// Ids per `IN (…)` list: under every database's parameter limit.
 const CHUNK: usize = 5_000;
 
-fn midnight(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-}
-
 /// Makes the rows of these days of the organisation again from its reviews.
 pub async fn refresh(
     db: &impl ConnectionTrait,
     org_id: i32,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
-    let days: Vec<NaiveDate> = days
-        .into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let days: BTreeSet<NaiveDate> = days.into_iter().collect();
+    let days: Vec<NaiveDate> = days.into_iter().collect();
     for pass in days.chunks(DAYS_PER_PASS) {
         let (first, last) = (pass[0], pass[pass.len() - 1]);
         let wanted: BTreeSet<NaiveDate> = pass.iter().copied().collect();
@@ -53,8 +47,8 @@ pub async fn refresh(
             ])
             .filter(call::Column::OrgId.eq(org_id))
             .filter(call::Column::Reviewed.eq(true))
-            .filter(call::Column::OccurredAt.gte(midnight(first)))
-            .filter(call::Column::OccurredAt.lt(midnight(last.succ_opt().unwrap_or(last))))
+            .filter(call::Column::OccurredAt.gte(start_of_day(first)))
+            .filter(call::Column::OccurredAt.lt(end_of_day(last)))
             .into_tuple()
             .all(db)
             .await?;

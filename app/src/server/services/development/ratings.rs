@@ -118,6 +118,34 @@ pub async fn lineage_map(
         .collect())
 }
 
+/// Which column of a per-behaviour table (one column per lineage, in the
+/// order given) each behaviour id of any framework version rates:
+/// its lineage's place in the current framework (older versions line up;
+/// behaviours since removed have none). Indexed by behaviour id: the
+/// dashboards look up a million ratings here.
+pub async fn columns_of(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    lineages: &[String],
+) -> Result<Vec<Option<usize>>, AppError> {
+    let place: HashMap<&str, usize> = lineages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.as_str(), i))
+        .collect();
+    let mut columns = Vec::new();
+    for (id, (lineage, _)) in lineage_map(db, org_id).await? {
+        let Ok(id) = usize::try_from(id) else {
+            continue;
+        };
+        if columns.len() <= id {
+            columns.resize(id + 1, None);
+        }
+        columns[id] = place.get(lineage.as_str()).copied();
+    }
+    Ok(columns)
+}
+
 /// The coach rating of each behaviour of the current framework over the window.
 pub fn profile_of(
     fw: &FrameworkView,

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::server::entities::{team, user};
 use crate::server::kernel::{quality_rollup, Ctx};
 use crate::server::services::calls;
-use crate::server::services::development::{current_framework, lineage_map};
+use crate::server::services::development::{columns_of, current_framework};
 use crate::types::{HeatCell, HeatRow, KpiQuery, QualityView, ReliabilityRow, ScoreSeries};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -32,33 +32,6 @@ fn period_starts(q: &KpiQuery, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate>
 
 fn mean(xs: &[f64]) -> f64 {
     xs.iter().sum::<f64>() / xs.len() as f64
-}
-
-/// Which heatmap column each behaviour id of any framework version rates:
-/// its lineage's place in the current framework (older versions line up;
-/// behaviours since removed have none). Indexed by behaviour id: a million
-/// ratings are looked up here.
-async fn column_of(
-    db: &sea_orm::DatabaseConnection,
-    org_id: i32,
-    lineages: &[String],
-) -> Result<Vec<Option<usize>>, AppError> {
-    let place: HashMap<&str, usize> = lineages
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i))
-        .collect();
-    let mut columns = Vec::new();
-    for (id, (lineage, _)) in lineage_map(db, org_id).await? {
-        let Ok(id) = usize::try_from(id) else {
-            continue;
-        };
-        if columns.len() <= id {
-            columns.resize(id + 1, None);
-        }
-        columns[id] = place.get(lineage.as_str()).copied();
-    }
-    Ok(columns)
 }
 
 /// Each agent's heatmap cells as (sum of call values, calls) per column
@@ -224,7 +197,7 @@ pub async fn quality(cx: &Ctx, q: KpiQuery) -> Result<QualityView, AppError> {
     let mut sums_of = heat_sums(
         reviews.iter().map(|(_, e)| e),
         |e| reach.admits(e.agent_id, e.team_id),
-        &column_of(db, cx.caller.org_id, &lineages).await?,
+        &columns_of(db, cx.caller.org_id, &lineages).await?,
         lineages.len(),
     );
     let heatmap = agents

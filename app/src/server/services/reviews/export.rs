@@ -11,7 +11,7 @@ use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::Ctx;
 use crate::server::services::calls::{filtered_ids, period_name};
-use crate::server::services::development::{current_framework, lineage_map};
+use crate::server::services::development::{columns_of, current_framework};
 use crate::types::CallFilter;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -73,8 +73,11 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
                 .await?,
         );
     }
-    let mut ratings: HashMap<(i32, String), Rating> = HashMap::new();
-    let lineages = lineage_map(db, org).await?;
+    let fw = current_framework(db, org).await?;
+    let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
+    let column_of = columns_of(db, org, &lineages).await?;
+    // Each review's ratings by column of the current framework.
+    let mut ratings: HashMap<i32, Vec<Option<Rating>>> = HashMap::new();
     let review_ids: Vec<i32> = reviews.iter().map(|r| r.id).collect();
     for chunk in review_ids.chunks(CHUNK) {
         for r in review_rating::Entity::find()
@@ -82,21 +85,20 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
             .all(db)
             .await?
         {
-            if let (Some((lineage, _)), Some(rating)) =
-                (lineages.get(&r.behaviour_id), Rating::from_code(r.rating))
-            {
-                ratings.insert((r.review_id, lineage.clone()), rating);
+            let column = usize::try_from(r.behaviour_id)
+                .ok()
+                .and_then(|b| column_of.get(b).copied().flatten());
+            if let Some(column) = column {
+                ratings
+                    .entry(r.review_id)
+                    .or_insert_with(|| vec![None; lineages.len()])[column] =
+                    Rating::from_code(r.rating);
             }
         }
     }
-    let fw = current_framework(db, org).await?;
-    let behaviours: Vec<(String, String)> = fw
-        .behaviours()
-        .map(|b| (b.lineage.clone(), b.name.clone()))
-        .collect();
     let names = Names::of_org(db, org).await?;
     let mut header: Vec<String> = FIXED.iter().map(|h| h.to_string()).collect();
-    header.extend(behaviours.iter().map(|(_, name)| name.clone()));
+    header.extend(fw.behaviours().map(|b| b.name.clone()));
     // Newest call first, as on the calls list.
     reviews.sort_by_key(|r| std::cmp::Reverse((occurred.get(&r.call_id).copied(), r.id)));
     let rows = reviews
@@ -116,11 +118,10 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
                 r.id.to_string(),
                 r.call_id.to_string(),
             ];
-            row.extend(behaviours.iter().map(|(lineage, _)| {
-                ratings
-                    .get(&(r.id, lineage.clone()))
-                    .map_or(String::new(), |x| cell(*x))
-            }));
+            let theirs = ratings.get(&r.id);
+            row.extend(
+                (0..lineages.len()).map(|c| theirs.and_then(|t| t[c]).map_or(String::new(), cell)),
+            );
             row
         })
         .collect();

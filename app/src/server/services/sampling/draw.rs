@@ -6,12 +6,14 @@ use crate::domain::calls::{format_duration, Channel};
 use crate::domain::sampling::{self, Candidate, Drawn, Rules};
 use crate::error::AppError;
 use crate::server::entities::{call, sample, sample_call};
-use crate::server::kernel::dates::{date, parse_field_day, parse_period, when};
+use crate::server::kernel::dates::{
+    date, end_of_day, parse_field_day, parse_period, start_of_day, when,
+};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::notify::notify;
 use crate::server::kernel::{is_unique_violation, Ctx, InOrg, Visibility};
 use crate::types::{DrawnCall, SamplePreview, SampleRequest};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, Utc};
 use rand::Rng;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
@@ -70,10 +72,6 @@ fn check(req: &SampleRequest) -> Result<Checked, AppError> {
     })
 }
 
-fn start_of(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-}
-
 /// Every call of the teams in the period, as the draw needs it.
 async fn candidates(
     db: &impl ConnectionTrait,
@@ -105,8 +103,8 @@ async fn candidates(
             call::Column::Reviewed,
         ])
         .filter(call::Column::TeamId.is_in(team_ids.to_vec()))
-        .filter(call::Column::OccurredAt.gte(start_of(from)))
-        .filter(call::Column::OccurredAt.lt(start_of(to.succ_opt().unwrap_or(to))))
+        .filter(call::Column::OccurredAt.gte(start_of_day(from)))
+        .filter(call::Column::OccurredAt.lt(end_of_day(to)))
         .into_tuple()
         .all(db)
         .await?;
