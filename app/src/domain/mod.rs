@@ -9,6 +9,7 @@ pub mod calls;
 pub mod continuum;
 pub mod export;
 pub mod framework;
+pub mod insight;
 pub mod kpi;
 pub mod lifecycle;
 pub mod media;
