@@ -15,6 +15,7 @@ mod m20261130_000001_sampling;
 mod m20261201_000001_lookup_indexes;
 mod m20261202_000001_kpi_rollup;
 mod m20261203_000001_quality_rollup;
+mod m20261204_000001_review_history;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_lookup_indexes::Migration),
             Box::new(m20261202_000001_kpi_rollup::Migration),
             Box::new(m20261203_000001_quality_rollup::Migration),
+            Box::new(m20261204_000001_review_history::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 //! exactly what the page would refuse, and the body is sent in parts as
 //! it is written.
 
+use app::domain::insight::Outcome;
 use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::csv::CsvTable;
@@ -62,6 +63,19 @@ async fn export(
         "score-trends.csv" => kpi::score_trends_csv(&cx, KpiQuery::from_params(get, today)).await,
         "heatmap.csv" => kpi::heatmap_csv(&cx, KpiQuery::from_params(get, today)).await,
         "reliability.csv" => kpi::reliability_csv(&cx, KpiQuery::from_params(get, today)).await,
+        "insight.csv" => {
+            let outcome = get("outcome")
+                .and_then(|o| Outcome::parse(&o))
+                .unwrap_or(Outcome::Csat);
+            kpi::insight_csv(&cx, KpiQuery::from_params(get, today), outcome).await
+        }
+        "target-effects.csv" => {
+            kpi::target_effects_csv(&cx, KpiQuery::from_params(get, today)).await
+        }
+        "coaching.csv" => match number(get("agent")) {
+            Some(agent) => kpi::agent_coaching_csv(&cx, agent, get("on")).await,
+            None => Err(AppError::not_found("That agent")),
+        },
         _ => Err(AppError::not_found("That export")),
     };
     match made {

@@ -20,7 +20,7 @@ use axum::{Json, Router};
 use config::Config;
 use leptos::config::LeptosOptions;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
 use session_store::DbSessionStore;
 use std::net::SocketAddr;
 use std::sync::{Arc, OnceLock};
@@ -79,6 +79,12 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
             source,
         })?;
     let storage: Arc<dyn storage::Storage> = Arc::new(storage::LocalDir::new(&config.storage_dir));
+    heal_rollups(&db)
+        .await
+        .map_err(|source| StartError::Database {
+            url: redact(&config.database_url),
+            source,
+        })?;
     let demo_logins = if config.demo_data {
         let seeded = app::server::demo::seed_if_empty(&db)
             .await
@@ -119,6 +125,19 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
         state,
         demo_logins,
     })
+}
+
+/// Rebuilds a quality rollup an upgrade left empty, in one transaction.
+async fn heal_rollups(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    let healed = app::server::kernel::quality_rollup::heal(&txn)
+        .await
+        .map_err(|e| DbErr::Custom(e.to_string()))?;
+    txn.commit().await?;
+    if healed > 0 {
+        tracing::info!(organisations = healed, "rebuilt the quality rollup");
+    }
+    Ok(())
 }
 
 /// The app's routes, listed once per process. Listing renders the app, and

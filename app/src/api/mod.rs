@@ -10,6 +10,7 @@ pub mod continuum;
 pub mod development;
 pub mod frameworks;
 pub mod home;
+pub mod insight;
 pub mod kpi;
 pub mod reviews;
 pub mod sampling;

@@ -66,6 +66,12 @@ crate::keyed_enum! {
         /// See service KPIs and quality dashboards: one's own figures, a
         /// coach's teams, a leader's organisation.
         ViewDashboards = "view_dashboards",
+        /// See which behaviours go with satisfied customers and what
+        /// coaching changed, over many agents: a coach for their teams, a
+        /// leader or admin for the organisation; never an agent.
+        ViewInsight = "view_insight",
+        /// Bring in review history from another QA tool.
+        ImportReviews = "import_reviews",
         /// Run and answer continuum assessments; read the continuum model.
         RunContinuum = "run_continuum",
         /// Manage people, invitations and roles.
@@ -101,7 +107,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         // A coach does for the agents of their teams what an agent does for
         // themself, and scores their calls; never on their own calls.
         Role::Coach => match action {
-            ViewCall | ViewDevelopment | ViewDashboards => rel == Coached,
+            ViewCall | ViewDevelopment | ViewDashboards | ViewInsight => rel == Coached,
             // Calibration is practice among coaches across the teams.
             RunCalibration | JoinCalibration => true,
             AddCall | ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget
@@ -113,7 +119,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         // audit and runs continuum assessments.
         Role::Leader => match action {
             ViewCall | ViewDevelopment | ViewTeamOverview | RunContinuum | AddCall => true,
-            RunCalibration | JoinCalibration | ViewDashboards => true,
+            RunCalibration | JoinCalibration | ViewDashboards | ViewInsight => true,
             ReadAudit | DrawSample | ReassignSample => true,
             ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget => rel != Own,
             _ => false,
@@ -124,6 +130,8 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         Role::Admin => matches!(
             action,
             ManagePeople
+                | ImportReviews
+                | ViewInsight
                 | ManageTeams
                 | EditFramework
                 | EditContinuumModel

@@ -159,11 +159,7 @@ pub struct Effect {
 /// day after), the before window ending the day before `on`.
 pub fn coaching_windows(on: NaiveDate, today: NaiveDate) -> (NaiveDate, NaiveDate, NaiveDate) {
     let days = ((today - on).num_days() + 1).clamp(1, MAX_WINDOW_DAYS);
-    (
-        on - Duration::days(days),
-        on,
-        on + Duration::days(days - 1),
-    )
+    (on - Duration::days(days), on, on + Duration::days(days - 1))
 }
 
 /// The coaching comparison of one behaviour.

@@ -149,6 +149,9 @@ pub struct TargetView {
     pub practice: Vec<PracticeView>,
     pub can_agree: bool,
     pub can_check_in: bool,
+    /// The behaviour before against after the target was set.
+    pub coaching: crate::types::CoachingRow,
+    pub coaching_windows: crate::types::CoachingWindows,
 }
 
 /// The new-target form: the behaviours with their current coach rating.

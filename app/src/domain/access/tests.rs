@@ -6,7 +6,7 @@ use super::*;
 /// Columns: for each role, three marks for Own, Coached, Organisation:
 /// `y` allowed, `-` refused.
 #[rustfmt::skip]
-const TABLE: [(Action, [&str; 4]); 23] = [
+const TABLE: [(Action, [&str; 4]); 25] = [
     //                                  agent  coach  leader admin
     (Action::ViewCall,             ["y--", "-y-", "yyy", "yyy"]),
     (Action::AddCall,              ["---", "-y-", "yyy", "yyy"]),
@@ -26,6 +26,8 @@ const TABLE: [(Action, [&str; 4]); 23] = [
     (Action::DrawSample,           ["---", "-y-", "yyy", "---"]),
     (Action::ReassignSample,       ["---", "---", "yyy", "---"]),
     (Action::ViewDashboards,       ["y--", "-y-", "yyy", "yyy"]),
+    (Action::ViewInsight,          ["---", "-y-", "yyy", "yyy"]),
+    (Action::ImportReviews,        ["---", "---", "---", "yyy"]),
     (Action::RunContinuum,         ["---", "---", "yyy", "yyy"]),
     (Action::ManagePeople,         ["---", "---", "---", "yyy"]),
     (Action::ManageTeams,          ["---", "---", "---", "yyy"]),

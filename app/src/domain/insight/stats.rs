@@ -185,4 +185,3 @@ pub fn effects(behaviours: &[Groups]) -> Vec<Effect> {
     }
     rows
 }
-

@@ -22,9 +22,18 @@ fn interval(got: Interval, value: f64, low: f64, high: f64) {
 #[test]
 fn newcombe_intervals_match_statsmodels() {
     let cases = [
-        ((45, 60, 20, 50), (0.35, 0.1654529325365594, 0.5044747687215501)),
-        ((30, 30, 10, 40), (0.75, 0.5603399441225254, 0.8581288136090369)),
-        ((0, 25, 3, 30), (-0.1, -0.25621082579184085, 0.048382445936409696)),
+        (
+            (45, 60, 20, 50),
+            (0.35, 0.1654529325365594, 0.5044747687215501),
+        ),
+        (
+            (30, 30, 10, 40),
+            (0.75, 0.5603399441225254, 0.8581288136090369),
+        ),
+        (
+            (0, 25, 3, 30),
+            (-0.1, -0.25621082579184085, 0.048382445936409696),
+        ),
         ((21, 21, 0, 20), (1.0, 0.7766739094248385, 1.0)),
     ];
     for ((k1, n1, k2, n2), (d, low, high)) in cases {
@@ -112,7 +121,10 @@ fn a_change_needs_three_calls_on_each_side() {
     let Change::Measured {
         difference,
         interval: Some(i),
-    } = change(&[2., 3., 2.5, 3., 1., 2., 3., 2.], &[3., 4., 3.5, 4., 4., 2., 5., 3.5, 4.])
+    } = change(
+        &[2., 3., 2.5, 3., 1., 2., 3., 2.],
+        &[3., 4., 3.5, 4., 4., 2., 5., 3.5, 4.],
+    )
     else {
         panic!("expected a measured change");
     };
@@ -147,7 +159,13 @@ fn effects_test_behaviours_with_enough_calls_and_adjust_them_together() {
         weak: seq(&[1], 50),
     };
     let rows = effects(&[a, empty, b, short]);
-    assert_eq!(rows[0].well, GroupCount { calls: 30, good: 23 });
+    assert_eq!(
+        rows[0].well,
+        GroupCount {
+            calls: 30,
+            good: 23
+        }
+    );
     assert_eq!(rows[0].weak, GroupCount { calls: 25, good: 7 });
     let ta = rows[0].tested.unwrap();
     interval(

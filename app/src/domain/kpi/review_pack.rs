@@ -5,7 +5,9 @@
 //! kept together (the pack is in call order), which lets a reader take a
 //! call's value per behaviour in one pass.
 
+use crate::domain::benchmark::level_value;
 use crate::domain::calls::Channel;
+use crate::domain::scoring::Rating;
 
 /// One submitted review of a call.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,11 +18,16 @@ pub struct ReviewEntry {
     pub channel: Channel,
     /// `None` when nothing on the call could be scored.
     pub score: Option<f64>,
+    /// The call's CSAT answer (1–5) and likelihood to recommend (0–10),
+    /// for the insight figures.
+    pub csat: Option<i16>,
+    pub likelihood: Option<i16>,
     /// (behaviour id, rating code: 1–5 a level, 0 Missed, -1 N/A).
     pub ratings: Vec<(i32, i16)>,
 }
 
-const HEADER: usize = 4 + 4 + 4 + 1 + 8 + 2;
+const HEADER: usize = 4 + 4 + 4 + 1 + 8 + 1 + 1 + 2;
+const NO_ANSWER: u8 = u8::MAX;
 const RATING: usize = 5;
 
 fn channel_code(c: Channel) -> u8 {
@@ -34,6 +41,18 @@ fn channel_of(code: u8) -> Option<Channel> {
     Channel::ALL.get(usize::from(code)).copied()
 }
 
+/// Answers are 0–10; anything else cannot be stored and is refused by the
+/// call checks long before it gets here.
+fn answer_code(v: Option<i16>) -> u8 {
+    v.and_then(|v| u8::try_from(v).ok())
+        .filter(|v| *v != NO_ANSWER)
+        .unwrap_or(NO_ANSWER)
+}
+
+fn answer_of(code: u8) -> Option<i16> {
+    (code != NO_ANSWER).then_some(i16::from(code))
+}
+
 /// The entries as bytes, in the order given (callers sort by call).
 pub fn encode(entries: &[ReviewEntry]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -43,6 +62,8 @@ pub fn encode(entries: &[ReviewEntry]) -> Vec<u8> {
         out.extend_from_slice(&e.team_id.to_le_bytes());
         out.push(channel_code(e.channel));
         out.extend_from_slice(&e.score.unwrap_or(f64::NAN).to_le_bytes());
+        out.push(answer_code(e.csat));
+        out.push(answer_code(e.likelihood));
         out.extend_from_slice(&(e.ratings.len() as u16).to_le_bytes());
         for (behaviour, code) in &e.ratings {
             out.extend_from_slice(&behaviour.to_le_bytes());
@@ -64,7 +85,8 @@ pub fn decode(bytes: &[u8], keep: impl Fn(i32, i32) -> bool) -> Option<Vec<Revie
         let (call_id, agent_id, team_id) = (int(&h[0..4]), int(&h[4..8]), int(&h[8..12]));
         let channel = channel_of(h[12])?;
         let score = f64::from_le_bytes(h[13..21].try_into().ok()?);
-        let n = usize::from(u16::from_le_bytes([h[21], h[22]]));
+        let (csat, likelihood) = (answer_of(h[21]), answer_of(h[22]));
+        let n = usize::from(u16::from_le_bytes([h[23], h[24]]));
         at += HEADER;
         let body = bytes.get(at..at + n * RATING)?;
         at += n * RATING;
@@ -81,10 +103,55 @@ pub fn decode(bytes: &[u8], keep: impl Fn(i32, i32) -> bool) -> Option<Vec<Revie
             team_id,
             channel,
             score: (!score.is_nan()).then_some(score),
+            csat,
+            likelihood,
             ratings,
         });
     }
     Some(out)
+}
+
+/// Each call's value per column (PRODUCT.md §4: the mean level of its
+/// reviews, Missed 0, N/A left out; `None` when no review rated it), with
+/// the call's reviews: `each` runs once a call, in pack order. The reviews
+/// of a call lie together in a pack, so nothing is kept per call.
+pub fn for_each_call<'a>(
+    entries: impl IntoIterator<Item = &'a ReviewEntry>,
+    column_of: &[Option<usize>],
+    columns: usize,
+    mut each: impl FnMut(&[&'a ReviewEntry], &[Option<f64>]),
+) {
+    let mut sums = vec![(0.0, 0usize); columns];
+    let mut values = vec![None; columns];
+    let mut reviews: Vec<&'a ReviewEntry> = Vec::new();
+    let mut flush = |reviews: &mut Vec<&'a ReviewEntry>, sums: &mut [(f64, usize)]| {
+        for (value, (sum, n)) in values.iter_mut().zip(sums.iter_mut()) {
+            *value = (*n > 0).then(|| *sum / *n as f64);
+            (*sum, *n) = (0.0, 0);
+        }
+        each(reviews, &values);
+        reviews.clear();
+    };
+    for e in entries {
+        if reviews.first().is_some_and(|r| r.call_id != e.call_id) {
+            flush(&mut reviews, &mut sums);
+        }
+        reviews.push(e);
+        for (behaviour, code) in &e.ratings {
+            let col = usize::try_from(*behaviour)
+                .ok()
+                .and_then(|b| column_of.get(b).copied().flatten());
+            let (Some(col), Some(level)) = (col, Rating::from_code(*code).and_then(level_value))
+            else {
+                continue;
+            };
+            sums[col].0 += level;
+            sums[col].1 += 1;
+        }
+    }
+    if !reviews.is_empty() {
+        flush(&mut reviews, &mut sums);
+    }
 }
 
 #[cfg(test)]
@@ -99,6 +166,8 @@ mod tests {
                 team_id: 1,
                 channel: Channel::Email,
                 score: Some(72.5),
+                csat: Some(4),
+                likelihood: Some(0),
                 ratings: vec![(11, 5), (12, 0), (13, -1)],
             },
             ReviewEntry {
@@ -107,6 +176,8 @@ mod tests {
                 team_id: 1,
                 channel: Channel::Email,
                 score: None,
+                csat: Some(4),
+                likelihood: Some(0),
                 ratings: vec![],
             },
             ReviewEntry {
@@ -115,6 +186,8 @@ mod tests {
                 team_id: 2,
                 channel: Channel::Chat,
                 score: Some(0.1 + 0.2),
+                csat: None,
+                likelihood: Some(10),
                 ratings: vec![(11, 1)],
             },
         ]
@@ -142,5 +215,39 @@ mod tests {
         let mut bad = bytes.clone();
         bad[12] = 200;
         assert!(decode(&bad, |_, _| true).is_none());
+    }
+
+    #[test]
+    fn each_call_gets_the_mean_of_its_reviews_per_column() {
+        // Behaviour 11 is column 0, 12 column 1, 13 has no column.
+        let column_of = [
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            Some(0),
+            Some(1),
+        ];
+        let mut all = entries();
+        all[1].ratings = vec![(11, 2), (12, -1)];
+        let mut got = Vec::new();
+        for_each_call(&all, &column_of, 2, |reviews, values| {
+            got.push((reviews[0].call_id, reviews.len(), values.to_vec()))
+        });
+        // Call 7: (5 + 2) / 2 and Missed alone (N/A left out); call 9: 1.
+        assert_eq!(
+            got,
+            vec![
+                (7, 2, vec![Some(3.5), Some(0.0)]),
+                (9, 1, vec![Some(1.0), None])
+            ]
+        );
     }
 }

@@ -33,6 +33,9 @@ pub struct Model {
     /// Set on a coach's blind score in a calibration session: practice that
     /// never counts as the agent's scored call. See [`ordinary`].
     pub calibration_id: Option<i32>,
+    /// When the review was brought in from another QA tool's history; it
+    /// counts as an ordinary review but never asks the agent to respond.
+    pub imported_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

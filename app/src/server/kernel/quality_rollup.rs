@@ -17,6 +17,10 @@ use sea_orm::{
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// A call as the rollup reads it: id, when, channel, CSAT, likelihood to
+/// recommend.
+type CallRow = (i32, DateTime<Utc>, Channel, Option<i16>, Option<i16>);
+
 /// Days per refresh pass.
 const DAYS_PER_PASS: usize = 31;
 /// Ids per `IN (…)` list: under every database's parameter limit.
@@ -38,12 +42,14 @@ pub async fn refresh(
             .filter(quality_day::Column::Day.is_in(pass.to_vec()))
             .exec(db)
             .await?;
-        let calls: Vec<(i32, DateTime<Utc>, Channel)> = call::Entity::find()
+        let calls: Vec<CallRow> = call::Entity::find()
             .select_only()
             .columns([
                 call::Column::Id,
                 call::Column::OccurredAt,
                 call::Column::Channel,
+                call::Column::Csat,
+                call::Column::LikelihoodToRecommend,
             ])
             .filter(call::Column::OrgId.eq(org_id))
             .filter(call::Column::Reviewed.eq(true))
@@ -52,10 +58,10 @@ pub async fn refresh(
             .into_tuple()
             .all(db)
             .await?;
-        let calls: HashMap<i32, (NaiveDate, Channel)> = calls
+        let calls: HashMap<i32, (NaiveDate, Channel, Option<i16>, Option<i16>)> = calls
             .into_iter()
-            .map(|(id, at, c)| (id, (at.date_naive(), c)))
-            .filter(|(_, (day, _))| wanted.contains(day))
+            .map(|(id, at, c, csat, ltr)| (id, (at.date_naive(), c, csat, ltr)))
+            .filter(|(_, (day, ..))| wanted.contains(day))
             .collect();
         let ids: Vec<i32> = calls.keys().copied().collect();
         let mut reviews: Vec<(i32, i32, i32, i32, Option<f64>)> = Vec::new();
@@ -101,7 +107,7 @@ pub async fn refresh(
         reviews.sort_by_key(|r| (r.1, r.0));
         let mut packs: BTreeMap<NaiveDate, Vec<ReviewEntry>> = BTreeMap::new();
         for (id, call_id, agent_id, team_id, score) in reviews {
-            let Some((day, channel)) = calls.get(&call_id) else {
+            let Some((day, channel, csat, likelihood)) = calls.get(&call_id) else {
                 continue;
             };
             packs.entry(*day).or_default().push(ReviewEntry {
@@ -110,6 +116,8 @@ pub async fn refresh(
                 team_id,
                 channel: *channel,
                 score,
+                csat: *csat,
+                likelihood: *likelihood,
                 ratings: ratings.remove(&id).unwrap_or_default(),
             });
         }
@@ -197,4 +205,34 @@ pub async fn read(
         out.extend(entries.into_iter().map(|e| (day, e)));
     }
     Ok(out)
+}
+
+/// Rebuilds the quality rollup of every organisation that has reviewed
+/// calls but no rollup (an upgrade that changed the pack, or a database
+/// restored without it); the number rebuilt. Cheap when nothing is missing.
+pub async fn heal(db: &impl ConnectionTrait) -> Result<usize, AppError> {
+    let reviewed: BTreeSet<i32> = call::Entity::find()
+        .select_only()
+        .column(call::Column::OrgId)
+        .filter(call::Column::Reviewed.eq(true))
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let rolled: BTreeSet<i32> = quality_day::Entity::find()
+        .select_only()
+        .column(quality_day::Column::OrgId)
+        .distinct()
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    let missing: Vec<i32> = reviewed.difference(&rolled).copied().collect();
+    for org in &missing {
+        rebuild(db, *org).await?;
+    }
+    Ok(missing.len())
 }

@@ -5,10 +5,9 @@
 //! from the quality rollup, one row a day.
 
 use super::reach::Reach;
-use crate::domain::benchmark::{level_value, MIN_CALLS};
-use crate::domain::kpi::review_pack::ReviewEntry;
+use crate::domain::benchmark::MIN_CALLS;
+use crate::domain::kpi::review_pack::{for_each_call, ReviewEntry};
 use crate::domain::kpi::{pooled_sd, reliability};
-use crate::domain::scoring::Rating;
 use crate::error::AppError;
 use crate::server::entities::{team, user};
 use crate::server::kernel::{quality_rollup, Ctx};
@@ -38,8 +37,7 @@ fn mean(xs: &[f64]) -> f64 {
 /// (PRODUCT.md §4: per call the mean level of its reviews, Missed 0, N/A
 /// left out; the cell is the mean over calls), over the calls in reach
 /// (`keep`) with a scored review, as the trends and reliability count
-/// them. The reviews of a call come together, so each call is summed once
-/// and let go.
+/// them.
 fn heat_sums<'a>(
     reviews: impl Iterator<Item = &'a ReviewEntry>,
     keep: impl Fn(&ReviewEntry) -> bool,
@@ -47,56 +45,25 @@ fn heat_sums<'a>(
     columns: usize,
 ) -> HashMap<i32, Vec<(f64, usize)>> {
     let mut out: HashMap<i32, Vec<(f64, usize)>> = HashMap::new();
-    let mut sums = vec![(0.0, 0usize); columns];
-    // (call, agent, whether a review of it in reach has a score)
-    let mut current: Option<(i32, i32, bool)> = None;
-    let mut flush = |agent: i32, counts: bool, sums: &mut [(f64, usize)]| {
-        let cells = counts.then(|| out.entry(agent).or_insert_with(|| vec![(0.0, 0); columns]));
-        match cells {
-            Some(cells) => {
-                for (cell, (sum, n)) in cells.iter_mut().zip(sums.iter_mut()) {
-                    if *n > 0 {
-                        cell.0 += *sum / *n as f64;
-                        cell.1 += 1;
-                    }
-                    *sum = 0.0;
-                    *n = 0;
+    for_each_call(
+        reviews.filter(|e| keep(e)),
+        column_of,
+        columns,
+        |call, values| {
+            if !call.iter().any(|r| r.score.is_some()) {
+                return;
+            }
+            let cells = out
+                .entry(call[0].agent_id)
+                .or_insert_with(|| vec![(0.0, 0); columns]);
+            for (cell, value) in cells.iter_mut().zip(values) {
+                if let Some(v) = value {
+                    cell.0 += v;
+                    cell.1 += 1;
                 }
             }
-            None => sums.fill((0.0, 0)),
-        }
-    };
-    for e in reviews {
-        let kept = keep(e);
-        match current {
-            Some((call, agent, counts)) if call != e.call_id => {
-                flush(agent, counts, &mut sums);
-                current = Some((e.call_id, e.agent_id, false));
-            }
-            None => current = Some((e.call_id, e.agent_id, false)),
-            Some(_) => {}
-        }
-        if !kept {
-            continue;
-        }
-        if let Some(c) = current.as_mut() {
-            c.2 |= e.score.is_some();
-        }
-        for (behaviour, code) in &e.ratings {
-            let col = usize::try_from(*behaviour)
-                .ok()
-                .and_then(|b| column_of.get(b).copied().flatten());
-            let (Some(col), Some(level)) = (col, Rating::from_code(*code).and_then(level_value))
-            else {
-                continue;
-            };
-            sums[col].0 += level;
-            sums[col].1 += 1;
-        }
-    }
-    if let Some((_, agent, counts)) = current {
-        flush(agent, counts, &mut sums);
-    }
+        },
+    );
     out
 }
 

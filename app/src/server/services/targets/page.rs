@@ -8,6 +8,7 @@ use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::person_names;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
+use crate::server::services::kpi;
 use crate::server::services::development::{
     agent_refs, behaviour_name, current_framework, lineage_map, practice_views, progress_of,
     scored_ratings, since_for, summary_with,
@@ -62,7 +63,10 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         .all(db)
         .await?;
     let name = behaviour_name(&fw, &all, &t.lineage);
+    let (coaching_windows, coaching) = kpi::target_change(db, &t, name.clone()).await?;
     Ok(TargetView {
+        coaching,
+        coaching_windows,
         summary: summary_with(&t, name, &progress),
         agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
