@@ -101,6 +101,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sampling/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/kpis") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/kpis/quality") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/insight") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/coaching") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />

@@ -13,6 +13,7 @@ use crate::components::table::DataTable;
 use crate::domain::benchmark::MIN_CALLS;
 use crate::domain::scoring::LEVEL_NAMES;
 use crate::pages::development::{fmt1, PracticeList, TargetStatusBadge};
+use crate::pages::kpis::TargetChange;
 use crate::types::{TargetForm, TargetView};
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
@@ -198,6 +199,10 @@ fn TargetDetail(target: TargetView) -> impl IntoView {
             </section>
             <Agreement target=t.clone() />
         </div>
+        <section class="card card-flush" aria-labelledby="did-coaching-work">
+            <h2 id="did-coaching-work" class="card-title">"Did coaching work?"</h2>
+            <TargetChange row=t.coaching.clone() windows=t.coaching_windows.clone() />
+        </section>
         <section class="card card-flush">
             <h2 class="card-title">"Calls since the target was set"</h2>
             {if t.evidence.is_empty() {

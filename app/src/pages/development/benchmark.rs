@@ -76,6 +76,7 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
         <PageHeader title=title lede=lede>
             {is_self.then(|| view! { <a class="button primary" href="/self-assessment/new">"Rate yourself"</a> })}
             <a class="button" href=new_target>{set_label}</a>
+            {(!is_self).then(|| view! { <a class="button" href=crate::pages::kpis::agent_coaching_href(agent_id, None)>"Did coaching work?"</a> })}
             <a class="button" href=format!("/export/benchmark.csv?agent={agent_id}&days={days}") download="" rel="external">"Download CSV"</a>
         </PageHeader>
         <div class="toolbar">

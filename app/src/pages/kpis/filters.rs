@@ -41,6 +41,12 @@ pub fn KpiFilters(
     go: Callback<KpiQuery>,
     /// Whether the short-abandon choice applies (the service KPIs).
     abandons: bool,
+    /// Whether figures are grouped by period, and narrowed by agent and
+    /// channel (the insight views are not).
+    #[prop(default = true)]
+    grouping: bool,
+    #[prop(default = true)] by_agent: bool,
+    #[prop(default = true)] by_channel: bool,
 ) -> impl IntoView {
     let today = chrono::Utc::now().date_naive();
     let preset = preset_of(&q, today);
@@ -148,12 +154,14 @@ pub fn KpiFilters(
                 <label for="k-to">"To"</label>
                 <input id="k-to" type="date" prop:value=q.to.clone() on:change=on_to />
             </div>
-            <div class="field compact">
-                <label for="k-group">"Group"</label>
-                <select id="k-group" prop:value=q.grouping.key() on:change=on_group>
-                    {Grouping::ALL.into_iter().map(|g| view! { <option value=g.key()>{g.title()}</option> }).collect_view()}
-                </select>
-            </div>
+            {grouping.then(|| view! {
+                <div class="field compact">
+                    <label for="k-group">"Group"</label>
+                    <select id="k-group" prop:value=q.grouping.key() on:change=on_group>
+                        {Grouping::ALL.into_iter().map(|g| view! { <option value=g.key()>{g.title()}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
             {(scope.teams.len() > 1).then(|| view! {
                 <div class="field compact">
                     <label for="k-team">"Team"</label>
@@ -163,7 +171,7 @@ pub fn KpiFilters(
                     </select>
                 </div>
             })}
-            {(!scope.agents.is_empty()).then(|| view! {
+            {(by_agent && !scope.agents.is_empty()).then(|| view! {
                 <div class="field compact">
                     <label for="k-agent">"Agent"</label>
                     <select id="k-agent" prop:value=id_value(q.agent_id) on:change=on_agent>
@@ -172,13 +180,15 @@ pub fn KpiFilters(
                     </select>
                 </div>
             })}
-            <div class="field compact">
-                <label for="k-channel">"Channel"</label>
-                <select id="k-channel" prop:value=q.channel.map_or("", |c| c.key()) on:change=on_channel>
-                    <option value="">"All channels"</option>
-                    {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            {by_channel.then(|| view! {
+                <div class="field compact">
+                    <label for="k-channel">"Channel"</label>
+                    <select id="k-channel" prop:value=q.channel.map_or("", |c| c.key()) on:change=on_channel>
+                        <option value="">"All channels"</option>
+                        {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
             {abandons.then(|| view! {
                 <div class="field compact">
                     <label for="k-short">"Short abandons"</label>

@@ -2,17 +2,22 @@
 //! headline figures, the trend with its interval band, a table per period
 //! and first response by channel. Filters live in the address.
 
+mod coaching;
 mod figures;
 mod filters;
+mod insight;
 mod quality;
 mod trend;
 
+pub use coaching::{agent_coaching_href, TargetChange};
 pub use figures::KpiTiles;
 pub use trend::{KpiTrend, Metric};
 
 use crate::api::kpi::get_kpis;
+use crate::auth::use_auth;
 use crate::components::feedback::{reloadable, EmptyState};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::domain::access::{permits_any, Action};
 use crate::domain::validation::day_label;
 use crate::types::{KpiFigures, KpiQuery};
 use chrono::NaiveDate;
@@ -39,20 +44,39 @@ pub fn kpi_csv_href(q: &KpiQuery) -> String {
 pub(crate) enum Section {
     Service,
     Quality,
+    Insight,
+    Coaching,
 }
 
 /// Links between the service KPIs and the quality dashboards, keeping the
 /// filters.
 pub(crate) fn section_tabs(current: Section, q: &KpiQuery) -> impl IntoView {
-    let tab = |s: Section, href: String, label: &'static str| {
+    let tab = move |s: Section, href: String, label: &'static str| {
         view! {
             <a href=href class:active=current == s aria-current=(current == s).then_some("page")>{label}</a>
         }
     };
+    // Insight compares many agents: coaches, leaders and admins only.
+    let auth = use_auth();
+    let sees_insight = move || {
+        auth.me
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .is_some_and(|m| permits_any(m.roles, Action::ViewInsight))
+    };
+    let (insight, coaching) = (
+        insight::insight_href(q, crate::domain::insight::Outcome::Csat),
+        coaching::coaching_href(q),
+    );
     view! {
         <nav class="section-tabs" aria-label="Dashboards">
             {tab(Section::Service, kpi_href(q, Metric::Csat), "Service KPIs")}
             {tab(Section::Quality, quality::quality_href(q), "Quality")}
+            {move || sees_insight().then(|| view! {
+                {tab(Section::Insight, insight.clone(), "What drives satisfaction")}
+                {tab(Section::Coaching, coaching.clone(), "Did coaching work?")}
+            })}
         </nav>
     }
 }
@@ -67,6 +91,10 @@ pub fn KpisPage() -> impl IntoView {
         path.with(|p| {
             if p.starts_with(quality::QUALITY_PATH) {
                 Section::Quality
+            } else if p.starts_with(insight::INSIGHT_PATH) {
+                Section::Insight
+            } else if p.starts_with(coaching::COACHING_PATH) {
+                Section::Coaching
             } else if p.starts_with(KPI_PATH) {
                 Section::Service
             } else {
@@ -79,6 +107,8 @@ pub fn KpisPage() -> impl IntoView {
             {move || match section.get() {
                 Section::Service => view! { <Kpis /> }.into_any(),
                 Section::Quality => view! { <quality::Quality /> }.into_any(),
+                Section::Insight => view! { <insight::Insight /> }.into_any(),
+                Section::Coaching => view! { <coaching::Coaching /> }.into_any(),
             }}
         </AppShell>
     }

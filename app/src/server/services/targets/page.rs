@@ -8,11 +8,11 @@ use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::person_names;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
-use crate::server::services::kpi;
 use crate::server::services::development::{
     agent_refs, behaviour_name, current_framework, lineage_map, practice_views, progress_of,
     scored_ratings, since_for, summary_with,
 };
+use crate::server::services::kpi;
 use crate::types::{CheckinView, EvidenceCall, TargetView};
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
