@@ -3,9 +3,10 @@
 //! none (PRODUCT.md §3: nothing half-imported, ever).
 
 use super::calls::{check_reference, CallFields, RawCall};
+pub use super::csv_import::RowProblem;
+use super::csv_import::{check_header, each_record, open, whole};
 use super::validation::normalise_email;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 /// The columns of the template, in order. The first three are required.
 pub const COLUMNS: [&str; 15] = [
@@ -34,9 +35,7 @@ const REQUIRED: [&str; 5] = [
     "duration_seconds",
 ];
 
-/// Largest file accepted, and most rows in one import.
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
-pub const MAX_ROWS: usize = 100_000;
+pub use super::csv_import::{MAX_BYTES, MAX_ROWS};
 
 /// The template offered for download: the header and two example rows.
 pub fn template() -> String {
@@ -45,29 +44,6 @@ pub fn template() -> String {
     s.push_str("agent@example.com,Billing & Payments,2026-03-14 09:30,phone,420,4,9,yes,7,35,no,no,,,CALL-0001\n");
     s.push_str("agent@example.com,Billing & Payments,2026-03-14T10:05:00Z,chat,610,2,3,no,,120,no,yes,refund,2026-03-16,CALL-0002\n");
     s
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RowProblem {
-    /// Line in the file, counting the header as line 1.
-    pub line: usize,
-    /// The column's header, or empty for a problem with the whole line.
-    pub column: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.column.is_empty() {
-            write!(f, "Line {}: {}", self.line, self.message)
-        } else {
-            write!(
-                f,
-                "Line {}, column {}: {}",
-                self.line, self.column, self.message
-            )
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -81,165 +57,21 @@ pub struct ImportRow {
 
 /// Parses the whole file. Returns every row, or every problem found.
 pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowProblem>> {
-    let whole = |message: String| {
-        vec![RowProblem {
-            line: 1,
-            column: String::new(),
-            message,
-        }]
-    };
-    if text.len() > MAX_BYTES {
-        return Err(whole(format!(
-            "The file is larger than {} MB; split it into smaller files.",
-            MAX_BYTES / 1024 / 1024
-        )));
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(whole("The file is empty.".into()));
-    }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return Err(whole(format!("The header line could not be read: {e}"))),
-    };
-    let mut problems = vec![];
-    for (i, h) in headers.iter().enumerate() {
-        if !COLUMNS.contains(&h.as_str()) {
-            problems.push(RowProblem {
-                line: 1,
-                column: h.clone(),
-                message: format!(
-                    "Unknown column \"{h}\" (column {}). The columns are: {}.",
-                    i + 1,
-                    COLUMNS.join(", ")
-                ),
-            });
-        } else if headers[..i].contains(h) {
-            problems.push(RowProblem {
-                line: 1,
-                column: h.clone(),
-                message: format!("The column \"{h}\" appears twice."),
-            });
-        }
-    }
-    for r in REQUIRED {
-        if !headers.iter().any(|h| h == r) {
-            problems.push(RowProblem {
-                line: 1,
-                column: r.to_string(),
-                message: format!("The required column \"{r}\" is missing."),
-            });
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let (headers, reader) = open(text)?;
+    check_header(
+        &headers,
+        |h| COLUMNS.contains(&h),
+        &COLUMNS.join(", "),
+        &REQUIRED,
+    )?;
     let index = |name: &str| headers.iter().position(|h| h == name);
     let at: Vec<Option<usize>> = COLUMNS.iter().map(|c| index(c)).collect();
     let mut rows = vec![];
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                problems.push(RowProblem {
-                    line,
-                    column: String::new(),
-                    message: format!("This line could not be read: {e}"),
-                });
-                continue;
-            }
-        };
-        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
-        if record.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if rows.len() + problems.len() >= MAX_ROWS {
-            return Err(vec![RowProblem {
-                line,
-                column: String::new(),
-                message: format!("An import can hold at most {MAX_ROWS} calls; split the file."),
-            }]);
-        }
-        if record.len() > headers.len() {
-            problems.push(RowProblem {
-                line,
-                column: String::new(),
-                message: format!(
-                    "This line has {} values but the header has {} columns.",
-                    record.len(),
-                    headers.len()
-                ),
-            });
-            continue;
-        }
+    let problems = each_record(reader, headers.len(), "calls", |line, record| {
         let get = |col: usize| at[col].and_then(|i| record.get(i)).unwrap_or("");
-        let mut row_problems = vec![];
-        let email = match normalise_email(get(0)) {
-            Ok(e) => e,
-            Err(m) => {
-                row_problems.push(RowProblem {
-                    line,
-                    column: "agent_email".into(),
-                    message: m,
-                });
-                String::new()
-            }
-        };
-        let team = get(1).to_string();
-        if team.is_empty() {
-            row_problems.push(RowProblem {
-                line,
-                column: "team".into(),
-                message: "Enter the team's name.".into(),
-            });
-        }
-        let raw = RawCall {
-            occurred_at: get(2),
-            channel: get(3),
-            duration_seconds: get(4),
-            csat: get(5),
-            likelihood_to_recommend: get(6),
-            resolved: get(7),
-            resolution_minutes: get(8),
-            first_response_seconds: get(9),
-            abandoned: get(10),
-            complaint: get(11),
-            rectification: get(12),
-            follow_up_on: get(13),
-        };
-        let reference = check_reference(get(14)).unwrap_or_else(|message| {
-            row_problems.push(RowProblem {
-                line,
-                column: "reference".into(),
-                message,
-            });
-            None
-        });
-        match CallFields::check(&raw, now) {
-            Ok(fields) if row_problems.is_empty() => rows.push(ImportRow {
-                line,
-                agent_email: email,
-                team,
-                reference,
-                fields,
-            }),
-            Ok(_) => problems.extend(row_problems),
-            Err(field_problems) => {
-                problems.extend(row_problems);
-                problems.extend(field_problems.into_iter().map(|p| RowProblem {
-                    line,
-                    column: p.field.to_string(),
-                    message: p.message,
-                }));
-            }
-        }
-    }
+        rows.push(read_call(line, &get, now)?);
+        Ok(())
+    });
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -247,6 +79,74 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowPr
         return Err(whole("The file has a header but no calls.".into()));
     }
     Ok(rows)
+}
+
+/// One call from a line, its columns read by their place in [`COLUMNS`].
+pub fn read_call<'a>(
+    line: usize,
+    get: &dyn Fn(usize) -> &'a str,
+    now: DateTime<Utc>,
+) -> Result<ImportRow, Vec<RowProblem>> {
+    let mut row_problems = vec![];
+    let email = match normalise_email(get(0)) {
+        Ok(e) => e,
+        Err(m) => {
+            row_problems.push(RowProblem {
+                line,
+                column: "agent_email".into(),
+                message: m,
+            });
+            String::new()
+        }
+    };
+    let team = get(1).to_string();
+    if team.is_empty() {
+        row_problems.push(RowProblem {
+            line,
+            column: "team".into(),
+            message: "Enter the team's name.".into(),
+        });
+    }
+    let raw = RawCall {
+        occurred_at: get(2),
+        channel: get(3),
+        duration_seconds: get(4),
+        csat: get(5),
+        likelihood_to_recommend: get(6),
+        resolved: get(7),
+        resolution_minutes: get(8),
+        first_response_seconds: get(9),
+        abandoned: get(10),
+        complaint: get(11),
+        rectification: get(12),
+        follow_up_on: get(13),
+    };
+    let reference = check_reference(get(14)).unwrap_or_else(|message| {
+        row_problems.push(RowProblem {
+            line,
+            column: "reference".into(),
+            message,
+        });
+        None
+    });
+    match CallFields::check(&raw, now) {
+        Ok(fields) if row_problems.is_empty() => Ok(ImportRow {
+            line,
+            agent_email: email,
+            team,
+            reference,
+            fields,
+        }),
+        Ok(_) => Err(row_problems),
+        Err(field_problems) => {
+            row_problems.extend(field_problems.into_iter().map(|p| RowProblem {
+                line,
+                column: p.field.to_string(),
+                message: p.message,
+            }));
+            Err(row_problems)
+        }
+    }
 }
 
 #[cfg(test)]

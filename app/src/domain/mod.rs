@@ -7,6 +7,7 @@ pub mod benchmark;
 pub mod call_import;
 pub mod calls;
 pub mod continuum;
+pub mod csv_import;
 pub mod export;
 pub mod framework;
 pub mod insight;
@@ -15,6 +16,7 @@ pub mod lifecycle;
 pub mod media;
 pub mod placement;
 pub mod practice;
+pub mod review_import;
 pub mod roles;
 // The draw runs on the server, so its generator stays out of the wasm bundle.
 #[cfg(feature = "ssr")]

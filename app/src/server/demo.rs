@@ -220,6 +220,12 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
     // Last: the curated calls above are what the sample, calibration and
     // reviews were drawn from.
     super::demo_kpis::seed(&txn, org.id, &agents).await?;
+    let framework = async {
+        let current = super::services::frameworks::current(&txn, org.id).await?;
+        super::services::frameworks::view_of(&txn, current).await
+    };
+    let framework = framework.await.map_err(|e| DbErr::Custom(e.to_string()))?;
+    super::demo_insight::seed(&txn, org.id, &framework, &agents).await?;
     // The demo writes its calls and reviews directly; the rollups are
     // made from them.
     let rollups = async {

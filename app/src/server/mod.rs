@@ -6,6 +6,7 @@ pub mod demo_calibration;
 pub mod demo_calls;
 pub mod demo_continuum;
 pub mod demo_development;
+pub mod demo_insight;
 pub mod demo_kpis;
 pub mod demo_sampling;
 pub mod entities;

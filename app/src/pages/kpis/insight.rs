@@ -19,6 +19,18 @@ pub fn insight_href(q: &KpiQuery, outcome: Outcome) -> String {
     format!("{INSIGHT_PATH}?{}&outcome={}", q.to_params(), outcome.key())
 }
 
+/// Behaviours need many scored calls with answers: the view opens on the
+/// twelve months up to the day the other dashboards end on.
+pub const INSIGHT_DAYS: i64 = 365;
+
+pub fn year_to(q: &KpiQuery) -> KpiQuery {
+    let mut q = q.clone();
+    if let Ok(to) = q.to.parse::<chrono::NaiveDate>() {
+        q.from = (to - chrono::Duration::days(INSIGHT_DAYS - 1)).to_string();
+    }
+    q
+}
+
 fn outcome_of(raw: Option<String>) -> Outcome {
     raw.and_then(|o| Outcome::parse(&o))
         .unwrap_or(Outcome::Csat)
@@ -30,10 +42,13 @@ pub(super) fn Insight() -> impl IntoView {
     let today = chrono::Utc::now().date_naive();
     let query = Memo::new(move |_| {
         params.with(|p| {
-            (
-                KpiQuery::from_params(|k| p.get(k), today),
-                outcome_of(p.get("outcome")),
-            )
+            let q = KpiQuery::from_params(|k| p.get(k), today);
+            let q = if p.get("from").is_none() {
+                year_to(&q)
+            } else {
+                q
+            };
+            (q, outcome_of(p.get("outcome")))
         })
     });
     let view = Resource::new(move || query.get(), |(q, o)| get_insight(q, o));

@@ -66,7 +66,7 @@ pub(crate) fn section_tabs(current: Section, q: &KpiQuery) -> impl IntoView {
             .is_some_and(|m| permits_any(m.roles, Action::ViewInsight))
     };
     let (insight, coaching) = (
-        insight::insight_href(q, crate::domain::insight::Outcome::Csat),
+        insight::insight_href(&insight::year_to(q), crate::domain::insight::Outcome::Csat),
         coaching::coaching_href(q),
     );
     view! {
