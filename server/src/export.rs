@@ -55,6 +55,9 @@ async fn export(
             development::benchmark_csv(&cx, number(get("agent")), number(get("days"))).await
         }
         "team.csv" => development::team_csv(&cx).await,
+        "review-history-template.csv" => {
+            reviews::history_template(&cx, number(get("version"))).await
+        }
         "continuum.csv" => match number(get("id")) {
             Some(id) => continuum::assessment_csv(&cx, id).await,
             None => Err(AppError::not_found("That assessment")),

@@ -1,7 +1,7 @@
 use crate::domain::lifecycle::{DisputeOutcome, EvidenceKind};
 use crate::domain::scoring::{Rating, ScoreOutcome};
 use crate::error::AppError;
-use crate::types::{NotificationView, ReviewQueue, ReviewView};
+use crate::types::{HistoryOutcome, NotificationView, ReviewQueue, ReviewView};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -104,4 +104,17 @@ pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
 #[server(endpoint = "notifications/read")]
 pub async fn mark_notification_read(id: i32) -> Result<(), AppError> {
     respond(async { reviews::mark_read(&guard::ctx().await?, id).await }.await)
+}
+
+/// Checks a review-history file against a framework version (blank: the
+/// current one); with `commit`, imports it when nothing is wrong.
+#[server(endpoint = "reviews/import-history", input = Json)]
+pub async fn import_history(
+    csv: String,
+    version: Option<i32>,
+    commit: bool,
+) -> Result<HistoryOutcome, AppError> {
+    respond(
+        async { reviews::import_history(&guard::ctx().await?, &csv, version, commit).await }.await,
+    )
 }

@@ -214,6 +214,8 @@ keyed_enum! {
         Disputed = "disputed",
         DisputeUpheld = "dispute upheld",
         Amended = "amended",
+        /// Brought in from another QA tool's history.
+        Imported = "imported",
     }
 }
 

@@ -63,23 +63,23 @@ pub fn parse_rating(raw: &str) -> Result<Rating, String> {
 
 /// The template for a framework version with these behaviour keys: the
 /// header, a review of a call already in Rapport and one of a new call.
-pub fn template(keys: &[String]) -> String {
-    let mut header: Vec<&str> = COLUMNS.to_vec();
-    header.extend(CALL_COLUMNS);
-    header.extend(keys.iter().map(String::as_str));
-    let ratings = |shift: usize| -> String {
+pub fn template(keys: &[String]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    header.extend(CALL_COLUMNS.iter().map(|c| c.to_string()));
+    header.extend(keys.iter().cloned());
+    let cells = |text: &str| text.split(',').map(str::to_string).collect::<Vec<_>>();
+    let ratings = |shift: usize| {
         (0..keys.len())
-            .map(|i| ["4", "3", "M", "5", "NA"][(i + shift) % 5])
+            .map(|i| ["4", "3", "M", "5", "NA"][(i + shift) % 5].to_string())
             .collect::<Vec<_>>()
-            .join(",")
     };
-    let no_call = vec![""; CALL_COLUMNS.len()].join(",");
-    format!(
-        "{}\nCALL-0001,coach@example.com,2026-03-15 10:00,Clear ownership,Summarise next steps,{no_call},{}\n,coach@example.com,2026-03-16 11:30,,,agent@example.com,Billing & Payments,2026-03-14 09:30,phone,420,4,9,yes,7,35,no,no,,,CALL-0002,{}\n",
-        header.join(","),
-        ratings(0),
-        ratings(1)
-    )
+    let mut existing =
+        cells("CALL-0001,coach@example.com,2026-03-15 10:00,Clear ownership,Summarise next steps");
+    existing.extend(vec![String::new(); CALL_COLUMNS.len()]);
+    existing.extend(ratings(0));
+    let mut new = cells(",coach@example.com,2026-03-16 11:30,,,agent@example.com,Billing & Payments,2026-03-14 09:30,phone,420,4,9,yes,7,35,no,no,,,CALL-0002");
+    new.extend(ratings(1));
+    (header, vec![existing, new])
 }
 
 fn note(get: &dyn Fn(&str) -> String, column: &str, line: usize) -> Result<String, RowProblem> {

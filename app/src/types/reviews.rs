@@ -44,6 +44,8 @@ pub struct ReviewView {
     pub strengths: String,
     pub development: String,
     pub submitted_on: Option<String>,
+    /// Set when the review came from another QA tool's history.
+    pub imported_on: Option<String>,
     pub acknowledged_on: Option<String>,
     pub dispute_reason: Option<String>,
     pub resolution: Option<DisputeOutcome>,
@@ -95,4 +97,21 @@ pub struct NotificationView {
     pub link: String,
     pub when: String,
     pub read: bool,
+}
+
+/// What a review-history import found, or did when committed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryOutcome {
+    pub reviews: usize,
+    /// Calls added with their reviews, and calls already in Rapport reviewed.
+    pub new_calls: usize,
+    pub existing_calls: usize,
+    pub coaches: usize,
+    /// First and last day reviewed.
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// The framework version the reviews were scored on.
+    pub version: i32,
+    pub committed: bool,
+    pub problems: Vec<crate::domain::csv_import::RowProblem>,
 }

@@ -37,7 +37,14 @@ fn ratings_read_as_other_tools_write_them() {
 #[test]
 fn the_template_parses() {
     let keys = keys();
-    let rows = parse(&template(&keys), &keys, now()).unwrap();
+    let (header, lines) = template(&keys);
+    assert!(lines.iter().all(|l| l.len() == header.len()));
+    let mut text = header.join(",");
+    for l in lines {
+        text.push('\n');
+        text.push_str(&l.join(","));
+    }
+    let rows = parse(&text, &keys, now()).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].call, CallOf::Existing("CALL-0001".into()));
     assert_eq!(rows[0].ratings, vec![Rating::Level(4), Rating::Level(3)]);

@@ -26,7 +26,10 @@ pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl I
         review
             .submitted_on
             .clone()
-            .map(|d| format!("submitted {d}"))
+            .map(|d| match &review.imported_on {
+                Some(_) => format!("reviewed {d}, imported from review history"),
+                None => format!("submitted {d}"),
+            })
             .unwrap_or_default(),
         review.framework.version
     );
@@ -47,6 +50,8 @@ pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl I
                 {if review.calibration.is_some() {
                     // Practice among coaches: the agent never receives it.
                     view! { <span class="badge info">"Calibration score"</span> }.into_any()
+                } else if review.imported_on.is_some() {
+                    view! { <span class="badge subtle">"Imported history"</span> }.into_any()
                 } else {
                     view! { <StatusBadge status=review.status /> }.into_any()
                 }}

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::access::Action;
-use crate::domain::call_import::{self, RowProblem};
+use crate::domain::call_import::{self, ImportRow, RowProblem};
 use crate::domain::calls::{check_reference, CallFields, RawCall};
 use crate::domain::lifecycle::MembershipKind;
 use crate::domain::transcript;
@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
 use crate::server::kernel::dates::day;
 use crate::server::kernel::forms::field;
-use crate::server::kernel::{kpi_rollup, Ctx, Visibility};
+use crate::server::kernel::{kpi_rollup, AuthUser, Ctx, Visibility};
 use crate::types::ImportOutcome;
 use chrono::Utc;
 use sea_orm::{
@@ -19,7 +19,7 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
-pub(super) fn model_of(
+pub(crate) fn model_of(
     org_id: i32,
     team_id: i32,
     agent_id: i32,
@@ -156,24 +156,16 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     Ok(model.id)
 }
 
-/// Checks a CSV export and, when `commit` is set and nothing is wrong,
-/// imports every call in one transaction.
-pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome, AppError> {
-    let (db, caller) = (&cx.db, &cx.caller);
-    caller.require(Action::AddCall)?;
-    let scope = Visibility::of(db, caller).await?;
-    let outcome = |problems: Vec<RowProblem>| ImportOutcome {
-        rows: 0,
-        agents: 0,
-        first: None,
-        last: None,
-        committed: false,
-        problems,
-    };
-    let rows = match call_import::parse(text, Utc::now()) {
-        Ok(rows) => rows,
-        Err(problems) => return Ok(outcome(problems)),
-    };
+/// The team and agent of each call row, checked as the call import checks
+/// them (the agent exists and is an agent, the team exists, is not
+/// archived, is the agent's and one the caller may add to), or every
+/// problem found by line and column.
+pub(crate) async fn resolve_rows(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    scope: &Visibility,
+    rows: &[&ImportRow],
+) -> Result<Result<Vec<(i32, i32)>, Vec<RowProblem>>, AppError> {
     let agents: HashMap<String, user::Model> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))
         .all(db)
@@ -199,7 +191,7 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
     .await?;
     let mut problems = vec![];
     let mut resolved = Vec::with_capacity(rows.len());
-    for row in &rows {
+    for row in rows {
         let agent = agents.get(&row.agent_email);
         let team = teams.get(&row.team.to_lowercase());
         match agent {
@@ -271,8 +263,33 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
         }
     }
     if !problems.is_empty() {
-        return Ok(outcome(problems));
+        return Ok(Err(problems));
     }
+    Ok(Ok(resolved))
+}
+
+/// Checks a CSV export and, when `commit` is set and nothing is wrong,
+/// imports every call in one transaction.
+pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    caller.require(Action::AddCall)?;
+    let scope = Visibility::of(db, caller).await?;
+    let outcome = |problems: Vec<RowProblem>| ImportOutcome {
+        rows: 0,
+        agents: 0,
+        first: None,
+        last: None,
+        committed: false,
+        problems,
+    };
+    let rows = match call_import::parse(text, Utc::now()) {
+        Ok(rows) => rows,
+        Err(problems) => return Ok(outcome(problems)),
+    };
+    let resolved = match resolve_rows(db, caller, &scope, &rows.iter().collect::<Vec<_>>()).await? {
+        Ok(resolved) => resolved,
+        Err(problems) => return Ok(outcome(problems)),
+    };
     let distinct_agents: std::collections::HashSet<i32> =
         resolved.iter().map(|(_, a)| *a).collect();
     let first = rows.iter().map(|r| r.fields.occurred_at).min();

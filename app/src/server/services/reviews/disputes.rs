@@ -29,6 +29,11 @@ pub(super) async fn agents_review(
     if r.agent_id != caller.id {
         return Err(AppError::Forbidden);
     }
+    if r.imported_at.is_some() {
+        return Err(AppError::Conflict(
+            "This review was imported from your previous QA tool's history: it stands as it was, and there is nothing to acknowledge or dispute here.".into(),
+        ));
+    }
     if r.status != ReviewStatus::Submitted {
         return Err(AppError::Conflict(format!(
             "This review is already {}.",

@@ -6,12 +6,14 @@
 mod calibration;
 mod disputes;
 mod export;
+mod history;
 mod queue;
 mod read;
 mod scoring;
 
 pub use disputes::*;
 pub use export::*;
+pub use history::{history_template, import_history};
 pub use queue::*;
 pub use read::*;
 pub use scoring::*;

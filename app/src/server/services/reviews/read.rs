@@ -157,7 +157,10 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
         id: r.id,
         calibration,
         can_score: r.status == ReviewStatus::Draft && r.coach_id == caller.id,
-        can_respond: ordinary && r.status == ReviewStatus::Submitted && r.agent_id == caller.id,
+        can_respond: ordinary
+            && r.imported_at.is_none()
+            && r.status == ReviewStatus::Submitted
+            && r.agent_id == caller.id,
         can_resolve,
         status: r.status,
         call,
@@ -169,6 +172,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
         strengths: r.strengths,
         development: r.development,
         submitted_on: r.submitted_at.map(day),
+        imported_on: r.imported_at.map(day),
         acknowledged_on: r.acknowledged_at.map(day),
         dispute_reason: r.dispute_reason,
         resolution: r.resolution,
