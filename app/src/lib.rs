@@ -82,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calls/new") view={Lazy::<NewCallRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calls/import") view={Lazy::<ImportRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/calls/:id") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/reviews/import") view={Lazy::<HistoryImportRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/frameworks") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
                     // One route type serves both: each type costs the main bundle.
@@ -155,6 +156,7 @@ lazy_page!(AccountRoute, pages::account::AccountPage);
 lazy_page!(CallsRoute, pages::calls::CallsPage);
 lazy_page!(NewCallRoute, pages::calls::NewCallPage);
 lazy_page!(ImportRoute, pages::calls::ImportPage);
+lazy_page!(HistoryImportRoute, pages::calls::HistoryImportPage);
 lazy_page!(CallRoute, pages::call::CallPage);
 lazy_page!(ReviewRoute, pages::review::ReviewPage);
 lazy_page!(FrameworksRoute, pages::frameworks::FrameworksPage);

@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod feedback;
 pub mod forms;
+pub mod import;
 pub mod layout;
 pub mod reload;
 pub mod review_bits;

@@ -4,6 +4,7 @@
 use super::*;
 use crate::api::calls::import_calls;
 use crate::components::feedback::Loading;
+use crate::components::import::{read_chosen_file, ImportProblems};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::types::ImportOutcome;
 use leptos::prelude::*;
@@ -39,27 +40,13 @@ pub(super) fn Import() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        let name = file.name();
         outcome.set(None);
-        spawn_local(async move {
-            let promise = file.text();
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(v) => {
-                    text.set(Some((name, v.as_string().unwrap_or_default())));
-                    run(false);
-                }
-                Err(e) => outcome.set(Some(Err(format!(
-                    "The file could not be read: {}",
-                    e.dyn_ref::<js_sys::Error>()
-                        .map(|e| String::from(e.message()))
-                        .unwrap_or_default()
-                )))),
+        read_chosen_file(ev, move |read| match read {
+            Ok(file) => {
+                text.set(Some(file));
+                run(false);
             }
+            Err(e) => outcome.set(Some(Err(e))),
         });
     };
     view! {
@@ -75,20 +62,7 @@ pub(super) fn Import() -> impl IntoView {
             {move || busy.get().then(|| view! { <Loading label="Checking every line…" /> })}
             {move || outcome.get().map(|o| match o {
                 Err(e) => view! { <div class="form-alert" role="alert">{e}</div> }.into_any(),
-                Ok(o) if !o.problems.is_empty() => view! {
-                    <div class="import-problems" role="alert">
-                        <h2>{format!("{} problem{} found — nothing was imported", o.problems.len(), if o.problems.len() == 1 { "" } else { "s" })}</h2>
-                        <p class="muted">"Correct the file and choose it again."</p>
-                        <table class="table stack">
-                            <thead><tr><th scope="col">"Line"</th><th scope="col">"Column"</th><th scope="col">"Problem"</th></tr></thead>
-                            <tbody>
-                                {o.problems.into_iter().map(|p| view! {
-                                    <tr><td data-label="Line">{p.line}</td><td data-label="Column"><code>{p.column}</code></td><td data-label="Problem">{p.message}</td></tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
+                Ok(o) if !o.problems.is_empty() => view! { <ImportProblems problems=o.problems /> }.into_any(),
                 Ok(o) if o.committed => view! {
                     <div class="panel panel-ok" role="status">
                         <h2>{format!("Imported {} calls", o.rows)}</h2>

@@ -89,6 +89,14 @@ pub(super) fn Calls() -> impl IntoView {
             <a class="button" href=move || format!("/export/reviews.csv?{}", filter.get().to_params()) download="" rel="external">"Reviews CSV"</a>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
+                    let me = crate::auth::use_auth().me.await.ok().flatten();
+                    me.filter(|m| crate::domain::access::permits_any(m.roles, crate::domain::access::Action::ImportReviews)).map(|_| view! {
+                        <a class="button" href="/reviews/import">"Import review history"</a>
+                    })
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
                     options.await.ok().filter(|o| o.can_add).map(|_| view! {
                         <a class="button" href="/calls/import">"Import CSV"</a>
                         <a class="button primary" href="/calls/new">"Add a call"</a>

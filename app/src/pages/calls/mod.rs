@@ -1,9 +1,12 @@
-//! The call list with its filters, adding one call, and the CSV import.
+//! The call list with its filters, adding one call, the CSV import, and
+//! importing review history.
 
+mod history;
 mod import;
 mod list;
 mod new_call;
 
+pub use history::HistoryImportPage;
 pub use import::*;
 pub use list::*;
 pub use new_call::*;
