@@ -9,6 +9,7 @@ mod continuum;
 mod development;
 mod exports;
 mod http;
+mod insight;
 mod kpi;
 mod people;
 mod quality;

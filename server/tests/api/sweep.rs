@@ -628,6 +628,15 @@ fn cases(i: &Ids) -> Vec<Case> {
         )
         .forbidden(AGENTS)
         .picker("agent_id"),
+        // Only a preview, naming people by email rather than ids.
+        case(
+            "reviews/import-history",
+            json!({ "csv": csv, "version": null, "commit": false }),
+            &[Admin],
+        )
+        .json()
+        .forbidden(NOT_ADMIN)
+        .no_ids(),
         // Only a preview: the rows name a team and an agent rather than ids,
         // so another organisation gets row errors, not a 404.
         case("calls/import", json!({ "csv": csv, "commit": false }), NOT_AGENT)
@@ -819,6 +828,29 @@ fn cases(i: &Ids) -> Vec<Case> {
             &[Own, Coach, Leader, Admin],
         )
         .json(),
+        // Insight compares many agents: never an agent; a coach their
+        // teams, a leader or admin the organisation.
+        case(
+            "insight/satisfaction",
+            json!({ "query": { "team_id": i.billing, "agent_id": null, "channel": null, "from": "2026-11-01", "to": "2026-11-30", "grouping": "Week", "short_abandon_seconds": null }, "outcome": "nps" }),
+            &[Coach, Leader, Admin],
+        )
+        .json()
+        .forbidden(AGENTS),
+        case(
+            "insight/target-effects",
+            json!({ "query": { "team_id": i.billing, "agent_id": null, "channel": null, "from": "2026-11-01", "to": "2026-11-30", "grouping": "Week", "short_abandon_seconds": null } }),
+            &[Coach, Leader, Admin],
+        )
+        .json()
+        .forbidden(AGENTS),
+        case(
+            "insight/agent-coaching",
+            json!({ "agent_id": i.gina, "on": null }),
+            &[Coach, Leader, Admin],
+        )
+        .json()
+        .forbidden(AGENTS),
         // Development.
         case(
             "development/benchmark",
