@@ -1,7 +1,7 @@
 //! Benchmarks, not tests: run with `make bench`. They build the scale
-//! fixture (tests/scale) and print how long the KPI and quality dashboards
-//! take for the organisation, a team, a coach's teams and one agent over 90
-//! and 365 days, on the database in TEST_DATABASE_URL or SQLite.
+//! fixture (tests/scale) and print how long the KPI, quality and insight
+//! views take for the organisation, a team, a coach's teams and one agent
+//! over 90 and 365 days, on the database in TEST_DATABASE_URL or SQLite.
 
 #[path = "api/common.rs"]
 mod common;
@@ -36,19 +36,34 @@ async fn dashboards_at_100000_calls() {
         ("agent, own calls", &s.agent, None, None),
     ];
     println!(
-        "{:<24} {:>5} {:<13} {:>9} {:>9}",
+        "{:<24} {:>5} {:<22} {:>9} {:>9}",
         "who", "days", "endpoint", "p50", "p95"
     );
     for (label, api, team, agent) in who {
         for days in [90, 365] {
-            for endpoint in ["kpi/figures", "kpi/quality"] {
-                let query = json!({ "query": {
+            // Insight compares agents: not an agent's.
+            let insight = agent.is_none() && label != "agent, own calls";
+            let endpoints: &[&str] = if insight {
+                &[
+                    "kpi/figures",
+                    "kpi/quality",
+                    "insight/satisfaction",
+                    "insight/target-effects",
+                ]
+            } else {
+                &["kpi/figures", "kpi/quality"]
+            };
+            for endpoint in endpoints.iter().copied() {
+                let mut query = json!({ "query": {
                     "team_id": team, "agent_id": agent, "channel": null,
                     "from": (today - chrono::Duration::days(days - 1)).to_string(),
                     "to": today.to_string(),
                     "grouping": if days > 120 { "Month" } else { "Week" },
                     "short_abandon_seconds": 10,
                 }});
+                if endpoint == "insight/satisfaction" {
+                    query["outcome"] = json!("csat");
+                }
                 api.call_json(endpoint, query.clone()).await.ok();
                 let mut times: Vec<Duration> = (0..RUNS).map(|_| Duration::ZERO).collect();
                 for t in times.iter_mut() {
@@ -58,7 +73,7 @@ async fn dashboards_at_100000_calls() {
                 }
                 times.sort();
                 println!(
-                    "{label:<24} {days:>5} {endpoint:<13} {:>9.1?} {:>9.1?}",
+                    "{label:<24} {days:>5} {endpoint:<22} {:>9.1?} {:>9.1?}",
                     times[RUNS / 2],
                     times[RUNS * 95 / 100 - 1]
                 );

@@ -88,7 +88,7 @@ pub async fn seed(
         let agent = &agents[a];
         let occurred_at = now - Duration::days(rng.gen_range(95..360))
             + Duration::minutes(rng.gen_range(-240..360));
-        let complaint = rng.gen_bool(0.1);
+        let complaint = rng.gen_bool(0.02);
         let ratings: Vec<Rating> = behaviours
             .iter()
             .map(|b| rating(&mut rng, b, agent.skill, complaint))
@@ -105,7 +105,7 @@ pub async fn seed(
         } else {
             drivers.iter().sum::<f64>() / drivers.len() as f64
         };
-        let latent = 1.2 + 0.85 * (shown - 1.0) + noise(&mut rng, 0.45);
+        let latent = 1.9 + 0.5 * (shown - 1.0) + noise(&mut rng, 0.7);
         let csat = rng
             .gen_bool(0.75)
             .then(|| latent.round().clamp(1.0, 5.0) as i16);

@@ -58,6 +58,9 @@ pub struct CoachingView {
     pub agent: AgentRef,
     pub windows: CoachingWindows,
     pub rows: Vec<CoachingRow>,
+    /// The agent's targets as coaching dates to pick: (day `YYYY-MM-DD`,
+    /// behaviour), newest first.
+    pub target_dates: Vec<(String, String)>,
 }
 
 /// A target with the measured change of its behaviour since it was set.

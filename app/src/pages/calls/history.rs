@@ -69,7 +69,7 @@ fn HistoryImport() -> impl IntoView {
         <PageHeader title="Import review history" lede="Bring the reviews your coaches made in another QA tool. Each line is a call already in Rapport (by its reference) or a new call, the coach, when it was reviewed, and a rating per behaviour. You see a check of every line first; nothing is imported unless every line is right.">
             <a class="button" href=template download="" rel="external">"Download the template"</a>
         </PageHeader>
-        <section class="card">
+        <section class="card history-import">
             <div class="field">
                 <label for="history-version">"Scored on framework version"</label>
                 <Transition fallback=|| view! { <Loading /> }>

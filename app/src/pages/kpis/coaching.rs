@@ -60,10 +60,20 @@ fn side_text(s: SideFigures) -> String {
     }
 }
 
+/// A change in levels, signed; one that rounds to nothing is 0.0.
+fn signed(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r == 0.0 {
+        "0.0".into()
+    } else {
+        format!("{r:+.1}")
+    }
+}
+
 fn change_cell(c: Change) -> AnyView {
     match c {
         Change::TooFew => view! {
-            <td data-label="Change" class="muted">{format!("Too few calls (under {MIN_SIDE} a side)")}</td>
+            <td data-label="Change" class="num muted">{format!("Too few calls (under {MIN_SIDE} a side)")}</td>
         }
         .into_any(),
         Change::Measured {
@@ -78,9 +88,9 @@ fn change_cell(c: Change) -> AnyView {
             };
             view! {
                 <td data-label="Change" class="num">
-                    <strong class=class>{format!("{difference:+.1}")}</strong>
+                    <strong class=class>{signed(difference)}</strong>
                     <span class="muted small block">{match interval {
-                        Some(i) => format!("95% {:+.1} to {:+.1}", i.low, i.high),
+                        Some(i) => format!("95% {} to {}", signed(i.low), signed(i.high)),
                         None => "no spread on either side".into(),
                     }}</span>
                 </td>
@@ -272,6 +282,20 @@ fn AgentCoachingBody(v: CoachingView) -> impl IntoView {
                 <label for="c-on">"Coaching date"</label>
                 <input id="c-on" type="date" prop:value=v.windows.on.clone() on:change=on_date />
             </div>
+            {(!v.target_dates.is_empty()).then(|| view! {
+                <div class="date-picks">
+                    <span class="muted small">"Targets set:"</span>
+                    <ul class="chips">
+                        {v.target_dates.iter().map(|(on, behaviour)| view! {
+                            <li>
+                                <a class="chip" href=agent_coaching_href(agent_id, Some(on)) aria-current=(*on == v.windows.on).then_some("true")>
+                                    {format!("{} · {behaviour}", date_label(on))}
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
             <p class="hint">{windows_text(&v.windows)}</p>
         </section>
         <section class="card card-flush" aria-labelledby="agent-change-title">

@@ -60,9 +60,14 @@ fn percent(share: Option<f64>) -> String {
     share.map_or("–".into(), |s| format!("{:.0}%", 100.0 * s))
 }
 
-/// Points of difference, signed.
+/// Points of difference, signed; a difference that rounds to nothing is 0.
 fn points(d: f64) -> String {
-    format!("{:+.0}", 100.0 * d)
+    let p = (100.0 * d).round();
+    if p == 0.0 {
+        "0".into()
+    } else {
+        format!("{p:+.0}")
+    }
 }
 
 fn p_value(p: f64) -> String {
@@ -136,7 +141,7 @@ fn InsightBody(v: InsightView) -> impl IntoView {
         </PageHeader>
         {section_tabs(Section::Insight, &q)}
         <KpiFilters q=q.clone() scope=v.scope.clone() go=go abandons=false grouping=false by_agent=false />
-        <div class="metric-switch" role="group" aria-label="Satisfaction read from">
+        <div class="metric-switch outcome-switch" role="group" aria-label="Satisfaction read from">
             {[Outcome::Csat, Outcome::Nps].into_iter().map(|o| {
                 let pick = pick.clone();
                 view! {
@@ -145,7 +150,7 @@ fn InsightBody(v: InsightView) -> impl IntoView {
             }).collect_view()}
         </div>
         <section class="card callout association-note" aria-labelledby="assoc-title">
-            <h2 id="assoc-title" class="card-title">"Association, not cause"</h2>
+            <h2 id="assoc-title">"Association, not cause"</h2>
             <p>"These figures show which behaviours go together with satisfied customers in your calls. They do not show that a behaviour causes satisfaction: skilled agents tend to do many things well at once, so a behaviour can look important only because the agents who show it also do everything else well. Use this to decide what to listen for, then check the effect with targets and coaching."</p>
         </section>
         {if v.calls == 0 {
@@ -289,14 +294,11 @@ fn explain(row: &InsightRow, outcome: Outcome) -> Vec<String> {
     out
 }
 
-/// Each tested behaviour's difference with its interval on one axis.
+/// Each tested behaviour's difference with its interval on one axis. The
+/// names are HTML, so they stay readable on a phone (they stack above the
+/// line there); each line is an SVG placed in percentages of its width.
 #[component]
 fn ForestPlot(rows: Vec<InsightRow>) -> impl IntoView {
-    const W: f64 = 720.0;
-    const LABEL: f64 = 230.0;
-    const ROW: f64 = 26.0;
-    const TOP: f64 = 8.0;
-    const AXIS: f64 = 28.0;
     let extent = rows
         .iter()
         .filter_map(|r| r.effect.tested)
@@ -304,13 +306,14 @@ fn ForestPlot(rows: Vec<InsightRow>) -> impl IntoView {
         .fold(0.2_f64, f64::max);
     // Round the axis out to the next 10 points.
     let extent = ((extent * 10.0).ceil() / 10.0).min(1.0);
-    let h = TOP + ROW * rows.len() as f64 + AXIS;
-    let x = move |d: f64| LABEL + (W - LABEL - 16.0) * (d + extent) / (2.0 * extent);
+    // Percentages of the track's width (SVG takes them as coordinates),
+    // kept off the edges so the end ticks stay readable.
+    let at = move |d: f64| format!("{:.2}%", 3.0 + 94.0 * (d + extent) / (2.0 * extent));
+    let step = if extent > 0.55 { 0.2 } else { 0.1 };
     let ticks: Vec<f64> = (-10..=10)
-        .map(|i| f64::from(i) / 10.0)
+        .map(|i| f64::from(i) * step)
         .filter(|t| t.abs() <= extent + 1e-9)
         .collect();
-    let every = if ticks.len() > 11 { 2 } else { 1 };
     let summary = rows
         .iter()
         .filter_map(|r| {
@@ -327,23 +330,26 @@ fn ForestPlot(rows: Vec<InsightRow>) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("; ");
     view! {
-        <figure class="chart forest">
-            <svg viewBox=format!("0 0 {W} {h}") role="img" aria-label=format!("Difference in share by behaviour, with 95% intervals. {summary}")>
-                {ticks.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(_, t)| view! {
-                    <line class=if t.abs() < 1e-9 { "zero-line" } else { "grid-line" } x1=x(*t) x2=x(*t) y1=TOP y2=h - AXIS + 4.0 />
-                    <text class="axis" x=x(*t) y=h - 8.0 text-anchor="middle">{points(*t)}</text>
-                }).collect_view()}
-                {rows.iter().enumerate().filter_map(|(i, r)| r.effect.tested.map(|t| {
-                    let cy = TOP + ROW * (i as f64 + 0.5);
-                    view! {
-                        <text class="forest-label" x=LABEL - 10.0 y=cy + 4.0 text-anchor="end">{r.name.clone()}</text>
-                        <line class="forest-ci" x1=x(t.difference.low) x2=x(t.difference.high) y1=cy y2=cy />
-                        <circle class=if t.passes { "forest-dot passes" } else { "forest-dot" } cx=x(t.difference.value) cy=cy r="5">
-                            <title>{format!("{}: {} points ({} to {})", r.name, points(t.difference.value), points(t.difference.low), points(t.difference.high))}</title>
-                        </circle>
-                    }
-                })).collect_view()}
-            </svg>
+        <figure class="forest" role="img" aria-label=format!("Difference in share by behaviour, with 95% intervals. {summary}")>
+            {rows.iter().filter_map(|r| r.effect.tested.map(|t| {
+                let title = format!("{}: {} points ({} to {})", r.name, points(t.difference.value), points(t.difference.low), points(t.difference.high));
+                view! {
+                    <div class="forest-row" aria-hidden="true" title=title>
+                        <span class="forest-label">{r.name.clone()}</span>
+                        <svg class="forest-track" width="100%" height="24">
+                            <line class="forest-zero" x1=at(0.0) x2=at(0.0) y1="0" y2="24" />
+                            <line class="forest-ci" x1=at(t.difference.low) x2=at(t.difference.high) y1="12" y2="12" />
+                            <circle class=if t.passes { "forest-dot passes" } else { "forest-dot" } cx=at(t.difference.value) cy="12" r="6" />
+                        </svg>
+                    </div>
+                }
+            })).collect_view()}
+            <div class="forest-axis" aria-hidden="true">
+                <span class="forest-label"></span>
+                <svg class="forest-ticks" width="100%" height="18">
+                    {ticks.iter().map(|t| view! { <text x=at(*t) y="13" text-anchor="middle">{points(*t)}</text> }).collect_view()}
+                </svg>
+            </div>
         </figure>
     }
 }

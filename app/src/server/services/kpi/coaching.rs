@@ -25,6 +25,8 @@ use std::collections::{BTreeSet, HashMap};
 
 /// How far back a coaching date is offered by default.
 const DEFAULT_DAYS_AGO: i64 = 30;
+/// A target younger than this has too few calls since to open on.
+const SETTLED_DAYS: i64 = 14;
 
 /// An agent's scored calls: the day and the value per lineage column.
 type CallValues = Vec<(NaiveDate, Vec<Option<f64>>)>;
@@ -118,17 +120,21 @@ pub async fn agent_coaching(
     let vis = Visibility::of(db, caller).await?;
     let agent = agent_for(db, caller, &vis, Some(agent_id)).await?;
     let today = Utc::now().date_naive();
+    let targets = target::Entity::find()
+        .filter(target::Column::OrgId.eq(caller.org_id))
+        .filter(target::Column::AgentId.eq(agent.id))
+        .order_by_desc(target::Column::CreatedAt)
+        .all(db)
+        .await?;
     let on = match on.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(raw) => parse_field_day(raw, "on")?,
-        None => target::Entity::find()
-            .filter(target::Column::OrgId.eq(caller.org_id))
-            .filter(target::Column::AgentId.eq(agent.id))
-            .order_by_desc(target::Column::CreatedAt)
-            .one(db)
-            .await?
-            .map_or(today - Duration::days(DEFAULT_DAYS_AGO), |t| {
-                t.created_at.date_naive()
-            }),
+        // The latest target with some weeks behind it to compare, else a
+        // month ago.
+        None => targets
+            .iter()
+            .map(|t| t.created_at.date_naive())
+            .find(|d| (today - *d).num_days() >= SETTLED_DAYS)
+            .unwrap_or(today - Duration::days(DEFAULT_DAYS_AGO)),
     };
     let windows = windows_of(on, today);
     let fw = current_framework(db, caller.org_id).await?;
@@ -155,6 +161,16 @@ pub async fn agent_coaching(
             }
         })
         .collect();
+    let all = lineage_map(db, caller.org_id).await?;
+    let target_dates = targets
+        .iter()
+        .map(|t| {
+            (
+                t.created_at.date_naive().to_string(),
+                behaviour_name(&fw, &all, &t.lineage),
+            )
+        })
+        .collect();
     let agent = agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
         .await?
         .remove(0);
@@ -162,6 +178,7 @@ pub async fn agent_coaching(
         agent,
         windows,
         rows,
+        target_dates,
     })
 }
 
