@@ -13,7 +13,7 @@ test('a leader sees which behaviours drive satisfaction, by CSAT and by NPS, and
   await expect(page.getByRole('heading', { name: 'Association, not cause' })).toBeVisible();
 
   // The demo history: the three behaviours that move satisfaction lead and pass.
-  const forest = page.locator('.forest > svg');
+  const forest = page.locator('figure.forest');
   await expect(forest).toHaveAttribute('aria-label', /^Difference in share by behaviour/);
   const rows = page.locator('.effects-table tbody tr:not(.effect-detail)');
   const leaders = await rows.locator('th button').allTextContents();
@@ -73,8 +73,9 @@ test('a coach opens a target and an agent and sees the behaviour before and afte
   const table = page.locator('.coaching-table tbody tr');
   await expect(table.first()).toBeVisible();
   expect(await table.count()).toBeGreaterThan(10);
-  await page.getByLabel('Coaching date').fill('2026-01-15');
-  await page.getByLabel('Coaching date').dispatchEvent('change');
+  const date = page.getByLabel('Coaching date', { exact: true });
+  await date.fill('2026-01-15');
+  await date.dispatchEvent('change');
   await expect(page).toHaveURL(/on=2026-01-15/);
   await expect(page.locator('.lede')).toContainText('15 Jan 2026');
   expect(errors).toEqual([]);

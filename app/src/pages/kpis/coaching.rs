@@ -277,7 +277,7 @@ fn AgentCoachingBody(v: CoachingView) -> impl IntoView {
             <a class="button" href=csv download="" rel="external">"Download CSV"</a>
         </PageHeader>
         {section_tabs(Section::Coaching, &q)}
-        <section class="card filters" aria-label="Coaching date">
+        <section class="card filters" aria-label="When the coaching was">
             <div class="field compact">
                 <label for="c-on">"Coaching date"</label>
                 <input id="c-on" type="date" prop:value=v.windows.on.clone() on:change=on_date />
