@@ -24,7 +24,10 @@ fn every_brace_of_the_stylesheet_is_matched() {
             (false, b'{', _) => depth += 1,
             (false, b'}', _) => {
                 depth -= 1;
-                assert!(depth >= 0, "a closing brace with nothing to close on line {line}");
+                assert!(
+                    depth >= 0,
+                    "a closing brace with nothing to close on line {line}"
+                );
             }
             (_, b'\n', _) => line += 1,
             _ => {}

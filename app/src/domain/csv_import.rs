@@ -40,9 +40,12 @@ pub fn whole(message: String) -> Vec<RowProblem> {
     }]
 }
 
+/// A file's lower-cased header and a reader over its records.
+pub type Opened<'a> = (Vec<String>, csv::Reader<&'a [u8]>);
+
 /// The file's lower-cased header and a reader over its records; refuses a
 /// file too large, empty or without a readable header.
-pub fn open(text: &str) -> Result<(Vec<String>, csv::Reader<&[u8]>), Vec<RowProblem>> {
+pub fn open(text: &str) -> Result<Opened<'_>, Vec<RowProblem>> {
     if text.len() > MAX_BYTES {
         return Err(whole(format!(
             "The file is larger than {} MB; split it into smaller files.",

@@ -44,7 +44,19 @@ fn day(days_ago: i64) -> String {
 /// A history file of new calls: per line the agent, team, coach, when,
 /// CSAT, likelihood to recommend and the first two behaviours' ratings;
 /// every other behaviour at 3 (in neither group).
-fn history(keys: &[String], lines: &[(&str, &str, &str, &str, i64, i64, &str, &str)]) -> String {
+/// Agent, team, coach, day, CSAT, likelihood, first and second rating.
+type Line<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    i64,
+    i64,
+    &'a str,
+    &'a str,
+);
+
+fn history(keys: &[String], lines: &[Line]) -> String {
     let mut s = String::from(
         "agent_email,team,occurred_at,channel,duration_seconds,csat,likelihood_to_recommend,coach_email,reviewed_at",
     );
