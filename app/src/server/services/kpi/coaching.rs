@@ -57,13 +57,29 @@ async fn calls_of(
     Ok(out)
 }
 
-fn windows_of(on: NaiveDate, today: NaiveDate) -> CoachingWindows {
-    let (before_from, on, after_to) = coaching_windows(on, today);
-    CoachingWindows {
-        before_from: before_from.to_string(),
-        on: on.to_string(),
-        after_to: after_to.to_string(),
-        days: (on - before_from).num_days(),
+/// The windows either side of a coaching date: the first day before, the
+/// date itself (the first day after) and the last day after.
+#[derive(Clone, Copy)]
+struct Windows {
+    from: NaiveDate,
+    on: NaiveDate,
+    to: NaiveDate,
+}
+
+impl Windows {
+    fn of(on: NaiveDate, today: NaiveDate) -> Windows {
+        let (from, on, to) = coaching_windows(on, today);
+        Windows { from, on, to }
+    }
+
+    /// As pages show them.
+    fn view(self) -> CoachingWindows {
+        CoachingWindows {
+            before_from: self.from.to_string(),
+            on: self.on.to_string(),
+            after_to: self.to.to_string(),
+            days: (self.on - self.from).num_days(),
+        }
     }
 }
 
@@ -78,34 +94,20 @@ fn side(values: &[f64]) -> SideFigures {
 fn compare(
     calls: &[(NaiveDate, Vec<Option<f64>>)],
     column: usize,
-    w: &CoachingWindows,
+    w: Windows,
 ) -> (SideFigures, SideFigures, Change) {
-    let parse = |d: &str| d.parse::<NaiveDate>().ok();
-    let (Some(from), Some(on), Some(to)) =
-        (parse(&w.before_from), parse(&w.on), parse(&w.after_to))
-    else {
-        return (
-            SideFigures::default(),
-            SideFigures::default(),
-            Change::TooFew,
-        );
-    };
     let (mut before, mut after) = (Vec::new(), Vec::new());
     for (day, values) in calls {
         let Some(v) = values.get(column).copied().flatten() else {
             continue;
         };
-        if (from..on).contains(day) {
+        if (w.from..w.on).contains(day) {
             before.push(v);
-        } else if (on..=to).contains(day) {
+        } else if (w.on..=w.to).contains(day) {
             after.push(v);
         }
     }
     (side(&before), side(&after), change(&before, &after))
-}
-
-fn span(w: &CoachingWindows) -> Option<(NaiveDate, NaiveDate)> {
-    Some((w.before_from.parse().ok()?, w.after_to.parse().ok()?))
 }
 
 /// Every behaviour of one agent before against after `on` (default: the
@@ -136,7 +138,7 @@ pub async fn agent_coaching(
             .find(|d| (today - *d).num_days() >= SETTLED_DAYS)
             .unwrap_or(today - Duration::days(DEFAULT_DAYS_AGO)),
     };
-    let windows = windows_of(on, today);
+    let windows = Windows::of(on, today);
     let fw = current_framework(db, caller.org_id).await?;
     let behaviours: Vec<(String, String)> = fw
         .behaviours()
@@ -144,14 +146,20 @@ pub async fn agent_coaching(
         .collect();
     let lineages: Vec<String> = behaviours.iter().map(|b| b.0.clone()).collect();
     let agents = BTreeSet::from([agent.id]);
-    let span = span(&windows).ok_or_else(|| AppError::invalid("on", "Choose a coaching date."))?;
-    let calls = calls_of(db, caller.org_id, &agents, span, &lineages).await?;
+    let calls = calls_of(
+        db,
+        caller.org_id,
+        &agents,
+        (windows.from, windows.to),
+        &lineages,
+    )
+    .await?;
     let theirs = calls.get(&agent.id).map(Vec::as_slice).unwrap_or_default();
     let rows = behaviours
         .into_iter()
         .enumerate()
         .map(|(col, (lineage, name))| {
-            let (before, after, change) = compare(theirs, col, &windows);
+            let (before, after, change) = compare(theirs, col, windows);
             CoachingRow {
                 lineage,
                 name,
@@ -176,7 +184,7 @@ pub async fn agent_coaching(
         .remove(0);
     Ok(CoachingView {
         agent,
-        windows,
+        windows: windows.view(),
         rows,
         target_dates,
     })
@@ -189,20 +197,17 @@ pub async fn target_change(
     t: &target::Model,
     name: String,
 ) -> Result<(CoachingWindows, CoachingRow), AppError> {
-    let windows = windows_of(t.created_at.date_naive(), Utc::now().date_naive());
+    let windows = Windows::of(t.created_at.date_naive(), Utc::now().date_naive());
     let lineages = vec![t.lineage.clone()];
     let agents = BTreeSet::from([t.agent_id]);
-    let calls = match span(&windows) {
-        Some(span) => calls_of(db, t.org_id, &agents, span, &lineages).await?,
-        None => HashMap::new(),
-    };
+    let calls = calls_of(db, t.org_id, &agents, (windows.from, windows.to), &lineages).await?;
     let theirs = calls
         .get(&t.agent_id)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let (before, after, change) = compare(theirs, 0, &windows);
+    let (before, after, change) = compare(theirs, 0, windows);
     Ok((
-        windows,
+        windows.view(),
         CoachingRow {
             lineage: t.lineage.clone(),
             name,
@@ -260,12 +265,12 @@ pub async fn target_effects(cx: &Ctx, mut q: KpiQuery) -> Result<TargetEffects, 
         .map(|(i, l)| (l.as_str(), i))
         .collect();
     let agents: BTreeSet<i32> = targets.iter().map(|t| t.agent_id).collect();
-    let windows: Vec<CoachingWindows> = targets
+    let windows: Vec<Windows> = targets
         .iter()
-        .map(|t| windows_of(t.created_at.date_naive(), today))
+        .map(|t| Windows::of(t.created_at.date_naive(), today))
         .collect();
-    let first = windows.iter().filter_map(span).map(|s| s.0).min();
-    let last = windows.iter().filter_map(span).map(|s| s.1).max();
+    let first = windows.iter().map(|w| w.from).min();
+    let last = windows.iter().map(|w| w.to).max();
     let calls = match (first, last) {
         (Some(f), Some(l)) => calls_of(db, caller.org_id, &agents, (f, l), &lineages).await?,
         _ => HashMap::new(),
@@ -290,11 +295,11 @@ pub async fn target_effects(cx: &Ctx, mut q: KpiQuery) -> Result<TargetEffects, 
             .get(&t.agent_id)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let (before, after, change) = compare(theirs, col, &windows);
+        let (before, after, change) = compare(theirs, col, windows);
         out.push(TargetEffect {
             target_id: t.id,
             agent: agent.clone(),
-            windows,
+            windows: windows.view(),
             row: CoachingRow {
                 lineage: t.lineage.clone(),
                 name: behaviour_name(&fw, &all, &t.lineage),
