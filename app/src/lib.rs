@@ -104,6 +104,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/kpis/quality") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/kpis/insight") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/kpis/coaching") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/complaints") view={Lazy::<ComplaintsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/complaints/:id") view={Lazy::<ComplaintsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/ideas") view={Lazy::<ComplaintsRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
@@ -176,3 +179,4 @@ lazy_page!(PracticeRoute, pages::practice::PracticePage);
 lazy_page!(ContinuumRoute, pages::continuum::ContinuumPage);
 lazy_page!(CalibrationRoute, pages::calibration::CalibrationPage);
 lazy_page!(KpisRoute, pages::kpis::KpisPage);
+lazy_page!(ComplaintsRoute, pages::complaints::ComplaintsPage);

@@ -16,6 +16,7 @@ mod m20261201_000001_lookup_indexes;
 mod m20261202_000001_kpi_rollup;
 mod m20261203_000001_quality_rollup;
 mod m20261204_000001_review_history;
+mod m20261205_000001_complaints;
 
 pub struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_kpi_rollup::Migration),
             Box::new(m20261203_000001_quality_rollup::Migration),
             Box::new(m20261204_000001_review_history::Migration),
+            Box::new(m20261205_000001_complaints::Migration),
         ]
     }
 }

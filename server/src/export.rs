@@ -8,8 +8,9 @@ use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::csv::CsvTable;
 use app::server::kernel::Ctx;
-use app::server::services::{calls, continuum, development, kpi, reviews};
-use app::types::{CallFilter, KpiQuery};
+use app::domain::ideas::IdeaStatus;
+use app::server::services::{calls, complaints, continuum, development, ideas, kpi, reviews};
+use app::types::{CallFilter, ComplaintQuery, KpiQuery};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -63,6 +64,12 @@ async fn export(
             None => Err(AppError::not_found("That assessment")),
         },
         "kpis.csv" => kpi::csv(&cx, KpiQuery::from_params(get, today)).await,
+        "complaints.csv" => {
+            complaints::complaints_csv(&cx, ComplaintQuery::from_params(get)).await
+        }
+        "ideas.csv" => {
+            ideas::ideas_csv(&cx, get("status").and_then(|s| IdeaStatus::parse(&s))).await
+        }
         "score-trends.csv" => kpi::score_trends_csv(&cx, KpiQuery::from_params(get, today)).await,
         "heatmap.csv" => kpi::heatmap_csv(&cx, KpiQuery::from_params(get, today)).await,
         "reliability.csv" => kpi::reliability_csv(&cx, KpiQuery::from_params(get, today)).await,

@@ -10,7 +10,9 @@ use app::domain::media::{
 use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::AuthUser;
+use app::domain::material::{material_too_large, sniff_material, unsupported_material, MAX_MATERIAL_BYTES};
 use app::server::services::calls::{attach_recording, audible_call, can_edit, visible_call};
+use app::server::services::complaints::{attach_material, material_of, material_target};
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -33,6 +35,10 @@ pub fn routes(state: MediaState) -> Router {
         .route(
             "/media/calls/{id}/recording",
             get(play).put(upload).post(upload),
+        )
+        .route(
+            "/media/complaints/{id}/material",
+            get(material).put(attach).post(attach),
         )
         .with_state(state)
 }
@@ -161,6 +167,122 @@ async fn play(
         }
         Err(e) => {
             tracing::error!(error = %e, "recording not served");
+            refuse(AppError::Internal("storage".into()))
+        }
+    }
+}
+
+fn file_name(headers: &HeaderMap) -> String {
+    headers
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|n| n.chars().take(120).collect::<String>())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "The file".into())
+}
+
+/// Material for a complaint: checked from its bytes and size-limited like
+/// a recording, kept beside the recordings.
+async fn attach(
+    State(state): State<MediaState>,
+    session: Session,
+    Path(id): Path<i32>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let user = match caller(&state.db, &session).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let complaint = match material_target(&state.db, &user, id).await {
+        Ok(c) => c,
+        Err(e) => return refuse(e),
+    };
+    let name = file_name(&headers);
+    if body.len() as u64 > MAX_MATERIAL_BYTES {
+        return refuse_with(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            material_too_large(&name, body.len() as u64),
+        );
+    }
+    if body.is_empty() {
+        return refuse_with(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("\"{name}\" is empty."),
+        );
+    }
+    let Some((mime, extension)) = sniff_material(&body[..body.len().min(64)]) else {
+        return refuse_with(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            unsupported_material(&name),
+        );
+    };
+    let token = &app::server::tokens::new_token()[..12];
+    let key = format!(
+        "org-{}/complaint-{}-{token}.{extension}",
+        complaint.org_id, complaint.id
+    );
+    if let Err(e) = state.storage.put(&key, &body).await {
+        tracing::error!(error = %e, "material not stored");
+        return refuse(AppError::Internal("storage".into()));
+    }
+    let bytes = body.len() as u64;
+    if let Err(e) = attach_material(&state.db, &user, complaint, key, name, mime, bytes).await {
+        return refuse(e);
+    }
+    (
+        StatusCode::OK,
+        Json(serde_json::json!({ "mime": mime, "bytes": bytes })),
+    )
+        .into_response()
+}
+
+/// The complaint's material, as a download (never shown inline, so a file
+/// cannot run in the page's origin).
+async fn material(
+    State(state): State<MediaState>,
+    session: Session,
+    Path(id): Path<i32>,
+    request: Request,
+) -> Response {
+    let user = match caller(&state.db, &session).await {
+        Ok(u) => u,
+        Err(r) => return r,
+    };
+    let c = match material_of(&state.db, &user, id).await {
+        Ok(c) => c,
+        Err(e) => return refuse(e),
+    };
+    let (Some(key), Some(mime)) = (c.attachment_key, c.attachment_mime) else {
+        return refuse(AppError::not_found("That complaint's material"));
+    };
+    let path = match state.storage.local_path(&key).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(error = %e, "material path");
+            return refuse(AppError::Internal("storage".into()));
+        }
+    };
+    let name: String = c
+        .attachment_name
+        .unwrap_or_default()
+        .chars()
+        .filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_' | ' '))
+        .collect();
+    match tower_http::services::ServeFile::new(path).oneshot(request).await {
+        Ok(mut response) => {
+            let headers = response.headers_mut();
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
+            if let Ok(v) = HeaderValue::from_str(&mime) {
+                headers.insert(header::CONTENT_TYPE, v);
+            }
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", name.trim())) {
+                headers.insert(header::CONTENT_DISPOSITION, v);
+            }
+            response.map(Body::new)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "material not served");
             refuse(AppError::Internal("storage".into()))
         }
     }

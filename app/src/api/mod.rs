@@ -6,6 +6,7 @@ pub mod admin;
 pub mod auth;
 pub mod calibration;
 pub mod calls;
+pub mod complaints;
 pub mod continuum;
 pub mod development;
 pub mod frameworks;

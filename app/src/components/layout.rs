@@ -52,6 +52,11 @@ const NAV: &[NavItem] = &[
         show: |r| access::permits(r, Action::ViewDashboards, Relation::Coached),
     },
     NavItem {
+        href: "/complaints",
+        label: "Complaints",
+        show: |r| access::permits_any(r, Action::ViewComplaints),
+    },
+    NavItem {
         href: "/development",
         label: "Development",
         show: |r| access::permits(r, Action::SelfAssess, Relation::Own),

@@ -72,6 +72,19 @@ crate::keyed_enum! {
         ViewInsight = "view_insight",
         /// Bring in review history from another QA tool.
         ImportReviews = "import_reviews",
+        /// See complaints: on one's own calls, a coach's teams', a
+        /// leader's or admin's whole organisation.
+        ViewComplaints = "view_complaints",
+        /// Log a complaint that came in: an agent for their own contacts.
+        LogComplaint = "log_complaint",
+        /// Take a complaint through its steps, give it an owner and a date,
+        /// attach material. The owner may always do so (see
+        /// [`may_handle_complaint`]).
+        HandleComplaint = "handle_complaint",
+        /// Log a service idea: anyone in the organisation.
+        LogIdea = "log_idea",
+        /// Agree, put into practice or decline a service idea.
+        DecideIdea = "decide_idea",
         /// Run and answer continuum assessments; read the continuum model.
         RunContinuum = "run_continuum",
         /// Manage people, invitations and roles.
@@ -102,7 +115,10 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
                         | SelfAssess
                         | LogPractice
                         | SetTarget
+                        | ViewComplaints
+                        | LogComplaint
                 )
+                || action == LogIdea
         }
         // A coach does for the agents of their teams what an agent does for
         // themself, and scores their calls; never on their own calls.
@@ -111,7 +127,8 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
             // Calibration is practice among coaches across the teams.
             RunCalibration | JoinCalibration => true,
             AddCall | ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget
-            | DrawSample => rel == Coached,
+            | DrawSample | ViewComplaints | LogComplaint | HandleComplaint => rel == Coached,
+            LogIdea => true,
             ViewTeamOverview => true,
             _ => false,
         },
@@ -121,6 +138,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
             ViewCall | ViewDevelopment | ViewTeamOverview | RunContinuum | AddCall => true,
             RunCalibration | JoinCalibration | ViewDashboards | ViewInsight => true,
             ReadAudit | DrawSample | ReassignSample => true,
+            ViewComplaints | LogComplaint | HandleComplaint | LogIdea | DecideIdea => true,
             ScoreCall | AttachMedia | ResolveDispute | SetTarget | AgreeTarget => rel != Own,
             _ => false,
         },
@@ -142,6 +160,8 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
                 | RunContinuum
                 | AddCall
                 | AttachMedia
+                | ViewComplaints
+                | LogIdea
         ),
     }
 }
@@ -163,6 +183,12 @@ pub fn permits_any(roles: RoleSet, action: Action) -> bool {
 /// did not write the review.
 pub fn may_resolve_dispute(roles: RoleSet, rel: Relation, wrote_review: bool) -> bool {
     !wrote_review && permits(roles, Action::ResolveDispute, rel)
+}
+
+/// A complaint is handled by whoever the policy allows for its team, and
+/// always by its owner, who was given it by someone who could.
+pub fn may_handle_complaint(roles: RoleSet, rel: Relation, is_owner: bool) -> bool {
+    is_owner || permits(roles, Action::HandleComplaint, rel)
 }
 
 /// Whether the person sees the whole organisation rather than their own

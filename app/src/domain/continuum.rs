@@ -22,7 +22,7 @@ pub enum DataCheck {
     AgentsWithTarget,
     /// Share of agents who logged practice in the last 30 days.
     AgentsPractising,
-    /// Share of recent complaints with a rectification and follow-up date.
+    /// Share of recent complaints in the register that were followed up.
     ComplaintsFollowedUp,
 }
 
@@ -62,7 +62,7 @@ impl DataCheck {
             DataCheck::AgentsReviewed => "Agents reviewed in the last 30 days",
             DataCheck::AgentsWithTarget => "Agents with a behavioural target",
             DataCheck::AgentsPractising => "Agents who logged practice",
-            DataCheck::ComplaintsFollowedUp => "Complaints with rectification and follow-up",
+            DataCheck::ComplaintsFollowedUp => "Complaints followed up",
         }
     }
 }

@@ -203,6 +203,8 @@ keyed_enum! {
     /// What the audit log is about.
     pub enum AuditSubject {
         Review = "review",
+        Complaint = "complaint",
+        Idea = "idea",
     }
 }
 

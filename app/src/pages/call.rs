@@ -81,6 +81,8 @@ fn CallBody(
     view! {
         <PageHeader title=title lede=lede>
             <a class="button ghost" href="/calls">"All calls"</a>
+            {call.complaint_id.map(|id| view! { <a class="button" href=format!("/complaints/{id}")>"Open the complaint"</a> })}
+            {call.can_log_complaint.then(|| view! { <a class="button" href=format!("/complaints/new?call={call_id}")>{if call.complaint { "Open its complaint" } else { "Log a complaint" }}</a> })}
             {can_review.then(|| view! {
                 <button class="button primary" type="button" disabled=move || starting.get() on:click=start>
                     {if my_draft.is_some() { "Continue scoring" } else { "Score this call" }}

@@ -1,4 +1,6 @@
+use crate::api::complaints::my_complaint_reminders;
 use crate::api::home::get_home;
+use crate::pages::complaints::ComplaintReminderCard;
 use crate::api::kpi::get_kpis;
 use crate::api::reviews::{get_review_queue, list_notifications, mark_notification_read};
 use crate::components::feedback::{loaded, EmptyState};
@@ -21,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
     let queue = Resource::new(|| (), |_| get_review_queue());
     let notes = Resource::new(|| (), |_| list_notifications());
     let kpis = Resource::new(|| (), |_| get_kpis(home_kpi_query()));
+    let reminders = Resource::new(|| (), |_| my_complaint_reminders());
     view! {
         <AppShell title="Home">
             {loaded(overview, move |o| view! { <Home overview=o kpis=kpis /> }.into_any())}
@@ -28,6 +31,11 @@ pub fn HomePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     let unread: Vec<NotificationView> = notes.await.unwrap_or_default().into_iter().filter(|n| !n.read).collect();
                     (!unread.is_empty()).then(|| view! { <Notifications items=unread /> })
+                })}
+            </Suspense>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    reminders.await.ok().filter(|r| !r.rows.is_empty()).map(|r| view! { <ComplaintReminderCard r=r /> })
                 })}
             </Suspense>
             <Suspense fallback=|| ()>

@@ -4,6 +4,7 @@ pub mod account;
 pub mod calibration;
 pub mod call;
 pub mod calls;
+pub mod complaints;
 pub mod continuum;
 pub mod continuum_model;
 pub mod development;

@@ -226,6 +226,14 @@ pub async fn seed_if_empty(db: &DatabaseConnection) -> Result<Option<DemoSeed>, 
     };
     let framework = framework.await.map_err(|e| DbErr::Custom(e.to_string()))?;
     super::demo_insight::seed(&txn, org.id, &framework, &agents).await?;
+    super::demo_complaints::seed(
+        &txn,
+        org.id,
+        &agents,
+        id_of["leader@rapport.demo"],
+        id_of["admin@rapport.demo"],
+    )
+    .await?;
     // The demo writes its calls and reviews directly; the rollups are
     // made from them.
     let rollups = async {

@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod demo_calibration;
 pub mod demo_calls;
+pub mod demo_complaints;
 pub mod demo_continuum;
 pub mod demo_development;
 pub mod demo_insight;

@@ -143,6 +143,10 @@ pub struct CallDetail {
     /// The caller may score this call.
     pub can_review: bool,
     pub can_edit: bool,
+    /// The call's register entry, if the caller may open it.
+    pub complaint_id: Option<i32>,
+    /// The call has no register entry and the caller may open one.
+    pub can_log_complaint: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

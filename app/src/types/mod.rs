@@ -2,6 +2,7 @@
 
 mod calibration;
 mod calls;
+mod complaints;
 mod continuum;
 mod development;
 mod frameworks;
@@ -14,6 +15,7 @@ mod sampling;
 
 pub use calibration::*;
 pub use calls::*;
+pub use complaints::*;
 pub use continuum::*;
 pub use development::*;
 pub use frameworks::*;

@@ -5,6 +5,7 @@ mod common;
 
 mod auth;
 mod calibration;
+mod complaints;
 mod continuum;
 mod development;
 mod exports;

@@ -268,6 +268,8 @@ struct Ids {
     model_cell: i64,
     invitation: i64,
     token: String,
+    complaint: i64,
+    idea: i64,
 }
 
 struct Callers {
@@ -526,6 +528,23 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
         .to_string();
     let invitation = num(&admin.call("admin/invitations", &[]).await.ok()[0]["id"]);
 
+    // A complaint on Ginevra's scored call, opened by her coach; an idea
+    // the leader logged from it.
+    let complaint = num(coach
+        .call_json(
+            "complaints/log",
+            json!({ "complaint": { "call_id": call_scored, "team_id": null, "agent_id": null, "source": null, "public": false, "customer": "Mr Q", "category": null, "said": "", "owner_id": null, "due_on": "", "material_link": "" } }),
+        )
+        .await
+        .ok());
+    let idea = num(leader
+        .call_json(
+            "ideas/log",
+            json!({ "idea": { "title": "Call back within the hour", "detail": "", "involves": "", "complaint_id": complaint } }),
+        )
+        .await
+        .ok());
+
     let callers = Callers {
         signed_out: server.client(),
         own,
@@ -567,6 +586,8 @@ async fn fixture(server: &TestServer) -> (Callers, Ids) {
         model_cell,
         invitation,
         token,
+        complaint,
+        idea,
     };
     (callers, ids)
 }
@@ -822,6 +843,63 @@ fn cases(i: &Ids) -> Vec<Case> {
             &[Own, Coach, Leader, Admin],
         )
         .json(),
+        case(
+            "kpi/complaints",
+            json!({ "query": { "team_id": i.billing, "agent_id": i.gina, "channel": null, "from": "2026-11-01", "to": "2026-11-30", "grouping": "Week", "short_abandon_seconds": 10 } }),
+            &[Own, Coach, Leader, Admin],
+        )
+        .json(),
+        case("complaints/list", json!({ "query": {} }), SIGNED_IN)
+            .json()
+            .no_ids(),
+        case("complaints/get", json!({ "id": i.complaint }), &[Own, Coach, Leader, Admin]),
+        case(
+            "complaints/form",
+            json!({ "call_id": i.call_scored }),
+            &[Own, Coach, Leader],
+        )
+        .forbidden(&[Admin]),
+        case("complaints/reminders", json!({}), SIGNED_IN).no_ids(),
+        case(
+            "complaints/assign",
+            json!({ "id": i.complaint, "owner_id": i.cori, "due_on": "2027-06-01" }),
+            &[Coach, Leader],
+        )
+        .forbidden(&[Own, Admin]),
+        case(
+            "complaints/link",
+            json!({ "id": i.complaint, "link": "https://social.example/p/1" }),
+            &[Coach, Leader],
+        )
+        .forbidden(&[Own, Admin]),
+        case(
+            "complaints/step",
+            json!({ "id": i.complaint, "step": { "step": "record", "said": "It broke again.", "category": "product", "rectification": null, "amount": "", "accepted": null, "follow_up_on": "", "satisfied": null, "note": "" } }),
+            &[Coach, Leader],
+        )
+        .json()
+        .forbidden(&[Own, Admin]),
+        case(
+            "complaints/log",
+            json!({ "complaint": { "call_id": i.call_fresh, "team_id": null, "agent_id": null, "source": null, "public": false, "customer": "", "category": null, "said": "", "owner_id": null, "due_on": "", "material_link": "" } }),
+            &[Own, Coach, Leader],
+        )
+        .json()
+        .forbidden(&[Admin]),
+        case("ideas/list", json!({}), SIGNED_IN).no_ids(),
+        case(
+            "ideas/log",
+            json!({ "idea": { "title": "Shorter hold music", "detail": "", "involves": "", "complaint_id": null } }),
+            SIGNED_IN,
+        )
+        .json()
+        .no_ids(),
+        case(
+            "ideas/decide",
+            json!({ "id": i.idea, "next": "agreed", "reason": "" }),
+            &[Leader],
+        )
+        .forbidden(&[Own, Peer, Coach, OtherCoach, Admin]),
         case(
             "kpi/quality",
             json!({ "query": { "team_id": i.billing, "agent_id": i.gina, "channel": null, "from": "2026-11-01", "to": "2026-11-30", "grouping": "Week", "short_abandon_seconds": null } }),

@@ -6,7 +6,7 @@ use super::*;
 /// Columns: for each role, three marks for Own, Coached, Organisation:
 /// `y` allowed, `-` refused.
 #[rustfmt::skip]
-const TABLE: [(Action, [&str; 4]); 25] = [
+const TABLE: [(Action, [&str; 4]); 30] = [
     //                                  agent  coach  leader admin
     (Action::ViewCall,             ["y--", "-y-", "yyy", "yyy"]),
     (Action::AddCall,              ["---", "-y-", "yyy", "yyy"]),
@@ -28,6 +28,11 @@ const TABLE: [(Action, [&str; 4]); 25] = [
     (Action::ViewDashboards,       ["y--", "-y-", "yyy", "yyy"]),
     (Action::ViewInsight,          ["---", "-y-", "yyy", "yyy"]),
     (Action::ImportReviews,        ["---", "---", "---", "yyy"]),
+    (Action::ViewComplaints,       ["y--", "-y-", "yyy", "yyy"]),
+    (Action::LogComplaint,         ["y--", "-y-", "yyy", "---"]),
+    (Action::HandleComplaint,      ["---", "-y-", "yyy", "---"]),
+    (Action::LogIdea,              ["yyy", "yyy", "yyy", "yyy"]),
+    (Action::DecideIdea,           ["---", "---", "yyy", "---"]),
     (Action::RunContinuum,         ["---", "---", "yyy", "yyy"]),
     (Action::ManagePeople,         ["---", "---", "---", "yyy"]),
     (Action::ManageTeams,          ["---", "---", "---", "yyy"]),
@@ -72,7 +77,8 @@ fn several_roles_add_up() {
 #[test]
 fn an_agent_never_reaches_another_agent() {
     let agent = RoleSet::of(&[Role::Agent]);
-    for &action in Action::ALL {
+    // An idea belongs to the organisation, not to anyone's data.
+    for &action in Action::ALL.iter().filter(|a| **a != Action::LogIdea) {
         assert!(!permits(agent, action, Relation::Coached), "{action:?}");
         assert!(
             !permits(agent, action, Relation::Organisation),
@@ -96,4 +102,13 @@ fn whole_organisation_is_for_leaders_and_admins() {
     assert!(!sees_whole_organisation(RoleSet::of(&[Role::Coach])));
     assert!(permits_any(RoleSet::of(&[Role::Coach]), Action::ScoreCall));
     assert!(!permits_any(RoleSet::of(&[Role::Agent]), Action::ScoreCall));
+}
+
+#[test]
+fn a_complaint_owner_may_handle_it_whatever_their_team() {
+    let coach = RoleSet::of(&[Role::Coach]);
+    assert!(!may_handle_complaint(coach, Relation::Organisation, false));
+    assert!(may_handle_complaint(coach, Relation::Organisation, true));
+    assert!(may_handle_complaint(coach, Relation::Coached, false));
+    assert!(!may_handle_complaint(RoleSet::of(&[Role::Agent]), Relation::Own, false));
 }

@@ -3,6 +3,7 @@
 //! and first response by channel. Filters live in the address.
 
 mod coaching;
+mod complaints;
 mod figures;
 mod filters;
 mod insight;
@@ -215,5 +216,6 @@ fn KpiBody(f: KpiFigures, metric: Memo<Metric>) -> impl IntoView {
                 </section>
             }.into_any()
         }}
+        <complaints::ComplaintFiguresCard q=q.clone() />
     }
 }

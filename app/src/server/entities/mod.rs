@@ -7,6 +7,8 @@ pub mod calibration_participant;
 pub mod calibration_reference;
 pub mod calibration_session;
 pub mod call;
+pub mod complaint;
+pub mod complaint_step;
 pub mod continuum_action;
 pub mod continuum_answer;
 pub mod continuum_assessment;
@@ -17,6 +19,7 @@ pub mod continuum_statement;
 pub mod framework;
 pub mod framework_behaviour;
 pub mod framework_cluster;
+pub mod idea;
 pub mod invitation;
 pub mod kpi_day;
 pub mod login_failure;
@@ -98,6 +101,8 @@ macro_rules! stored_as_key {
 }
 
 use crate::domain::calls::{Channel, Rectification};
+use crate::domain::complaints::{ComplaintCategory, ComplaintEvent, ComplaintSource, ComplaintStatus};
+use crate::domain::ideas::IdeaStatus;
 use crate::domain::lifecycle::{
     ActionStatus, AssessmentStatus, CalibrationStatus, DisputeOutcome, EvidenceKind,
     MembershipKind, ReviewStatus, StoredKey, VersionStatus,
@@ -120,4 +125,9 @@ stored_as_key!(
     Answer,
     PracticeKind,
     TargetStatus,
+    ComplaintStatus,
+    ComplaintSource,
+    ComplaintCategory,
+    ComplaintEvent,
+    IdeaStatus,
 );

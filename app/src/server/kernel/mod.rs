@@ -10,6 +10,7 @@
 pub mod attempts;
 pub mod audit;
 pub mod calibration;
+pub mod complaint_register;
 pub mod context;
 pub mod csv;
 pub mod dates;

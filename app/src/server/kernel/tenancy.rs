@@ -6,7 +6,7 @@
 
 use crate::error::AppError;
 use crate::server::entities::{
-    audit, calibration_session, call, continuum_assessment, continuum_model, framework, invitation,
+    audit, calibration_session, call, complaint, idea, continuum_assessment, continuum_model, framework, invitation,
     notification, practice_session, review, sample, sample_call, self_assessment, target, team,
     user,
 };
@@ -71,6 +71,8 @@ in_org! {
     audit => "That audit entry",
     calibration_session => "That calibration session",
     call => "That call",
+    complaint => "That complaint",
+    idea => "That idea",
     continuum_assessment => "That assessment",
     continuum_model => "That version of the continuum model",
     framework => "That framework",

@@ -6,11 +6,13 @@
 
 pub mod calibration;
 pub mod calls;
+pub mod complaints;
 pub mod continuum;
 pub mod continuum_model;
 pub mod development;
 pub mod frameworks;
 pub mod home;
+pub mod ideas;
 pub mod kpi;
 pub mod people;
 pub mod reviews;

@@ -11,7 +11,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
 use crate::server::kernel::dates::day;
 use crate::server::kernel::forms::field;
-use crate::server::kernel::{kpi_rollup, AuthUser, Ctx, Visibility};
+use crate::server::kernel::{complaint_register, kpi_rollup, AuthUser, Ctx, Visibility};
 use crate::types::ImportOutcome;
 use chrono::Utc;
 use sea_orm::{
@@ -152,6 +152,7 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     .insert(&txn)
     .await?;
     kpi_rollup::refresh(&txn, caller.org_id, [model.occurred_at.date_naive()]).await?;
+    complaint_register::open_for_calls(&txn, caller, std::slice::from_ref(&model)).await?;
     txn.commit().await?;
     Ok(model.id)
 }
@@ -297,19 +298,32 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
     if commit {
         let txn = db.begin().await?;
         // Kept below SQLite's limit on bound parameters per statement.
-        for chunk in rows.iter().zip(&resolved).collect::<Vec<_>>().chunks(500) {
-            let models = chunk.iter().map(|(row, (team_id, agent_id))| {
-                model_of(
-                    caller.org_id,
-                    *team_id,
-                    *agent_id,
-                    row.reference.clone(),
-                    &row.fields,
-                    caller.id,
-                )
-            });
-            call::Entity::insert_many(models).exec(&txn).await?;
+        let model = |(row, (team_id, agent_id)): &(&ImportRow, &(i32, i32))| {
+            model_of(
+                caller.org_id,
+                *team_id,
+                *agent_id,
+                row.reference.clone(),
+                &row.fields,
+                caller.id,
+            )
+        };
+        let (complaints, others): (Vec<_>, Vec<_>) = rows
+            .iter()
+            .zip(&resolved)
+            .partition(|(row, _)| row.fields.complaint);
+        for chunk in others.chunks(500) {
+            call::Entity::insert_many(chunk.iter().map(model))
+                .exec(&txn)
+                .await?;
         }
+        // Complaints are few; each is inserted on its own to get its id for
+        // the register entry opened beside it.
+        let mut flagged = Vec::with_capacity(complaints.len());
+        for pair in &complaints {
+            flagged.push(model(pair).insert(&txn).await?);
+        }
+        complaint_register::open_for_calls(&txn, caller, &flagged).await?;
         let days = rows.iter().map(|r| r.fields.occurred_at.date_naive());
         kpi_rollup::refresh(&txn, caller.org_id, days).await?;
         txn.commit().await?;

@@ -5,7 +5,8 @@ use crate::domain::calls::format_duration;
 use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::transcript;
 use crate::error::AppError;
-use crate::server::entities::{call, review, user};
+use crate::domain::access::{Action, Relation};
+use crate::server::entities::{call, complaint, review, user};
 use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{AuthUser, Ctx, Visibility};
@@ -48,7 +49,29 @@ pub async fn detail_of(
             submitted_on: r.submitted_at.map(day),
         })
         .collect();
+    // Complaints are read through the register's own rules, so the call page
+    // links the entry only for someone who may open it.
+    let entry = complaint::Entity::find()
+        .filter(complaint::Column::CallId.eq(c.id))
+        .one(db)
+        .await?;
+    let sees_entry = |e: &complaint::Model| {
+        e.owner_id == caller.id
+            || caller.may(
+                Action::ViewComplaints,
+                if e.agent_id == Some(caller.id) {
+                    Relation::Own
+                } else {
+                    scope.team_relation(e.team_id)
+                },
+            )
+    };
+    let complaint_id = entry.as_ref().filter(|e| sees_entry(e)).map(|e| e.id);
+    let can_log_complaint =
+        entry.is_none() && caller.may(Action::LogComplaint, scope.call_relation(&c));
     Ok(CallDetail {
+        complaint_id,
+        can_log_complaint,
         id: c.id,
         agent: PersonRef {
             id: agent.id,

@@ -3,7 +3,7 @@
 use crate::domain::continuum::DataCheck;
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
-use crate::server::entities::{call, practice_session, review, target, user};
+use crate::server::entities::{call, complaint, practice_session, review, target, user};
 use crate::types::EvidenceFigure;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -45,7 +45,15 @@ pub async fn evidence(
     let share = |n: usize, of: usize| (of > 0).then(|| n as f64 / of as f64);
     let n = calls.len();
     let answered = calls.iter().filter(|c| !c.abandoned).count();
-    let complaints: Vec<&call::Model> = calls.iter().filter(|c| c.complaint).collect();
+    // Complaints received in the window, from the register: followed up
+    // means the follow-up was done (the complaint was closed after it).
+    let mut register = complaint::Entity::find()
+        .filter(complaint::Column::OrgId.eq(org_id))
+        .filter(complaint::Column::CreatedAt.gte(since));
+    if let Some(t) = team_id {
+        register = register.filter(complaint::Column::TeamId.eq(t));
+    }
+    let complaints = register.all(db).await?;
     let reviewed: HashSet<i32> = review::ordinary()
         .filter(review::Column::OrgId.eq(org_id))
         .filter(review::Column::AgentId.is_in(agents.clone()))
@@ -123,12 +131,12 @@ pub async fn evidence(
             share(
                 complaints
                     .iter()
-                    .filter(|c| c.rectification.is_some() && c.follow_up_on.is_some())
+                    .filter(|c| c.followed_up_on.is_some())
                     .count(),
                 complaints.len(),
             ),
             format!(
-                "of {} complaints in the last 30 days have a rectification and a follow-up date",
+                "of {} complaints received in the last 30 days have been followed up and closed",
                 complaints.len()
             ),
         ),

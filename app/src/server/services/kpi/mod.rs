@@ -2,6 +2,7 @@
 //! customers, and what coaching changed (PRODUCT.md §6).
 
 mod coaching;
+mod complaints;
 mod export;
 mod figures;
 mod insight;
@@ -10,6 +11,7 @@ mod quality;
 mod reach;
 
 pub use coaching::{agent_coaching, target_change, target_effects};
+pub use complaints::complaint_kpis;
 pub use export::{csv, heatmap_csv, reliability_csv, score_trends_csv};
 pub use figures::*;
 pub use insight::insight;

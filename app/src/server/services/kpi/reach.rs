@@ -103,6 +103,19 @@ impl Reach {
             && self.team.is_none_or(|t| t == team_id)
     }
 
+    /// Whether a complaint (taken by an agent or not) of this team is in
+    /// the reach; one taken by nobody is in a team's reach, not an agent's.
+    pub fn admits_complaint(&self, agent_id: Option<i32>, team_id: i32) -> bool {
+        match agent_id {
+            Some(a) => self.admits(a, team_id),
+            None => {
+                self.agent.is_none()
+                    && self.teams.as_ref().is_none_or(|ts| ts.contains(&team_id))
+                    && self.team.is_none_or(|t| t == team_id)
+            }
+        }
+    }
+
     /// Whether the reach is one agent or one team (a trend by agent then
     /// says more than one by team).
     pub fn is_narrow(&self) -> bool {
