@@ -285,7 +285,9 @@ impl MigrationTrait for Migration {
             ComplaintSteps::Table.into_iden(),
             Complaints::Table.into_iden(),
         ] {
-            manager.drop_table(Table::drop().table(t).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(t).to_owned())
+                .await?;
         }
         Ok(())
     }

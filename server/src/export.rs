@@ -3,12 +3,12 @@
 //! exactly what the page would refuse, and the body is sent in parts as
 //! it is written.
 
+use app::domain::ideas::IdeaStatus;
 use app::domain::insight::Outcome;
 use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::csv::CsvTable;
 use app::server::kernel::Ctx;
-use app::domain::ideas::IdeaStatus;
 use app::server::services::{calls, complaints, continuum, development, ideas, kpi, reviews};
 use app::types::{CallFilter, ComplaintQuery, KpiQuery};
 use axum::body::{Body, Bytes};
@@ -64,9 +64,7 @@ async fn export(
             None => Err(AppError::not_found("That assessment")),
         },
         "kpis.csv" => kpi::csv(&cx, KpiQuery::from_params(get, today)).await,
-        "complaints.csv" => {
-            complaints::complaints_csv(&cx, ComplaintQuery::from_params(get)).await
-        }
+        "complaints.csv" => complaints::complaints_csv(&cx, ComplaintQuery::from_params(get)).await,
         "ideas.csv" => {
             ideas::ideas_csv(&cx, get("status").and_then(|s| IdeaStatus::parse(&s))).await
         }

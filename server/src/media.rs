@@ -4,13 +4,15 @@
 
 use crate::storage::Storage;
 use app::domain::access::Action;
+use app::domain::material::{
+    material_too_large, sniff_material, unsupported_material, MAX_MATERIAL_BYTES,
+};
 use app::domain::media::{
     sniff_audio, too_large_message, unsupported_message, MAX_RECORDING_BYTES,
 };
 use app::error::AppError;
 use app::server::guard::user_for_session;
 use app::server::kernel::AuthUser;
-use app::domain::material::{material_too_large, sniff_material, unsupported_material, MAX_MATERIAL_BYTES};
 use app::server::services::calls::{attach_recording, audible_call, can_edit, visible_call};
 use app::server::services::complaints::{attach_material, material_of, material_target};
 use axum::body::{Body, Bytes};
@@ -269,14 +271,22 @@ async fn material(
         .chars()
         .filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_' | ' '))
         .collect();
-    match tower_http::services::ServeFile::new(path).oneshot(request).await {
+    match tower_http::services::ServeFile::new(path)
+        .oneshot(request)
+        .await
+    {
         Ok(mut response) => {
             let headers = response.headers_mut();
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=3600"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=3600"),
+            );
             if let Ok(v) = HeaderValue::from_str(&mime) {
                 headers.insert(header::CONTENT_TYPE, v);
             }
-            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", name.trim())) {
+            if let Ok(v) =
+                HeaderValue::from_str(&format!("attachment; filename=\"{}\"", name.trim()))
+            {
                 headers.insert(header::CONTENT_DISPOSITION, v);
             }
             response.map(Body::new)

@@ -1,8 +1,8 @@
 use crate::domain::ideas::IdeaStatus;
 use crate::error::AppError;
 use crate::types::{
-    ComplaintForm, ComplaintKpis, ComplaintList, ComplaintQuery, ComplaintReminders,
-    ComplaintView, IdeaList, KpiQuery, NewComplaint, NewIdea, StepInput,
+    ComplaintForm, ComplaintKpis, ComplaintList, ComplaintQuery, ComplaintReminders, ComplaintView,
+    IdeaList, KpiQuery, NewComplaint, NewIdea, StepInput,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -43,9 +43,7 @@ pub async fn take_complaint_step(id: i32, step: StepInput) -> Result<(), AppErro
 
 #[server(endpoint = "complaints/assign")]
 pub async fn assign_complaint(id: i32, owner_id: i32, due_on: String) -> Result<(), AppError> {
-    respond(
-        async { complaints::reassign(&guard::ctx().await?, id, owner_id, &due_on).await }.await,
-    )
+    respond(async { complaints::reassign(&guard::ctx().await?, id, owner_id, &due_on).await }.await)
 }
 
 #[server(endpoint = "complaints/link")]

@@ -237,7 +237,12 @@ pub fn check_link(raw: &str) -> Result<Option<String>, String> {
 /// A refund amount as typed ("25", "25.5", "1,250.00") in hundredths.
 pub fn parse_amount(raw: &str) -> Result<i64, String> {
     let t: String = raw.trim().chars().filter(|c| *c != ',').collect();
-    let bad = || format!("\"{}\" is not an amount: write it as a number such as 25 or 25.50.", raw.trim());
+    let bad = || {
+        format!(
+            "\"{}\" is not an amount: write it as a number such as 25 or 25.50.",
+            raw.trim()
+        )
+    };
     if t.is_empty() {
         return Err("Give the amount refunded.".into());
     }
@@ -252,7 +257,8 @@ pub fn parse_amount(raw: &str) -> Result<i64, String> {
     if !cents.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad());
     }
-    let value = whole.parse::<i64>().map_err(|_| bad())? * 100 + cents.parse::<i64>().map_err(|_| bad())?;
+    let value =
+        whole.parse::<i64>().map_err(|_| bad())? * 100 + cents.parse::<i64>().map_err(|_| bad())?;
     if value == 0 {
         return Err("A refund of nothing is not a refund: give the amount, or choose another rectification.".into());
     }
@@ -371,7 +377,11 @@ impl ComplaintFigures {
 
     /// Each kind's share of the rectified complaints.
     pub fn kind_share(&self, kind: Rectification) -> Option<f64> {
-        let n = self.by_kind.iter().find(|(k, _)| *k == kind).map_or(0, |(_, n)| *n);
+        let n = self
+            .by_kind
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(0, |(_, n)| *n);
         Self::share(n, self.rectified)
     }
 

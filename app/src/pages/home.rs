@@ -1,6 +1,5 @@
 use crate::api::complaints::my_complaint_reminders;
 use crate::api::home::get_home;
-use crate::pages::complaints::ComplaintReminderCard;
 use crate::api::kpi::get_kpis;
 use crate::api::reviews::{get_review_queue, list_notifications, mark_notification_read};
 use crate::components::feedback::{loaded, EmptyState};
@@ -9,6 +8,7 @@ use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::access::{self, Action};
 use crate::domain::kpi::Grouping;
 use crate::domain::lifecycle::ReviewStatus;
+use crate::pages::complaints::ComplaintReminderCard;
 use crate::pages::kpis::{kpi_href, KpiTiles, KpiTrend, Metric};
 use crate::types::{
     AssignedCall, CalibrationSummary, HomeOverview, NotificationView, OrgCounts, ReviewListItem,

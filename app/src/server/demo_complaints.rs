@@ -37,24 +37,171 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
-    Case { customer: "Mrs P. Adeyemi", category: ComplaintCategory::Delivery, said: "The engineer did not come on Tuesday and I took the day off work for nothing.", age: 1, status: ComplaintStatus::Received, due_in: 4, rectification: None, follow_up_in: None, closed: None, reopened: false, by_leader: false },
-    Case { customer: "Mr D. Novak", category: ComplaintCategory::Billing, said: "I was charged twice for October.", age: 9, status: ComplaintStatus::Received, due_in: -4, rectification: None, follow_up_in: None, closed: None, reopened: false, by_leader: false },
-    Case { customer: "Ms R. Kaur", category: ComplaintCategory::Service, said: "Three calls and nobody could tell me why my router keeps dropping out.", age: 3, status: ComplaintStatus::Recorded, due_in: 2, rectification: None, follow_up_in: None, closed: None, reopened: false, by_leader: false },
-    Case { customer: "J. Whitfield", category: ComplaintCategory::Staff, said: "The person I spoke to was short with me and ended the call.", age: 4, status: ComplaintStatus::Recorded, due_in: 1, rectification: None, follow_up_in: None, closed: None, reopened: false, by_leader: true },
-    Case { customer: "Mr T. Osei", category: ComplaintCategory::Billing, said: "A late fee was added although I paid on the due date.", age: 6, status: ComplaintStatus::RectificationOffered, due_in: 3, rectification: Some((Rectification::Refund, Some(1250), Some(true))), follow_up_in: None, closed: None, reopened: false, by_leader: false },
-    Case { customer: "A. Lindqvist", category: ComplaintCategory::Product, said: "The replacement handset has the same fault as the first.", age: 5, status: ComplaintStatus::RectificationOffered, due_in: 2, rectification: Some((Rectification::Repair, None, None)), follow_up_in: None, closed: None, reopened: false, by_leader: false },
-    Case { customer: "Mrs K. Brennan", category: ComplaintCategory::Delivery, said: "My order arrived damaged and the box had clearly been dropped.", age: 10, status: ComplaintStatus::FollowUpDue, due_in: 0, rectification: Some((Rectification::Replacement, None, Some(true))), follow_up_in: Some(-2), closed: None, reopened: false, by_leader: false },
-    Case { customer: "Mr L. Fontaine", category: ComplaintCategory::Billing, said: "I was promised a call back about my bill and it never came.", age: 8, status: ComplaintStatus::FollowUpDue, due_in: 0, rectification: Some((Rectification::Refund, Some(3000), Some(true))), follow_up_in: Some(0), closed: None, reopened: false, by_leader: false },
-    Case { customer: "S. Murphy", category: ComplaintCategory::Service, said: "The outage lasted two days and nobody told us.", age: 7, status: ComplaintStatus::FollowUpDue, due_in: 0, rectification: Some((Rectification::Other, None, Some(true))), follow_up_in: Some(3), closed: None, reopened: false, by_leader: false },
-    Case { customer: "Dr H. Ibrahim", category: ComplaintCategory::Product, said: "The new tariff is not what I was sold on the phone.", age: 20, status: ComplaintStatus::Closed, due_in: 0, rectification: Some((Rectification::Refund, Some(4599), Some(true))), follow_up_in: Some(-12), closed: Some((12, true)), reopened: false, by_leader: false },
-    Case { customer: "Ms C. Duarte", category: ComplaintCategory::Delivery, said: "The parcel was left outside in the rain.", age: 25, status: ComplaintStatus::Closed, due_in: 0, rectification: Some((Rectification::Replacement, None, Some(true))), follow_up_in: Some(-18), closed: Some((15, false)), reopened: false, by_leader: true },
-    Case { customer: "Mr G. Haddad", category: ComplaintCategory::Service, said: "The fault came back a week after the engineer said it was fixed.", age: 18, status: ComplaintStatus::Recorded, due_in: 2, rectification: None, follow_up_in: None, closed: None, reopened: true, by_leader: false },
+    Case {
+        customer: "Mrs P. Adeyemi",
+        category: ComplaintCategory::Delivery,
+        said: "The engineer did not come on Tuesday and I took the day off work for nothing.",
+        age: 1,
+        status: ComplaintStatus::Received,
+        due_in: 4,
+        rectification: None,
+        follow_up_in: None,
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "Mr D. Novak",
+        category: ComplaintCategory::Billing,
+        said: "I was charged twice for October.",
+        age: 9,
+        status: ComplaintStatus::Received,
+        due_in: -4,
+        rectification: None,
+        follow_up_in: None,
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "Ms R. Kaur",
+        category: ComplaintCategory::Service,
+        said: "Three calls and nobody could tell me why my router keeps dropping out.",
+        age: 3,
+        status: ComplaintStatus::Recorded,
+        due_in: 2,
+        rectification: None,
+        follow_up_in: None,
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "J. Whitfield",
+        category: ComplaintCategory::Staff,
+        said: "The person I spoke to was short with me and ended the call.",
+        age: 4,
+        status: ComplaintStatus::Recorded,
+        due_in: 1,
+        rectification: None,
+        follow_up_in: None,
+        closed: None,
+        reopened: false,
+        by_leader: true,
+    },
+    Case {
+        customer: "Mr T. Osei",
+        category: ComplaintCategory::Billing,
+        said: "A late fee was added although I paid on the due date.",
+        age: 6,
+        status: ComplaintStatus::RectificationOffered,
+        due_in: 3,
+        rectification: Some((Rectification::Refund, Some(1250), Some(true))),
+        follow_up_in: None,
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "A. Lindqvist",
+        category: ComplaintCategory::Product,
+        said: "The replacement handset has the same fault as the first.",
+        age: 5,
+        status: ComplaintStatus::RectificationOffered,
+        due_in: 2,
+        rectification: Some((Rectification::Repair, None, None)),
+        follow_up_in: None,
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "Mrs K. Brennan",
+        category: ComplaintCategory::Delivery,
+        said: "My order arrived damaged and the box had clearly been dropped.",
+        age: 10,
+        status: ComplaintStatus::FollowUpDue,
+        due_in: 0,
+        rectification: Some((Rectification::Replacement, None, Some(true))),
+        follow_up_in: Some(-2),
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "Mr L. Fontaine",
+        category: ComplaintCategory::Billing,
+        said: "I was promised a call back about my bill and it never came.",
+        age: 8,
+        status: ComplaintStatus::FollowUpDue,
+        due_in: 0,
+        rectification: Some((Rectification::Refund, Some(3000), Some(true))),
+        follow_up_in: Some(0),
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "S. Murphy",
+        category: ComplaintCategory::Service,
+        said: "The outage lasted two days and nobody told us.",
+        age: 7,
+        status: ComplaintStatus::FollowUpDue,
+        due_in: 0,
+        rectification: Some((Rectification::Other, None, Some(true))),
+        follow_up_in: Some(3),
+        closed: None,
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "Dr H. Ibrahim",
+        category: ComplaintCategory::Product,
+        said: "The new tariff is not what I was sold on the phone.",
+        age: 20,
+        status: ComplaintStatus::Closed,
+        due_in: 0,
+        rectification: Some((Rectification::Refund, Some(4599), Some(true))),
+        follow_up_in: Some(-12),
+        closed: Some((12, true)),
+        reopened: false,
+        by_leader: false,
+    },
+    Case {
+        customer: "Ms C. Duarte",
+        category: ComplaintCategory::Delivery,
+        said: "The parcel was left outside in the rain.",
+        age: 25,
+        status: ComplaintStatus::Closed,
+        due_in: 0,
+        rectification: Some((Rectification::Replacement, None, Some(true))),
+        follow_up_in: Some(-18),
+        closed: Some((15, false)),
+        reopened: false,
+        by_leader: true,
+    },
+    Case {
+        customer: "Mr G. Haddad",
+        category: ComplaintCategory::Service,
+        said: "The fault came back a week after the engineer said it was fixed.",
+        age: 18,
+        status: ComplaintStatus::Recorded,
+        due_in: 2,
+        rectification: None,
+        follow_up_in: None,
+        closed: None,
+        reopened: true,
+        by_leader: false,
+    },
 ];
 
 /// Notes for the closing and other steps, so the history reads like work.
 fn notes(c: &Case) -> HashMap<ComplaintEvent, &'static str> {
     let mut n = HashMap::new();
-    n.insert(ComplaintEvent::FollowUpArranged, "A call to check it is all sorted, and a letter of apology.");
+    n.insert(
+        ComplaintEvent::FollowUpArranged,
+        "A call to check it is all sorted, and a letter of apology.",
+    );
     if let Some((_, satisfied)) = c.closed {
         n.insert(
             ComplaintEvent::Closed,
@@ -66,10 +213,25 @@ fn notes(c: &Case) -> HashMap<ComplaintEvent, &'static str> {
         );
     }
     if let Some((Rectification::Other, _, _)) = c.rectification {
-        n.insert(ComplaintEvent::RectificationOffered, "A month's service credit.");
+        n.insert(
+            ComplaintEvent::RectificationOffered,
+            "A month's service credit.",
+        );
     }
     n
 }
+
+/// Title, detail, teams involved, the case it came from, status, the
+/// reason it was declined, who logged it.
+type DemoIdea = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<usize>,
+    IdeaStatus,
+    Option<&'static str>,
+    i32,
+);
 
 #[allow(clippy::too_many_arguments)]
 async fn step(
@@ -124,7 +286,11 @@ pub async fn seed(
             Some(k) => (k.team_id, Some(k.agent_id)),
             None => (agents[i % agents.len()].team_id, None),
         };
-        let owner = if c.by_leader { leader } else { coach_of[&team_id] };
+        let owner = if c.by_leader {
+            leader
+        } else {
+            coach_of[&team_id]
+        };
         let received = now - Duration::days(c.age);
         let (source, public) = match (from_call, i) {
             (Some(_), _) => (ComplaintSource::Call, false),
@@ -141,16 +307,24 @@ pub async fn seed(
             public: Set(public),
             customer: Set(c.customer.to_string()),
             category: Set((c.status != ComplaintStatus::Received).then_some(c.category)),
-            said: Set(if c.status == ComplaintStatus::Received { String::new() } else { c.said.to_string() }),
+            said: Set(if c.status == ComplaintStatus::Received {
+                String::new()
+            } else {
+                c.said.to_string()
+            }),
             status: Set(c.status),
             owner_id: Set(owner),
             due_on: Set(today + Duration::days(c.due_in)),
             rectification: Set(c.rectification.map(|r| r.0)),
             refund_cents: Set(c.rectification.and_then(|r| r.1)),
             accepted: Set(c.rectification.and_then(|r| r.2)),
-            rectification_note: Set(notes(c).get(&ComplaintEvent::RectificationOffered).map(|s| s.to_string())),
+            rectification_note: Set(notes(c)
+                .get(&ComplaintEvent::RectificationOffered)
+                .map(|s| s.to_string())),
             follow_up_on: Set(c.follow_up_in.map(|d| today + Duration::days(d))),
-            follow_up_note: Set(c.follow_up_in.map(|_| notes(c)[&ComplaintEvent::FollowUpArranged].to_string())),
+            follow_up_note: Set(c
+                .follow_up_in
+                .map(|_| notes(c)[&ComplaintEvent::FollowUpArranged].to_string())),
             followed_up_on: Set(closed_at.map(|t| t.date_naive())),
             satisfied: Set(c.closed.map(|(_, s)| s)),
             outcome_note: Set(notes(c).get(&ComplaintEvent::Closed).map(|s| s.to_string())),
@@ -172,8 +346,14 @@ pub async fn seed(
         let mut events = vec![stamp(ComplaintEvent::Opened, 0)];
         let order = [
             (ComplaintStatus::Recorded, ComplaintEvent::Recorded),
-            (ComplaintStatus::RectificationOffered, ComplaintEvent::RectificationOffered),
-            (ComplaintStatus::FollowUpDue, ComplaintEvent::FollowUpArranged),
+            (
+                ComplaintStatus::RectificationOffered,
+                ComplaintEvent::RectificationOffered,
+            ),
+            (
+                ComplaintStatus::FollowUpDue,
+                ComplaintEvent::FollowUpArranged,
+            ),
             (ComplaintStatus::Closed, ComplaintEvent::Closed),
         ];
         let reached = |s: ComplaintStatus| {
@@ -189,7 +369,12 @@ pub async fn seed(
             for (s, e) in order {
                 if reached(s) {
                     let (e, t) = stamp(e, 1);
-                    events.push((e, closed_at.filter(|_| e == ComplaintEvent::Closed).unwrap_or(t)));
+                    events.push((
+                        e,
+                        closed_at
+                            .filter(|_| e == ComplaintEvent::Closed)
+                            .unwrap_or(t),
+                    ));
                 }
             }
         }
@@ -203,7 +388,7 @@ pub async fn seed(
         }
         ids.push(model.id);
     }
-    let ideas: [(&str, &str, &str, Option<usize>, IdeaStatus, Option<&str>, i32); 5] = [
+    let ideas: [DemoIdea; 5] = [
         ("Text customers when the engineer is 30 minutes away", "Most missed-appointment complaints are about waiting in all day. A text on the way lets people plan.", "Scheduling, Field operations", Some(0), IdeaStatus::InPractice, None, admin),
         ("One refund form for billing errors", "Agents fill in three different forms; a single one would halve the time to refund.", "Billing back office", Some(4), IdeaStatus::Agreed, None, leader),
         ("Proactive outage messages", "Tell affected customers before they call.", "Network operations", None, IdeaStatus::Proposed, None, agents[0].id),

@@ -119,7 +119,10 @@ pub struct ComplaintReminders {
 pub enum Recovery {
     /// Logged without a call in Rapport.
     NoCall,
-    NotScored { call_id: i32, may_score: bool },
+    NotScored {
+        call_id: i32,
+        may_score: bool,
+    },
     Scored {
         call_id: i32,
         review_id: i32,

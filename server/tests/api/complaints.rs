@@ -30,9 +30,15 @@ async fn org(server: &TestServer) -> Org {
     let (casey_p, casey) = world
         .member(billing, "coach", "Casey", "casey@example.com")
         .await;
-    let (_, tess) = world.member(tech, "coach", "Tess", "tess@example.com").await;
-    let (ana_p, ana) = world.member(billing, "agent", "Ana", "ana@example.com").await;
-    let (_, ben) = world.member(billing, "agent", "Ben", "ben@example.com").await;
+    let (_, tess) = world
+        .member(tech, "coach", "Tess", "tess@example.com")
+        .await;
+    let (ana_p, ana) = world
+        .member(billing, "agent", "Ana", "ana@example.com")
+        .await;
+    let (_, ben) = world
+        .member(billing, "agent", "Ben", "ben@example.com")
+        .await;
     world.member(tech, "agent", "Tom", "tom@example.com").await;
     let csv = format!(
         "{HEADER}ana@example.com,Billing,2026-11-02 10:00,phone,300,2,3,yes,5,20,no,yes,refund,2026-11-09,A-1\n\
@@ -88,7 +94,10 @@ async fn imported_complaints_open_entries_seen_by_their_agent_coach_and_leader_o
     assert_eq!(anas.owner, "Casey", "the team's coach owns it");
     let ana = register(&o.ana, json!({})).await;
     assert_eq!(
-        ana.rows.iter().map(|r| r.customer.as_str()).collect::<Vec<_>>(),
+        ana.rows
+            .iter()
+            .map(|r| r.customer.as_str())
+            .collect::<Vec<_>>(),
         ["A-1"]
     );
     let casey = register(&o.casey, json!({})).await;
@@ -115,7 +124,13 @@ async fn imported_complaints_open_entries_seen_by_their_agent_coach_and_leader_o
     let refunds = register(&o.dana, json!({ "rectification": "Refund" })).await;
     assert_eq!(refunds.rows.len(), 1);
     // The CSV holds the same selection.
-    let csv = o.casey.get("/export/complaints.csv").await.text().await.unwrap();
+    let csv = o
+        .casey
+        .get("/export/complaints.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
     let rows = csv_rows(&csv);
     assert_eq!(rows.len(), 3, "header and Billing's two: {csv}");
 }
@@ -156,7 +171,10 @@ async fn the_procedure_moves_step_by_step_and_refuses_what_is_out_of_order() {
     );
     assert_eq!(view(&o.casey, id).await, before);
     // An agent reads but does not handle; another team's coach does neither.
-    assert_eq!(take(&o.ben, id, step("record")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        take(&o.ben, id, step("record")).await.status,
+        StatusCode::FORBIDDEN
+    );
     take(&o.tess, id, step("record")).await.refused();
     // Record needs what was said.
     take(&o.casey, id, step("record")).await.invalid("said");
@@ -180,11 +198,7 @@ async fn the_procedure_moves_step_by_step_and_refuses_what_is_out_of_order() {
     follow["follow_up_on"] = json!(today.to_string());
     take(&o.casey, id, follow).await.ok();
     // The owner sees it on their home, and is told once that it is due.
-    let reminders: ComplaintReminders = o
-        .casey
-        .call("complaints/reminders", &[])
-        .await
-        .typed();
+    let reminders: ComplaintReminders = o.casey.call("complaints/reminders", &[]).await.typed();
     assert!(reminders.rows.iter().any(|r| r.id == id));
     o.casey.call("complaints/reminders", &[]).await.ok();
     let notes = o.casey.call("notifications/list", &[]).await.ok().clone();
@@ -211,9 +225,21 @@ async fn the_procedure_moves_step_by_step_and_refuses_what_is_out_of_order() {
     let events: Vec<&str> = after.steps.iter().map(|s| s.event.key()).collect();
     assert_eq!(
         events,
-        ["opened", "recorded", "rectification offered", "follow-up arranged", "closed", "reopened"]
+        [
+            "opened",
+            "recorded",
+            "rectification offered",
+            "follow-up arranged",
+            "closed",
+            "reopened"
+        ]
     );
-    let notes = o.casey.call("notifications/list", &[]).await.ok().to_string();
+    let notes = o
+        .casey
+        .call("notifications/list", &[])
+        .await
+        .ok()
+        .to_string();
     assert!(notes.contains("reopened the complaint from B-1"), "{notes}");
     // The KPI figures read the register.
     let kpis: ComplaintKpis = o
@@ -226,7 +252,10 @@ async fn the_procedure_moves_step_by_step_and_refuses_what_is_out_of_order() {
         .typed();
     assert_eq!(kpis.total.count, 3);
     // Ben's on time; Ana's imported follow-up date passed without one.
-    assert_eq!((kpis.total.follow_ups_on_time, kpis.total.follow_ups_due), (1, 2));
+    assert_eq!(
+        (kpis.total.follow_ups_on_time, kpis.total.follow_ups_due),
+        (1, 2)
+    );
     assert_eq!((kpis.total.reopened, kpis.total.ever_closed), (1, 1));
 }
 
@@ -242,7 +271,12 @@ async fn complaints_logged_directly_and_from_calls_follow_the_rules() {
         json!({ "complaint": c })
     };
     // A call from the form can be opened as a complaint once.
-    let calls = o.dana.call_json("calls/list", json!({ "filter": { "agent_id": o.ana_id } })).await.ok().clone();
+    let calls = o
+        .dana
+        .call_json("calls/list", json!({ "filter": { "agent_id": o.ana_id } }))
+        .await
+        .ok()
+        .clone();
     let plain = calls["rows"]
         .as_array()
         .unwrap()
@@ -250,16 +284,31 @@ async fn complaints_logged_directly_and_from_calls_follow_the_rules() {
         .find(|r| r["complaint"] == false)
         .map(|r| r["id"].clone())
         .unwrap();
-    let id = o.casey.call_json("complaints/log", new(plain.clone(), json!({}))).await.ok().as_i64().unwrap();
+    let id = o
+        .casey
+        .call_json("complaints/log", new(plain.clone(), json!({})))
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
     assert_eq!(
-        o.casey.call_json("complaints/log", new(plain, json!({}))).await.status,
+        o.casey
+            .call_json("complaints/log", new(plain, json!({})))
+            .await
+            .status,
         StatusCode::CONFLICT
     );
     assert_eq!(view(&o.casey, id as i32).await.source.key(), "call");
     // Logged directly: how it came in is required, and never "call".
-    o.ana.call_json("complaints/log", new(Value::Null, json!({}))).await.invalid("source");
     o.ana
-        .call_json("complaints/log", new(Value::Null, json!({ "source": "call" })))
+        .call_json("complaints/log", new(Value::Null, json!({})))
+        .await
+        .invalid("source");
+    o.ana
+        .call_json(
+            "complaints/log",
+            new(Value::Null, json!({ "source": "call" })),
+        )
         .await
         .invalid("source");
     // An agent logs for themself; a public post with a bad link is refused.
@@ -290,7 +339,10 @@ async fn complaints_logged_directly_and_from_calls_follow_the_rules() {
     o.dana
         .call_json(
             "complaints/log",
-            new(Value::Null, json!({ "source": "letter", "team_id": team, "owner_id": o.ana_id })),
+            new(
+                Value::Null,
+                json!({ "source": "letter", "team_id": team, "owner_id": o.ana_id }),
+            ),
         )
         .await
         .invalid("owner_id");
@@ -309,22 +361,41 @@ async fn material_is_checked_like_recordings_and_served_only_to_those_who_see_th
             .body(body)
             .send()
     };
-    let html = put(&o.casey, b"<html><script>alert(1)</script>".to_vec(), "letter.pdf").await.unwrap();
+    let html = put(
+        &o.casey,
+        b"<html><script>alert(1)</script>".to_vec(),
+        "letter.pdf",
+    )
+    .await
+    .unwrap();
     assert_eq!(html.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert!(html.text().await.unwrap().contains("letter.pdf"));
-    let big = put(&o.casey, vec![b'%'; 11 * 1024 * 1024], "huge.pdf").await.unwrap();
+    let big = put(&o.casey, vec![b'%'; 11 * 1024 * 1024], "huge.pdf")
+        .await
+        .unwrap();
     assert_eq!(big.status(), StatusCode::PAYLOAD_TOO_LARGE);
     // An agent may not attach; the coach may.
     let by_agent = put(&o.ben, b"%PDF-1.4\n".to_vec(), "a.pdf").await.unwrap();
-    assert!(by_agent.status() == StatusCode::FORBIDDEN || by_agent.status() == StatusCode::NOT_FOUND);
+    assert!(
+        by_agent.status() == StatusCode::FORBIDDEN || by_agent.status() == StatusCode::NOT_FOUND
+    );
     let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".to_vec();
     let ok = put(&o.casey, pdf.clone(), "letter.pdf").await.unwrap();
     assert_eq!(ok.status(), StatusCode::OK);
-    let got = o.casey.get(&format!("/media/complaints/{id}/material")).await;
+    let got = o
+        .casey
+        .get(&format!("/media/complaints/{id}/material"))
+        .await;
     assert_eq!(got.status(), StatusCode::OK);
-    assert!(got.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(got.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
     assert_eq!(got.bytes().await.unwrap().to_vec(), pdf);
-    let tess = o.tess.get(&format!("/media/complaints/{id}/material")).await;
+    let tess = o
+        .tess
+        .get(&format!("/media/complaints/{id}/material"))
+        .await;
     assert_eq!(tess.status(), StatusCode::NOT_FOUND);
     let v = view(&o.casey, id).await;
     assert_eq!(v.attachment.unwrap().name, "letter.pdf");
@@ -352,12 +423,18 @@ async fn ideas_move_through_their_lifecycle_and_count_once_in_practice() {
         .ok()
         .as_i64()
         .unwrap();
-    assert_eq!(decide(&o.casey, idea, "agreed", "").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        decide(&o.casey, idea, "agreed", "").await.status,
+        StatusCode::FORBIDDEN
+    );
     let skipped = decide(&o.dana, idea, "in_practice", "").await;
     assert_eq!(skipped.status, StatusCode::CONFLICT);
     decide(&o.dana, idea, "agreed", "").await.ok();
     decide(&o.dana, idea, "in_practice", "").await.ok();
-    assert_eq!(decide(&o.dana, idea, "declined", "Too late").await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        decide(&o.dana, idea, "declined", "Too late").await.status,
+        StatusCode::CONFLICT
+    );
     let list: IdeaList = o.ana.call("ideas/list", &[]).await.typed();
     assert_eq!(list.rows[0].status.key(), "in_practice");
     assert!(list.rows[0].next.is_empty(), "an agent decides nothing");
@@ -375,7 +452,14 @@ async fn ideas_move_through_their_lifecycle_and_count_once_in_practice() {
         .as_i64()
         .unwrap();
     o.dana
-        .call("ideas/decide", &[("id", &other.to_string()), ("next", "declined"), ("reason", " ")])
+        .call(
+            "ideas/decide",
+            &[
+                ("id", &other.to_string()),
+                ("next", "declined"),
+                ("reason", " "),
+            ],
+        )
         .await
         .invalid("reason");
     let today = chrono::Utc::now().date_naive();

@@ -110,5 +110,9 @@ fn a_complaint_owner_may_handle_it_whatever_their_team() {
     assert!(!may_handle_complaint(coach, Relation::Organisation, false));
     assert!(may_handle_complaint(coach, Relation::Organisation, true));
     assert!(may_handle_complaint(coach, Relation::Coached, false));
-    assert!(!may_handle_complaint(RoleSet::of(&[Role::Agent]), Relation::Own, false));
+    assert!(!may_handle_complaint(
+        RoleSet::of(&[Role::Agent]),
+        Relation::Own,
+        false
+    ));
 }

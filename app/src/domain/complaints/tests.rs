@@ -12,7 +12,11 @@ fn every_move_from_every_status_is_allowed_or_refused_as_the_procedure_says() {
     let allowed = [
         (Received, Record, Recorded),
         (Recorded, OfferRectification, RectificationOffered),
-        (RectificationOffered, OfferRectification, RectificationOffered),
+        (
+            RectificationOffered,
+            OfferRectification,
+            RectificationOffered,
+        ),
         (RectificationOffered, ArrangeFollowUp, FollowUpDue),
         (FollowUpDue, Close, Closed),
         (Closed, Reopen, Recorded),

@@ -43,11 +43,19 @@ fn Body(c: ComplaintView) -> impl IntoView {
     let lede = format!(
         "{} · {}{}",
         c.team,
-        c.agent.clone().map(|a| format!("taken by {a}")).unwrap_or_else(|| "taken by nobody in particular".into()),
-        c.call_label.clone().map(|l| format!(" · {l}")).unwrap_or_default()
+        c.agent
+            .clone()
+            .map(|a| format!("taken by {a}"))
+            .unwrap_or_else(|| "taken by nobody in particular".into()),
+        c.call_label
+            .clone()
+            .map(|l| format!(" · {l}"))
+            .unwrap_or_default()
     );
     let call_href = match &c.recovery {
-        Recovery::NotScored { call_id, .. } | Recovery::Scored { call_id, .. } => Some(format!("/calls/{call_id}")),
+        Recovery::NotScored { call_id, .. } | Recovery::Scored { call_id, .. } => {
+            Some(format!("/calls/{call_id}"))
+        }
         Recovery::NoCall => None,
     };
     let closed = c.status == ComplaintStatus::Closed;
@@ -59,7 +67,7 @@ fn Body(c: ComplaintView) -> impl IntoView {
         <section class="card complaint-summary" aria-label="Where it is">
             <dl class="stats">
                 <div><dt>"Status"</dt><dd>{status_badge(c.status, c.overdue)}</dd></div>
-                <div class:alert=c.overdue><dt>{if c.status == ComplaintStatus::FollowUpDue { "Follow-up due" } else { "Next step due" }}</dt><dd>{c.next_due.clone().unwrap_or_else(|| "–".into())}{c.overdue.then(|| " · overdue")}</dd></div>
+                <div class:alert=c.overdue><dt>{if c.status == ComplaintStatus::FollowUpDue { "Follow-up due" } else { "Next step due" }}</dt><dd>{c.next_due.clone().unwrap_or_else(|| "–".into())}{c.overdue.then_some(" · overdue")}</dd></div>
                 <div><dt>"Owner"</dt><dd>{c.owner.clone()}</dd></div>
                 <div><dt>"Reopened"</dt><dd>{if c.reopened == 0 { "Never".to_string() } else { format!("{} time{}", c.reopened, if c.reopened == 1 { "" } else { "s" }) }}</dd></div>
             </dl>
@@ -95,7 +103,7 @@ fn Body(c: ComplaintView) -> impl IntoView {
         {(c.may_handle && !closed).then(|| view! { <Assign c=c.clone() /> })}
         <section class="card" aria-labelledby="history-title">
             <h2 id="history-title">"History"</h2>
-            <ol class="timeline">
+            <ol class="step-history">
                 {c.steps.iter().map(|s| view! {
                     <li>
                         <strong>{s.event.label()}</strong>
@@ -218,7 +226,10 @@ fn Material(c: ComplaintView) -> impl IntoView {
         let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
             return;
         };
-        if xhr.open("PUT", &format!("/media/complaints/{id}/material")).is_err() {
+        if xhr
+            .open("PUT", &format!("/media/complaints/{id}/material"))
+            .is_err()
+        {
             return;
         }
         let _ = xhr.set_request_header("x-file-name", &file.name());

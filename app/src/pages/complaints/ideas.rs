@@ -16,9 +16,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub(super) fn Ideas() -> impl IntoView {
     let params = use_query_map();
-    let status = Memo::new(move |_| params.with(|p| p.get("status").and_then(|s| IdeaStatus::parse(&s))));
+    let status =
+        Memo::new(move |_| params.with(|p| p.get("status").and_then(|s| IdeaStatus::parse(&s))));
     let reload = provide_reload();
-    let list = Resource::new(move || (status.get(), reload.version()), |(s, _)| list_ideas(s));
+    let list = Resource::new(
+        move || (status.get(), reload.version()),
+        |(s, _)| list_ideas(s),
+    );
     view! { {reloadable(list, move |l| view! { <IdeasBody l=l /> }.into_any())} }
 }
 
@@ -26,11 +30,15 @@ pub(super) fn Ideas() -> impl IntoView {
 fn IdeasBody(l: IdeaList) -> impl IntoView {
     let csv = format!(
         "/export/ideas.csv{}",
-        l.status.map(|s| format!("?status={}", s.key())).unwrap_or_default()
+        l.status
+            .map(|s| format!("?status={}", s.key()))
+            .unwrap_or_default()
     );
     let current = l.status;
     let filter = move |s: Option<IdeaStatus>, label: &'static str| {
-        let href = s.map_or("/ideas".to_string(), |s| format!("/ideas?status={}", s.key()));
+        let href = s.map_or("/ideas".to_string(), |s| {
+            format!("/ideas?status={}", s.key())
+        });
         view! { <a href=href class="chip" class:active=current == s aria-current=(current == s).then_some("true")>{label}</a> }
     };
     let rows = l.rows.clone();
@@ -163,7 +171,9 @@ pub(super) fn IdeaForm(complaint_id: Option<i32>) -> impl IntoView {
     };
     let err = move |field: &'static str| {
         move || match result.get() {
-            Some(Err(e)) => e.for_field(field).map(|t| view! { <p class="field-error">{t}</p> }),
+            Some(Err(e)) => e
+                .for_field(field)
+                .map(|t| view! { <p class="field-error">{t}</p> }),
             _ => None,
         }
     };

@@ -15,7 +15,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 #[component]
 pub(super) fn NewComplaintPage() -> impl IntoView {
     let params = use_query_map();
-    let call = Memo::new(move |_| params.with(|p| p.get("call").and_then(|c| c.parse::<i32>().ok())));
+    let call =
+        Memo::new(move |_| params.with(|p| p.get("call").and_then(|c| c.parse::<i32>().ok())));
     let form = Resource::new(move || call.get(), new_complaint_form);
     view! { {reloadable(form, move |f| view! { <NewForm f=f /> }.into_any())} }
 }
@@ -38,7 +39,12 @@ fn NewForm(f: ComplaintForm) -> impl IntoView {
         .or_else(|| f.teams.first().map(|t| t.id))
         .unwrap_or_default();
     let team = RwSignal::new(first_team.to_string());
-    let agent = RwSignal::new(from_call.as_ref().map(|c| c.3.to_string()).unwrap_or_default());
+    let agent = RwSignal::new(
+        from_call
+            .as_ref()
+            .map(|c| c.3.to_string())
+            .unwrap_or_default(),
+    );
     let source = RwSignal::new(String::new());
     let public = RwSignal::new(false);
     let customer = RwSignal::new(String::new());
@@ -80,7 +86,17 @@ fn NewForm(f: ComplaintForm) -> impl IntoView {
     let owners = f.owners.clone();
     let general = form_error(
         move || result.get(),
-        &["source", "team_id", "agent_id", "customer", "category", "said", "owner_id", "due_on", "material_link"],
+        &[
+            "source",
+            "team_id",
+            "agent_id",
+            "customer",
+            "category",
+            "said",
+            "owner_id",
+            "due_on",
+            "material_link",
+        ],
     );
     let lede = match &from_call {
         Some((_, label, _, _)) => format!("From the {label}. Write what the customer said in their words; the owner takes it from here."),

@@ -95,7 +95,9 @@ fn StepForm(id: i32, m: Move, c: ComplaintView) -> impl IntoView {
     };
     let err = move |field: &'static str| {
         move || match result.get() {
-            Some(Err(e)) => e.for_field(field).map(|t| view! { <p class="field-error">{t}</p> }),
+            Some(Err(e)) => e
+                .for_field(field)
+                .map(|t| view! { <p class="field-error">{t}</p> }),
             _ => None,
         }
     };

@@ -21,7 +21,11 @@ fn kinds(f: &ComplaintFigures) -> String {
     let parts: Vec<String> = Rectification::ALL
         .iter()
         .filter_map(|k| {
-            let n = f.by_kind.iter().find(|(x, _)| x == k).map_or(0, |(_, n)| *n);
+            let n = f
+                .by_kind
+                .iter()
+                .find(|(x, _)| x == k)
+                .map_or(0, |(_, n)| *n);
             (n > 0).then(|| format!("{} {}", k.label().to_lowercase(), share(f.kind_share(*k))))
         })
         .collect();
@@ -57,9 +61,25 @@ fn Figures(k: ComplaintKpis) -> impl IntoView {
         }
     };
     let header: &'static [&'static str] = if k.rows_are == "Agent" {
-        &["Agent", "Complaints", "Rectified", "Follow-ups on time", "Days to close", "Reopened", "Overdue"]
+        &[
+            "Agent",
+            "Complaints",
+            "Rectified",
+            "Follow-ups on time",
+            "Days to close",
+            "Reopened",
+            "Overdue",
+        ]
     } else {
-        &["Team", "Complaints", "Rectified", "Follow-ups on time", "Days to close", "Reopened", "Overdue"]
+        &[
+            "Team",
+            "Complaints",
+            "Rectified",
+            "Follow-ups on time",
+            "Days to close",
+            "Reopened",
+            "Overdue",
+        ]
     };
     view! {
         <section class="card" aria-labelledby="kpi-complaints-title">

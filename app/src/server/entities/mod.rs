@@ -101,7 +101,9 @@ macro_rules! stored_as_key {
 }
 
 use crate::domain::calls::{Channel, Rectification};
-use crate::domain::complaints::{ComplaintCategory, ComplaintEvent, ComplaintSource, ComplaintStatus};
+use crate::domain::complaints::{
+    ComplaintCategory, ComplaintEvent, ComplaintSource, ComplaintStatus,
+};
 use crate::domain::ideas::IdeaStatus;
 use crate::domain::lifecycle::{
     ActionStatus, AssessmentStatus, CalibrationStatus, DisputeOutcome, EvidenceKind,

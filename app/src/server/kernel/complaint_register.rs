@@ -15,8 +15,8 @@ use crate::server::entities::{call, complaint, complaint_step, team_member, user
 use crate::server::kernel::InOrg;
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use std::collections::HashMap;
 
@@ -30,7 +30,11 @@ pub async fn default_owners(
 ) -> Result<HashMap<i32, i32>, AppError> {
     let people: Vec<user::Model> = user::Entity::in_org(org_id)
         .filter(user::Column::Active.eq(true))
-        .filter(user::Column::IsCoach.eq(true).or(user::Column::IsLeader.eq(true)))
+        .filter(
+            user::Column::IsCoach
+                .eq(true)
+                .or(user::Column::IsLeader.eq(true)),
+        )
         .order_by_asc(user::Column::Name)
         .all(db)
         .await?;

@@ -6,9 +6,9 @@
 
 use crate::error::AppError;
 use crate::server::entities::{
-    audit, calibration_session, call, complaint, idea, continuum_assessment, continuum_model, framework, invitation,
-    notification, practice_session, review, sample, sample_call, self_assessment, target, team,
-    user,
+    audit, calibration_session, call, complaint, continuum_assessment, continuum_model, framework,
+    idea, invitation, notification, practice_session, review, sample, sample_call, self_assessment,
+    target, team, user,
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Select};
 

@@ -7,12 +7,12 @@ use crate::domain::ideas::{check_title, IdeaStatus};
 use crate::domain::lifecycle::AuditSubject;
 use crate::error::AppError;
 use crate::server::entities::{idea, user};
-use crate::server::services::complaints::idea_row;
 use crate::server::kernel::audit::{self, Change};
 use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::forms::field;
 use crate::server::kernel::notify::notify;
 use crate::server::kernel::{Ctx, InOrg};
+use crate::server::services::complaints::idea_row;
 use crate::types::{IdeaList, NewIdea};
 use chrono::Utc;
 use sea_orm::{
@@ -48,7 +48,10 @@ pub async fn list(cx: &Ctx, status: Option<IdeaStatus>) -> Result<IdeaList, AppE
     let decides = cx.caller.may(Action::DecideIdea, Relation::Organisation);
     Ok(IdeaList {
         status,
-        rows: ideas.iter().map(|i| idea_row(i, &people, decides)).collect(),
+        rows: ideas
+            .iter()
+            .map(|i| idea_row(i, &people, decides))
+            .collect(),
         may_decide: decides,
     })
 }
@@ -102,12 +105,7 @@ pub async fn log(cx: &Ctx, input: NewIdea) -> Result<i32, AppError> {
 
 /// A leader moves an idea on: agreed, in practice (from a day), declined
 /// (with a reason).
-pub async fn decide(
-    cx: &Ctx,
-    id: i32,
-    next: IdeaStatus,
-    reason: &str,
-) -> Result<(), AppError> {
+pub async fn decide(cx: &Ctx, id: i32, next: IdeaStatus, reason: &str) -> Result<(), AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require_on(Action::DecideIdea, Relation::Organisation)?;
     let i = idea::Entity::get_in_org(db, caller.org_id, id).await?;
@@ -187,8 +185,16 @@ pub async fn ideas_csv(cx: &Ctx, status: Option<IdeaStatus>) -> Result<CsvTable,
             status.map_or("all", |s| s.key())
         ),
         header: [
-            "Idea", "Logged", "By", "Title", "Detail", "Teams involved", "Status",
-            "In practice since", "Reason declined", "From complaint",
+            "Idea",
+            "Logged",
+            "By",
+            "Title",
+            "Detail",
+            "Teams involved",
+            "Status",
+            "In practice since",
+            "Reason declined",
+            "From complaint",
         ]
         .iter()
         .map(|h| h.to_string())

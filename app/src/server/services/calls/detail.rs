@@ -1,11 +1,11 @@
 //! One call with its recording, transcript and reviews.
 
 use super::*;
+use crate::domain::access::{Action, Relation};
 use crate::domain::calls::format_duration;
 use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::transcript;
 use crate::error::AppError;
-use crate::domain::access::{Action, Relation};
 use crate::server::entities::{call, complaint, review, user};
 use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;

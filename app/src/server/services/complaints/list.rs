@@ -49,10 +49,10 @@ fn filtered(
                 )
                 .add(
                     Condition::all()
-                        .add(complaint::Column::Status.is_not_in([
-                            ComplaintStatus::FollowUpDue,
-                            ComplaintStatus::Closed,
-                        ]))
+                        .add(
+                            complaint::Column::Status
+                                .is_not_in([ComplaintStatus::FollowUpDue, ComplaintStatus::Closed]),
+                        )
                         .add(complaint::Column::DueOn.lt(today)),
                 ),
         );
@@ -90,7 +90,11 @@ pub async fn list(cx: &Ctx, q: ComplaintQuery) -> Result<ComplaintList, AppError
         .filter(team_member::Column::Role.eq(MembershipKind::Agent))
         .all(db)
         .await?;
-    let mut ids: Vec<i32> = found.iter().flat_map(|c| [Some(c.owner_id), c.agent_id]).flatten().collect();
+    let mut ids: Vec<i32> = found
+        .iter()
+        .flat_map(|c| [Some(c.owner_id), c.agent_id])
+        .flatten()
+        .collect();
     ids.extend(members.iter().map(|m| m.user_id));
     let people = names_of(db, caller.org_id, ids).await?;
     let mut teams: Vec<PickOption> = team_ids
@@ -175,13 +179,18 @@ pub async fn complaints_csv(cx: &Ctx, q: ComplaintQuery) -> Result<CsvTable, App
                 c.due_on.to_string(),
                 next_of(c).map(|d| d.to_string()).unwrap_or_default(),
                 if r.overdue { "yes" } else { "no" }.into(),
-                c.rectification.map(|k| k.label()).unwrap_or_default().into(),
+                c.rectification
+                    .map(|k| k.label())
+                    .unwrap_or_default()
+                    .into(),
                 c.refund_cents.map(amount_text).unwrap_or_default(),
                 yes_no(c.accepted).into(),
                 c.follow_up_on.map(|d| d.to_string()).unwrap_or_default(),
                 c.followed_up_on.map(|d| d.to_string()).unwrap_or_default(),
                 yes_no(c.satisfied).into(),
-                c.closed_at.map(|d| d.date_naive().to_string()).unwrap_or_default(),
+                c.closed_at
+                    .map(|d| d.date_naive().to_string())
+                    .unwrap_or_default(),
                 c.reopened.to_string(),
                 c.call_id.map(|i| i.to_string()).unwrap_or_default(),
             ]
@@ -195,10 +204,29 @@ pub async fn complaints_csv(cx: &Ctx, q: ComplaintQuery) -> Result<CsvTable, App
     Ok(CsvTable {
         file_name: format!("rapport-complaints-{what}-{today}.csv"),
         header: [
-            "Complaint", "Received", "Customer", "Came by", "Public", "Category",
-            "What the customer said", "Status", "Team", "Agent", "Owner", "Due",
-            "Next step due", "Overdue", "Rectification", "Refund", "Accepted",
-            "Follow-up on", "Followed up on", "Satisfied", "Closed", "Times reopened", "Call",
+            "Complaint",
+            "Received",
+            "Customer",
+            "Came by",
+            "Public",
+            "Category",
+            "What the customer said",
+            "Status",
+            "Team",
+            "Agent",
+            "Owner",
+            "Due",
+            "Next step due",
+            "Overdue",
+            "Rectification",
+            "Refund",
+            "Accepted",
+            "Follow-up on",
+            "Followed up on",
+            "Satisfied",
+            "Closed",
+            "Times reopened",
+            "Call",
         ]
         .iter()
         .map(|h| h.to_string())

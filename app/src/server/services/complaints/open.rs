@@ -210,18 +210,15 @@ pub async fn log(cx: &Ctx, input: NewComplaint) -> Result<i32, AppError> {
             (None, team_id, agent_id, source)
         }
     };
-    let customer = field("customer", optional_text(&input.customer, "the customer"))?
-        .unwrap_or_default();
+    let customer =
+        field("customer", optional_text(&input.customer, "the customer"))?.unwrap_or_default();
     if customer.chars().count() > 200 {
         return Err(AppError::invalid(
             "customer",
             "Keep the customer's name or reference to 200 characters.",
         ));
     }
-    let said = field(
-        "said",
-        optional_text(&input.said, "what the customer said"),
-    )?;
+    let said = field("said", optional_text(&input.said, "what the customer said"))?;
     if said.is_some() != input.category.is_some() {
         return Err(match said {
             None => AppError::invalid(

@@ -43,8 +43,7 @@ pub async fn reminders(cx: &Ctx) -> Result<ComplaintReminders, AppError> {
     let people = names_of(
         db,
         caller.org_id,
-        open
-            .iter()
+        open.iter()
             .flat_map(|c| [Some(c.owner_id), c.agent_id])
             .flatten()
             .collect::<Vec<i32>>(),
@@ -52,7 +51,10 @@ pub async fn reminders(cx: &Ctx) -> Result<ComplaintReminders, AppError> {
     .await?;
     let teams = team_names(db, caller.org_id).await?;
     Ok(ComplaintReminders {
-        rows: open.iter().map(|c| row_of(c, &people, &teams, today)).collect(),
+        rows: open
+            .iter()
+            .map(|c| row_of(c, &people, &teams, today))
+            .collect(),
         overdue,
     })
 }

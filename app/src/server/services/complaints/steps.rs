@@ -34,9 +34,7 @@ pub async fn take_step(cx: &Ctx, id: i32, input: StepInput) -> Result<(), AppErr
     let (db, caller) = (&cx.db, &cx.caller);
     let c = handled(db, caller, id).await?;
     let before = c.status;
-    let after = before
-        .after(input.step)
-        .map_err(AppError::Conflict)?;
+    let after = before.after(input.step).map_err(AppError::Conflict)?;
     let today = Utc::now().date_naive();
     let note = field("note", optional_text(&input.note, "the note"))?;
     let mut m = c.clone().into_active_model();
@@ -91,10 +89,7 @@ pub async fn take_step(cx: &Ctx, id: i32, input: StepInput) -> Result<(), AppErr
         }
         Move::Close => {
             let satisfied = input.satisfied.ok_or_else(|| {
-                AppError::invalid(
-                    "satisfied",
-                    "Say whether the customer is now satisfied.",
-                )
+                AppError::invalid("satisfied", "Say whether the customer is now satisfied.")
             })?;
             m.satisfied = Set(Some(satisfied));
             m.outcome_note = Set(note.clone());
@@ -148,26 +143,24 @@ pub async fn take_step(cx: &Ctx, id: i32, input: StepInput) -> Result<(), AppErr
         Some(after),
     )
     .await?;
-    if input.step == Move::Reopen {
-        if saved.owner_id != caller.id {
-            notify(
-                &txn,
-                saved.org_id,
-                saved.owner_id,
-                format!(
-                    "{} reopened the complaint from {}: it is due {}.",
-                    caller.name,
-                    if saved.customer.is_empty() {
-                        "a customer"
-                    } else {
-                        &saved.customer
-                    },
-                    saved.due_on.format("%-d %b %Y")
-                ),
-                format!("/complaints/{}", saved.id),
-            )
-            .await?;
-        }
+    if input.step == Move::Reopen && saved.owner_id != caller.id {
+        notify(
+            &txn,
+            saved.org_id,
+            saved.owner_id,
+            format!(
+                "{} reopened the complaint from {}: it is due {}.",
+                caller.name,
+                if saved.customer.is_empty() {
+                    "a customer"
+                } else {
+                    &saved.customer
+                },
+                saved.due_on.format("%-d %b %Y")
+            ),
+            format!("/complaints/{}", saved.id),
+        )
+        .await?;
     }
     txn.commit().await?;
     Ok(())

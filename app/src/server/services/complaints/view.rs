@@ -15,7 +15,11 @@ use chrono::Utc;
 
 /// The framework's recovery behaviours (PRODUCT.md §2): complaint handling,
 /// customer recovery and the apology. A reworded framework keeps its keys.
-const RECOVERY_KEYS: [&str; 3] = ["complaint_handling", "customer_recovery", "courtesy_apology"];
+const RECOVERY_KEYS: [&str; 3] = [
+    "complaint_handling",
+    "customer_recovery",
+    "courtesy_apology",
+];
 
 fn is_recovery(b: &framework_behaviour::Model) -> bool {
     RECOVERY_KEYS.contains(&b.key.as_str())

@@ -43,7 +43,11 @@ pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppE
     let by_agent = reach.is_narrow();
     let mut groups: BTreeMap<Option<i32>, Vec<ComplaintFacts>> = BTreeMap::new();
     for c in &found {
-        let key = if by_agent { c.agent_id } else { Some(c.team_id) };
+        let key = if by_agent {
+            c.agent_id
+        } else {
+            Some(c.team_id)
+        };
         groups.entry(key).or_default().push(facts_of(c));
     }
     let labels = if by_agent {
@@ -68,7 +72,12 @@ pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppE
             figures: ComplaintFigures::of(&facts, today),
         })
         .collect();
-    rows.sort_by(|a, b| b.figures.count.cmp(&a.figures.count).then(a.label.cmp(&b.label)));
+    rows.sort_by(|a, b| {
+        b.figures
+            .count
+            .cmp(&a.figures.count)
+            .then(a.label.cmp(&b.label))
+    });
     let all: Vec<ComplaintFacts> = found.iter().map(facts_of).collect();
     // Ideas belong to the organisation, not to a team: counted for everyone.
     let ideas_in_practice = idea::Entity::in_org(caller.org_id)
