@@ -475,3 +475,43 @@ async fn ideas_move_through_their_lifecycle_and_count_once_in_practice() {
     let csv = o.dana.get("/export/ideas.csv").await.text().await.unwrap();
     assert_eq!(csv_rows(&csv).len(), 3, "{csv}");
 }
+
+/// Calls flagged as complaints before the register existed get entries at
+/// the step their call data shows when the migration runs.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_migration_opens_entries_for_complaints_already_recorded_on_calls() {
+    use migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Database};
+
+    let server = TestServer::start().await;
+    let o = org(&server).await;
+    let db = Database::connect(server.database_url.as_str())
+        .await
+        .unwrap();
+    for sql in [
+        "DROP TABLE ideas",
+        "DROP TABLE complaint_steps",
+        "DROP TABLE complaints",
+        "DELETE FROM seaql_migrations WHERE version = 'm20261205_000001_complaints'",
+    ] {
+        db.execute_unprepared(sql).await.unwrap();
+    }
+    Migrator::up(&db, None).await.unwrap();
+    let all = register(&o.dana, json!({})).await;
+    let mut found: Vec<(String, &str)> = all
+        .rows
+        .iter()
+        .map(|r| (r.team.clone(), r.status.key()))
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("Billing".to_string(), "follow_up_due"),
+            ("Billing".to_string(), "received"),
+            ("Tech".to_string(), "received"),
+        ]
+    );
+    let anas = register(&o.ana, json!({})).await;
+    assert_eq!(anas.rows.len(), 1, "still Ana's own only");
+}
