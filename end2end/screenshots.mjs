@@ -54,6 +54,13 @@ const allPages = [
   ['sample', '/sampling/1', 'leader@rapport.demo'],
   ['sample-coach', '/sampling/1', 'coach2@rapport.demo'],
   ['home-coach2', '/home', 'coach2@rapport.demo'],
+  ['complaints', '/complaints', 'leader@rapport.demo'],
+  ['complaint', '/complaints/5', 'coach1@rapport.demo'],
+  ['complaint-closed', '/complaints/10', 'leader@rapport.demo'],
+  ['complaint-new', '/complaints/new', 'coach1@rapport.demo'],
+  ['ideas', '/ideas', 'leader@rapport.demo'],
+  ['home-complaints', '/home', 'coach1@rapport.demo'],
+  ['kpis-complaints', '/kpis', 'leader@rapport.demo'],
   ['notfound', '/nope', null],
 ];
 const pages = allPages.filter(([name]) => !only || only.includes(name));
