@@ -58,7 +58,7 @@ const allPages = [
   ['complaint', '/complaints/5', 'coach1@rapport.demo'],
   ['complaint-closed', '/complaints/10', 'leader@rapport.demo'],
   ['complaint-new', '/complaints/new', 'coach1@rapport.demo'],
-  ['ideas', '/ideas', 'leader@rapport.demo'],
+  ['ideas', '/complaints/ideas', 'leader@rapport.demo'],
   ['home-complaints', '/home', 'coach1@rapport.demo'],
   ['kpis-complaints', '/kpis', 'leader@rapport.demo'],
   ['notfound', '/nope', null],

@@ -77,7 +77,7 @@ test('the register filters and an idea is logged from the ideas page', async ({ 
   await expect(page).toHaveURL(/overdue=1/);
   await expect(page.locator('tbody tr').first()).toContainText('Overdue');
   await page.getByRole('link', { name: 'Service ideas' }).click();
-  await expect(page).toHaveURL(/\/ideas$/);
+  await expect(page).toHaveURL(/\/complaints\/ideas$/);
   const title = unique('Idea');
   await page.getByLabel('Idea', { exact: true }).fill(title);
   await page.getByRole('button', { name: 'Log the idea' }).click();

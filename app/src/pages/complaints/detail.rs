@@ -121,7 +121,7 @@ fn Body(c: ComplaintView) -> impl IntoView {
                 view! {
                     <ul class="plain-list">
                         {c.ideas.iter().map(|i| view! {
-                            <li><a href="/ideas">{i.title.clone()}</a>" "<span class="badge subtle">{i.status.label()}</span></li>
+                            <li><a href="/complaints/ideas">{i.title.clone()}</a>" "<span class="badge subtle">{i.status.label()}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -36,8 +36,8 @@ fn IdeasBody(l: IdeaList) -> impl IntoView {
     );
     let current = l.status;
     let filter = move |s: Option<IdeaStatus>, label: &'static str| {
-        let href = s.map_or("/ideas".to_string(), |s| {
-            format!("/ideas?status={}", s.key())
+        let href = s.map_or("/complaints/ideas".to_string(), |s| {
+            format!("/complaints/ideas?status={}", s.key())
         });
         view! { <a href=href class="chip" class:active=current == s aria-current=(current == s).then_some("true")>{label}</a> }
     };

@@ -1,6 +1,6 @@
 //! The complaint register (`/complaints`), one complaint
 //! (`/complaints/:id`), logging one (`/complaints/new`) and the service
-//! ideas (`/ideas`): one route type, one chunk.
+//! ideas (`/complaints/ideas`): one route type, one chunk.
 
 mod detail;
 mod ideas;
@@ -30,7 +30,7 @@ pub fn ComplaintsPage() -> impl IntoView {
     let section = Memo::new(move |prev: Option<&Section>| {
         path.with(|p| {
             let p = p.trim_end_matches('/');
-            if p == "/ideas" {
+            if p == "/complaints/ideas" {
                 Section::Ideas
             } else if p == "/complaints/new" {
                 Section::New
@@ -68,7 +68,7 @@ fn tabs(current: Section) -> impl IntoView {
     view! {
         <nav class="section-tabs" aria-label="Complaints and ideas">
             {tab(Section::Register, "/complaints", "Complaint register")}
-            {tab(Section::Ideas, "/ideas", "Service ideas")}
+            {tab(Section::Ideas, "/complaints/ideas", "Service ideas")}
         </nav>
     }
 }

@@ -262,9 +262,16 @@ pub(super) fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl Int
         .collect_view();
     let evidence_signal = Signal::derive(move || evidence.get());
     let (back_href, back_label) = back_link(&review.calibration, call.id);
+    let log_complaint = (review.calibration.is_none() && call.can_log_complaint)
+        .then(|| format!("/complaints/new?call={}", call.id));
     view! {
         <PageHeader title=title lede=lede>
             <a class="button ghost" href=back_href>{back_label}</a>
+            // Heard a complaint while scoring: open it without leaving the
+            // draft (not in a calibration session, which is practice).
+            {log_complaint.map(|href| view! {
+                <a class="button" href=href target="_blank" rel="noopener">"Log a complaint"</a>
+            })}
         </PageHeader>
         <CalibrationNote brief=review.calibration.clone() />
         <div class="scorer">

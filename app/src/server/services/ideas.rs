@@ -168,7 +168,7 @@ pub async fn decide(cx: &Ctx, id: i32, next: IdeaStatus, reason: &str) -> Result
                 caller.name,
                 next.label().to_lowercase()
             ),
-            "/ideas".into(),
+            "/complaints/ideas".into(),
         )
         .await?;
     }
