@@ -102,8 +102,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sampling/:id?") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     // `/kpis/quality`, `/kpis/insight`, `/kpis/coaching`.
                     <Route path=path!("/kpis/:section?") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
-                    // `/complaints/new`, `/complaints/ideas` and each complaint.
-                    <Route path=path!("/complaints/:id?") view={Lazy::<ComplaintsRoute>::new()} ssr=SsrMode::Async />
+                    // `/complaints/new`, `/complaints/ideas` and each complaint: with the
+                    // calls list, one route type.
+                    <Route path=path!("/complaints/:id?") view={Lazy::<CallsRoute>::new()} ssr=SsrMode::Async />
                     // Also `/continuum/model`.
                     <Route path=path!("/continuum/:id?") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
@@ -175,4 +176,3 @@ lazy_page!(PracticeRoute, pages::practice::PracticePage);
 lazy_page!(ContinuumRoute, pages::continuum::ContinuumPage);
 lazy_page!(CalibrationRoute, pages::calibration::CalibrationPage);
 lazy_page!(KpisRoute, pages::kpis::KpisPage);
-lazy_page!(ComplaintsRoute, pages::complaints::ComplaintsPage);

@@ -8,3 +8,4 @@ pub mod layout;
 pub mod reload;
 pub mod review_bits;
 pub mod table;
+pub mod upload;

@@ -157,9 +157,14 @@ fn RecordingUpload(
     message: RwSignal<Option<Result<String, String>>>,
 ) -> impl IntoView {
     let progress = RwSignal::new(None::<f64>);
+    let done = Callback::new(move |r: Result<(), String>| match r {
+        Ok(()) => {
+            message.set(Some(Ok("Recording uploaded.".into())));
+            on_done.run(());
+        }
+        Err(e) => message.set(Some(Err(e))),
+    });
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
@@ -175,54 +180,13 @@ fn RecordingUpload(
             ))));
             return;
         }
-        let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
-            return;
-        };
-        let url = format!("/media/calls/{call_id}/recording");
-        if xhr.open("PUT", &url).is_err() {
-            return;
-        }
-        let _ = xhr.set_request_header("x-file-name", &file.name());
-        progress.set(Some(0.0));
         message.set(None);
-        if let Ok(upload) = xhr.upload() {
-            let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(
-                move |e: web_sys::ProgressEvent| {
-                    if e.length_computable() && e.total() > 0.0 {
-                        progress.set(Some(e.loaded() / e.total() * 100.0));
-                    }
-                },
-            );
-            upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-            on_progress.forget();
-        }
-        let done_xhr = xhr.clone();
-        let on_load = Closure::<dyn FnMut()>::new(move || {
-            progress.set(None);
-            let status = done_xhr.status().unwrap_or(0);
-            let body = done_xhr.response_text().ok().flatten().unwrap_or_default();
-            if status == 200 {
-                message.set(Some(Ok("Recording uploaded.".into())));
-                on_done.run(());
-            } else {
-                let text = serde_json::from_str::<serde_json::Value>(&body)
-                    .ok()
-                    .and_then(|v| v["error"].as_str().map(str::to_string))
-                    .unwrap_or_else(|| format!("The upload failed (HTTP {status})."));
-                message.set(Some(Err(text)));
-            }
-        });
-        xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
-        on_load.forget();
-        let on_error = Closure::<dyn FnMut()>::new(move || {
-            progress.set(None);
-            message.set(Some(Err(
-                "The upload was interrupted: check your connection and try again.".into(),
-            )));
-        });
-        xhr.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        let _ = xhr.send_with_opt_blob(Some(&file));
+        crate::components::upload::send_file(
+            &format!("/media/calls/{call_id}/recording"),
+            &file,
+            Some(progress),
+            done,
+        );
     };
     view! {
         <div class="field upload">

@@ -10,13 +10,24 @@ use crate::types::{CallFilter, CallRow};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The calls list (`/calls`); the complaint register and service ideas
+/// (`/complaints…`) share its route type: every route type costs the main
+/// bundle that all pages load, and complaints start from calls.
 #[component]
 pub fn CallsPage() -> impl IntoView {
+    let complaints = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        .starts_with("/complaints");
+    if complaints {
+        return view! { <crate::pages::complaints::ComplaintsPage /> }.into_any();
+    }
     view! {
         <AppShell title="Calls">
             <Calls />
         </AppShell>
     }
+    .into_any()
 }
 
 pub(super) fn opt_id(v: &str) -> Option<i32> {

@@ -4,15 +4,17 @@
 use super::ideas::IdeaForm;
 use super::status_badge;
 use super::steps::NextSteps;
-use crate::api::complaints::{get_complaint, AssignComplaint, SetComplaintLink};
+use crate::api::complaints::{assign_complaint, get_complaint, set_complaint_link};
 use crate::components::feedback::reloadable;
 use crate::components::forms::FormAlert;
 use crate::components::layout::PageHeader;
 use crate::components::reload::{provide_reload, use_reload};
+use crate::components::upload::send_file;
 use crate::domain::complaints::ComplaintStatus;
 use crate::domain::material::{material_too_large, MAX_MATERIAL_BYTES};
 use crate::types::{ComplaintView, Recovery};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 #[component]
 pub(super) fn Complaint() -> impl IntoView {
@@ -159,27 +161,25 @@ fn Recovered(r: Recovery) -> impl IntoView {
 
 #[component]
 fn Assign(c: ComplaintView) -> impl IntoView {
-    let assign = ServerAction::<AssignComplaint>::new();
     let reload = use_reload();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = assign.value().get() {
-            reload.run();
-        }
-    });
     let owner = RwSignal::new(c.owner_id.to_string());
     let due = RwSignal::new(c.due_on.clone());
+    let error = RwSignal::new(None::<String>);
     let id = c.id;
-    let error = Signal::derive(move || match assign.value().get() {
-        Some(Err(e)) => Some(e.to_string()),
-        _ => None,
-    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (owner_id, due_on) = (owner.get().parse().unwrap_or_default(), due.get());
+        spawn_local(async move {
+            match assign_complaint(id, owner_id, due_on).await {
+                Ok(()) => reload.run(),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
     view! {
         <section class="card" aria-labelledby="assign-title">
             <h2 id="assign-title">"Owner and due date"</h2>
-            <form class="form inline-form" on:submit=move |ev| {
-                ev.prevent_default();
-                assign.dispatch(AssignComplaint { id, owner_id: owner.get().parse().unwrap_or_default(), due_on: due.get() });
-            }>
+            <form class="form inline-form" on:submit=save>
                 <div class="field compact">
                     <label for="as-owner">"Owner"</label>
                     <select id="as-owner" bind:value=owner>
@@ -190,7 +190,7 @@ fn Assign(c: ComplaintView) -> impl IntoView {
                     <label for="as-due">"Due"</label>
                     <input id="as-due" type="date" bind:value=due />
                 </div>
-                <button class="button" type="submit" disabled=move || assign.pending().get()>"Save"</button>
+                <button class="button" type="submit">"Save"</button>
             </form>
             <FormAlert error=error />
         </section>
@@ -203,17 +203,14 @@ fn Assign(c: ComplaintView) -> impl IntoView {
 fn Material(c: ComplaintView) -> impl IntoView {
     let reload = use_reload();
     let link = RwSignal::new(c.material_link.clone().unwrap_or_default());
-    let save = ServerAction::<SetComplaintLink>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = save.value().get() {
-            reload.run();
-        }
-    });
+    let error = RwSignal::new(None::<String>);
     let message = RwSignal::new(None::<Result<String, String>>);
     let id = c.id;
+    let done = Callback::new(move |r: Result<(), String>| {
+        message.set(Some(r.map(|()| "Material attached.".to_string())));
+        reload.run();
+    });
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::closure::Closure;
-        use wasm_bindgen::JsCast;
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
@@ -223,40 +220,24 @@ fn Material(c: ComplaintView) -> impl IntoView {
             message.set(Some(Err(material_too_large(&file.name(), size))));
             return;
         }
-        let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
-            return;
-        };
-        if xhr
-            .open("PUT", &format!("/media/complaints/{id}/material"))
-            .is_err()
-        {
-            return;
-        }
-        let _ = xhr.set_request_header("x-file-name", &file.name());
         message.set(Some(Ok("Uploading…".into())));
-        let done = xhr.clone();
-        let on_load = Closure::<dyn FnMut()>::new(move || {
-            let status = done.status().unwrap_or(0);
-            if status == 200 {
-                message.set(Some(Ok("Material attached.".into())));
-                reload.run();
-            } else {
-                let body = done.response_text().ok().flatten().unwrap_or_default();
-                let text = serde_json::from_str::<serde_json::Value>(&body)
-                    .ok()
-                    .and_then(|v| v["error"].as_str().map(str::to_string))
-                    .unwrap_or_else(|| format!("The upload failed (HTTP {status})."));
-                message.set(Some(Err(text)));
+        send_file(
+            &format!("/media/complaints/{id}/material"),
+            &file,
+            None,
+            done,
+        );
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let link = link.get();
+        spawn_local(async move {
+            match set_complaint_link(id, link).await {
+                Ok(()) => reload.run(),
+                Err(e) => error.set(Some(e.to_string())),
             }
         });
-        xhr.set_onload(Some(on_load.as_ref().unchecked_ref()));
-        on_load.forget();
-        let _ = xhr.send_with_opt_blob(Some(&file));
     };
-    let error = Signal::derive(move || match save.value().get() {
-        Some(Err(e)) => Some(e.to_string()),
-        _ => None,
-    });
     let handles = c.may_handle;
     view! {
         <section class="card" aria-labelledby="material-title">
@@ -272,16 +253,13 @@ fn Material(c: ComplaintView) -> impl IntoView {
                 <div class="field upload">
                     <label for="material-file">{if c.attachment.is_some() { "Replace the file" } else { "Attach a file" }}</label>
                     <input id="material-file" type="file" accept="application/pdf,image/png,image/jpeg,audio/*" on:change=on_file />
-                    <p class="hint">"A letter, a photo or a screenshot (PDF, PNG, JPEG) or a recording, up to 10 MB."</p>
+                    <p class="hint">"PDF, PNG, JPEG or a recording, up to 10 MB."</p>
                     {move || message.get().map(|m| match m {
                         Ok(t) => view! { <p class="notice notice-ok" role="status">{t}</p> }.into_any(),
                         Err(t) => view! { <p class="field-error" role="alert">{t}</p> }.into_any(),
                     })}
                 </div>
-                <form class="form inline-form" on:submit=move |ev| {
-                    ev.prevent_default();
-                    save.dispatch(SetComplaintLink { id, link: link.get() });
-                }>
+                <form class="form inline-form" on:submit=save>
                     <div class="field compact">
                         <label for="material-link">"Link"</label>
                         <input id="material-link" type="url" bind:value=link placeholder="https://" />

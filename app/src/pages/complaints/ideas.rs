@@ -1,7 +1,7 @@
 //! `/ideas`: service ideas anyone logs, and leaders move on.
 
 use super::{tabs, Section};
-use crate::api::complaints::{list_ideas, log_idea, DecideIdea};
+use crate::api::complaints::{decide_idea, list_ideas, log_idea};
 use crate::components::feedback::{reloadable, EmptyState};
 use crate::components::forms::{FormAlert, SubmitButton};
 use crate::components::layout::PageHeader;
@@ -100,23 +100,23 @@ fn Idea(i: IdeaRow) -> impl IntoView {
 
 #[component]
 fn Decide(id: i32, next: Vec<IdeaStatus>, title: String) -> impl IntoView {
-    let decide = ServerAction::<DecideIdea>::new();
     let reload = use_reload();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = decide.value().get() {
-            reload.run();
-        }
-    });
     let reason = RwSignal::new(String::new());
-    let error = Signal::derive(move || match decide.value().get() {
-        Some(Err(e)) => Some(e.to_string()),
-        _ => None,
-    });
+    let error = RwSignal::new(None::<String>);
     let verb = |s: IdeaStatus| match s {
         IdeaStatus::Agreed => "Agree",
         IdeaStatus::InPractice => "Mark in practice",
         IdeaStatus::Declined => "Decline",
         IdeaStatus::Proposed => "Propose",
+    };
+    let decide = move |s: IdeaStatus| {
+        let reason = reason.get();
+        spawn_local(async move {
+            match decide_idea(id, s, reason).await {
+                Ok(()) => reload.run(),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
     };
     view! {
         <div class="idea-decide">
@@ -124,15 +124,12 @@ fn Decide(id: i32, next: Vec<IdeaStatus>, title: String) -> impl IntoView {
                 <label for=format!("reason-{id}")>"Reason (to decline)"</label>
                 <input id=format!("reason-{id}") bind:value=reason />
             </div>
-            {next.into_iter().map(|s| {
-                let label = format!("{} \u{201c}{}\u{201d}", verb(s), title);
-                view! {
-                    <button class="button small" class:primary=s != IdeaStatus::Declined type="button" aria-label=label
-                        disabled=move || decide.pending().get()
-                        on:click=move |_| { decide.dispatch(DecideIdea { id, next: s, reason: reason.get() }); }>
-                        {verb(s)}
-                    </button>
-                }
+            {next.into_iter().map(|s| view! {
+                <button class="button small" class:primary=s != IdeaStatus::Declined type="button"
+                    aria-label=format!("{} \u{201c}{}\u{201d}", verb(s), title)
+                    on:click=move |_| decide(s)>
+                    {verb(s)}
+                </button>
             }).collect_view()}
             <FormAlert error=error />
         </div>

@@ -1,6 +1,6 @@
 //! The complaint register (`/complaints`), one complaint
 //! (`/complaints/:id`), logging one (`/complaints/new`) and the service
-//! ideas (`/complaints/ideas`): one route type, one chunk.
+//! ideas (`/complaints/ideas`), served by the calls list's route type.
 
 mod detail;
 mod ideas;

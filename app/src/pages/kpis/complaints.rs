@@ -26,7 +26,13 @@ fn kinds(f: &ComplaintFigures) -> String {
                 .iter()
                 .find(|(x, _)| x == k)
                 .map_or(0, |(_, n)| *n);
-            (n > 0).then(|| format!("{} {}", k.label().to_lowercase(), share(f.kind_share(*k))))
+            (n > 0).then(|| {
+                format!(
+                    "{} {}",
+                    crate::text::lower(k.label()),
+                    share(f.kind_share(*k))
+                )
+            })
         })
         .collect();
     if parts.is_empty() {
