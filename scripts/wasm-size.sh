@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Reports the release wasm against its budget (issue 2: under 250 KB
+# Reports the release wasm against its budget (issue 2: under 250 KB,
+# 256 KB since issue 16: every page's text stays in the main module; see README
 # gzipped). Routes are split into chunks, so it reports the main bundle, which
 # every page loads, and what a first visit to each route downloads in all
 # (main bundle plus that route's chunks). The main bundle must be within the
@@ -10,7 +11,7 @@ python3 - <<'PY'
 import gzip, json, os, sys
 
 pkg = "target/site/pkg"
-budget_kb = 250
+budget_kb = 256
 
 def gz(name):
     with open(os.path.join(pkg, name + ".wasm"), "rb") as f:
