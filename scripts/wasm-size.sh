@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Reports the release wasm against its budget (issue 2: under 250 KB,
-# 256 KB since issue 16: every page's text stays in the main module; see README
-# gzipped). Routes are split into chunks, so it reports the main bundle, which
+# Reports the release wasm against its budget (issue 2: under 250 KB
+# gzipped; 256 KB since issue 16, as every page's text stays in the main
+# module: see the README's Budgets). Routes are split into chunks, so it reports the main bundle, which
 # every page loads, and what a first visit to each route downloads in all
 # (main bundle plus that route's chunks). The main bundle must be within the
 # budget.
