@@ -76,10 +76,11 @@ fn NewForm(f: ComplaintForm) -> impl IntoView {
         spawn_local(async move {
             let r = log_complaint(input).await;
             pending.set(false);
-            if let Ok(id) = r {
-                navigate(&format!("/complaints/{id}"), Default::default());
+            match r {
+                // Navigating disposes this form: nothing of it is set after.
+                Ok(id) => navigate(&format!("/complaints/{id}"), Default::default()),
+                Err(e) => result.set(Some(Err(e))),
             }
-            result.set(Some(r));
         });
     };
     let agents = f.agents.clone();
