@@ -84,11 +84,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/calls/:id") view={Lazy::<CallRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reviews/import") view={Lazy::<HistoryImportRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async />
-                    // One route with an optional segment serves a list and its
-                    // items (and the pages beside them, told apart by the page):
-                    // every route entry, and every route type, costs the main
-                    // bundle that all pages load.
-                    <Route path=path!("/frameworks/:id?") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/frameworks") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
+                    // One route type serves both: each type costs the main bundle.
+                    <Route path=path!("/frameworks/:id") view={Lazy::<FrameworksRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/development") view={Lazy::<DevelopmentRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/team") view={Lazy::<TeamRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/self-assessment") view={Lazy::<SelfAssessmentsRoute>::new()} ssr=SsrMode::Async />
@@ -96,17 +94,24 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/targets/new") view={Lazy::<NewTargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/targets/:id") view={Lazy::<TargetRoute>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/practice") view={Lazy::<PracticeRoute>::new()} ssr=SsrMode::Async />
-                    // Also `/calibration/agreement`.
-                    <Route path=path!("/calibration/:id?") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/agreement") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
                     // Sampling shares the calibration chunk: both are quality assurance.
-                    <Route path=path!("/sampling/:id?") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
-                    // `/kpis/quality`, `/kpis/insight`, `/kpis/coaching`.
-                    <Route path=path!("/kpis/:section?") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
-                    // `/complaints/new`, `/complaints/ideas` and each complaint: with the
-                    // calls list, one route type.
-                    <Route path=path!("/complaints/:id?") view={Lazy::<CallsRoute>::new()} ssr=SsrMode::Async />
-                    // Also `/continuum/model`.
-                    <Route path=path!("/continuum/:id?") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling/:id") view={Lazy::<CalibrationRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/quality") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/insight") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/coaching") view={Lazy::<KpisRoute>::new()} ssr=SsrMode::Async />
+                    // The register, logging one (`/complaints/new`), service ideas
+                    // (`/complaints/ideas`) and each complaint share the calls
+                    // list's route type: each type costs the main bundle.
+                    <Route path=path!("/complaints") view={Lazy::<CallsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/complaints/:id") view={Lazy::<CallsRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/model") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/:id") view={Lazy::<ContinuumRoute>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>

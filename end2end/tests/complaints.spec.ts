@@ -15,8 +15,15 @@ test('a coach opens a complaint from a scored call and takes it to its follow-up
   const before = await complaintsReceived(page);
 
   // A scored call that is not a complaint yet.
-  await open(page, '/calls?reviewed=yes&complaint=no');
-  await page.locator('td[data-label="When"] a, tbody tr a').first().click();
+  await open(page, '/calls');
+  await page.getByLabel('Complaint', { exact: true }).selectOption({ label: 'No complaint' });
+  await page.getByLabel('Reviewed', { exact: true }).selectOption({ label: 'Reviewed' });
+  const scored = page
+    .locator('tbody tr')
+    .filter({ has: page.locator('td[data-label="Review"]', { hasText: 'Reviewed' }) })
+    .filter({ hasNot: page.locator('td[data-label="Outcome"]', { hasText: 'Complaint' }) })
+    .first();
+  await scored.locator('td[data-label="When"] a').click();
   await expect(page).toHaveURL(/\/calls\/\d+$/);
   await page.getByRole('link', { name: 'Log a complaint' }).click();
   await expect(page).toHaveURL(/\/complaints\/new\?call=\d+$/);

@@ -34,7 +34,9 @@ test('a leader reads the KPIs, narrows them by period and team, and downloads th
   await expect(page).toHaveURL(/group=month/);
 
   // One team: the lede and the figures say so.
-  const enquiries = page.locator('.kpi-tile', { hasText: 'Complaints' }).locator('.kpi-note');
+  const enquiries = page
+    .locator('.kpi-tile', { has: page.locator('dt', { hasText: /^Complaints$/ }) })
+    .locator('.kpi-note');
   const all = await enquiries.textContent();
   await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Technical Support' });
   await expect(page.locator('.lede')).toContainText('team Technical Support');
