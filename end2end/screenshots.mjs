@@ -55,7 +55,7 @@ const allPages = [
   ['sample-coach', '/sampling/1', 'coach2@rapport.demo'],
   ['home-coach2', '/home', 'coach2@rapport.demo'],
   ['complaints', '/complaints', 'leader@rapport.demo'],
-  ['complaint', '/complaints/5', 'coach1@rapport.demo'],
+  ['complaint', '/complaints/12', 'coach1@rapport.demo'],
   ['complaint-closed', '/complaints/10', 'leader@rapport.demo'],
   ['complaint-new', '/complaints/new', 'coach1@rapport.demo'],
   ['ideas', '/complaints/ideas', 'leader@rapport.demo'],
