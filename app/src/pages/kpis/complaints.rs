@@ -1,12 +1,12 @@
 //! The KPI page's complaint figures (PRODUCT.md §6) from the register, by
 //! team or agent, and the service ideas put into practice in the period.
 
-use crate::api::complaints::get_complaint_kpis;
 use crate::components::table::DataTable;
 use crate::domain::calls::Rectification;
 use crate::domain::complaints::ComplaintFigures;
 use crate::domain::kpi::text::percent;
-use crate::types::{ComplaintKpis, KpiQuery};
+use crate::error::AppError;
+use crate::types::ComplaintKpis;
 use leptos::prelude::*;
 
 fn share(v: Option<f64>) -> String {
@@ -42,9 +42,10 @@ fn kinds(f: &ComplaintFigures) -> String {
     }
 }
 
+/// The card, once the page's complaint figures (a resource the page makes
+/// outside its suspense) have loaded.
 #[component]
-pub fn ComplaintFiguresCard(q: KpiQuery) -> impl IntoView {
-    let figures = Resource::new(move || q.clone(), get_complaint_kpis);
+pub fn ComplaintFiguresCard(figures: Resource<Result<ComplaintKpis, AppError>>) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

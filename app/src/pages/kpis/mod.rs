@@ -14,13 +14,14 @@ pub use coaching::{agent_coaching_href, TargetChange};
 pub use figures::KpiTiles;
 pub use trend::{KpiTrend, Metric};
 
+use crate::api::complaints::get_complaint_kpis;
 use crate::api::kpi::get_kpis;
 use crate::auth::use_auth;
 use crate::components::feedback::{reloadable, EmptyState};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::access::{permits_any, Action};
 use crate::domain::validation::day_label;
-use crate::types::{KpiFigures, KpiQuery};
+use crate::types::{ComplaintKpis, KpiFigures, KpiQuery};
 use chrono::NaiveDate;
 use figures::{ChannelTable, PeriodTable};
 use filters::KpiFilters;
@@ -123,7 +124,11 @@ fn Kpis() -> impl IntoView {
     let metric =
         Memo::new(move |_| params.with(|p| Metric::parse(&p.get("metric").unwrap_or_default())));
     let figures = Resource::new(move || query.get(), get_kpis);
-    view! { {reloadable(figures, move |f| view! { <KpiBody f=f metric=metric /> }.into_any())} }
+    // Made here, outside the suspense that renders the body: a resource
+    // made while it renders gets new ids on hydration and the page no
+    // longer matches the server's.
+    let complaints = Resource::new(move || query.get(), get_complaint_kpis);
+    view! { {reloadable(figures, move |f| view! { <KpiBody f=f metric=metric complaints=complaints /> }.into_any())} }
 }
 
 pub(crate) fn range_label(q: &KpiQuery) -> String {
@@ -134,7 +139,11 @@ pub(crate) fn range_label(q: &KpiQuery) -> String {
 }
 
 #[component]
-fn KpiBody(f: KpiFigures, metric: Memo<Metric>) -> impl IntoView {
+fn KpiBody(
+    f: KpiFigures,
+    metric: Memo<Metric>,
+    complaints: Resource<Result<ComplaintKpis, crate::error::AppError>>,
+) -> impl IntoView {
     let navigate = use_navigate();
     let q = f.query.clone();
     let go = Callback::new({
@@ -216,6 +225,6 @@ fn KpiBody(f: KpiFigures, metric: Memo<Metric>) -> impl IntoView {
                 </section>
             }.into_any()
         }}
-        <complaints::ComplaintFiguresCard q=q.clone() />
+        <complaints::ComplaintFiguresCard figures=complaints />
     }
 }
