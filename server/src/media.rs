@@ -83,28 +83,17 @@ async fn upload(
     if !can_edit(&user, &scope, &call) {
         return refuse(AppError::Forbidden);
     }
-    let name = headers
-        .get("x-file-name")
-        .and_then(|v| v.to_str().ok())
-        .map(|n| n.chars().take(120).collect::<String>())
-        .unwrap_or_else(|| "The file".into());
-    if body.len() as u64 > MAX_RECORDING_BYTES {
-        return refuse_with(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            too_large_message(&name, body.len() as u64),
-        );
-    }
-    if body.is_empty() {
-        return refuse_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("\"{name}\" is empty."),
-        );
-    }
-    let Some(kind) = sniff_audio(&body[..body.len().min(64)]) else {
-        return refuse_with(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            unsupported_message(&name),
-        );
+    let name = file_name(&headers);
+    let kind = match checked(
+        &body,
+        &name,
+        MAX_RECORDING_BYTES,
+        too_large_message,
+        sniff_audio,
+        unsupported_message,
+    ) {
+        Ok(kind) => kind,
+        Err((status, message)) => return refuse_with(status, message),
     };
     let token = &app::server::tokens::new_token()[..12];
     let key = format!(
@@ -113,9 +102,8 @@ async fn upload(
         call.id,
         kind.extension()
     );
-    if let Err(e) = state.storage.put(&key, &body).await {
-        tracing::error!(error = %e, "recording not stored");
-        return refuse(AppError::Internal("storage".into()));
+    if let Err(e) = store(&state, &key, &body, "recording").await {
+        return refuse(e);
     }
     let bytes = body.len() as u64;
     if let Err(e) = attach_recording(&state.db, call, key, kind.mime(), bytes).await {
@@ -145,33 +133,7 @@ async fn play(
     let (Some(key), Some(mime)) = (call.recording_key, call.recording_mime) else {
         return refuse(AppError::not_found("That call's recording"));
     };
-    let path = match state.storage.local_path(&key).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "recording path");
-            return refuse(AppError::Internal("storage".into()));
-        }
-    };
-    let served = tower_http::services::ServeFile::new(path)
-        .oneshot(request)
-        .await;
-    match served {
-        Ok(mut response) => {
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=3600"),
-            );
-            if let Ok(v) = HeaderValue::from_str(&mime) {
-                headers.insert(header::CONTENT_TYPE, v);
-            }
-            response.map(Body::new)
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "recording not served");
-            refuse(AppError::Internal("storage".into()))
-        }
-    }
+    serve_stored(&state, &key, &mime, None, request, "recording").await
 }
 
 fn file_name(headers: &HeaderMap) -> String {
@@ -201,32 +163,24 @@ async fn attach(
         Err(e) => return refuse(e),
     };
     let name = file_name(&headers);
-    if body.len() as u64 > MAX_MATERIAL_BYTES {
-        return refuse_with(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            material_too_large(&name, body.len() as u64),
-        );
-    }
-    if body.is_empty() {
-        return refuse_with(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("\"{name}\" is empty."),
-        );
-    }
-    let Some((mime, extension)) = sniff_material(&body[..body.len().min(64)]) else {
-        return refuse_with(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            unsupported_material(&name),
-        );
+    let (mime, extension) = match checked(
+        &body,
+        &name,
+        MAX_MATERIAL_BYTES,
+        material_too_large,
+        sniff_material,
+        unsupported_material,
+    ) {
+        Ok(found) => found,
+        Err((status, message)) => return refuse_with(status, message),
     };
     let token = &app::server::tokens::new_token()[..12];
     let key = format!(
         "org-{}/complaint-{}-{token}.{extension}",
         complaint.org_id, complaint.id
     );
-    if let Err(e) = state.storage.put(&key, &body).await {
-        tracing::error!(error = %e, "material not stored");
-        return refuse(AppError::Internal("storage".into()));
+    if let Err(e) = store(&state, &key, &body, "material").await {
+        return refuse(e);
     }
     let bytes = body.len() as u64;
     if let Err(e) = attach_material(&state.db, &user, complaint, key, name, mime, bytes).await {
@@ -258,19 +212,67 @@ async fn material(
     let (Some(key), Some(mime)) = (c.attachment_key, c.attachment_mime) else {
         return refuse(AppError::not_found("That complaint's material"));
     };
-    let path = match state.storage.local_path(&key).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, "material path");
-            return refuse(AppError::Internal("storage".into()));
-        }
-    };
     let name: String = c
         .attachment_name
         .unwrap_or_default()
         .chars()
         .filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_' | ' '))
         .collect();
+    let disposition = format!("attachment; filename=\"{}\"", name.trim());
+    serve_stored(&state, &key, &mime, Some(disposition), request, "material").await
+}
+
+/// An upload's body checked before anything is stored: within `max`, not
+/// empty, and recognised from its first bytes; otherwise the refusal that
+/// names the file.
+fn checked<T>(
+    body: &[u8],
+    name: &str,
+    max: u64,
+    too_large: fn(&str, u64) -> String,
+    sniff: fn(&[u8]) -> Option<T>,
+    unsupported: fn(&str) -> String,
+) -> Result<T, (StatusCode, String)> {
+    if body.len() as u64 > max {
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            too_large(name, body.len() as u64),
+        ));
+    }
+    if body.is_empty() {
+        return Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("\"{name}\" is empty."),
+        ));
+    }
+    sniff(&body[..body.len().min(64)])
+        .ok_or_else(|| (StatusCode::UNSUPPORTED_MEDIA_TYPE, unsupported(name)))
+}
+
+async fn store(state: &MediaState, key: &str, body: &[u8], what: &str) -> Result<(), AppError> {
+    state.storage.put(key, body).await.map_err(|e| {
+        tracing::error!(error = %e, what, "not stored");
+        AppError::Internal("storage".into())
+    })
+}
+
+/// A stored object with range support, private caching, its type and, for
+/// downloads, its disposition.
+async fn serve_stored(
+    state: &MediaState,
+    key: &str,
+    mime: &str,
+    disposition: Option<String>,
+    request: Request,
+    what: &str,
+) -> Response {
+    let path = match state.storage.local_path(key).await {
+        Ok(p) => p,
+        Err(e) => {
+            tracing::error!(error = %e, what, "no path");
+            return refuse(AppError::Internal("storage".into()));
+        }
+    };
     match tower_http::services::ServeFile::new(path)
         .oneshot(request)
         .await
@@ -281,18 +283,16 @@ async fn material(
                 header::CACHE_CONTROL,
                 HeaderValue::from_static("private, max-age=3600"),
             );
-            if let Ok(v) = HeaderValue::from_str(&mime) {
+            if let Ok(v) = HeaderValue::from_str(mime) {
                 headers.insert(header::CONTENT_TYPE, v);
             }
-            if let Ok(v) =
-                HeaderValue::from_str(&format!("attachment; filename=\"{}\"", name.trim()))
-            {
+            if let Some(v) = disposition.and_then(|d| HeaderValue::from_str(&d).ok()) {
                 headers.insert(header::CONTENT_DISPOSITION, v);
             }
             response.map(Body::new)
         }
         Err(e) => {
-            tracing::error!(error = %e, "material not served");
+            tracing::error!(error = %e, what, "not served");
             refuse(AppError::Internal("storage".into()))
         }
     }

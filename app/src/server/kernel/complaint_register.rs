@@ -14,30 +14,23 @@ use crate::error::AppError;
 use crate::server::entities::{call, complaint, complaint_step, team_member, user};
 use crate::server::kernel::InOrg;
 use chrono::{Duration, Utc};
+use sea_orm::sea_query::Condition;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, ExprTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use std::collections::HashMap;
 
-/// Who owns a team's complaints unless someone else is named: its first
-/// coach by name, else the organisation's first leader, else `fallback`.
-pub async fn default_owners(
+/// A possible owner of a team's complaints: id, name, and whether they
+/// are there as a leader rather than as the team's coach.
+pub type Owner = (i32, String, bool);
+
+/// Who may own each team's complaints, in the order offered: the team's
+/// active coaches by name, then the organisation's other active leaders.
+pub async fn possible_owners(
     db: &impl ConnectionTrait,
     org_id: i32,
     team_ids: &[i32],
-    fallback: i32,
-) -> Result<HashMap<i32, i32>, AppError> {
-    let people: Vec<user::Model> = user::Entity::in_org(org_id)
-        .filter(user::Column::Active.eq(true))
-        .filter(
-            user::Column::IsCoach
-                .eq(true)
-                .or(user::Column::IsLeader.eq(true)),
-        )
-        .order_by_asc(user::Column::Name)
-        .all(db)
-        .await?;
+) -> Result<HashMap<i32, Vec<Owner>>, AppError> {
     let coaches: Vec<(i32, i32)> = team_member::Entity::find()
         .filter(team_member::Column::TeamId.is_in(team_ids.to_vec()))
         .filter(team_member::Column::Role.eq(MembershipKind::Coach))
@@ -46,16 +39,49 @@ pub async fn default_owners(
         .into_iter()
         .map(|m| (m.team_id, m.user_id))
         .collect();
-    let leader = people.iter().find(|u| u.is_leader).map(|u| u.id);
+    let coach_ids: Vec<i32> = coaches.iter().map(|(_, u)| *u).collect();
+    let people: Vec<user::Model> = user::Entity::in_org(org_id)
+        .filter(user::Column::Active.eq(true))
+        .filter(
+            Condition::any()
+                .add(user::Column::Id.is_in(coach_ids))
+                .add(user::Column::IsLeader.eq(true)),
+        )
+        .order_by_asc(user::Column::Name)
+        .all(db)
+        .await?;
     Ok(team_ids
         .iter()
         .map(|t| {
-            let coach = people
+            let coaching = |u: &user::Model| coaches.contains(&(*t, u.id));
+            let mut owners: Vec<Owner> = people
                 .iter()
-                .find(|u| coaches.contains(&(*t, u.id)))
-                .map(|u| u.id);
-            (*t, coach.or(leader).unwrap_or(fallback))
+                .filter(|u| coaching(u))
+                .map(|u| (u.id, u.name.clone(), false))
+                .collect();
+            owners.extend(
+                people
+                    .iter()
+                    .filter(|u| !coaching(u) && u.is_leader)
+                    .map(|u| (u.id, u.name.clone(), true)),
+            );
+            (*t, owners)
         })
+        .collect())
+}
+
+/// Who owns a team's complaints unless someone else is named: the first
+/// possible owner, else `fallback`.
+pub async fn default_owners(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    team_ids: &[i32],
+    fallback: i32,
+) -> Result<HashMap<i32, i32>, AppError> {
+    Ok(possible_owners(db, org_id, team_ids)
+        .await?
+        .into_iter()
+        .map(|(t, owners)| (t, owners.first().map_or(fallback, |o| o.0)))
         .collect())
 }
 

@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::server::entities::{team, user};
 use crate::server::kernel::InOrg;
-use sea_orm::ConnectionTrait;
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use std::collections::HashMap;
 
 pub struct Names {
@@ -26,6 +26,29 @@ impl Names {
     pub fn team(&self, id: i32) -> String {
         self.teams.get(&id).cloned().unwrap_or_default()
     }
+}
+
+/// The names of just these people (a page's rows), not of everyone.
+pub async fn names_of(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, String>, AppError> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut names = HashMap::new();
+    // Kept below SQLite's limit on bound parameters per statement.
+    for chunk in ids.chunks(900) {
+        for u in user::Entity::in_org(org_id)
+            .filter(user::Column::Id.is_in(chunk.to_vec()))
+            .all(db)
+            .await?
+        {
+            names.insert(u.id, u.name);
+        }
+    }
+    Ok(names)
 }
 
 pub async fn person_names(

@@ -6,10 +6,11 @@ use crate::domain::complaints::optional_text;
 use crate::domain::ideas::{check_title, IdeaStatus};
 use crate::domain::lifecycle::AuditSubject;
 use crate::error::AppError;
-use crate::server::entities::{idea, user};
+use crate::server::entities::idea;
 use crate::server::kernel::audit::{self, Change};
 use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::forms::field;
+use crate::server::kernel::names::names_of;
 use crate::server::kernel::notify::notify;
 use crate::server::kernel::{Ctx, InOrg};
 use crate::server::services::complaints::idea_row;
@@ -32,14 +33,7 @@ async fn all_of(
         q = q.filter(idea::Column::Status.eq(s));
     }
     let ideas = q.order_by_desc(idea::Column::Id).all(db).await?;
-    let ids: Vec<i32> = ideas.iter().map(|i| i.created_by).collect();
-    let people = user::Entity::in_org(caller.org_id)
-        .filter(user::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.name))
-        .collect();
+    let people = names_of(db, caller.org_id, ideas.iter().map(|i| i.created_by)).await?;
     Ok((ideas, people))
 }
 

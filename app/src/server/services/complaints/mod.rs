@@ -17,10 +17,11 @@ pub use view::*;
 use crate::domain::access::{self, Action, Relation};
 use crate::domain::complaints::next_due;
 use crate::domain::lifecycle::MembershipKind;
-use crate::domain::roles::Role;
 use crate::error::AppError;
-use crate::server::entities::{complaint, team_member, user};
+use crate::server::entities::{complaint, team_member};
+use crate::server::kernel::complaint_register::possible_owners;
 use crate::server::kernel::dates::date;
+use crate::server::kernel::names::names_of;
 use crate::server::kernel::{AuthUser, InOrg, Visibility};
 use crate::types::{ComplaintRow, PickOption};
 use chrono::NaiveDate;
@@ -77,28 +78,6 @@ async fn visible(
     Ok((c, scope))
 }
 
-/// Names of just these people.
-async fn names_of(
-    db: &impl ConnectionTrait,
-    org_id: i32,
-    ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, String>, AppError> {
-    let mut ids: Vec<i32> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut names = HashMap::new();
-    for chunk in ids.chunks(900) {
-        for u in user::Entity::in_org(org_id)
-            .filter(user::Column::Id.is_in(chunk.to_vec()))
-            .all(db)
-            .await?
-        {
-            names.insert(u.id, u.name);
-        }
-    }
-    Ok(names)
-}
-
 fn next_of(c: &complaint::Model) -> Option<NaiveDate> {
     next_due(c.status, c.due_on, c.follow_up_on)
 }
@@ -129,45 +108,24 @@ fn row_of(
     }
 }
 
-/// Who may own a team's complaints: its active coaches by name, then the
-/// organisation's leaders.
+/// Who may own a team's complaints, as the pickers offer them.
 async fn owners_of(
     db: &impl ConnectionTrait,
     org_id: i32,
     team_id: i32,
 ) -> Result<Vec<PickOption>, AppError> {
-    let coaches: Vec<i32> = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
-        .all(db)
+    Ok(possible_owners(db, org_id, &[team_id])
         .await?
+        .remove(&team_id)
+        .unwrap_or_default()
         .into_iter()
-        .map(|m| m.user_id)
-        .collect();
-    let people = user::Entity::in_org(org_id)
-        .filter(user::Column::Active.eq(true))
-        .filter(
-            Condition::any()
-                .add(user::Column::Id.is_in(coaches.clone()))
-                .add(user::Column::IsLeader.eq(true)),
-        )
-        .order_by_asc(user::Column::Name)
-        .all(db)
-        .await?;
-    let (mut first, mut rest): (Vec<PickOption>, Vec<PickOption>) = (vec![], vec![]);
-    for u in people {
-        if coaches.contains(&u.id) {
-            first.push(PickOption {
-                id: u.id,
-                label: u.name,
-            });
-        } else if u.roles().has(Role::Leader) {
-            rest.push(PickOption {
-                id: u.id,
-                label: format!("{} (leader)", u.name),
-            });
-        }
-    }
-    first.extend(rest);
-    Ok(first)
+        .map(|(id, name, leader)| PickOption {
+            id,
+            label: if leader {
+                format!("{name} (leader)")
+            } else {
+                name
+            },
+        })
+        .collect())
 }

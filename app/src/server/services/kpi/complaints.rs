@@ -5,9 +5,9 @@ use super::reach::Reach;
 use crate::domain::complaints::{next_due, ComplaintFacts, ComplaintFigures};
 use crate::domain::ideas::IdeaStatus;
 use crate::error::AppError;
-use crate::server::entities::{complaint, idea, user};
+use crate::server::entities::{complaint, idea};
 use crate::server::kernel::dates::{end_of_day, start_of_day};
-use crate::server::kernel::names::team_names;
+use crate::server::kernel::names::{names_of, team_names};
 use crate::server::kernel::{Ctx, InOrg};
 use crate::types::{ComplaintFigureRow, ComplaintKpis, KpiQuery};
 use chrono::Utc;
@@ -52,13 +52,7 @@ pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppE
     }
     let labels = if by_agent {
         let ids: Vec<i32> = groups.keys().flatten().copied().collect();
-        user::Entity::in_org(caller.org_id)
-            .filter(user::Column::Id.is_in(ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|u| (u.id, u.name))
-            .collect()
+        names_of(db, caller.org_id, ids).await?
     } else {
         team_names(db, caller.org_id).await?
     };
