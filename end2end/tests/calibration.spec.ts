@@ -35,6 +35,7 @@ test('three coaches score a call blind; the third score reveals alpha and lenien
   for (const coach of ['Sam Okafor', 'Priya Nair', 'Jordan Reyes']) {
     await page.locator('.pick-list').nth(1).getByText(coach).click();
   }
+  await expect(page.getByText('1 call(s) and 3 coach(es) chosen.')).toBeVisible();
   await page.getByRole('button', { name: 'Organise the session' }).click();
   await expect(page).toHaveURL(/\/calibration\/\d+$/);
   await expect(page.getByRole('heading', { name: 'Browser calibration' })).toBeVisible();

@@ -80,4 +80,26 @@ async fn dashboards_at_100000_calls() {
             }
         }
     }
+    // The development team view: every agent in reach with gaps and targets.
+    for (label, api) in [
+        ("leader, organisation", &s.leader),
+        ("coach, own team", &s.coach),
+    ] {
+        let answer = api.call("development/team", &[]).await;
+        assert_eq!(answer.status, 200, "{:?}", answer.body);
+        let mut times = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let at = Instant::now();
+            api.call("development/team", &[]).await.ok();
+            times.push(at.elapsed());
+        }
+        times.sort();
+        println!(
+            "{label:<24} {:>5} {:<22} {:>9.1?} {:>9.1?}",
+            90,
+            "development/team",
+            times[RUNS / 2],
+            times[RUNS * 95 / 100 - 1]
+        );
+    }
 }

@@ -11,7 +11,7 @@
 //! published.
 
 use super::scoring::Rating;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
@@ -156,9 +156,17 @@ fn t_quantile_975(df: usize) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-/// Whether a call at `at` falls in the `days` before `now`.
+/// The first day of the window of `days` days that ends today (UTC).
+pub fn window_start_day(now: DateTime<Utc>, days: i64) -> NaiveDate {
+    now.date_naive() - Duration::days(days - 1)
+}
+
+/// Whether a call at `at` falls in the window of `days` calendar days that
+/// ends today: whole days, so a view read from the daily quality rollup
+/// counts exactly the calls a view read from the ratings does.
 pub fn in_window(at: DateTime<Utc>, now: DateTime<Utc>, days: i64) -> bool {
-    at <= now && at > now - Duration::days(days)
+    let day = at.date_naive();
+    day <= now.date_naive() && day >= window_start_day(now, days)
 }
 
 /// The coach rating of each current behaviour (by lineage, in the order
@@ -475,6 +483,26 @@ mod tests {
         assert_eq!(p[0].as_ref().unwrap().mean, 2.0);
         let year = profile(&lineages, &ratings, now(), 365);
         assert_eq!(year[0].as_ref().unwrap().calls, 4);
+    }
+
+    #[test]
+    fn the_window_is_whole_days_ending_today() {
+        // now() is noon on 30 June; a 90-day window starts on 2 April.
+        let at =
+            |m: u32, d: u32, h: u32, min: u32| Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap();
+        assert_eq!(window_start_day(now(), 90), at(4, 2, 0, 0).date_naive());
+        assert!(
+            in_window(at(4, 2, 0, 1), now(), 90),
+            "early on the first day"
+        );
+        assert!(
+            !in_window(at(4, 1, 23, 59), now(), 90),
+            "late on the day before"
+        );
+        assert!(in_window(at(6, 30, 23, 0), now(), 90), "later today");
+        assert!(!in_window(at(7, 1, 0, 0), now(), 90), "tomorrow");
+        assert!(in_window(at(6, 30, 0, 0), now(), 1));
+        assert!(!in_window(at(6, 29, 23, 59), now(), 1));
     }
 
     #[test]

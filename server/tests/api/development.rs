@@ -864,6 +864,51 @@ async fn the_demo_shows_every_kind_of_gap_and_every_target_status() {
     }
 }
 
+/// Issue 18.3: the team view reads the quality rollup and only the ratings
+/// its targets need, the agent's page every rating; on the demo both tell
+/// each agent the same: calls, blind spots, hidden strengths, targets.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_team_view_agrees_with_each_agents_own_page() {
+    let server = TestServer::start_with(&[("RAPPORT_DEMO", "true")]).await;
+    let leader = server.client();
+    leader
+        .log_in("leader@rapport.demo", "rapport-demo")
+        .await
+        .ok();
+    let team = leader.call("development/team", &[]).await.ok().clone();
+    let rows = team.as_array().unwrap();
+    assert!(rows.len() >= 6, "{team}");
+    let mut gaps_seen = 0;
+    for row in rows {
+        let id = row["agent"]["id"].to_string();
+        let bench = leader
+            .call("development/benchmark", &[("agent_id", &id)])
+            .await
+            .ok()
+            .clone();
+        let named = |kind: &str| -> Vec<Value> {
+            bench["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|r| r["gap"] == kind)
+                .map(|r| r["name"].clone())
+                .collect()
+        };
+        let who = &row["agent"]["name"];
+        assert_eq!(row["scored_calls"], bench["scored_calls"], "{who}");
+        assert_eq!(row["blind_spots"], json!(named("BlindSpot")), "{who}");
+        assert_eq!(
+            row["hidden_strengths"],
+            json!(named("HiddenStrength")),
+            "{who}"
+        );
+        assert_eq!(row["targets"], bench["targets"], "{who}");
+        gaps_seen += named("BlindSpot").len() + named("HiddenStrength").len();
+    }
+    assert!(gaps_seen > 0, "the demo shows gaps on the team view");
+}
+
 /// Issue 17.4: two requests racing to set a target on one behaviour leave
 /// one open target and a clear answer, never a 500.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

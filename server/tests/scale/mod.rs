@@ -1,14 +1,14 @@
 //! The scale fixture (issues 13, 15 and 18): one organisation of 200
 //! agents in 20 teams with a coach each, 100,000 calls over a year, 70,000
-//! submitted reviews and about 980,000 ratings, written straight into the
-//! server's database in bulk. Everyone's password is the fixture's, so any
-//! of them can sign in over HTTP.
+//! submitted reviews, about 980,000 ratings and two targets an agent,
+//! written straight into the server's database in bulk. Everyone's password
+//! is the fixture's, so any of them can sign in over HTTP.
 
 use crate::common::*;
 use app::domain::calls::Channel;
 use app::domain::lifecycle::{MembershipKind, ReviewStatus};
 use app::server::entities::{
-    call, framework, framework_behaviour, review, review_rating, team, team_member, user,
+    call, framework, framework_behaviour, review, review_rating, target, team, team_member, user,
 };
 use chrono::{Duration, Utc};
 use rand::rngs::StdRng;
@@ -175,14 +175,16 @@ pub async fn build(server: &TestServer) -> Scale {
         .await
         .unwrap()
         .unwrap();
-    let behaviours: Vec<i32> = framework_behaviour::Entity::find()
+    let lineages: Vec<(i32, String)> = framework_behaviour::Entity::find()
         .select_only()
         .column(framework_behaviour::Column::Id)
+        .column(framework_behaviour::Column::Lineage)
         .filter(framework_behaviour::Column::FrameworkId.eq(fw.id))
         .into_tuple()
         .all(db)
         .await
         .unwrap();
+    let behaviours: Vec<i32> = lineages.iter().map(|(id, _)| *id).collect();
     let reviewed: Vec<(i32, i32, i32, chrono::DateTime<Utc>)> = call::Entity::find()
         .select_only()
         .columns([
@@ -251,6 +253,33 @@ pub async fn build(server: &TestServer) -> Scale {
             .exec(db)
             .await
             .unwrap();
+    }
+
+    // Two targets an agent: one long past (set ten months ago for a month)
+    // and one open (set forty days ago, due in twenty).
+    let mut targets = vec![];
+    for (i, (agent, team)) in agents.iter().enumerate() {
+        for (nth, set_days_ago, due_after) in [(0, 300, 30), (1, 40, 60)] {
+            let (behaviour, lineage) = &lineages[(i + nth) % lineages.len()];
+            let set_at = now - Duration::days(set_days_ago);
+            targets.push(target::ActiveModel {
+                org_id: Set(org),
+                agent_id: Set(*agent),
+                behaviour_id: Set(*behaviour),
+                lineage: Set(lineage.clone()),
+                baseline: Set(Some(2.5)),
+                baseline_calls: Set(12),
+                level: Set(4),
+                due_on: Set((set_at + Duration::days(due_after)).date_naive()),
+                plan: Set("Role-play the opening weekly.".into()),
+                created_by: Set(coach_of[team_index(*team)]),
+                created_at: Set(set_at),
+                ..Default::default()
+            });
+        }
+    }
+    for part in batches(targets, 1_000) {
+        target::Entity::insert_many(part).exec(db).await.unwrap();
     }
 
     // Written in bulk past the services: the rollup is made as the

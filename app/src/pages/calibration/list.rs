@@ -74,20 +74,26 @@ fn SessionRow(s: CalibrationSummary) -> impl IntoView {
     }
 }
 
+/// The options (a hundred calls, every coach) load when the person opens
+/// the form, not with every view of the list; loaded on the client, the form
+/// is live as soon as it shows.
 #[component]
 fn Organise() -> impl IntoView {
-    let options = Resource::new(|| (), |_| get_calibration_options());
+    let options = Action::new(|_: &()| get_calibration_options());
+    // The first toggle is the first opening: the details start closed.
+    let on_toggle = move |_| {
+        if options.value().get_untracked().is_none() && !options.pending().get_untracked() {
+            options.dispatch(());
+        }
+    };
     view! {
-        <details class="card organise">
+        <details class="card organise" on:toggle=on_toggle>
             <summary>"Organise a session"</summary>
-            <Transition fallback=|| view! { <Loading /> }>
-                {move || Suspend::new(async move {
-                    match options.await {
-                        Ok(o) => view! { <OrganiseForm options=o /> }.into_any(),
-                        Err(e) => view! { <p class="field-error">{e.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {move || match options.value().get() {
+                Some(Ok(o)) => view! { <OrganiseForm options=o /> }.into_any(),
+                Some(Err(e)) => view! { <p class="field-error">{e.to_string()}</p> }.into_any(),
+                None => view! { <Loading /> }.into_any(),
+            }}
         </details>
     }
 }

@@ -2,12 +2,17 @@
 
 use super::*;
 use crate::domain::benchmark::{call_values, ScoredRating};
+use crate::domain::lifecycle::ReviewStatus;
+use crate::domain::scoring::Rating;
 use crate::domain::targets::{progress, Evidence, Progress, TargetPlan};
 use crate::error::AppError;
-use crate::server::entities::target;
+use crate::server::entities::{call, review, review_rating, target};
 use crate::types::TargetSummary;
 use chrono::{DateTime, Duration, DurationRound, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One call since a target was set: its one value (`None` when every review
 /// rated the behaviour N/A) and the reviews behind it.
@@ -135,4 +140,191 @@ pub async fn agent_targets(
         );
     }
     Ok(all)
+}
+
+/// Exactly the ratings these targets' progress reads: for each target, the
+/// ratings of its behaviour (in any framework version) on its agent's calls
+/// from when it was set to the end of its due day. A team view of old
+/// targets reads their few weeks of one behaviour, not every rating since
+/// the oldest.
+pub async fn target_ratings(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    targets: &[target::Model],
+    lineages: &HashMap<i32, (String, String)>,
+) -> Result<Vec<Scored>, AppError> {
+    let calls = target_calls(db, org_id, targets).await?;
+    if calls.is_empty() {
+        return Ok(vec![]);
+    }
+    let call_ids: Vec<i32> = calls.keys().copied().collect();
+    let reviews = submitted_reviews(db, org_id, &call_ids).await?;
+    // The behaviour ids of each lineage, and each agent's targets' spans.
+    let mut behaviours_of: HashMap<&str, Vec<i32>> = HashMap::new();
+    for (id, (lineage, _)) in lineages {
+        behaviours_of.entry(lineage.as_str()).or_default().push(*id);
+    }
+    let mut spans: HashMap<i32, Vec<Span>> = HashMap::new();
+    for t in targets {
+        let plan = plan_of(t);
+        spans
+            .entry(t.agent_id)
+            .or_default()
+            .push((plan.start, plan.due_end(), t.lineage.as_str()));
+    }
+    // Reviews grouped by the behaviours their call needs (those of the
+    // targets whose span holds it), so each query asks only for those.
+    let mut groups: BTreeMap<BTreeSet<i32>, Vec<i32>> = BTreeMap::new();
+    for (review_id, r) in &reviews {
+        let Some(&at) = calls.get(&r.call_id) else {
+            continue;
+        };
+        let needed: BTreeSet<i32> = spans
+            .get(&r.agent_id)
+            .into_iter()
+            .flatten()
+            .filter(|(start, end, _)| (*start..*end).contains(&at))
+            .flat_map(|(_, _, lineage)| behaviours_of.get(lineage).into_iter().flatten().copied())
+            .collect();
+        if !needed.is_empty() {
+            groups.entry(needed).or_default().push(*review_id);
+        }
+    }
+    let mut out = Vec::new();
+    for (behaviours, review_ids) in groups {
+        let behaviours: Vec<i32> = behaviours.into_iter().collect();
+        for chunk in review_ids.chunks(CHUNK) {
+            for (review_id, behaviour, code) in review_rating::Entity::find()
+                .select_only()
+                .columns([
+                    review_rating::Column::ReviewId,
+                    review_rating::Column::BehaviourId,
+                    review_rating::Column::Rating,
+                ])
+                .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
+                .filter(review_rating::Column::BehaviourId.is_in(behaviours.clone()))
+                .into_tuple::<(i32, i32, i16)>()
+                .all(db)
+                .await?
+            {
+                let (Some(r), Some((lineage, _)), Some(rating)) = (
+                    reviews.get(&review_id),
+                    lineages.get(&behaviour),
+                    Rating::from_code(code),
+                ) else {
+                    continue;
+                };
+                let Some(&call_at) = calls.get(&r.call_id) else {
+                    continue;
+                };
+                out.push(Scored {
+                    agent_id: r.agent_id,
+                    review_id,
+                    call_id: r.call_id,
+                    coach_id: r.coach_id,
+                    call_at,
+                    scored_at: r.submitted_at,
+                    lineage: lineage.clone(),
+                    rating,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// From when a target counts calls, to the end of its due day, and its
+/// behaviour's lineage.
+type Span<'a> = (DateTime<Utc>, DateTime<Utc>, &'a str);
+
+/// Targets per query: each adds four parameters.
+const TARGETS_PER_QUERY: usize = 300;
+
+/// The reviewed calls in the targets' spans: id → when.
+async fn target_calls(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    targets: &[target::Model],
+) -> Result<HashMap<i32, DateTime<Utc>>, AppError> {
+    let mut calls = HashMap::new();
+    for chunk in targets.chunks(TARGETS_PER_QUERY) {
+        let spans = chunk.iter().fold(Condition::any(), |any, t| {
+            let plan = plan_of(t);
+            any.add(
+                // Each term on its own reads the (agent, time) index;
+                // an organisation filter outside the terms would make the
+                // planner scan the organisation's calls instead.
+                Condition::all()
+                    .add(call::Column::OrgId.eq(org_id))
+                    .add(call::Column::AgentId.eq(t.agent_id))
+                    .add(call::Column::OccurredAt.gte(plan.start))
+                    .add(call::Column::OccurredAt.lt(plan.due_end())),
+            )
+        });
+        calls.extend(
+            call::Entity::find()
+                .select_only()
+                .column(call::Column::Id)
+                .column(call::Column::OccurredAt)
+                .filter(spans)
+                .filter(call::Column::Reviewed.eq(true))
+                .into_tuple::<(i32, DateTime<Utc>)>()
+                .all(db)
+                .await?,
+        );
+    }
+    Ok(calls)
+}
+
+/// A submitted ordinary review, as target progress reads it.
+struct Submitted {
+    agent_id: i32,
+    call_id: i32,
+    coach_id: i32,
+    submitted_at: DateTime<Utc>,
+}
+
+/// The submitted ordinary reviews of these calls, by id.
+async fn submitted_reviews(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    call_ids: &[i32],
+) -> Result<HashMap<i32, Submitted>, AppError> {
+    // Only the call filter goes to the database: it reads the reviews'
+    // call index, where an organisation or status filter beside it would
+    // make the planner walk every review of the organisation. The call ids
+    // are the organisation's already; both are checked here all the same.
+    let mut reviews = HashMap::new();
+    for chunk in call_ids.chunks(CHUNK) {
+        for (id, org, agent_id, call_id, coach_id, status, at) in review::ordinary()
+            .select_only()
+            .columns([
+                review::Column::Id,
+                review::Column::OrgId,
+                review::Column::AgentId,
+                review::Column::CallId,
+                review::Column::CoachId,
+                review::Column::Status,
+                review::Column::SubmittedAt,
+            ])
+            .filter(review::Column::CallId.is_in(chunk.to_vec()))
+            .into_tuple::<(i32, i32, i32, i32, i32, ReviewStatus, Option<DateTime<Utc>>)>()
+            .all(db)
+            .await?
+        {
+            if let (true, Some(submitted_at)) = (org == org_id && status != ReviewStatus::Draft, at)
+            {
+                reviews.insert(
+                    id,
+                    Submitted {
+                        agent_id,
+                        call_id,
+                        coach_id,
+                        submitted_at,
+                    },
+                );
+            }
+        }
+    }
+    Ok(reviews)
 }

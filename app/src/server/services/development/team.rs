@@ -2,15 +2,15 @@
 
 use super::*;
 use crate::domain::access::Action;
-use crate::domain::benchmark::{self, gap, DEFAULT_WINDOW_DAYS};
+use crate::domain::benchmark::{self, coach_rating, gap, DEFAULT_WINDOW_DAYS};
+use crate::domain::kpi::review_pack::for_each_call;
 use crate::error::AppError;
 use crate::server::entities::{practice_session, user};
 use crate::server::kernel::dates::day;
-use crate::server::kernel::Ctx;
-use crate::server::kernel::Visibility;
-use crate::types::TeamAgentRow;
-use chrono::{Duration, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use crate::server::kernel::{quality_rollup, Ctx, Visibility};
+use crate::types::{FrameworkView, TeamAgentRow};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 // ---- The coach's team view --------------------------------------------------
@@ -29,8 +29,11 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let fw = current_framework(db, caller.org_id).await?;
     let all = lineage_map(db, caller.org_id).await?;
     let targets = agent_targets(db, caller.org_id, &ids).await?;
-    let since = since_for(&targets, now - Duration::days(DEFAULT_WINDOW_DAYS));
-    let scored = scored_ratings(db, caller.org_id, &ids, since).await?;
+    let window = window_calls(db, caller.org_id, &fw, &ids, now).await?;
+    let mut scored: HashMap<i32, Vec<Scored>> = HashMap::new();
+    for s in target_ratings(db, caller.org_id, &targets, &all).await? {
+        scored.entry(s.agent_id).or_default().push(s);
+    }
     let own = latest_self(db, caller.org_id, &ids).await?;
     let mut last_practice: HashMap<i32, chrono::NaiveDate> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
@@ -51,7 +54,10 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     Ok(refs
         .into_iter()
         .map(|agent| {
-            let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS);
+            let (scored_calls, profile) = match window.get(&agent.id) {
+                Some((calls, levels)) => (*calls, levels.iter().map(|l| coach_rating(l)).collect()),
+                None => (0, vec![None; fw.behaviours().count()]),
+            };
             let mine = own.get(&agent.id);
             let (mut blind, mut hidden) = (vec![], vec![]);
             for (b, coach) in fw.behaviours().zip(&profile) {
@@ -62,15 +68,7 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
                     _ => {}
                 }
             }
-            let scored_calls = scored
-                .iter()
-                .filter(|s| {
-                    s.agent_id == agent.id
-                        && benchmark::in_window(s.call_at, now, DEFAULT_WINDOW_DAYS)
-                })
-                .map(|s| s.call_id)
-                .collect::<HashSet<_>>()
-                .len();
+            let evidence = scored.get(&agent.id).map_or(&[][..], Vec::as_slice);
             TeamAgentRow {
                 self_assessed_on: mine.map(|(at, _)| day(*at)),
                 scored_calls,
@@ -79,7 +77,7 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
                 targets: targets
                     .iter()
                     .filter(|t| t.agent_id == agent.id)
-                    .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), &scored, now))
+                    .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), evidence, now))
                     .collect(),
                 last_practice: last_practice
                     .get(&agent.id)
@@ -88,4 +86,39 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
             }
         })
         .collect())
+}
+
+/// Each agent's scored calls in the benchmark window and, per behaviour of
+/// the current framework, those calls' values, read from the quality rollup
+/// (a day's reviews a row) rather than from every rating.
+async fn window_calls(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    fw: &FrameworkView,
+    agents: &[i32],
+    now: DateTime<Utc>,
+) -> Result<HashMap<i32, (usize, Vec<Vec<f64>>)>, AppError> {
+    let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
+    let column_of = columns_of(db, org_id, &lineages).await?;
+    let wanted: HashSet<i32> = agents.iter().copied().collect();
+    let from = benchmark::window_start_day(now, DEFAULT_WINDOW_DAYS);
+    let reviews = quality_rollup::read(db, org_id, from, now.date_naive(), |a, _| {
+        wanted.contains(&a)
+    })
+    .await?;
+    let mut out: HashMap<i32, (usize, Vec<Vec<f64>>)> = HashMap::new();
+    let kept = reviews
+        .iter()
+        .map(|(_, e)| e)
+        .filter(|e| wanted.contains(&e.agent_id));
+    for_each_call(kept, &column_of, lineages.len(), |call, values| {
+        let (calls, levels) = out
+            .entry(call[0].agent_id)
+            .or_insert_with(|| (0, vec![Vec::new(); lineages.len()]));
+        *calls += 1;
+        for (column, value) in levels.iter_mut().zip(values) {
+            column.extend(*value);
+        }
+    });
+    Ok(out)
 }
