@@ -69,6 +69,26 @@ test('the demo leader can log in and sees the demo organisation', async ({ page 
   await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
 });
 
+test('a page whose code is still loading shows a progress bar, then the page', async ({ page }) => {
+  await logIn(page, 'leader@rapport.demo', DEMO_PASSWORD);
+  // Hold the code the KPI pages need until the bar has been seen.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/pkg/**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const bar = page.locator('.nav-progress');
+  await expect(bar).not.toHaveClass(/active/);
+  await page.getByRole('navigation').getByRole('link', { name: 'KPIs' }).first().click();
+  await expect(bar).toHaveClass(/active/);
+  await expect(page.locator('.app')).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Service KPIs');
+  await expect(bar).not.toHaveClass(/active/);
+  await expect(page.locator('.app')).not.toHaveAttribute('aria-busy', 'true');
+});
+
 test('the account menu has a name on a phone and Esc closes it', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await logIn(page, 'leader@rapport.demo', DEMO_PASSWORD);

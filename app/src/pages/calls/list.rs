@@ -15,19 +15,11 @@ use leptos::task::spawn_local;
 /// bundle that all pages load, and complaints start from calls.
 #[component]
 pub fn CallsPage() -> impl IntoView {
-    let complaints = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked()
-        .starts_with("/complaints");
-    if complaints {
-        return view! { <crate::pages::complaints::ComplaintsPage /> }.into_any();
-    }
     view! {
         <AppShell title="Calls">
             <Calls />
         </AppShell>
     }
-    .into_any()
 }
 
 pub(super) fn opt_id(v: &str) -> Option<i32> {
