@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::server::entities::{team, user};
 use crate::server::kernel::InOrg;
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
 pub struct Names {
@@ -16,6 +16,35 @@ impl Names {
         Ok(Names {
             people: person_names(db, org_id).await?,
             teams: team_names(db, org_id).await?,
+        })
+    }
+
+    /// The names of just these people and teams: a page's rows, not the
+    /// whole organisation.
+    pub async fn of(
+        db: &impl ConnectionTrait,
+        org_id: i32,
+        people: impl IntoIterator<Item = i32>,
+        teams: impl IntoIterator<Item = i32>,
+    ) -> Result<Names, AppError> {
+        let mut ids: Vec<i32> = teams.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut team_names = HashMap::new();
+        for chunk in ids.chunks(900) {
+            team_names.extend(
+                team::Entity::in_org(org_id)
+                    .select_only()
+                    .columns([team::Column::Id, team::Column::Name])
+                    .filter(team::Column::Id.is_in(chunk.to_vec()))
+                    .into_tuple::<(i32, String)>()
+                    .all(db)
+                    .await?,
+            );
+        }
+        Ok(Names {
+            people: names_of(db, org_id, people).await?,
+            teams: team_names,
         })
     }
 
@@ -40,13 +69,15 @@ pub async fn names_of(
     let mut names = HashMap::new();
     // Kept below SQLite's limit on bound parameters per statement.
     for chunk in ids.chunks(900) {
-        for u in user::Entity::in_org(org_id)
-            .filter(user::Column::Id.is_in(chunk.to_vec()))
-            .all(db)
-            .await?
-        {
-            names.insert(u.id, u.name);
-        }
+        names.extend(
+            user::Entity::in_org(org_id)
+                .select_only()
+                .columns([user::Column::Id, user::Column::Name])
+                .filter(user::Column::Id.is_in(chunk.to_vec()))
+                .into_tuple::<(i32, String)>()
+                .all(db)
+                .await?,
+        );
     }
     Ok(names)
 }
@@ -55,11 +86,15 @@ pub async fn person_names(
     db: &impl ConnectionTrait,
     org_id: i32,
 ) -> Result<HashMap<i32, String>, AppError> {
+    // Only the two columns: a whole model is a password hash and more per
+    // person, on every list.
     Ok(user::Entity::in_org(org_id)
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .into_tuple::<(i32, String)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|u| (u.id, u.name))
         .collect())
 }
 
@@ -68,9 +103,11 @@ pub async fn team_names(
     org_id: i32,
 ) -> Result<HashMap<i32, String>, AppError> {
     Ok(team::Entity::in_org(org_id)
+        .select_only()
+        .columns([team::Column::Id, team::Column::Name])
+        .into_tuple::<(i32, String)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|t| (t.id, t.name))
         .collect())
 }

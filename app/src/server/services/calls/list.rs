@@ -119,7 +119,13 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
     } else {
         None
     };
-    let names = Names::of_org(db, caller.org_id).await?;
+    let names = Names::of(
+        db,
+        caller.org_id,
+        rows.iter().map(|c| c.agent_id),
+        rows.iter().map(|c| c.team_id),
+    )
+    .await?;
     Ok(CallPage {
         rows: rows.iter().map(|c| row_of(c, &names)).collect(),
         next,
