@@ -78,6 +78,38 @@ test('a coach scores a recorded call with the keyboard and the agent disputes th
   expect(errors).toEqual([]);
 });
 
+test('a focused rating takes Space, and the arrow keys move within its behaviour', async ({ page }) => {
+  await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
+  await open(page, '/calls');
+  await page.getByLabel('Reviewed').selectOption('no');
+  const row = page.locator('tbody tr').first();
+  await expect(row).toBeVisible();
+  await row.locator('a').first().click();
+  await expect(page).toHaveURL(/\/calls\/\d+$/);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Score this call' }).click();
+  await expect(page).toHaveURL(/\/reviews\/\d+$/);
+  await hydrated(page);
+  const group = page.getByRole('radiogroup').first();
+  const radios = group.getByRole('radio');
+  // One tab stop per behaviour.
+  await expect(group.locator('[tabindex="0"]')).toHaveCount(1);
+  await radios.nth(2).focus();
+  await page.keyboard.press('Space');
+  await expect(radios.nth(2)).toHaveAttribute('aria-checked', 'true');
+  await expect(group.locator('[tabindex="0"]')).toHaveCount(1);
+  await expect(radios.nth(2)).toHaveAttribute('tabindex', '0');
+  await page.keyboard.press('ArrowRight');
+  await expect(radios.nth(3)).toBeFocused();
+  await expect(radios.nth(3)).toHaveAttribute('aria-checked', 'true');
+  await expect(radios.nth(2)).toHaveAttribute('aria-checked', 'false');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(radios.nth(1)).toBeFocused();
+  await expect(radios.nth(1)).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('.score-bar')).toContainText('1 of');
+});
+
 test('an admin publishes a new framework version and old reviews keep theirs', async ({ page }) => {
   await logIn(page, 'admin@rapport.demo', DEMO_PASSWORD);
   await open(page, '/frameworks');

@@ -50,7 +50,7 @@ pub(super) fn BehaviourScorer(
             </header>
             <p class="definition">{behaviour.definition.clone()}</p>
             <div class="rating-row" role="radiogroup" aria-label=format!("Rating for {}", behaviour.name)>
-                {options.into_iter().map(|(r, short, long)| {
+                {options.into_iter().enumerate().map(|(nth, (r, short, long))| {
                     let title = match r {
                         Rating::Level(l) => format!("{l} · {long}: {}", anchors.with_value(|a| a.get(l as usize - 1).cloned().unwrap_or_default())),
                         Rating::Missed => MISSED_HELP.to_string(),
@@ -59,6 +59,9 @@ pub(super) fn BehaviourScorer(
                     view! {
                         <button type="button" role="radio" class="rate" class:special=!matches!(r, Rating::Level(_))
                             aria-checked=move || (current() == Some(r)).to_string()
+                            // One tab stop per behaviour (the chosen rating,
+                            // or the first): the arrow keys move within it.
+                            tabindex=move || if current() == Some(r) || (current().is_none() && nth == 0) { "0" } else { "-1" }
                             title=title aria-label=format!("{long}")
                             on:click=move |ev| { ev.stop_propagation(); focused.set(index); on_rate.run(r); }>
                             {short}

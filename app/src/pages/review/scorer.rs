@@ -137,11 +137,33 @@ pub(super) fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl Int
     // Keyboard: scoring while listening must not need the mouse.
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         use wasm_bindgen::JsCast;
-        let typing = ev
+        let target = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-            .unwrap_or(false);
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let tag = target.as_ref().map(|el| el.tag_name()).unwrap_or_default();
+        let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+        // A focused button, link or disclosure keeps its own Space and
+        // Enter; a focused rating's arrows move within its behaviour.
+        let control = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
+        let rating = target
+            .as_ref()
+            .filter(|el| el.get_attribute("role").as_deref() == Some("radio"));
+        if control && matches!(ev.key().as_str(), " " | "Enter") {
+            return;
+        }
+        if let (Some(el), "ArrowLeft" | "ArrowRight") = (rating, ev.key().as_str()) {
+            let next = if ev.key() == "ArrowLeft" {
+                el.previous_element_sibling()
+            } else {
+                el.next_element_sibling()
+            };
+            if let Some(next) = next.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = next.focus();
+                next.click();
+            }
+            ev.prevent_default();
+            return;
+        }
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             if ev.key() == "Escape" {
                 if let Some(el) = ev
@@ -297,7 +319,7 @@ pub(super) fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl Int
                         <summary>"Keyboard shortcuts"</summary>
                         <dl>
                             <div><dt><kbd>"Space"</kbd>" / "<kbd>"k"</kbd></dt><dd>"Play or pause"</dd></div>
-                            <div><dt><kbd>"←"</kbd>" "<kbd>"→"</kbd></dt><dd>"Back or forward 5 s"</dd></div>
+                            <div><dt><kbd>"←"</kbd>" "<kbd>"→"</kbd></dt><dd>"Back or forward 5 s (on a focused rating: the rating beside it)"</dd></div>
                             <div><dt><kbd>"↑"</kbd>" "<kbd>"↓"</kbd></dt><dd>"Previous or next behaviour"</dd></div>
                             <div><dt><kbd>"1"</kbd>"–"<kbd>"5"</kbd></dt><dd>"Rate the behaviour"</dd></div>
                             <div><dt><kbd>"m"</kbd>" / "<kbd>"n"</kbd></dt><dd>"Missed / N/A"</dd></div>
