@@ -89,6 +89,17 @@ test('a page whose code is still loading shows a progress bar, then the page', a
   await expect(page.locator('.app')).not.toHaveAttribute('aria-busy', 'true');
 });
 
+test('the skip link moves focus to the content, so Tab goes on from there', async ({ page }) => {
+  await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
+  await open(page, '/calls');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('main#main :focus')).toHaveCount(1);
+});
+
 test('the account menu has a name on a phone and Esc closes it', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await logIn(page, 'leader@rapport.demo', DEMO_PASSWORD);

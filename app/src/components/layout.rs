@@ -115,7 +115,7 @@ pub fn AppShell(
     let location = use_location();
     view! {
         <Title text=title />
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <Transition fallback=|| view! { <header class="topbar topbar-pending" aria-busy="true"></header> }>
             {move || Suspend::new(async move {
                 match auth.me.await {
@@ -139,7 +139,7 @@ pub fn AppShell(
                 }
             })}
         </Transition>
-        <main class="page" id="main">
+        <main class="page" id="main" tabindex="-1">
             {children()}
         </main>
         <footer class="footer">
@@ -243,6 +243,20 @@ pub fn Brand(#[prop(into)] href: String, #[prop(optional)] large: bool) -> impl 
     }
 }
 
+/// Moves focus to the page's content, not only the scroll position: after
+/// following the link the next Tab goes on from the content.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}
+
 /// The centred card of the sign-up, login and invitation pages.
 #[component]
 pub fn PublicShell(#[prop(into)] title: String, children: Children) -> impl IntoView {
@@ -250,7 +264,7 @@ pub fn PublicShell(#[prop(into)] title: String, children: Children) -> impl Into
         <Title text=title />
         <div class="public">
             <Brand href="/" large=true />
-            <main class="public-card" id="main">
+            <main class="public-card" id="main" tabindex="-1">
                 {children()}
             </main>
             <p class="public-foot">"Behavioural coaching for customer service teams"</p>
