@@ -116,3 +116,18 @@ test('an agent finds a blind spot, sets a target, practises, and is told the tar
   await expect(page.getByRole('link', { name: 'Open review' })).toHaveCount(3);
   expect(errors).toEqual([]);
 });
+
+test('a self-assessment level chosen from the keyboard shows where focus is', async ({ page }) => {
+  await logIn(page, 'agent3@rapport.demo', DEMO_PASSWORD);
+  await open(page, '/self-assessment/new');
+  const first = page.locator('article.self-behaviour').first();
+  // From the example box back to the levels with the keyboard, then along them.
+  await first.getByLabel('An example from a recent call (optional)').focus();
+  await page.keyboard.press('Shift+Tab');
+  const choices = first.locator('.level-choice');
+  const ring = (i: number) => choices.nth(i).evaluate((el) => getComputedStyle(el).outlineStyle);
+  await expect.poll(async () => {
+    for (let i = 0; i < 5; i++) if ((await ring(i)) === 'solid') return i;
+    return -1;
+  }).toBeGreaterThanOrEqual(0);
+});
