@@ -64,6 +64,15 @@ fi
 echo "wasm-opt: $(wasm-opt --version)"
 
 if [ "$mode" = "test" ]; then
+  step "s3s-fs 0.14.1 (an S3-compatible server for the storage tests)"
+  if have s3s-fs && s3s-fs --version 2>/dev/null | grep -q "0.14.1"; then
+    echo "already installed"
+  else
+    # Later versions need a newer rustc than this toolchain. A debug build
+    # takes a minute instead of several, and serves test files fast enough.
+    cargo install s3s-fs --version 0.14.1 --features binary --locked --debug
+  fi
+
   need_apt=()
   [ -x /usr/bin/chromium ] || need_apt+=(chromium)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)

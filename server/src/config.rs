@@ -25,8 +25,42 @@ pub struct Config {
     pub session_hours: i64,
     /// `RAPPORT_LOG_FORMAT`: `text` (default) or `json`.
     pub log_json: bool,
-    /// `RAPPORT_STORAGE_DIR`: where uploaded recordings are kept.
-    pub storage_dir: String,
+    /// Where recordings and complaint material are kept: the directory
+    /// `RAPPORT_STORAGE_DIR`, or the bucket `RAPPORT_S3_BUCKET` when set.
+    pub storage: StorageConfig,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageConfig {
+    Local(String),
+    S3(S3Config),
+}
+
+/// An S3-compatible bucket shared by every app server.
+#[derive(Clone, PartialEq)]
+pub struct S3Config {
+    /// `RAPPORT_S3_BUCKET`
+    pub bucket: String,
+    /// `RAPPORT_S3_REGION` (default `us-east-1`)
+    pub region: String,
+    /// `RAPPORT_S3_ENDPOINT`: a self-hosted server's URL; unset for AWS.
+    pub endpoint: Option<String>,
+    /// `RAPPORT_S3_ACCESS_KEY_ID`
+    pub access_key_id: String,
+    /// `RAPPORT_S3_SECRET_ACCESS_KEY`
+    pub secret_access_key: String,
+}
+
+impl std::fmt::Debug for S3Config {
+    // The secret never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("S3Config")
+            .field("bucket", &self.bucket)
+            .field("region", &self.region)
+            .field("endpoint", &self.endpoint)
+            .field("access_key_id", &self.access_key_id)
+            .finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,6 +136,7 @@ impl Config {
                 })
             }
         };
+        let storage = storage_config(&get, var("RAPPORT_STORAGE_DIR", "data/recordings"))?;
         Ok(Config {
             database_url,
             site_addr,
@@ -113,9 +148,47 @@ impl Config {
             trust_forwarded_for: flag("RAPPORT_TRUST_FORWARDED_FOR", false)?,
             session_hours,
             log_json,
-            storage_dir: var("RAPPORT_STORAGE_DIR", "data/recordings"),
+            storage,
         })
     }
+}
+
+fn storage_config(
+    get: &impl Fn(&str) -> Option<String>,
+    dir: String,
+) -> Result<StorageConfig, ConfigError> {
+    let set = |name: &str| {
+        get(name)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let Some(bucket) = set("RAPPORT_S3_BUCKET") else {
+        return Ok(StorageConfig::Local(dir));
+    };
+    let required = |name: &'static str| {
+        set(name).ok_or_else(|| ConfigError {
+            name,
+            value: String::new(),
+            reason: "needed when RAPPORT_S3_BUCKET is set".into(),
+        })
+    };
+    let endpoint = set("RAPPORT_S3_ENDPOINT");
+    if let Some(e) = &endpoint {
+        if !(e.starts_with("http://") || e.starts_with("https://")) {
+            return Err(ConfigError {
+                name: "RAPPORT_S3_ENDPOINT",
+                value: e.clone(),
+                reason: "use the server's URL, such as http://127.0.0.1:9000".into(),
+            });
+        }
+    }
+    Ok(StorageConfig::S3(S3Config {
+        bucket,
+        region: set("RAPPORT_S3_REGION").unwrap_or_else(|| "us-east-1".into()),
+        endpoint,
+        access_key_id: required("RAPPORT_S3_ACCESS_KEY_ID")?,
+        secret_access_key: required("RAPPORT_S3_SECRET_ACCESS_KEY")?,
+    }))
 }
 
 #[cfg(test)]
@@ -150,6 +223,33 @@ mod tests {
         assert_eq!(e.name, "DATABASE_URL");
         let e = with(&[("RAPPORT_SESSION_HOURS", "0")]).unwrap_err();
         assert_eq!(e.name, "RAPPORT_SESSION_HOURS");
+    }
+
+    #[test]
+    fn storage_is_a_directory_unless_a_bucket_is_named() {
+        assert_eq!(
+            with(&[("RAPPORT_STORAGE_DIR", "/srv/rec")])
+                .unwrap()
+                .storage,
+            StorageConfig::Local("/srv/rec".into())
+        );
+        let e = with(&[("RAPPORT_S3_BUCKET", "rec")]).unwrap_err();
+        assert_eq!(e.name, "RAPPORT_S3_ACCESS_KEY_ID");
+        let s3 = [
+            ("RAPPORT_S3_BUCKET", "rec"),
+            ("RAPPORT_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            ("RAPPORT_S3_ACCESS_KEY_ID", "key"),
+            ("RAPPORT_S3_SECRET_ACCESS_KEY", "very-secret"),
+        ];
+        let c = with(&s3).unwrap();
+        let StorageConfig::S3(s) = &c.storage else {
+            panic!("expected S3: {:?}", c.storage)
+        };
+        assert_eq!((s.bucket.as_str(), s.region.as_str()), ("rec", "us-east-1"));
+        assert!(!format!("{c:?}").contains("very-secret"));
+        let mut bad = s3.to_vec();
+        bad[1] = ("RAPPORT_S3_ENDPOINT", "127.0.0.1:9000");
+        assert_eq!(with(&bad).unwrap_err().name, "RAPPORT_S3_ENDPOINT");
     }
 
     #[test]

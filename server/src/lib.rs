@@ -41,8 +41,11 @@ pub enum StartError {
     Config(#[from] config::ConfigError),
     #[error("database at {url}: {source}")]
     Database { url: String, source: sea_orm::DbErr },
-    #[error("recordings directory: {0}")]
-    Storage(storage::StorageError),
+    #[error("recordings storage ({place}): {source}")]
+    Storage {
+        place: String,
+        source: storage::StorageError,
+    },
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: SocketAddr,
@@ -78,7 +81,12 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
             url: redact(&config.database_url),
             source,
         })?;
-    let storage: Arc<dyn storage::Storage> = Arc::new(storage::LocalDir::new(&config.storage_dir));
+    let storage =
+        storage::Storage::open(&config.storage).map_err(|source| StartError::Storage {
+            place: format!("{:?}", config.storage),
+            source,
+        })?;
+    tracing::info!(storage = %storage.place, "recordings and complaint material");
     heal_rollups(&db)
         .await
         .map_err(|source| StartError::Database {
@@ -94,8 +102,13 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
             })?;
         match seeded {
             Some(seed) => {
-                for (key, bytes) in &seed.recordings {
-                    storage.put(key, bytes).await.map_err(StartError::Storage)?;
+                for (key, bytes) in seed.recordings {
+                    storage.put(&key, bytes.into()).await.map_err(|source| {
+                        StartError::Storage {
+                            place: storage.place.clone(),
+                            source,
+                        }
+                    })?;
                 }
                 Some(seed.logins)
             }
@@ -150,7 +163,7 @@ fn routes() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
-fn router(state: AppState, config: &Config, storage: Arc<dyn storage::Storage>) -> Router {
+fn router(state: AppState, config: &Config, storage: storage::Storage) -> Router {
     let routes = routes();
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(SESSION_COOKIE)

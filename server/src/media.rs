@@ -2,7 +2,7 @@
 //! is one the person may see (and, to upload, may score); playback supports
 //! HTTP range requests so the player can seek.
 
-use crate::storage::Storage;
+use crate::storage::{Storage, StorageError};
 use app::domain::access::Action;
 use app::domain::material::{
     material_too_large, sniff_material, unsupported_material, MAX_MATERIAL_BYTES,
@@ -15,21 +15,20 @@ use app::server::guard::user_for_session;
 use app::server::kernel::AuthUser;
 use app::server::services::calls::{attach_recording, audible_call, can_edit, visible_call};
 use app::server::services::complaints::{attach_material, material_of, material_target};
-use axum::body::{Body, Bytes};
-use axum::extract::{Path, Request, State};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use sea_orm::DatabaseConnection;
-use std::sync::Arc;
-use tower::ServiceExt;
+use std::ops::Range;
 use tower_sessions::Session;
 
 #[derive(Clone)]
 pub struct MediaState {
     pub db: DatabaseConnection,
-    pub storage: Arc<dyn Storage>,
+    pub storage: Storage,
 }
 
 pub fn routes(state: MediaState) -> Router {
@@ -95,32 +94,22 @@ async fn upload(
         Ok(kind) => kind,
         Err((status, message)) => return refuse_with(status, message),
     };
-    let token = &app::server::tokens::new_token()[..12];
-    let key = format!(
-        "org-{}/call-{}-{token}.{}",
-        call.org_id,
-        call.id,
-        kind.extension()
-    );
-    if let Err(e) = store(&state, &key, &body, "recording").await {
-        return refuse(e);
-    }
-    let bytes = body.len() as u64;
+    let prefix = format!("org-{}/call-{}", call.org_id, call.id);
+    let (key, bytes) = match store(&state, &prefix, kind.extension(), body, "recording").await {
+        Ok(stored) => stored,
+        Err(e) => return refuse(e),
+    };
     if let Err(e) = attach_recording(&state.db, call, key, kind.mime(), bytes).await {
         return refuse(e);
     }
-    (
-        StatusCode::OK,
-        Json(serde_json::json!({ "mime": kind.mime(), "bytes": bytes })),
-    )
-        .into_response()
+    stored(kind.mime(), bytes)
 }
 
 async fn play(
     State(state): State<MediaState>,
     session: Session,
     Path(id): Path<i32>,
-    request: Request,
+    headers: HeaderMap,
 ) -> Response {
     let user = match caller(&state.db, &session).await {
         Ok(u) => u,
@@ -133,7 +122,7 @@ async fn play(
     let (Some(key), Some(mime)) = (call.recording_key, call.recording_mime) else {
         return refuse(AppError::not_found("That call's recording"));
     };
-    serve_stored(&state, &key, &mime, None, request, "recording").await
+    serve_stored(&state, &key, &mime, None, &headers, "recording").await
 }
 
 fn file_name(headers: &HeaderMap) -> String {
@@ -174,23 +163,15 @@ async fn attach(
         Ok(found) => found,
         Err((status, message)) => return refuse_with(status, message),
     };
-    let token = &app::server::tokens::new_token()[..12];
-    let key = format!(
-        "org-{}/complaint-{}-{token}.{extension}",
-        complaint.org_id, complaint.id
-    );
-    if let Err(e) = store(&state, &key, &body, "material").await {
-        return refuse(e);
-    }
-    let bytes = body.len() as u64;
+    let prefix = format!("org-{}/complaint-{}", complaint.org_id, complaint.id);
+    let (key, bytes) = match store(&state, &prefix, extension, body, "material").await {
+        Ok(stored) => stored,
+        Err(e) => return refuse(e),
+    };
     if let Err(e) = attach_material(&state.db, &user, complaint, key, name, mime, bytes).await {
         return refuse(e);
     }
-    (
-        StatusCode::OK,
-        Json(serde_json::json!({ "mime": mime, "bytes": bytes })),
-    )
-        .into_response()
+    stored(mime, bytes)
 }
 
 /// The complaint's material, as a download (never shown inline, so a file
@@ -199,7 +180,7 @@ async fn material(
     State(state): State<MediaState>,
     session: Session,
     Path(id): Path<i32>,
-    request: Request,
+    headers: HeaderMap,
 ) -> Response {
     let user = match caller(&state.db, &session).await {
         Ok(u) => u,
@@ -219,7 +200,7 @@ async fn material(
         .filter(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '-' | '_' | ' '))
         .collect();
     let disposition = format!("attachment; filename=\"{}\"", name.trim());
-    serve_stored(&state, &key, &mime, Some(disposition), request, "material").await
+    serve_stored(&state, &key, &mime, Some(disposition), &headers, "material").await
 }
 
 /// An upload's body checked before anything is stored: within `max`, not
@@ -249,51 +230,123 @@ fn checked<T>(
         .ok_or_else(|| (StatusCode::UNSUPPORTED_MEDIA_TYPE, unsupported(name)))
 }
 
-async fn store(state: &MediaState, key: &str, body: &[u8], what: &str) -> Result<(), AppError> {
-    state.storage.put(key, body).await.map_err(|e| {
+/// Stores an upload under a new key (`prefix-token.extension`: a key never
+/// changes its content) and returns the key and the size.
+async fn store(
+    state: &MediaState,
+    prefix: &str,
+    extension: &str,
+    body: Bytes,
+    what: &str,
+) -> Result<(String, u64), AppError> {
+    let token = &app::server::tokens::new_token()[..12];
+    let key = format!("{prefix}-{token}.{extension}");
+    let bytes = body.len() as u64;
+    state.storage.put(&key, body).await.map_err(|e| {
         tracing::error!(error = %e, what, "not stored");
         AppError::Internal("storage".into())
-    })
+    })?;
+    Ok((key, bytes))
 }
 
-/// A stored object with range support, private caching, its type and, for
-/// downloads, its disposition.
+fn stored(mime: &str, bytes: u64) -> Response {
+    (
+        StatusCode::OK,
+        Json(serde_json::json!({ "mime": mime, "bytes": bytes })),
+    )
+        .into_response()
+}
+
+/// A stored object, whole or the one byte range asked for, with private
+/// caching, its type and, for downloads, its disposition. Several ranges at
+/// once (which players never ask for) get the whole object.
 async fn serve_stored(
     state: &MediaState,
     key: &str,
     mime: &str,
     disposition: Option<String>,
-    request: Request,
+    headers: &HeaderMap,
     what: &str,
 ) -> Response {
-    let path = match state.storage.local_path(key).await {
-        Ok(p) => p,
-        Err(e) => {
-            tracing::error!(error = %e, what, "no path");
-            return refuse(AppError::Internal("storage".into()));
+    let failed = |e: StorageError| {
+        tracing::error!(error = %e, what, key, "not served");
+        refuse(AppError::Internal("storage".into()))
+    };
+    let size = match state.storage.size(key).await {
+        Ok(size) => size,
+        Err(e) => return failed(e),
+    };
+    let range = match headers.get(header::RANGE).map(|v| wanted_range(v, size)) {
+        None => None,
+        Some(Ok(range)) => range,
+        Some(Err(())) => {
+            return (
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                [(header::CONTENT_RANGE, format!("bytes */{size}"))],
+            )
+                .into_response()
         }
     };
-    match tower_http::services::ServeFile::new(path)
-        .oneshot(request)
-        .await
-    {
-        Ok(mut response) => {
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=3600"),
-            );
-            if let Ok(v) = HeaderValue::from_str(mime) {
-                headers.insert(header::CONTENT_TYPE, v);
-            }
-            if let Some(v) = disposition.and_then(|d| HeaderValue::from_str(&d).ok()) {
-                headers.insert(header::CONTENT_DISPOSITION, v);
-            }
-            response.map(Body::new)
+    let read = match state.storage.read(key, range.clone()).await {
+        Ok(read) => read,
+        Err(e) => return failed(e),
+    };
+    let mut response = Response::new(read.body);
+    let out = response.headers_mut();
+    out.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    out.insert(header::CONTENT_LENGTH, HeaderValue::from(read.len));
+    out.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    if let Ok(v) = HeaderValue::from_str(mime) {
+        out.insert(header::CONTENT_TYPE, v);
+    }
+    if let Some(v) = disposition.and_then(|d| HeaderValue::from_str(&d).ok()) {
+        out.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Some(r) = range {
+        let v = format!("bytes {}-{}/{size}", r.start, r.end - 1);
+        if let Ok(v) = HeaderValue::from_str(&v) {
+            out.insert(header::CONTENT_RANGE, v);
         }
-        Err(e) => {
-            tracing::error!(error = %e, what, "not served");
-            refuse(AppError::Internal("storage".into()))
-        }
+        *response.status_mut() = StatusCode::PARTIAL_CONTENT;
+    }
+    response
+}
+
+/// The byte range a `Range` header asks for within `size` bytes: `Ok(None)`
+/// to send everything, `Err` when nothing asked for lies within the object.
+fn wanted_range(value: &HeaderValue, size: u64) -> Result<Option<Range<u64>>, ()> {
+    let Ok(text) = value.to_str() else {
+        return Ok(None);
+    };
+    let Ok(parsed) = http_range_header::parse_range_header(text) else {
+        // A header we cannot read is ignored, as RFC 9110 allows.
+        return Ok(None);
+    };
+    match parsed.validate(size).map_err(|_| ())?.as_slice() {
+        [one] => Ok(Some(*one.start()..*one.end() + 1)),
+        _ => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(text: &str, size: u64) -> Result<Option<Range<u64>>, ()> {
+        wanted_range(&HeaderValue::from_str(text).unwrap(), size)
+    }
+
+    #[test]
+    fn ranges_are_read_within_the_object() {
+        assert_eq!(range("bytes=100-199", 1000), Ok(Some(100..200)));
+        assert_eq!(range("bytes=900-", 1000), Ok(Some(900..1000)));
+        assert_eq!(range("bytes=-10", 1000), Ok(Some(990..1000)));
+        assert_eq!(range("bytes=990-2000", 1000), Ok(Some(990..1000)));
+        assert_eq!(range("bytes=1000-", 1000), Err(()));
+        assert_eq!(range("bytes=0-1,5-6", 1000), Ok(None));
+        assert_eq!(range("pages=1-2", 1000), Ok(None));
     }
 }

@@ -1,78 +1,167 @@
-//! Where recordings live. A small interface so that a deployment can swap
-//! the local directory for S3-compatible object storage; the local directory
-//! is the default.
+//! Where recordings and complaint material live: a local directory by
+//! default, or an S3-compatible bucket, so that several app servers share
+//! what any one of them received. Both sit behind `object_store`, so storing
+//! and serving (with byte ranges) is one code path whichever is configured.
 
-use std::path::{Path, PathBuf};
+use crate::config::{S3Config, StorageConfig};
+use axum::body::{Body, Bytes};
+use futures_util::TryStreamExt;
+use object_store::aws::AmazonS3Builder;
+use object_store::local::LocalFileSystem;
+use object_store::path::Path as ObjectPath;
+use object_store::{GetOptions, GetRange, ObjectStore, PutPayload};
+use std::ops::Range;
+use std::sync::Arc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("storage: {0}")]
     Io(#[from] std::io::Error),
+    #[error("storage: {0}")]
+    Store(#[from] object_store::Error),
     #[error("storage: \"{0}\" is not a valid key")]
     BadKey(String),
 }
 
-/// Stores whole objects under keys such as `org-1/call-42-ab12.wav`.
-#[async_trait::async_trait]
-pub trait Storage: Send + Sync {
-    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StorageError>;
-    /// A local file to serve the object from (with range requests).
-    async fn local_path(&self, key: &str) -> Result<PathBuf, StorageError>;
+/// Whole objects under keys such as `org-1/call-42-ab12.wav`; a key never
+/// changes its content (a new upload gets a new key).
+#[derive(Clone)]
+pub struct Storage {
+    store: Arc<dyn ObjectStore>,
+    /// Where the objects are, for the start-up log.
+    pub place: String,
 }
 
-pub struct LocalDir {
-    root: PathBuf,
-}
-
-impl LocalDir {
-    pub fn new(root: impl Into<PathBuf>) -> Self {
-        LocalDir { root: root.into() }
-    }
-
-    fn path_of(&self, key: &str) -> Result<PathBuf, StorageError> {
-        // Keys are made by the server, but never let one climb out of the root.
-        let ok = !key.is_empty()
-            && key.split('/').all(|part| {
-                !part.is_empty() && part != ".." && part != "." && !part.contains('\\')
-            });
-        if !ok {
-            return Err(StorageError::BadKey(key.to_string()));
-        }
-        Ok(self.root.join(Path::new(key)))
+impl std::fmt::Debug for Storage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.place)
     }
 }
 
-#[async_trait::async_trait]
-impl Storage for LocalDir {
-    async fn put(&self, key: &str, bytes: &[u8]) -> Result<(), StorageError> {
-        let path = self.path_of(key)?;
-        if let Some(parent) = path.parent() {
-            tokio::fs::create_dir_all(parent).await?;
+/// An object's bytes, or the part of them a range asked for, as a body that
+/// streams from the store rather than holding the file in memory.
+pub struct Read {
+    pub body: Body,
+    pub len: u64,
+}
+
+impl Storage {
+    pub fn open(config: &StorageConfig) -> Result<Self, StorageError> {
+        match config {
+            StorageConfig::Local(root) => Self::local(root),
+            StorageConfig::S3(s3) => Self::s3(s3),
         }
-        // Written beside and renamed, so a reader never sees half a file.
-        let partial = path.with_extension("partial");
-        tokio::fs::write(&partial, bytes).await?;
-        tokio::fs::rename(&partial, &path).await?;
+    }
+
+    pub fn local(root: &str) -> Result<Self, StorageError> {
+        std::fs::create_dir_all(root)?;
+        let store = LocalFileSystem::new_with_prefix(root)?;
+        Ok(Storage {
+            store: Arc::new(store),
+            place: format!("directory {root}"),
+        })
+    }
+
+    pub fn s3(config: &S3Config) -> Result<Self, StorageError> {
+        let mut builder = AmazonS3Builder::new()
+            .with_bucket_name(&config.bucket)
+            .with_region(&config.region)
+            .with_access_key_id(&config.access_key_id)
+            .with_secret_access_key(&config.secret_access_key);
+        if let Some(endpoint) = &config.endpoint {
+            // A self-hosted server (MinIO, Garage, s3s…) is addressed by
+            // path, and may be plain HTTP inside a private network.
+            builder = builder
+                .with_endpoint(endpoint)
+                .with_virtual_hosted_style_request(false)
+                .with_allow_http(endpoint.starts_with("http://"));
+        }
+        let store = builder.build()?;
+        let place = match &config.endpoint {
+            Some(endpoint) => format!("bucket {} at {endpoint}", config.bucket),
+            None => format!("bucket {} in {}", config.bucket, config.region),
+        };
+        Ok(Storage {
+            store: Arc::new(store),
+            place,
+        })
+    }
+
+    pub async fn put(&self, key: &str, bytes: Bytes) -> Result<(), StorageError> {
+        // Local files are written beside and renamed by object_store, so a
+        // reader never sees half a file; S3 puts are atomic.
+        self.store
+            .put(&path_of(key)?, PutPayload::from_bytes(bytes))
+            .await?;
         Ok(())
     }
 
-    async fn local_path(&self, key: &str) -> Result<PathBuf, StorageError> {
-        self.path_of(key)
+    pub async fn size(&self, key: &str) -> Result<u64, StorageError> {
+        Ok(self.store.head(&path_of(key)?).await?.size)
     }
+
+    /// The whole object, or `range` of it (already checked against its size).
+    pub async fn read(&self, key: &str, range: Option<Range<u64>>) -> Result<Read, StorageError> {
+        let options = GetOptions {
+            range: range.map(GetRange::Bounded),
+            ..GetOptions::default()
+        };
+        let got = self.store.get_opts(&path_of(key)?, options).await?;
+        let len = got.range.end - got.range.start;
+        let stream = got.into_stream().map_err(std::io::Error::other);
+        Ok(Read {
+            body: Body::from_stream(stream),
+            len,
+        })
+    }
+}
+
+/// Keys are made by the server, but never let one climb out of its place.
+fn path_of(key: &str) -> Result<ObjectPath, StorageError> {
+    let ok = !key.is_empty()
+        && key
+            .split('/')
+            .all(|part| !part.is_empty() && part != ".." && part != "." && !part.contains('\\'));
+    if !ok {
+        return Err(StorageError::BadKey(key.to_string()));
+    }
+    ObjectPath::parse(key).map_err(|_| StorageError::BadKey(key.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use http_body_util::BodyExt;
+
+    async fn text(read: Read) -> Vec<u8> {
+        read.body.collect().await.unwrap().to_bytes().to_vec()
+    }
 
     #[tokio::test]
-    async fn stores_and_finds_objects_and_refuses_escaping_keys() {
+    async fn stores_reads_ranges_and_refuses_escaping_keys() {
         let dir = tempfile::tempdir().unwrap();
-        let store = LocalDir::new(dir.path());
-        store.put("org-1/a.wav", b"RIFF").await.unwrap();
-        let path = store.local_path("org-1/a.wav").await.unwrap();
-        assert_eq!(std::fs::read(path).unwrap(), b"RIFF");
-        assert!(store.put("../x", b"").await.is_err());
-        assert!(store.local_path("org-1//a").await.is_err());
+        let root = dir.path().join("nested").to_string_lossy().into_owned();
+        let store = Storage::local(&root).unwrap();
+        store
+            .put("org-1/a.wav", Bytes::from_static(b"RIFF0123456789"))
+            .await
+            .unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("nested/org-1/a.wav")).unwrap(),
+            b"RIFF0123456789"
+        );
+        assert_eq!(store.size("org-1/a.wav").await.unwrap(), 14);
+        let whole = store.read("org-1/a.wav", None).await.unwrap();
+        assert_eq!(whole.len, 14);
+        assert_eq!(text(whole).await, b"RIFF0123456789");
+        let part = store.read("org-1/a.wav", Some(4..8)).await.unwrap();
+        assert_eq!(part.len, 4);
+        assert_eq!(text(part).await, b"0123");
+        assert!(store.put("../x", Bytes::new()).await.is_err());
+        assert!(store.size("org-1//a").await.is_err());
+        assert!(matches!(
+            store.size("org-1/missing.wav").await,
+            Err(StorageError::Store(object_store::Error::NotFound { .. }))
+        ));
     }
 }

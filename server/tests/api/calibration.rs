@@ -227,15 +227,7 @@ async fn coaches_score_blind_and_the_last_score_reveals_alpha_and_leniency() {
     // Before the session she could not.
     let wav = app::domain::media::tone_wav(2.0, 8000, &[440.0]);
     let url = format!("/media/calls/{}/recording", org.calls[0]);
-    let up = org
-        .casey
-        .http
-        .put(format!("{}{url}", server.base))
-        .header("x-file-name", "call.wav")
-        .body(wav.clone())
-        .send()
-        .await
-        .unwrap();
+    let up = org.casey.upload(&url, "call.wav", wav.clone()).await;
     assert_eq!(up.status(), StatusCode::OK);
     let heard = org.tess.get(&url).await;
     assert_eq!(heard.status(), StatusCode::OK);

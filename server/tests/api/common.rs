@@ -68,8 +68,21 @@ impl TestServer {
     }
 
     pub async fn start_with(extra: &[(&str, &str)]) -> Self {
+        Self::start_on(None, extra).await
+    }
+
+    /// A second app server on this one's database, as behind a load
+    /// balancer: nothing shared but the database (and what `extra` names).
+    pub async fn start_beside(&self, extra: &[(&str, &str)]) -> Self {
+        Self::start_on(Some(self.database_url.clone()), extra).await
+    }
+
+    async fn start_on(database_url: Option<String>, extra: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let database_url = fresh_database_url(&dir).await;
+        let database_url = match database_url {
+            Some(url) => url,
+            None => fresh_database_url(&dir).await,
+        };
         let mut env: HashMap<String, String> = HashMap::from([
             ("DATABASE_URL".into(), database_url.clone()),
             ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
@@ -122,6 +135,126 @@ impl TestServer {
 pub struct Api {
     pub base: String,
     pub http: Client,
+}
+
+impl Api {
+    /// Uploads a file to a media address as the page does: PUT, named.
+    pub async fn upload(&self, path: &str, name: &str, bytes: Vec<u8>) -> Response {
+        self.http
+            .put(format!("{}{path}", self.base))
+            .header("x-file-name", name)
+            .body(bytes)
+            .send()
+            .await
+            .expect("upload")
+    }
+
+    /// A call of this agent's entered on the call form; returns its id.
+    pub async fn new_call(&self, agent_id: i64, occurred_at: &str, channel: &str) -> String {
+        let agent = agent_id.to_string();
+        self.call(
+            "calls/create",
+            &[
+                ("agent_id", agent.as_str()),
+                ("occurred_at", occurred_at),
+                ("channel", channel),
+                ("duration_seconds", "61"),
+                ("csat", "4"),
+                ("likelihood_to_recommend", "8"),
+                ("resolved", "yes"),
+                ("resolution_minutes", "12"),
+                ("first_response_seconds", "40"),
+                ("abandoned", "no"),
+                ("complaint", "no"),
+                ("rectification", ""),
+                ("follow_up_on", ""),
+                ("reference", ""),
+            ],
+        )
+        .await
+        .ok()
+        .as_i64()
+        .expect("the new call's id")
+        .to_string()
+    }
+
+    /// The same browser (cookie jar and all) talking to another server.
+    pub fn at(&self, server: &TestServer) -> Api {
+        Api {
+            base: server.base.clone(),
+            http: self.http.clone(),
+        }
+    }
+}
+
+/// A real S3-compatible server, `s3s-fs` (installed by `make test`), on a
+/// loopback port with one empty bucket, stopped when dropped. Objects are
+/// plain files under `root/BUCKET`.
+pub struct S3Server {
+    pub endpoint: String,
+    pub root: tempfile::TempDir,
+    child: std::process::Child,
+}
+
+pub const S3_BUCKET: &str = "rapport";
+const S3_KEY: &str = "rapport-test-key";
+const S3_SECRET: &str = "rapport-test-secret";
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl S3Server {
+    pub async fn start() -> Self {
+        let root = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(root.path().join(S3_BUCKET)).expect("bucket");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = std::process::Command::new("s3s-fs")
+            .args(["--host", "127.0.0.1", "--port", &port.to_string()])
+            .args(["--access-key", S3_KEY, "--secret-key", S3_SECRET])
+            .arg(root.path())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect(
+                "start s3s-fs; `make bootstrap` installs it \
+                 (cargo install s3s-fs --version 0.14.1 --features binary --locked)",
+            );
+        let server = S3Server {
+            endpoint: format!("http://127.0.0.1:{port}"),
+            root,
+            child,
+        };
+        // Ready when it accepts connections; a server that never does fails
+        // the test here rather than in the first upload.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "s3s-fs did not listen on {port}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        server
+    }
+
+    /// The app's configuration for this bucket.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("RAPPORT_S3_BUCKET", S3_BUCKET.into()),
+            ("RAPPORT_S3_ENDPOINT", self.endpoint.clone()),
+            ("RAPPORT_S3_ACCESS_KEY_ID", S3_KEY.into()),
+            ("RAPPORT_S3_SECRET_ACCESS_KEY", S3_SECRET.into()),
+        ]
+    }
 }
 
 /// A server function's answer: status and JSON body.

@@ -17,5 +17,6 @@ mod quality;
 mod reviews;
 mod rollup;
 mod sampling;
+mod scale_out;
 mod sweep;
 mod tenancy;

@@ -115,28 +115,7 @@ async fn the_rollup_always_equals_a_recomputation_from_the_calls() {
     assert!(!after_import.is_empty());
 
     // One call by hand on a day that already has calls, at 23:30 UTC.
-    leader
-        .call(
-            "calls/create",
-            &[
-                ("agent_id", &ana.id.to_string()),
-                ("occurred_at", "2026-11-03 23:30"),
-                ("channel", "chat"),
-                ("duration_seconds", "61"),
-                ("csat", "4"),
-                ("likelihood_to_recommend", "8"),
-                ("resolved", "yes"),
-                ("resolution_minutes", "12"),
-                ("first_response_seconds", "40"),
-                ("abandoned", "no"),
-                ("complaint", "no"),
-                ("rectification", ""),
-                ("follow_up_on", ""),
-                ("reference", ""),
-            ],
-        )
-        .await
-        .ok();
+    leader.new_call(ana.id, "2026-11-03 23:30", "chat").await;
     // A second import on the same days and a new one.
     let second: Vec<String> = (30..50)
         .map(|i| {
