@@ -16,7 +16,9 @@ test:
 bootstrap:
 	scripts/bootstrap.sh test
 
-# Import, call-list and dashboard timings (see the README); not part of
-# `make test`. The dashboards run on the scale fixture of tests/scale.
+# Import, call-list and dashboard timings and the load test (see the
+# README); not part of `make test`. The dashboards and the load test run on
+# the scale fixture of tests/scale; the load test drives wrk (Debian).
 bench:
-	cargo test --release -p server --test bench_import --test bench_dashboards -- --ignored --nocapture
+	@command -v wrk >/dev/null || { echo "==> installing wrk (Debian)"; apt-get install -y wrk || sudo apt-get install -y wrk; }
+	cargo test --release -p server --test bench_import --test bench_dashboards --test bench_load -- --ignored --nocapture --test-threads=1

@@ -164,8 +164,12 @@ test('a coach attaches a recording and a transcript to a call; a file over the l
   await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
   await open(page, '/calls');
   await page.getByLabel('Reviewed').selectOption('no');
-  // A call without a recording yet.
+  // A phone call without a recording yet (written contacts have no player).
+  await page.getByLabel('Channel', { exact: true }).selectOption('phone');
   await page.getByLabel('Recording').selectOption('no');
+  const channels = page.locator('tbody td[data-label="Channel"]');
+  await expect(channels.filter({ hasNotText: 'phone' })).toHaveCount(0);
+  await expect(channels.filter({ hasText: 'Audio' })).toHaveCount(0);
   const row = page.locator('tbody tr').last();
   await expect(row).toBeVisible();
   await row.locator('a').first().click();

@@ -1,6 +1,6 @@
-//! Recording upload and playback. Both check the session and that the call
-//! is one the person may see (and, to upload, may score); playback supports
-//! HTTP range requests so the player can seek.
+//! Recordings and complaint material: upload and download. Each checks the
+//! session and that the person may see the call or complaint (and, to
+//! upload, may act on it); downloads take HTTP byte ranges so a player can seek.
 
 use crate::storage::{Storage, StorageError};
 use app::domain::access::Action;
@@ -44,21 +44,38 @@ pub fn routes(state: MediaState) -> Router {
         .with_state(state)
 }
 
-fn refuse(e: AppError) -> Response {
-    let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, Json(serde_json::json!({ "error": e.to_string() }))).into_response()
-}
+/// A refused request: the status and a message the page shows (boxed, as
+/// a response is large and refusals are the rare path).
+struct Refusal(Box<Response>);
 
-fn refuse_with(status: StatusCode, message: String) -> Response {
-    (status, Json(serde_json::json!({ "error": message }))).into_response()
-}
-
-async fn caller(db: &DatabaseConnection, session: &Session) -> Result<AuthUser, Response> {
-    match user_for_session(db, session).await {
-        Ok(Some(u)) => Ok(u),
-        Ok(None) => Err(refuse(AppError::Unauthenticated)),
-        Err(e) => Err(refuse(e)),
+impl From<AppError> for Refusal {
+    fn from(e: AppError) -> Self {
+        let status =
+            StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        Refusal::with(status, e.to_string())
     }
+}
+
+impl Refusal {
+    fn with(status: StatusCode, message: String) -> Self {
+        Refusal(Box::new(
+            (status, Json(serde_json::json!({ "error": message }))).into_response(),
+        ))
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        *self.0
+    }
+}
+
+type Answer = Result<Response, Refusal>;
+
+async fn caller(db: &DatabaseConnection, session: &Session) -> Result<AuthUser, AppError> {
+    user_for_session(db, session)
+        .await?
+        .ok_or(AppError::Unauthenticated)
 }
 
 async fn upload(
@@ -67,42 +84,25 @@ async fn upload(
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let user = match caller(&state.db, &session).await {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    if let Err(e) = user.require(Action::AttachMedia) {
-        return refuse(e);
-    }
-    let (call, scope) = match visible_call(&state.db, &user, id).await {
-        Ok(found) => found,
-        Err(e) => return refuse(e),
-    };
+) -> Answer {
+    let user = caller(&state.db, &session).await?;
+    user.require(Action::AttachMedia)?;
+    let (call, scope) = visible_call(&state.db, &user, id).await?;
     if !can_edit(&user, &scope, &call) {
-        return refuse(AppError::Forbidden);
+        return Err(AppError::Forbidden.into());
     }
-    let name = file_name(&headers);
-    let kind = match checked(
+    let kind = checked(
         &body,
-        &name,
+        &file_name(&headers),
         MAX_RECORDING_BYTES,
         too_large_message,
         sniff_audio,
         unsupported_message,
-    ) {
-        Ok(kind) => kind,
-        Err((status, message)) => return refuse_with(status, message),
-    };
+    )?;
     let prefix = format!("org-{}/call-{}", call.org_id, call.id);
-    let (key, bytes) = match store(&state, &prefix, kind.extension(), body, "recording").await {
-        Ok(stored) => stored,
-        Err(e) => return refuse(e),
-    };
-    if let Err(e) = attach_recording(&state.db, call, key, kind.mime(), bytes).await {
-        return refuse(e);
-    }
-    stored(kind.mime(), bytes)
+    let (key, bytes) = store(&state, &prefix, kind.extension(), body, "recording").await?;
+    attach_recording(&state.db, call, key, kind.mime(), bytes).await?;
+    Ok(stored(kind.mime(), bytes))
 }
 
 async fn play(
@@ -110,17 +110,11 @@ async fn play(
     session: Session,
     Path(id): Path<i32>,
     headers: HeaderMap,
-) -> Response {
-    let user = match caller(&state.db, &session).await {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let call = match audible_call(&state.db, &user, id).await {
-        Ok(c) => c,
-        Err(e) => return refuse(e),
-    };
+) -> Answer {
+    let user = caller(&state.db, &session).await?;
+    let call = audible_call(&state.db, &user, id).await?;
     let (Some(key), Some(mime)) = (call.recording_key, call.recording_mime) else {
-        return refuse(AppError::not_found("That call's recording"));
+        return Err(AppError::not_found("That call's recording").into());
     };
     serve_stored(&state, &key, &mime, None, &headers, "recording").await
 }
@@ -142,36 +136,22 @@ async fn attach(
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let user = match caller(&state.db, &session).await {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let complaint = match material_target(&state.db, &user, id).await {
-        Ok(c) => c,
-        Err(e) => return refuse(e),
-    };
+) -> Answer {
+    let user = caller(&state.db, &session).await?;
+    let complaint = material_target(&state.db, &user, id).await?;
     let name = file_name(&headers);
-    let (mime, extension) = match checked(
+    let (mime, extension) = checked(
         &body,
         &name,
         MAX_MATERIAL_BYTES,
         material_too_large,
         sniff_material,
         unsupported_material,
-    ) {
-        Ok(found) => found,
-        Err((status, message)) => return refuse_with(status, message),
-    };
+    )?;
     let prefix = format!("org-{}/complaint-{}", complaint.org_id, complaint.id);
-    let (key, bytes) = match store(&state, &prefix, extension, body, "material").await {
-        Ok(stored) => stored,
-        Err(e) => return refuse(e),
-    };
-    if let Err(e) = attach_material(&state.db, &user, complaint, key, name, mime, bytes).await {
-        return refuse(e);
-    }
-    stored(mime, bytes)
+    let (key, bytes) = store(&state, &prefix, extension, body, "material").await?;
+    attach_material(&state.db, &user, complaint, key, name, mime, bytes).await?;
+    Ok(stored(mime, bytes))
 }
 
 /// The complaint's material, as a download (never shown inline, so a file
@@ -181,17 +161,11 @@ async fn material(
     session: Session,
     Path(id): Path<i32>,
     headers: HeaderMap,
-) -> Response {
-    let user = match caller(&state.db, &session).await {
-        Ok(u) => u,
-        Err(r) => return r,
-    };
-    let c = match material_of(&state.db, &user, id).await {
-        Ok(c) => c,
-        Err(e) => return refuse(e),
-    };
+) -> Answer {
+    let user = caller(&state.db, &session).await?;
+    let c = material_of(&state.db, &user, id).await?;
     let (Some(key), Some(mime)) = (c.attachment_key, c.attachment_mime) else {
-        return refuse(AppError::not_found("That complaint's material"));
+        return Err(AppError::not_found("That complaint's material").into());
     };
     let name: String = c
         .attachment_name
@@ -213,21 +187,21 @@ fn checked<T>(
     too_large: fn(&str, u64) -> String,
     sniff: fn(&[u8]) -> Option<T>,
     unsupported: fn(&str) -> String,
-) -> Result<T, (StatusCode, String)> {
+) -> Result<T, Refusal> {
     if body.len() as u64 > max {
-        return Err((
+        return Err(Refusal::with(
             StatusCode::PAYLOAD_TOO_LARGE,
             too_large(name, body.len() as u64),
         ));
     }
     if body.is_empty() {
-        return Err((
+        return Err(Refusal::with(
             StatusCode::UNPROCESSABLE_ENTITY,
             format!("\"{name}\" is empty."),
         ));
     }
     sniff(&body[..body.len().min(64)])
-        .ok_or_else(|| (StatusCode::UNSUPPORTED_MEDIA_TYPE, unsupported(name)))
+        .ok_or_else(|| Refusal::with(StatusCode::UNSUPPORTED_MEDIA_TYPE, unsupported(name)))
 }
 
 /// Stores an upload under a new key (`prefix-token.extension`: a key never
@@ -267,30 +241,28 @@ async fn serve_stored(
     disposition: Option<String>,
     headers: &HeaderMap,
     what: &str,
-) -> Response {
+) -> Answer {
     let failed = |e: StorageError| {
         tracing::error!(error = %e, what, key, "not served");
-        refuse(AppError::Internal("storage".into()))
+        Refusal::from(AppError::Internal("storage".into()))
     };
-    let size = match state.storage.size(key).await {
-        Ok(size) => size,
-        Err(e) => return failed(e),
-    };
+    let size = state.storage.size(key).await.map_err(failed)?;
     let range = match headers.get(header::RANGE).map(|v| wanted_range(v, size)) {
         None => None,
         Some(Ok(range)) => range,
         Some(Err(())) => {
-            return (
+            return Ok((
                 StatusCode::RANGE_NOT_SATISFIABLE,
                 [(header::CONTENT_RANGE, format!("bytes */{size}"))],
             )
-                .into_response()
+                .into_response())
         }
     };
-    let read = match state.storage.read(key, range.clone()).await {
-        Ok(read) => read,
-        Err(e) => return failed(e),
-    };
+    let read = state
+        .storage
+        .read(key, range.clone())
+        .await
+        .map_err(failed)?;
     let mut response = Response::new(read.body);
     let out = response.headers_mut();
     out.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
@@ -312,7 +284,7 @@ async fn serve_stored(
         }
         *response.status_mut() = StatusCode::PARTIAL_CONTENT;
     }
-    response
+    Ok(response)
 }
 
 /// The byte range a `Range` header asks for within `size` bytes: `Ok(None)`

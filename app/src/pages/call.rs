@@ -7,6 +7,7 @@ use crate::components::feedback::reloadable;
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::provide_reload;
 use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
+use crate::domain::calls::Channel;
 use crate::domain::lifecycle::ReviewStatus;
 use crate::types::CallDetail;
 use leptos::prelude::*;
@@ -127,14 +128,18 @@ fn CallBody(
                 }}
             </section>
         </div>
-        <section class="card">
-            <h2>"Recording"</h2>
-            {call.recording.clone().map(|src| view! {
-                <audio class="player" controls preload="metadata" src=src></audio>
-            })}
-            {(!has_recording).then(|| view! { <p class="muted">"No recording yet."</p> })}
-            {can_edit.then(|| view! { <RecordingUpload call_id=call_id on_done=on_changed replace=has_recording message=upload_note /> })}
-        </section>
+        // Only a phone call is heard; a written contact shows its recording
+        // only if one was attached anyway.
+        {(has_recording || call.channel == Channel::Phone.key()).then(|| view! {
+            <section class="card">
+                <h2>"Recording"</h2>
+                {call.recording.clone().map(|src| view! {
+                    <audio class="player" controls preload="metadata" src=src></audio>
+                })}
+                {(!has_recording).then(|| view! { <p class="muted">"No recording yet."</p> })}
+                {can_edit.then(|| view! { <RecordingUpload call_id=call_id on_done=on_changed replace=has_recording message=upload_note /> })}
+            </section>
+        })}
         <section class="card">
             <h2>"Transcript"</h2>
             {if call.transcript.is_empty() {

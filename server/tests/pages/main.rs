@@ -80,3 +80,27 @@ async fn the_landing_page_always_sends_a_signed_in_person_home() {
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("Coach the behaviours"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_a_phone_call_offers_a_recording() {
+    // Regression: an email's page offered an audio player and an upload.
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let team = world.team("Billing").await;
+    let (_, casey) = world
+        .member(team, "coach", "Casey", "casey@example.com")
+        .await;
+    let (ana, _) = world.member(team, "agent", "Ana", "ana@example.com").await;
+    for (channel, offered) in [("phone", true), ("email", false), ("chat", false)] {
+        let call = casey.new_call(ana.id, "2026-11-03 10:30", channel).await;
+        let page = casey.page(&format!("/calls/{call}")).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("Transcript"), "{channel}: not the call page");
+        assert_eq!(
+            html.contains("<h2>Recording</h2>"),
+            offered,
+            "{channel}: recording card"
+        );
+    }
+}
