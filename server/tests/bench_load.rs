@@ -12,6 +12,7 @@ mod common;
 mod scale;
 
 use common::*;
+use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::time::Instant;
@@ -159,6 +160,10 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(60);
+    // RUST_LOG=sqlx::query=debug shows every statement with its time.
+    if let Ok(filter) = std::env::var("RUST_LOG") {
+        tracing_subscriber::fmt().with_env_filter(filter).init();
+    }
     let server = TestServer::start().await;
     let started = Instant::now();
     let s = scale::build(&server).await;
@@ -218,6 +223,59 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
             times.sort();
             println!(
                 "{role:<8} {page:<30} {:>9.1?} {:>9.1?}",
+                times[RUNS / 2],
+                times[RUNS * 95 / 100 - 1]
+            );
+        }
+    }
+
+    // The server functions behind the slower pages, one at a time.
+    let today = chrono::Utc::now().date_naive();
+    let home_kpis = json!({ "query": {
+        "team_id": null, "agent_id": null, "channel": null,
+        "from": (today - chrono::Duration::days(89)).to_string(),
+        "to": today.to_string(),
+        "grouping": "Week",
+        "short_abandon_seconds": 10,
+    }});
+    let agent = s.first_agent.to_string();
+    println!(
+        "{:<8} {:<30} {:>9} {:>9}",
+        "role", "server function", "p50", "p95"
+    );
+    for (role, who) in [("leader", 0), ("coach", 4), ("agent", 4 + scale::TEAMS)] {
+        let api = server.client();
+        api.log_in(&emails[who], PASSWORD).await.ok();
+        let mut calls: Vec<(&str, Option<Value>, Vec<(&str, &str)>)> = vec![
+            ("home", None, vec![]),
+            ("reviews/queue", None, vec![]),
+            ("notifications/list", None, vec![]),
+            ("complaints/reminders", None, vec![]),
+            ("kpi/figures", Some(home_kpis.clone()), vec![]),
+        ];
+        if role == "agent" {
+            calls.push(("development/benchmark", None, vec![]));
+        } else {
+            calls.push(("development/team", None, vec![]));
+            if role == "leader" {
+                calls.push(("development/benchmark", None, vec![("agent_id", &agent)]));
+            }
+        }
+        for (endpoint, json, form) in calls {
+            let mut times = Vec::with_capacity(RUNS);
+            for _ in 0..=RUNS {
+                let at = Instant::now();
+                let answer = match &json {
+                    Some(body) => api.call_json(endpoint, body.clone()).await,
+                    None => api.call(endpoint, &form).await,
+                };
+                times.push(at.elapsed());
+                answer.ok();
+            }
+            times.remove(0);
+            times.sort();
+            println!(
+                "{role:<8} {endpoint:<30} {:>9.1?} {:>9.1?}",
                 times[RUNS / 2],
                 times[RUNS * 95 / 100 - 1]
             );
