@@ -18,6 +18,8 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 const USERS: usize = 64;
+/// A server function with its JSON body, or else its form fields.
+type FunctionCall<'a> = (&'a str, Option<Value>, Vec<(&'a str, &'a str)>);
 /// Sequential loads of each page before the load test.
 const RUNS: usize = 20;
 
@@ -246,7 +248,7 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
     for (role, who) in [("leader", 0), ("coach", 4), ("agent", 4 + scale::TEAMS)] {
         let api = server.client();
         api.log_in(&emails[who], PASSWORD).await.ok();
-        let mut calls: Vec<(&str, Option<Value>, Vec<(&str, &str)>)> = vec![
+        let mut calls: Vec<FunctionCall> = vec![
             ("home", None, vec![]),
             ("reviews/queue", None, vec![]),
             ("notifications/list", None, vec![]),
