@@ -19,6 +19,8 @@ bootstrap:
 # Import, call-list and dashboard timings and the load test (see the
 # README); not part of `make test`. The dashboards and the load test run on
 # the scale fixture of tests/scale; the load test drives wrk (Debian).
+# It leaves target/release/server built by plain cargo, which serves no
+# split bundle: `make run` and `make test` build it again with cargo-leptos.
 bench:
 	@command -v wrk >/dev/null || { echo "==> installing wrk (Debian)"; apt-get install -y wrk || sudo apt-get install -y wrk; }
 	cargo test --release -p server --test bench_import --test bench_dashboards --test bench_load -- --ignored --nocapture --test-threads=1
