@@ -8,6 +8,7 @@ use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::provide_reload;
 use crate::components::review_bits::{ScoreBadge, StatusBadge, TranscriptView};
 use crate::domain::calls::Channel;
+use crate::domain::kpi::text::duration;
 use crate::domain::lifecycle::ReviewStatus;
 use crate::types::CallDetail;
 use leptos::prelude::*;
@@ -75,7 +76,8 @@ fn CallBody(
         });
     };
     let title = format!("{} · {}", call.agent.name, call.occurred);
-    let lede = format!("{} · {} · {}", call.team.name, call.channel, call.duration);
+    let channel = Channel::parse(&call.channel).map_or("", Channel::label);
+    let lede = format!("{} · {channel} · {}", call.team.name, call.duration);
     let can_review = call.can_review;
     let can_edit = call.can_edit;
     let has_recording = call.recording.is_some();
@@ -98,8 +100,8 @@ fn CallBody(
                     <div><dt>"CSAT"</dt><dd>{call.csat.map(|v| format!("{v} / 5")).unwrap_or_else(|| "–".into())}</dd></div>
                     <div><dt>"Likelihood to recommend"</dt><dd>{call.ltr.map(|v| format!("{v} / 10")).unwrap_or_else(|| "–".into())}</dd></div>
                     <div><dt>"Resolved"</dt><dd>{yes_no(call.resolved)}</dd></div>
-                    <div><dt>"Resolution time"</dt><dd>{call.resolution_minutes.map(|v| format!("{v} min")).unwrap_or_else(|| "–".into())}</dd></div>
-                    <div><dt>"First response"</dt><dd>{call.first_response_seconds.map(|v| format!("{v} s")).unwrap_or_else(|| "–".into())}</dd></div>
+                    <div><dt>"Resolution time"</dt><dd>{call.resolution_minutes.map(|v| duration(f64::from(v) * 60.0)).unwrap_or_else(|| "–".into())}</dd></div>
+                    <div><dt>"First response"</dt><dd>{call.first_response_seconds.map(|v| duration(f64::from(v))).unwrap_or_else(|| "–".into())}</dd></div>
                     <div><dt>"Abandoned"</dt><dd>{if call.abandoned { "Yes" } else { "No" }}</dd></div>
                     <div><dt>"Complaint"</dt><dd>{if call.complaint {
                         format!("Yes{}{}", call.rectification.as_ref().map(|r| format!(" · {r}")).unwrap_or_default(),

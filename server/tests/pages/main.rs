@@ -82,7 +82,7 @@ async fn the_landing_page_always_sends_a_signed_in_person_home() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn only_a_phone_call_offers_a_recording() {
+async fn only_a_phone_call_offers_a_recording_and_the_call_reads_as_words() {
     // Regression: an email's page offered an audio player and an upload.
     let server = TestServer::start().await;
     let world = server.world().await;
@@ -91,12 +91,19 @@ async fn only_a_phone_call_offers_a_recording() {
         .member(team, "coach", "Casey", "casey@example.com")
         .await;
     let (ana, _) = world.member(team, "agent", "Ana", "ana@example.com").await;
-    for (channel, offered) in [("phone", true), ("email", false), ("chat", false)] {
+    for (channel, label, offered) in [
+        ("phone", "Phone", true),
+        ("email", "Email", false),
+        ("chat", "Chat", false),
+    ] {
         let call = casey.new_call(ana.id, "2026-11-03 10:30", channel).await;
         let page = casey.page(&format!("/calls/{call}")).await;
         assert_eq!(page.status(), StatusCode::OK);
         let html = page.text().await.unwrap();
         assert!(html.contains("Transcript"), "{channel}: not the call page");
+        // The channel by its name, times in the unit a person reads.
+        assert!(html.contains(&format!("Billing · {label} · ")), "{html}");
+        assert!(html.contains("12 min") && html.contains("40 s"), "{html}");
         assert_eq!(
             html.contains("<h2>Recording</h2>"),
             offered,
