@@ -116,16 +116,14 @@ impl Storage {
     }
 }
 
-/// Keys are made by the server, but never let one climb out of its place.
+/// Keys are made by the server, but never let one climb out of its place:
+/// `object_store` refuses empty, "." and ".." segments; an empty key would
+/// name the root.
 fn path_of(key: &str) -> Result<ObjectPath, StorageError> {
-    let ok = !key.is_empty()
-        && key
-            .split('/')
-            .all(|part| !part.is_empty() && part != ".." && part != "." && !part.contains('\\'));
-    if !ok {
-        return Err(StorageError::BadKey(key.to_string()));
-    }
-    ObjectPath::parse(key).map_err(|_| StorageError::BadKey(key.to_string()))
+    ObjectPath::parse(key)
+        .ok()
+        .filter(|p| !p.as_ref().is_empty())
+        .ok_or_else(|| StorageError::BadKey(key.to_string()))
 }
 
 #[cfg(test)]
