@@ -30,3 +30,21 @@ pub fn provide_auth() {
 pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }
+
+/// Today where the signed-in person's organisation keeps its days (the
+/// server says; the browser's clock and zone may differ). Pages read it for
+/// "the last n days"; the shell has loaded `me` before any page renders.
+pub fn today() -> chrono::NaiveDate {
+    #[cfg(feature = "ssr")]
+    if let Some(d) = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<crate::server::OrgToday>().copied())
+    {
+        return d.0;
+    }
+    use_auth()
+        .me
+        .get_untracked()
+        .and_then(|r| r.ok().flatten())
+        .map(|me| me.today)
+        .unwrap_or_else(|| chrono::Utc::now().date_naive())
+}

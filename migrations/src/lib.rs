@@ -18,6 +18,7 @@ mod m20261203_000001_quality_rollup;
 mod m20261204_000001_review_history;
 mod m20261205_000001_complaints;
 mod m20261206_000001_review_agent_index;
+mod m20261206_000002_time_zones;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_review_history::Migration),
             Box::new(m20261205_000001_complaints::Migration),
             Box::new(m20261206_000001_review_agent_index::Migration),
+            Box::new(m20261206_000002_time_zones::Migration),
         ]
     }
 }

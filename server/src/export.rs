@@ -46,8 +46,8 @@ async fn export(
         Ok(None) => return refuse(AppError::Unauthenticated),
         Err(e) => return refuse(e),
     };
+    let today = caller.clock.today();
     let cx = Ctx::new(db, caller);
-    let today = chrono::Utc::now().date_naive();
     let get = |k: &str| params.get(k).cloned();
     let made = match table.as_str() {
         "calls.csv" => calls::calls_csv(&cx, CallFilter::from_params(get)).await,

@@ -7,6 +7,7 @@ pub mod config;
 pub mod db;
 pub mod export;
 pub mod media;
+pub mod page_clock;
 pub mod security;
 pub mod session_store;
 pub mod storage;
@@ -207,6 +208,10 @@ fn router(state: AppState, config: &Config, storage: storage::Storage) -> Router
         }))
         .merge(export::routes(state.db.clone()))
         .layer(axum::middleware::from_fn(security::undecodable_arguments))
+        .layer(axum::middleware::from_fn_with_state(
+            state.db.clone(),
+            page_clock::org_today,
+        ))
         .layer(axum::middleware::from_fn(session_store::renew))
         .layer(sessions)
         .layer(axum::middleware::from_fn(security::page_csp))

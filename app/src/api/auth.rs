@@ -3,7 +3,7 @@ use crate::types::{InvitationPreview, Me};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{guard, respond, services::people::auth};
+use crate::server::{guard, respond, services::people::{auth, settings}};
 
 /// The signed-in person, or `None` for a visitor.
 #[server(endpoint = "me")]
@@ -65,4 +65,19 @@ pub async fn accept_invitation(
     password: String,
 ) -> Result<Me, AppError> {
     respond(async { auth::accept_invitation(&guard::db()?, &token, &name, &password).await }.await)
+}
+
+#[server(endpoint = "time_zones")]
+pub async fn get_time_zones() -> Result<crate::types::TimeZoneSettings, AppError> {
+    respond(async { settings::time_zones(&guard::ctx().await?).await }.await)
+}
+
+#[server(endpoint = "set_org_time_zone")]
+pub async fn set_org_time_zone(org_zone: String) -> Result<(), AppError> {
+    respond(async { settings::set_org_time_zone(&guard::ctx().await?, &org_zone).await }.await)
+}
+
+#[server(endpoint = "set_my_time_zone")]
+pub async fn set_my_time_zone(own_zone: String) -> Result<(), AppError> {
+    respond(async { settings::set_my_time_zone(&guard::ctx().await?, &own_zone).await }.await)
 }

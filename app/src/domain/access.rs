@@ -95,6 +95,8 @@ crate::keyed_enum! {
         EditFramework = "edit_framework",
         /// Reword the continuum model and publish it.
         EditContinuumModel = "edit_continuum_model",
+        /// Change the organisation's settings, such as its time zone.
+        ManageSettings = "manage_settings",
     }
 }
 
@@ -148,6 +150,7 @@ pub fn role_permits(role: Role, action: Action, rel: Relation) -> bool {
         Role::Admin => matches!(
             action,
             ManagePeople
+                | ManageSettings
                 | ImportReviews
                 | ViewInsight
                 | ManageTeams

@@ -11,7 +11,8 @@
 //! published.
 
 use super::scoring::Rating;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use super::local_time::day_of;
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 use std::collections::HashMap;
@@ -156,32 +157,34 @@ fn t_quantile_975(df: usize) -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-/// The first day of the window of `days` days that ends today (UTC).
-pub fn window_start_day(now: DateTime<Utc>, days: i64) -> NaiveDate {
-    now.date_naive() - Duration::days(days - 1)
+/// The first day of the window of `days` days that ends today (days of
+/// `zone`).
+pub fn window_start_day<Z: TimeZone>(now: DateTime<Utc>, days: i64, zone: &Z) -> NaiveDate {
+    day_of(now, zone) - Duration::days(days - 1)
 }
 
 /// Whether a call at `at` falls in the window of `days` calendar days that
 /// ends today: whole days, so a view read from the daily quality rollup
 /// counts exactly the calls a view read from the ratings does.
-pub fn in_window(at: DateTime<Utc>, now: DateTime<Utc>, days: i64) -> bool {
-    let day = at.date_naive();
-    day <= now.date_naive() && day >= window_start_day(now, days)
+pub fn in_window<Z: TimeZone>(at: DateTime<Utc>, now: DateTime<Utc>, days: i64, zone: &Z) -> bool {
+    let day = day_of(at, zone);
+    day <= day_of(now, zone) && day >= window_start_day(now, days, zone)
 }
 
 /// The coach rating of each current behaviour (by lineage, in the order
 /// given) over the calls in the window. Ratings of behaviours that are no
 /// longer in the framework are left out.
-pub fn profile(
+pub fn profile<Z: TimeZone>(
     lineages: &[String],
     ratings: &[ScoredRating],
     now: DateTime<Utc>,
     days: i64,
+    zone: &Z,
 ) -> Vec<Option<CoachRating>> {
     let mut by_lineage: HashMap<String, Vec<f64>> = HashMap::new();
     for v in call_values(ratings)
         .into_iter()
-        .filter(|v| in_window(v.at, now, days))
+        .filter(|v| in_window(v.at, now, days, zone))
     {
         by_lineage.entry(v.lineage).or_default().push(v.level);
     }
@@ -374,7 +377,7 @@ mod tests {
             on_call(7, Rating::Level(3)),
             on_call(7, Rating::Level(4)),
         ];
-        let p = profile(&lineages, &ratings, now(), 90);
+        let p = profile(&lineages, &ratings, now(), 90, &Utc);
         let a = p[0].as_ref().unwrap();
         assert_eq!(a.calls, 1);
         assert_eq!(a.mean, 3.0);
@@ -450,7 +453,7 @@ mod tests {
             rated("a", 3, Rating::NotApplicable),
             rated("a", 4, Rating::Level(5)),
         ];
-        let p = profile(&lineages, &ratings, now(), 90);
+        let p = profile(&lineages, &ratings, now(), 90, &Utc);
         let a = p[0].as_ref().unwrap();
         assert_eq!(a.calls, 3);
         assert_eq!(a.mean, 3.0);
@@ -464,7 +467,7 @@ mod tests {
             rated("a", 2, Rating::NotApplicable),
             rated("a", 3, Rating::NotApplicable),
         ];
-        assert_eq!(profile(&lineages, &ratings, now(), 90), vec![None]);
+        assert_eq!(profile(&lineages, &ratings, now(), 90, &Utc), vec![None]);
         assert_eq!(gap(Some(4), None), Gap::TooFewCalls);
     }
 
@@ -478,10 +481,10 @@ mod tests {
             rated("a", 200, Rating::Level(5)),
             rated("a", -1, Rating::Level(5)),
         ];
-        let p = profile(&lineages, &ratings, now(), 90);
+        let p = profile(&lineages, &ratings, now(), 90, &Utc);
         assert_eq!(p[0].as_ref().unwrap().calls, 2, "day 90 and older fall out");
         assert_eq!(p[0].as_ref().unwrap().mean, 2.0);
-        let year = profile(&lineages, &ratings, now(), 365);
+        let year = profile(&lineages, &ratings, now(), 365, &Utc);
         assert_eq!(year[0].as_ref().unwrap().calls, 4);
     }
 
@@ -490,19 +493,19 @@ mod tests {
         // now() is noon on 30 June; a 90-day window starts on 2 April.
         let at =
             |m: u32, d: u32, h: u32, min: u32| Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap();
-        assert_eq!(window_start_day(now(), 90), at(4, 2, 0, 0).date_naive());
+        assert_eq!(window_start_day(now(), 90, &Utc), at(4, 2, 0, 0).date_naive());
         assert!(
-            in_window(at(4, 2, 0, 1), now(), 90),
+            in_window(at(4, 2, 0, 1), now(), 90, &Utc),
             "early on the first day"
         );
         assert!(
-            !in_window(at(4, 1, 23, 59), now(), 90),
+            !in_window(at(4, 1, 23, 59), now(), 90, &Utc),
             "late on the day before"
         );
-        assert!(in_window(at(6, 30, 23, 0), now(), 90), "later today");
-        assert!(!in_window(at(7, 1, 0, 0), now(), 90), "tomorrow");
-        assert!(in_window(at(6, 30, 0, 0), now(), 1));
-        assert!(!in_window(at(6, 29, 23, 59), now(), 1));
+        assert!(in_window(at(6, 30, 23, 0), now(), 90, &Utc), "later today");
+        assert!(!in_window(at(7, 1, 0, 0), now(), 90, &Utc), "tomorrow");
+        assert!(in_window(at(6, 30, 0, 0), now(), 1, &Utc));
+        assert!(!in_window(at(6, 29, 23, 59), now(), 1, &Utc));
     }
 
     #[test]
@@ -516,7 +519,7 @@ mod tests {
             rated("L", 5, Rating::Level(4)),
             rated("X", 5, Rating::Level(1)),
         ];
-        let p = profile(&lineages, &ratings, now(), 90);
+        let p = profile(&lineages, &ratings, now(), 90, &Utc);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].as_ref().unwrap().calls, 3);
         assert_eq!(p[0].as_ref().unwrap().mean, 3.0);

@@ -6,7 +6,8 @@ use super::calls::{check_reference, CallFields, RawCall};
 pub use super::csv_import::RowProblem;
 use super::csv_import::{check_header, each_record, open, whole};
 use super::validation::normalise_email;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeZone, Utc};
+use std::fmt::Display;
 
 /// The columns of the template, in order. The first three are required.
 pub const COLUMNS: [&str; 15] = [
@@ -56,7 +57,12 @@ pub struct ImportRow {
 }
 
 /// Parses the whole file. Returns every row, or every problem found.
-pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowProblem>> {
+/// Times without an offset are wall-clock times in `zone`.
+pub fn parse<Z: TimeZone + Display>(
+    text: &str,
+    now: DateTime<Utc>,
+    zone: &Z,
+) -> Result<Vec<ImportRow>, Vec<RowProblem>> {
     let (headers, reader) = open(text)?;
     check_header(
         &headers,
@@ -69,7 +75,7 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowPr
     let mut rows = vec![];
     let problems = each_record(reader, headers.len(), "calls", |line, record| {
         let get = |col: usize| at[col].and_then(|i| record.get(i)).unwrap_or("");
-        rows.push(read_call(line, &get, now)?);
+        rows.push(read_call(line, &get, now, zone)?);
         Ok(())
     });
     if !problems.is_empty() {
@@ -82,10 +88,11 @@ pub fn parse(text: &str, now: DateTime<Utc>) -> Result<Vec<ImportRow>, Vec<RowPr
 }
 
 /// One call from a line, its columns read by their place in [`COLUMNS`].
-pub fn read_call<'a>(
+pub fn read_call<'a, Z: TimeZone + Display>(
     line: usize,
     get: &dyn Fn(usize) -> &'a str,
     now: DateTime<Utc>,
+    zone: &Z,
 ) -> Result<ImportRow, Vec<RowProblem>> {
     let mut row_problems = vec![];
     let email = match normalise_email(get(0)) {
@@ -129,7 +136,7 @@ pub fn read_call<'a>(
         });
         None
     });
-    match CallFields::check(&raw, now) {
+    match CallFields::check(&raw, now, zone) {
         Ok(fields) if row_problems.is_empty() => Ok(ImportRow {
             line,
             agent_email: email,
@@ -174,7 +181,7 @@ mod tests {
 
     #[test]
     fn the_template_parses_apart_from_its_example_agent() {
-        let rows = parse(&template(), now()).unwrap();
+        let rows = parse(&template(), now(), &Utc).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].line, 3);
         assert!(rows[1].fields.complaint);
@@ -182,7 +189,7 @@ mod tests {
 
     #[test]
     fn good_rows_parse_with_their_line_numbers() {
-        let rows = parse(&file(&[GOOD, GOOD]), now()).unwrap();
+        let rows = parse(&file(&[GOOD, GOOD]), now(), &Utc).unwrap();
         assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3]);
         assert_eq!(rows[0].agent_email, "ana@example.com");
         assert_eq!(rows[0].reference.as_deref(), Some("C-1"));
@@ -191,7 +198,7 @@ mod tests {
     #[test]
     fn a_bad_row_names_its_line_and_column() {
         let bad = "ana@example.com,Billing,2026-11-19 09:30,phone,420,7,9,yes,7,35,no,no,,,C-2";
-        let problems = parse(&file(&[GOOD, bad, GOOD]), now()).unwrap_err();
+        let problems = parse(&file(&[GOOD, bad, GOOD]), now(), &Utc).unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
         assert_eq!(problems[0].column, "csat");
@@ -256,7 +263,7 @@ mod tests {
             ),
         ];
         for (row, column, words) in cases {
-            let problems = parse(&file(&[row]), now()).unwrap_err();
+            let problems = parse(&file(&[row]), now(), &Utc).unwrap_err();
             let p = problems
                 .iter()
                 .find(|p| p.column == column)
@@ -268,7 +275,7 @@ mod tests {
 
     #[test]
     fn header_problems_are_reported_on_line_one() {
-        let problems = parse("agent_email,team,occurred_at,channel,colour\nx", now()).unwrap_err();
+        let problems = parse("agent_email,team,occurred_at,channel,colour\nx", now(), &Utc).unwrap_err();
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert!(
             text[0].contains("Unknown column \"colour\" (column 5)"),
@@ -283,8 +290,8 @@ mod tests {
 
     #[test]
     fn empty_files_and_header_only_files_are_refused() {
-        assert!(parse("", now()).unwrap_err()[0].message.contains("empty"));
-        assert!(parse(HEADER, now()).unwrap_err()[0]
+        assert!(parse("", now(), &Utc).unwrap_err()[0].message.contains("empty"));
+        assert!(parse(HEADER, now(), &Utc).unwrap_err()[0]
             .message
             .contains("no calls"));
     }
@@ -292,7 +299,7 @@ mod tests {
     #[test]
     fn columns_may_come_in_any_order_with_optional_ones_left_out() {
         let text = "channel,duration_seconds,occurred_at,team,agent_email\nchat,90,2026-11-19 10:00,Tech,bo@example.com\n";
-        let rows = parse(text, now()).unwrap();
+        let rows = parse(text, now(), &Utc).unwrap();
         assert_eq!(rows[0].team, "Tech");
         assert_eq!(rows[0].fields.duration_seconds, 90);
     }
@@ -300,6 +307,6 @@ mod tests {
     #[test]
     fn quoted_values_and_a_byte_order_mark_are_understood() {
         let text = format!("\u{feff}{HEADER}\nana@example.com,\"Billing, North\",2026-11-19 09:30,phone,60,,,,,,,,,,\n");
-        assert_eq!(parse(&text, now()).unwrap()[0].team, "Billing, North");
+        assert_eq!(parse(&text, now(), &Utc).unwrap()[0].team, "Billing, North");
     }
 }

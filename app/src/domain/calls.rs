@@ -1,8 +1,10 @@
 //! What a call is made of and the checks on its outcome data (PRODUCT.md §3).
 //! Both the one-call form and the CSV import go through [`CallFields::check`].
 
+use super::local_time::parse_moment;
 use super::validation::check_year;
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
+use std::fmt::Display;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -154,31 +156,6 @@ pub struct RawCall<'a> {
     pub follow_up_on: &'a str,
 }
 
-/// Parses a moment: RFC 3339, or `YYYY-MM-DD HH:MM[:SS]` / `YYYY-MM-DDTHH:MM`
-/// read as UTC.
-pub fn parse_moment(raw: &str) -> Result<DateTime<Utc>, String> {
-    let v = raw.trim();
-    if v.is_empty() {
-        return Err("Enter when the call happened.".into());
-    }
-    if let Ok(t) = DateTime::parse_from_rfc3339(v) {
-        return Ok(t.with_timezone(&Utc));
-    }
-    for format in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(v, format) {
-            return Ok(Utc.from_utc_datetime(&t));
-        }
-    }
-    Err(format!(
-        "\"{v}\" is not a date and time: use 2026-03-14 09:30 or 2026-03-14T09:30:00Z."
-    ))
-}
-
 fn parse_bool(raw: &str) -> Result<Option<bool>, String> {
     match raw.trim().to_ascii_lowercase().as_str() {
         "" => Ok(None),
@@ -207,7 +184,12 @@ const MAX_SECONDS: i64 = 30 * 24 * 3600;
 
 impl CallFields {
     /// Checks every field and returns all problems found, field by field.
-    pub fn check(raw: &RawCall<'_>, now: DateTime<Utc>) -> Result<CallFields, Vec<FieldProblem>> {
+    /// A time without an offset is a wall-clock time in `zone`.
+    pub fn check<Z: TimeZone + Display>(
+        raw: &RawCall<'_>,
+        now: DateTime<Utc>,
+        zone: &Z,
+    ) -> Result<CallFields, Vec<FieldProblem>> {
         let mut problems = vec![];
         let mut take = |field: &'static str, r: Result<Option<i64>, String>| match r {
             Ok(v) => v,
@@ -248,7 +230,7 @@ impl CallFields {
                 "first response time in seconds",
             ),
         );
-        let occurred_at = match parse_moment(raw.occurred_at) {
+        let occurred_at = match parse_moment(raw.occurred_at, zone) {
             Ok(t) if t > now + chrono::Duration::minutes(5) => {
                 problems.push(problem("occurred_at", "A call cannot be in the future."));
                 None
@@ -414,7 +396,7 @@ mod tests {
     }
 
     fn fields_of(raw: RawCall<'_>) -> Vec<&'static str> {
-        CallFields::check(&raw, now())
+        CallFields::check(&raw, now(), &Utc)
             .unwrap_err()
             .into_iter()
             .map(|p| p.field)
@@ -423,7 +405,7 @@ mod tests {
 
     #[test]
     fn a_good_call_parses() {
-        let c = CallFields::check(&good(), now()).unwrap();
+        let c = CallFields::check(&good(), now(), &Utc).unwrap();
         assert_eq!(c.channel, Channel::Phone);
         assert_eq!(c.csat, Some(4));
         assert_eq!(c.rectification, Some(Rectification::Refund));
@@ -435,8 +417,18 @@ mod tests {
 
     #[test]
     fn rfc3339_with_an_offset_is_converted_to_utc() {
-        let t = parse_moment("2026-11-19T10:30:00+01:00").unwrap();
+        let t = parse_moment("2026-11-19T10:30:00+01:00", &Utc).unwrap();
         assert_eq!(t, Utc.with_ymd_and_hms(2026, 11, 19, 9, 30, 0).unwrap());
+    }
+
+    #[test]
+    fn a_time_without_offset_is_read_in_the_given_zone() {
+        let c = CallFields::check(&good(), now(), &chrono_tz::Australia::Sydney).unwrap();
+        // 09:30 in Sydney (AEDT, +11) on 19 Nov is 22:30 UTC the day before.
+        assert_eq!(
+            c.occurred_at,
+            Utc.with_ymd_and_hms(2026, 11, 18, 22, 30, 0).unwrap()
+        );
     }
 
     #[test]
@@ -565,7 +557,7 @@ mod tests {
             ),
         ];
         for (raw, field, words) in cases {
-            let problems = CallFields::check(&raw, now()).unwrap_err();
+            let problems = CallFields::check(&raw, now(), &Utc).unwrap_err();
             let p = problems
                 .iter()
                 .find(|p| p.field == field)
@@ -594,6 +586,7 @@ mod tests {
                 ..Default::default()
             },
             now(),
+            &Utc,
         )
         .unwrap();
         assert_eq!((c.csat, c.resolved, c.complaint), (None, None, false));

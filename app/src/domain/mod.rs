@@ -15,6 +15,7 @@ pub mod ideas;
 pub mod insight;
 pub mod kpi;
 pub mod lifecycle;
+pub mod local_time;
 pub mod material;
 pub mod media;
 pub mod placement;

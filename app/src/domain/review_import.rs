@@ -6,11 +6,12 @@
 //! every line is right.
 
 use super::call_import::{read_call, ImportRow, COLUMNS as CALL_COLUMNS};
-use super::calls::parse_moment;
+use super::local_time::parse_moment;
 use super::csv_import::{check_header, each_record, open, whole, RowProblem};
 use super::scoring::Rating;
 use super::validation::normalise_email;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use std::fmt::Display;
 
 /// The review's own columns; the call's are the call import's.
 pub const COLUMNS: [&str; 5] = [
@@ -96,10 +97,11 @@ fn note(get: &dyn Fn(&str) -> String, column: &str, line: usize) -> Result<Strin
 
 /// Parses the whole file against the behaviour keys of one framework
 /// version. Returns every row, or every problem found.
-pub fn parse(
+pub fn parse<Z: TimeZone + Display>(
     text: &str,
     keys: &[String],
     now: DateTime<Utc>,
+    zone: &Z,
 ) -> Result<Vec<HistoryRow>, Vec<RowProblem>> {
     let (headers, reader) = open(text)?;
     let known =
@@ -141,7 +143,7 @@ pub fn parse(
                 problem("call_reference", "Enter the reference of a call already in Rapport, or the new call's agent_email, team, occurred_at, channel and duration_seconds.".into());
                 None
             }
-            (true, true) => match read_call(line, &call_cell, now) {
+            (true, true) => match read_call(line, &call_cell, now, zone) {
                 Ok(row) => Some(CallOf::New(Box::new(row))),
                 Err(p) => {
                     problems.extend(p);
@@ -159,7 +161,7 @@ pub fn parse(
         let coach_email = normalise_email(&get("coach_email"))
             .map_err(|m| problem("coach_email", m))
             .ok();
-        let reviewed_at = match parse_moment(&get("reviewed_at")) {
+        let reviewed_at = match parse_moment(&get("reviewed_at"), zone) {
             Ok(t) if t > now + Duration::hours(1) => {
                 problem(
                     "reviewed_at",

@@ -14,7 +14,7 @@
 //! - **Missed**: the due day has passed and it was not achieved.
 
 use super::benchmark::MIN_CALLS;
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 const EPSILON: f64 = 1e-9;
@@ -69,12 +69,10 @@ pub struct TargetPlan {
 }
 
 impl TargetPlan {
-    /// The last moment that counts: the end of the due day (UTC).
-    pub fn due_end(&self) -> DateTime<Utc> {
-        (self.due + Duration::days(1))
-            .and_hms_opt(0, 0, 0)
-            .map(|d| d.and_utc())
-            .unwrap_or(self.start)
+    /// The last moment that counts: the end of the due day where the
+    /// organisation keeps its days.
+    pub fn due_end<Z: TimeZone>(&self, zone: &Z) -> DateTime<Utc> {
+        super::local_time::end_of_day(self.due, zone)
     }
 
     /// Days from the start to `at`, the x axis of the trend.
@@ -127,20 +125,30 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The day the mean first reached the level with at least [`MIN_CALLS`]
 /// calls, walking the calls in the order they happened.
-fn first_achieved(counted: &[Evidence], target: f64) -> Option<(NaiveDate, usize, f64)> {
+fn first_achieved<Z: TimeZone>(
+    counted: &[Evidence],
+    target: f64,
+    zone: &Z,
+) -> Option<(NaiveDate, usize, f64)> {
     let mut sum = 0.0;
     for (i, e) in counted.iter().enumerate() {
         sum += e.level;
         let n = i + 1;
         if n >= MIN_CALLS && sum / n as f64 >= target - EPSILON {
-            return Some((e.at.date_naive(), n, sum / n as f64));
+            return Some((super::local_time::day_of(e.at, zone), n, sum / n as f64));
         }
     }
     None
 }
 
-pub fn progress(plan: &TargetPlan, evidence: &[Evidence], now: DateTime<Utc>) -> Progress {
-    let due_end = plan.due_end();
+/// Days (the due day, the day achieved) are those of `zone`.
+pub fn progress<Z: TimeZone>(
+    plan: &TargetPlan,
+    evidence: &[Evidence],
+    now: DateTime<Utc>,
+    zone: &Z,
+) -> Progress {
+    let due_end = plan.due_end(zone);
     let mut counted: Vec<Evidence> = evidence
         .iter()
         .copied()
@@ -160,7 +168,7 @@ pub fn progress(plan: &TargetPlan, evidence: &[Evidence], now: DateTime<Utc>) ->
         reason: String::new(),
     };
 
-    let found = first_achieved(&counted, target);
+    let found = first_achieved(&counted, target, zone);
     let achieved = match (plan.achieved_on, found) {
         // The recorded day wins; the calls explain it while they still agree.
         (Some(on), Some((day, n, m))) if day == on => Some((on, Some((n, m)))),
@@ -343,7 +351,7 @@ mod tests {
     #[test]
     fn a_new_target_waits_for_calls_then_is_missed() {
         let p = plan(4);
-        let r = progress(&p, &[], start());
+        let r = progress(&p, &[], start(), &Utc);
         assert_eq!(
             r.status,
             TargetStatus::NotEnoughCalls,
@@ -352,10 +360,10 @@ mod tests {
         assert!(r.reason.contains("0 scored calls"), "{}", r.reason);
         assert!(r.reason.contains("3 more are needed"), "{}", r.reason);
         assert_eq!(
-            progress(&p, &[], day(25)).status,
+            progress(&p, &[], day(25), &Utc).status,
             TargetStatus::NotEnoughCalls
         );
-        let missed = progress(&p, &[], day(31));
+        let missed = progress(&p, &[], day(31), &Utc);
         assert_eq!(missed.status, TargetStatus::Missed);
         assert!(missed.reason.contains("no calls"));
     }
@@ -374,7 +382,7 @@ mod tests {
                 level: 3.0,
             },
         ];
-        let r = progress(&p, &falling, minutes(11));
+        let r = progress(&p, &falling, minutes(11), &Utc);
         assert_eq!(r.status, TargetStatus::NotEnoughCalls);
         assert_eq!((r.trend, r.projected), (None, None));
         assert!(r.reason.contains("1 more is needed"), "{}", r.reason);
@@ -389,7 +397,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            progress(&p, &rising, minutes(2)).status,
+            progress(&p, &rising, minutes(2), &Utc).status,
             TargetStatus::NotEnoughCalls
         );
     }
@@ -398,23 +406,23 @@ mod tests {
     fn achieved_needs_three_calls_at_the_level() {
         let p = plan(4);
         let three = [at(3, 4.0), at(5, 5.0), at(6, 3.0)];
-        let r = progress(&p, &three, day(7));
+        let r = progress(&p, &three, day(7), &Utc);
         assert_eq!(r.status, TargetStatus::Achieved);
         assert_eq!(r.calls, 3);
         assert_eq!(r.mean, Some(4.0));
         assert_eq!(r.achieved_on, NaiveDate::from_ymd_opt(2026, 5, 7));
         assert!(r.reason.contains("Achieved on 7 May 2026"), "{}", r.reason);
         // Still achieved after the due date: it was met in time.
-        assert_eq!(progress(&p, &three, day(90)).status, TargetStatus::Achieved);
+        assert_eq!(progress(&p, &three, day(90), &Utc).status, TargetStatus::Achieved);
     }
 
     #[test]
     fn achieved_on_day_seven_stays_achieved_after_a_weak_call_on_day_eight() {
         let p = plan(4);
         let week = [at(2, 4.0), at(4, 4.0), at(7, 4.0)];
-        assert_eq!(progress(&p, &week, day(7)).status, TargetStatus::Achieved);
+        assert_eq!(progress(&p, &week, day(7), &Utc).status, TargetStatus::Achieved);
         let after = [at(2, 4.0), at(4, 4.0), at(7, 4.0), at(8, 1.0)];
-        let r = progress(&p, &after, day(9));
+        let r = progress(&p, &after, day(9), &Utc);
         assert_eq!(r.status, TargetStatus::Achieved, "{}", r.reason);
         assert_eq!(r.achieved_on, NaiveDate::from_ymd_opt(2026, 5, 8));
         assert_eq!(
@@ -428,12 +436,12 @@ mod tests {
             ..plan(4)
         };
         let rewritten = [at(1, 0.0), at(2, 4.0), at(4, 4.0), at(7, 4.0)];
-        let r = progress(&recorded, &rewritten, day(40));
+        let r = progress(&recorded, &rewritten, day(40), &Utc);
         assert_eq!(r.status, TargetStatus::Achieved);
         assert_eq!(r.achieved_on, NaiveDate::from_ymd_opt(2026, 5, 8));
         assert_eq!(r.reason, "Achieved on 8 May 2026; it stays achieved.");
         // While the calls agree with the record, they explain it.
-        let r = progress(&recorded, &after, day(40));
+        let r = progress(&recorded, &after, day(40), &Utc);
         assert!(
             r.reason
                 .contains("the mean over the first 3 calls reached 4.0"),
@@ -446,9 +454,9 @@ mod tests {
     fn a_mean_below_the_level_is_not_achieved() {
         let p = plan(4);
         let ev = [at(3, 4.0), at(5, 4.0), at(6, 3.0)];
-        let r = progress(&p, &ev, day(7));
+        let r = progress(&p, &ev, day(7), &Utc);
         assert!(r.status.is_open());
-        assert_eq!(progress(&p, &ev, day(31)).status, TargetStatus::Missed);
+        assert_eq!(progress(&p, &ev, day(31), &Utc).status, TargetStatus::Missed);
     }
 
     #[test]
@@ -461,7 +469,7 @@ mod tests {
             at(40, 5.0),
             at(41, 5.0),
         ];
-        let r = progress(&p, &ev, day(50));
+        let r = progress(&p, &ev, day(50), &Utc);
         assert_eq!(r.calls, 1);
         assert_eq!(r.status, TargetStatus::Missed);
         // A call on the due day itself still counts.
@@ -473,7 +481,7 @@ mod tests {
                 level: 4.0,
             },
         ];
-        let r = progress(&p, &last_day, day(40));
+        let r = progress(&p, &last_day, day(40), &Utc);
         assert_eq!(r.status, TargetStatus::Achieved);
         assert_eq!(r.achieved_on, NaiveDate::from_ymd_opt(2026, 5, 31));
     }
@@ -483,7 +491,7 @@ mod tests {
         let p = plan(4);
         // 2.5, 3 and 3.5 at days 2, 6 and 10: +0.125 a day reaches 6.0 by day 31.
         let rising = [at(2, 2.5), at(6, 3.0), at(10, 3.5)];
-        let r = progress(&p, &rising, day(11));
+        let r = progress(&p, &rising, day(11), &Utc);
         assert_eq!(r.status, TargetStatus::OnTrack, "{}", r.reason);
         let t = r.trend.unwrap();
         assert!((t.slope - 0.125).abs() < 1e-9);
@@ -491,19 +499,19 @@ mod tests {
         assert_eq!(r.projected, Some(5.0), "kept on the scale");
         // Flat at 2: the line stays at 2.
         let flat = [at(5, 2.0), at(10, 2.0), at(12, 2.0)];
-        let r = progress(&p, &flat, day(13));
+        let r = progress(&p, &flat, day(13), &Utc);
         assert_eq!(r.status, TargetStatus::AtRisk);
         assert!(r.reason.contains("only 2.0"), "{}", r.reason);
         // The order calls happened in, not the order they arrive, sets the slope.
         let shuffled = [at(10, 3.5), at(2, 2.5), at(6, 3.0)];
-        assert_eq!(progress(&p, &shuffled, day(11)).trend, Some(t));
+        assert_eq!(progress(&p, &shuffled, day(11), &Utc).trend, Some(t));
     }
 
     #[test]
     fn calls_on_one_day_give_a_flat_trend_at_their_mean() {
         let p = plan(3);
         let same_day = [at(4, 2.0), at(4, 3.0), at(4, 3.5)];
-        let r = progress(&p, &same_day, day(5));
+        let r = progress(&p, &same_day, day(5), &Utc);
         assert_eq!(r.trend.unwrap().slope, 0.0);
         assert_eq!(r.status, TargetStatus::AtRisk);
     }
@@ -512,7 +520,7 @@ mod tests {
     fn missed_ratings_pull_the_mean_down() {
         let p = plan(3);
         let ev = [at(1, 5.0), at(2, 0.0), at(3, 3.0)];
-        let r = progress(&p, &ev, day(4));
+        let r = progress(&p, &ev, day(4), &Utc);
         assert_eq!(r.mean, Some(8.0 / 3.0));
         assert_ne!(r.status, TargetStatus::Achieved);
     }

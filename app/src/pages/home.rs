@@ -49,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
 
 /// The home page's figures: the last 90 days by ISO week.
 fn home_kpi_query() -> KpiQuery {
-    KpiQuery::last_days(chrono::Utc::now().date_naive(), 90, Grouping::Week)
+    KpiQuery::last_days(crate::auth::today(), 90, Grouping::Week)
 }
 
 /// The headline KPIs of everything the person may see (a leader's or

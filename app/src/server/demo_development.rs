@@ -11,6 +11,7 @@ use super::entities::{
     practice_behaviour, practice_session, self_assessment, self_rating, target, target_checkin,
 };
 use super::services::development::{profile_of, progress_of, scored_ratings, Scored};
+use chrono_tz::Tz;
 use super::services::frameworks::{current, view_of};
 use crate::domain::benchmark::{gap, CoachRating, Gap, DEFAULT_WINDOW_DAYS};
 use crate::domain::practice::PracticeKind;
@@ -140,7 +141,8 @@ fn coach_means(
     agent_id: i32,
     at: DateTime<Utc>,
 ) -> Vec<Option<f64>> {
-    profile_of(fw, scored, agent_id, at, DEFAULT_WINDOW_DAYS)
+    // The demo organisation keeps UTC days.
+    profile_of(fw, scored, agent_id, at, DEFAULT_WINDOW_DAYS, Tz::UTC)
         .into_iter()
         .map(|c| c.map(|c| c.mean))
         .collect()
@@ -169,7 +171,7 @@ pub async fn seed(
         if i == 0 {
             rounds.insert(0, (60, bias + 0.7));
         }
-        let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS);
+        let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS, Tz::UTC);
         let latest = rounds.len() - 1;
         for (round, (days_ago, bias)) in rounds.into_iter().enumerate() {
             let at = now - Duration::days(days_ago);
@@ -260,7 +262,7 @@ pub async fn seed(
                         status: None,
                         achieved_on: None,
                     };
-                    let p = progress_of(&candidate, &scored, now).0;
+                    let p = progress_of(&candidate, &scored, now, Tz::UTC).0;
                     if p.status == spec.want {
                         chosen = Some((
                             a,

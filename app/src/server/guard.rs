@@ -2,7 +2,7 @@
 //! takes to learn who is asking. What the caller may do is the access
 //! policy's business (`domain::access`), applied by the services.
 
-use super::entities::user;
+use super::entities::{organization, user};
 use super::kernel::{internal, AuthUser, Ctx};
 use super::state::AppState;
 use crate::error::AppError;
@@ -54,9 +54,14 @@ pub async fn user_for_session(
         .get::<i32>(SESSION_VERSION)
         .await
         .map_err(internal)?;
-    let found = user::Entity::find_by_id(uid).one(db).await?;
+    let found = user::Entity::find_by_id(uid)
+        .find_also_related(organization::Entity)
+        .one(db)
+        .await?;
     match found {
-        Some(u) if u.active && Some(u.session_version) == version => Ok(Some(AuthUser::from(&u))),
+        Some((u, Some(org))) if u.active && Some(u.session_version) == version => {
+            Ok(Some(AuthUser::new(&u, &org.time_zone)))
+        }
         _ => {
             session.flush().await.map_err(internal)?;
             Ok(None)

@@ -43,3 +43,9 @@ impl FromRef<AppState> for LeptosOptions {
         state.leptos_options.clone()
     }
 }
+
+/// Today in the signed-in person's organisation, put on a page request by
+/// the server before rendering, so the page's "last n days" rendered on the
+/// server match those the browser works out from `Me` when it hydrates.
+#[derive(Clone, Copy, Debug)]
+pub struct OrgToday(pub chrono::NaiveDate);

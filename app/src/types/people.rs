@@ -14,6 +14,12 @@ pub struct Me {
     pub roles: RoleSet,
     pub org_id: i32,
     pub org_name: String,
+    /// The time zone the person reads and types times in.
+    pub zone: String,
+    /// The organisation's time zone, by which its days are cut.
+    pub org_zone: String,
+    /// Today in the organisation, for pages that offer "the last n days".
+    pub today: chrono::NaiveDate,
 }
 
 impl Me {
@@ -115,4 +121,17 @@ pub struct OrgCounts {
     pub pending_invitations: u64,
     pub agents_without_team: u64,
     pub teams_without_coach: u64,
+}
+
+/// The time zones on the account page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimeZoneSettings {
+    /// The organisation's zone, by which its days are cut.
+    pub org_zone: String,
+    /// The person's own zone, if they chose one.
+    pub own_zone: Option<String>,
+    /// Every zone there is to choose from, by name.
+    pub names: Vec<String>,
+    /// Whether the caller may change the organisation's.
+    pub can_manage: bool,
 }

@@ -6,7 +6,7 @@ use super::*;
 /// Columns: for each role, three marks for Own, Coached, Organisation:
 /// `y` allowed, `-` refused.
 #[rustfmt::skip]
-const TABLE: [(Action, [&str; 4]); 30] = [
+const TABLE: [(Action, [&str; 4]); 31] = [
     //                                  agent  coach  leader admin
     (Action::ViewCall,             ["y--", "-y-", "yyy", "yyy"]),
     (Action::AddCall,              ["---", "-y-", "yyy", "yyy"]),
@@ -38,6 +38,7 @@ const TABLE: [(Action, [&str; 4]); 30] = [
     (Action::ManageTeams,          ["---", "---", "---", "yyy"]),
     (Action::EditFramework,        ["---", "---", "---", "yyy"]),
     (Action::EditContinuumModel,   ["---", "---", "---", "yyy"]),
+    (Action::ManageSettings,       ["---", "---", "---", "yyy"]),
 ];
 
 #[test]

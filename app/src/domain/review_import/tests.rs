@@ -44,7 +44,7 @@ fn the_template_parses() {
         text.push('\n');
         text.push_str(&l.join(","));
     }
-    let rows = parse(&text, &keys, now()).unwrap();
+    let rows = parse(&text, &keys, now(), &Utc).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0].call, CallOf::Existing("CALL-0001".into()));
     assert_eq!(rows[0].ratings, vec![Rating::Level(4), Rating::Level(3)]);
@@ -64,6 +64,7 @@ fn an_existing_call_or_a_new_one_is_read_from_each_line() {
         ]),
         &keys(),
         now(),
+        &Utc,
     )
     .unwrap();
     assert_eq!(rows[0].coach_email, "casey@example.com");
@@ -91,6 +92,7 @@ fn every_bad_cell_is_named_by_line_and_column() {
         ]),
         &keys(),
         now(),
+        &Utc,
     )
     .unwrap_err();
     let at: Vec<(usize, &str)> = problems
@@ -120,6 +122,7 @@ fn the_header_needs_every_behaviour_and_no_unknown_column() {
         "call_reference,coach_email,reviewed_at,empathy,tone\nC-1,c@example.com,2026-11-19 10:00,4,4",
         &keys(),
         now(),
+        &Utc,
     )
     .unwrap_err();
     assert_eq!(problems.len(), 2);

@@ -31,7 +31,7 @@ pub(super) fn Agreement() -> impl IntoView {
 fn AgreementBody(v: AgreementView) -> impl IntoView {
     let navigate = use_navigate();
     let months_back = v.months_back;
-    let stamp = chrono::Utc::now().date_naive().to_string();
+    let stamp = crate::auth::today().to_string();
     let file = |what: &str| format!("calibration-{what}-{months_back}-months-{stamp}.csv");
     view! {
         <PageHeader

@@ -104,7 +104,7 @@ pub(super) fn NewCall() -> impl IntoView {
                     })
                 })}
             </Suspense>
-            <TextField label="When" name="occurred_at" kind="datetime-local" value=occurred_at error=field_error(result, "occurred_at") hint="Your local time is read as UTC." />
+            <TextField label="When" name="occurred_at" kind="datetime-local" value=occurred_at error=field_error(result, "occurred_at") hint="In your time zone, as set on your Account page." />
             <div class="field">
                 <label for="field-channel">"Channel"</label>
                 <select id="field-channel" bind:value=channel>

@@ -157,7 +157,7 @@ pub fn TargetChange(row: CoachingRow, windows: CoachingWindows) -> impl IntoView
 #[component]
 fn TargetList() -> impl IntoView {
     let params = use_query_map();
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::auth::today();
     let query = Memo::new(move |_| params.with(|p| KpiQuery::from_params(|k| p.get(k), today)));
     let view = Resource::new(move || query.get(), get_target_effects);
     view! { {reloadable(view, |v| view! { <TargetListBody v=v /> }.into_any())} }
@@ -263,7 +263,7 @@ fn AgentCoachingBody(v: CoachingView) -> impl IntoView {
         }
     };
     let csv = format!("/export/coaching.csv?agent={agent_id}&on={}", v.windows.on);
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::auth::today();
     let q = KpiQuery::last_days(
         today,
         crate::types::DEFAULT_KPI_DAYS,

@@ -48,7 +48,7 @@ pub fn KpiFilters(
     #[prop(default = true)] by_agent: bool,
     #[prop(default = true)] by_channel: bool,
 ) -> impl IntoView {
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::auth::today();
     let preset = preset_of(&q, today);
     let with = {
         let q = q.clone();

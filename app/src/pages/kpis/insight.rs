@@ -39,7 +39,7 @@ fn outcome_of(raw: Option<String>) -> Outcome {
 #[component]
 pub(super) fn Insight() -> impl IntoView {
     let params = use_query_map();
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::auth::today();
     let query = Memo::new(move |_| {
         params.with(|p| {
             let q = KpiQuery::from_params(|k| p.get(k), today);

@@ -119,7 +119,7 @@ pub fn KpisPage() -> impl IntoView {
 #[component]
 fn Kpis() -> impl IntoView {
     let params = use_query_map();
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::auth::today();
     let query = Memo::new(move |_| params.with(|p| KpiQuery::from_params(|k| p.get(k), today)));
     let metric =
         Memo::new(move |_| params.with(|p| Metric::parse(&p.get("metric").unwrap_or_default())));

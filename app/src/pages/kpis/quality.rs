@@ -28,7 +28,7 @@ fn export_href(table: &str, q: &KpiQuery) -> String {
 #[component]
 pub(super) fn Quality() -> impl IntoView {
     let params = use_query_map();
-    let today = chrono::Utc::now().date_naive();
+    let today = crate::auth::today();
     let query = Memo::new(move |_| params.with(|p| KpiQuery::from_params(|k| p.get(k), today)));
     let view = Resource::new(move || query.get(), get_quality);
     view! { {reloadable(view, |v| view! { <QualityBody v=v /> }.into_any())} }

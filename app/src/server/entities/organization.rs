@@ -6,6 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub name: String,
+    /// IANA name; the days, weeks and months of the organisation's reports.
+    pub time_zone: String,
     pub created_at: ChronoDateTimeUtc,
 }
 

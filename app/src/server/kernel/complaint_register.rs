@@ -165,7 +165,7 @@ pub async fn open_for_calls(
     team_ids.sort_unstable();
     team_ids.dedup();
     let owners = default_owners(db, actor.org_id, &team_ids, actor.id).await?;
-    let today = Utc::now().date_naive();
+    let today = actor.clock.today();
     let mut existing = std::collections::HashSet::new();
     let ids: Vec<i32> = flagged.iter().map(|c| c.id).collect();
     // Kept below SQLite's limit on bound parameters per statement.
@@ -187,7 +187,7 @@ pub async fn open_for_calls(
             _ => ComplaintStatus::Received,
         };
         let due = Ord::max(
-            c.occurred_at.date_naive() + Duration::days(DEFAULT_DAYS_TO_ACT),
+            actor.clock.day_of(c.occurred_at) + Duration::days(DEFAULT_DAYS_TO_ACT),
             today,
         );
         let model = complaint::ActiveModel {

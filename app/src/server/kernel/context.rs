@@ -3,6 +3,7 @@
 //! request and in a test.
 
 use crate::domain::access::{self, Action, Relation};
+use super::clock::Clock;
 use crate::domain::roles::RoleSet;
 use crate::error::AppError;
 use crate::server::entities::user;
@@ -16,16 +17,20 @@ pub struct AuthUser {
     pub name: String,
     pub email: String,
     pub roles: RoleSet,
+    /// The organisation's days and the person's times.
+    pub clock: Clock,
 }
 
-impl From<&user::Model> for AuthUser {
-    fn from(u: &user::Model) -> Self {
+impl AuthUser {
+    /// The person of `u`, whose organisation keeps its time in `org_zone`.
+    pub fn new(u: &user::Model, org_zone: &str) -> Self {
         AuthUser {
             id: u.id,
             org_id: u.org_id,
             name: u.name.clone(),
             email: u.email.clone(),
             roles: u.roles(),
+            clock: Clock::from_names(org_zone, u.time_zone.as_deref()),
         }
     }
 }

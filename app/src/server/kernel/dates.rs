@@ -1,32 +1,14 @@
-//! How dates and times are written on pages and read from forms.
+//! How calendar dates are written on pages and read from forms (moments
+//! and days of moments are the caller's `Clock`).
 
 use crate::domain::validation::parse_day;
 use crate::error::AppError;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-
-/// The first instant of a day (periods are whole UTC days).
-pub fn start_of_day(d: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).expect("midnight exists"))
-}
-
-/// The first instant after a day.
-pub fn end_of_day(d: NaiveDate) -> DateTime<Utc> {
-    start_of_day(d.succ_opt().unwrap_or(d))
-}
-
-/// A moment, e.g. "3 Mar 2026, 14:05".
-pub fn when(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y, %H:%M").to_string()
-}
-
-/// A day, e.g. "3 Mar 2026".
-pub fn day(t: DateTime<Utc>) -> String {
-    t.format("%-d %b %Y").to_string()
-}
+use crate::domain::local_time;
+use chrono::NaiveDate;
 
 /// A calendar date as written on pages.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    local_time::date(d)
 }
 
 /// An optional ISO date from a form field; blank means none.
@@ -78,14 +60,10 @@ pub fn parse_iso_day(raw: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     #[test]
-    fn formats_read_naturally() {
-        let t = Utc.with_ymd_and_hms(2026, 3, 3, 14, 5, 0).unwrap();
-        assert_eq!(when(t), "3 Mar 2026, 14:05");
-        assert_eq!(day(t), "3 Mar 2026");
-        assert_eq!(date(t.date_naive()), "3 Mar 2026");
+    fn dates_read_naturally() {
+        assert_eq!(date(NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()), "3 Mar 2026");
     }
 
     #[test]

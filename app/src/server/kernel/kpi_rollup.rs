@@ -5,7 +5,7 @@
 //! (`server rebuild-rollups`). One agent's KPIs read the calls themselves:
 //! an agent's year is a few hundred rows.
 
-use super::dates::{end_of_day, start_of_day};
+use super::clock::{org_clock, Clock};
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::pack::{decode, encode, Enquiry};
@@ -55,9 +55,11 @@ fn enquiry(r: &Row) -> Enquiry {
 }
 
 /// The calls of an organisation (or of one agent) from `from` to `to`
-/// inclusive, with their KPI fields, oldest first.
+/// inclusive (the organisation's days, on its `clock`), with their KPI
+/// fields, oldest first.
 pub async fn calls_between(
     db: &impl ConnectionTrait,
+    clock: &Clock,
     org_id: i32,
     agent_id: Option<i32>,
     from: NaiveDate,
@@ -80,8 +82,8 @@ pub async fn calls_between(
             call::Column::Complaint,
         ])
         .filter(call::Column::OrgId.eq(org_id))
-        .filter(call::Column::OccurredAt.gte(start_of_day(from)))
-        .filter(call::Column::OccurredAt.lt(end_of_day(to)));
+        .filter(call::Column::OccurredAt.gte(clock.start_of_day(from)))
+        .filter(call::Column::OccurredAt.lt(clock.end_of_day(to)));
     if let Some(a) = agent_id {
         q = q.filter(call::Column::AgentId.eq(a));
     }
@@ -96,16 +98,18 @@ pub async fn calls_between(
         .await?;
     Ok(rows
         .iter()
-        .map(|r| (r.1.date_naive(), r.2, r.0, enquiry(r)))
+        .map(|r| (clock.day_of(r.1), r.2, r.0, enquiry(r)))
         .collect())
 }
 
 /// Makes the rows of these days of the organisation again from its calls.
+/// The days are the organisation's own, cut by its time zone.
 pub async fn refresh(
     db: &impl ConnectionTrait,
     org_id: i32,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
+    let clock = org_clock(db, org_id).await?;
     let days: BTreeSet<NaiveDate> = days.into_iter().collect();
     let days: Vec<NaiveDate> = days.into_iter().collect();
     for pass in days.chunks(DAYS_PER_PASS) {
@@ -117,7 +121,7 @@ pub async fn refresh(
             .exec(db)
             .await?;
         let mut packs: BTreeMap<(i32, NaiveDate, Channel), Vec<Enquiry>> = BTreeMap::new();
-        for (day, channel, team, e) in calls_between(db, org_id, None, first, last, None).await? {
+        for (day, channel, team, e) in calls_between(db, &clock, org_id, None, first, last, None).await? {
             if !wanted.contains(&day) {
                 continue;
             }
@@ -163,10 +167,11 @@ pub async fn rebuild(db: &impl ConnectionTrait, org_id: i32) -> Result<(), AppEr
     let Some((Some(first), Some(last))) = span else {
         return Ok(());
     };
-    let days = first
-        .date_naive()
+    let clock = org_clock(db, org_id).await?;
+    let days = clock
+        .day_of(first)
         .iter_days()
-        .take_while(|d| *d <= last.date_naive());
+        .take_while(|d| *d <= clock.day_of(last));
     refresh(db, org_id, days).await
 }
 

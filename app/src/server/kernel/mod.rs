@@ -10,6 +10,7 @@
 pub mod attempts;
 pub mod audit;
 pub mod calibration;
+pub mod clock;
 pub mod complaint_register;
 pub mod context;
 pub mod csv;
@@ -24,6 +25,7 @@ pub mod tenancy;
 pub mod versions;
 pub mod visibility;
 
+pub use clock::Clock;
 pub use context::{AuthUser, Ctx};
 pub use errors::{internal, is_unique_violation};
 pub use tenancy::InOrg;

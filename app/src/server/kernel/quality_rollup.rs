@@ -3,8 +3,9 @@
 //! amending a review refreshes its call's day in the same transaction;
 //! `rebuild` makes it again from the reviews (`server rebuild-rollups`).
 //! Calibration practice and drafts are not the agent's reviews and stay out.
+//! Days are the organisation's, cut by its time zone.
 
-use super::dates::{end_of_day, start_of_day};
+use super::clock::org_clock;
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::review_pack::{decode, encode, ReviewEntry};
@@ -32,6 +33,7 @@ pub async fn refresh(
     org_id: i32,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
+    let clock = org_clock(db, org_id).await?;
     let days: BTreeSet<NaiveDate> = days.into_iter().collect();
     let days: Vec<NaiveDate> = days.into_iter().collect();
     for pass in days.chunks(DAYS_PER_PASS) {
@@ -53,14 +55,14 @@ pub async fn refresh(
             ])
             .filter(call::Column::OrgId.eq(org_id))
             .filter(call::Column::Reviewed.eq(true))
-            .filter(call::Column::OccurredAt.gte(start_of_day(first)))
-            .filter(call::Column::OccurredAt.lt(end_of_day(last)))
+            .filter(call::Column::OccurredAt.gte(clock.start_of_day(first)))
+            .filter(call::Column::OccurredAt.lt(clock.end_of_day(last)))
             .into_tuple()
             .all(db)
             .await?;
         let calls: HashMap<i32, (NaiveDate, Channel, Option<i16>, Option<i16>)> = calls
             .into_iter()
-            .map(|(id, at, c, csat, ltr)| (id, (at.date_naive(), c, csat, ltr)))
+            .map(|(id, at, c, csat, ltr)| (id, (clock.day_of(at), c, csat, ltr)))
             .filter(|(_, (day, ..))| wanted.contains(day))
             .collect();
         let ids: Vec<i32> = calls.keys().copied().collect();
@@ -154,7 +156,10 @@ pub async fn refresh_call(
         .one(db)
         .await?;
     match at {
-        Some(at) => refresh(db, org_id, [at.date_naive()]).await,
+        Some(at) => {
+            let day = org_clock(db, org_id).await?.day_of(at);
+            refresh(db, org_id, [day]).await
+        }
         None => Ok(()),
     }
 }
@@ -173,7 +178,8 @@ pub async fn rebuild(db: &impl ConnectionTrait, org_id: i32) -> Result<(), AppEr
         .into_tuple()
         .all(db)
         .await?;
-    refresh(db, org_id, days.into_iter().map(|d| d.date_naive())).await
+    let clock = org_clock(db, org_id).await?;
+    refresh(db, org_id, days.into_iter().map(|d| clock.day_of(d))).await
 }
 
 /// The reviews of calls from `from` to `to` inclusive, with the day of the

@@ -87,7 +87,7 @@ pub async fn view(cx: &Ctx, id: Option<i32>) -> Result<ContinuumModelView, AppEr
             id: m.id,
             version: m.version,
             status: m.status,
-            published_on: m.published_at.map(crate::server::kernel::dates::day),
+            published_on: m.published_at.map(|t| caller.clock.day(t)),
             assessments,
         });
     }

@@ -44,7 +44,7 @@ pub async fn list(cx: &Ctx, status: Option<IdeaStatus>) -> Result<IdeaList, AppE
         status,
         rows: ideas
             .iter()
-            .map(|i| idea_row(i, &people, decides))
+            .map(|i| idea_row(i, &people, decides, &cx.caller.clock))
             .collect(),
         may_decide: decides,
     })
@@ -123,7 +123,7 @@ pub async fn decide(cx: &Ctx, id: i32, next: IdeaStatus, reason: &str) -> Result
         m.reason = Set(reason);
     }
     if next == IdeaStatus::InPractice {
-        m.in_practice_on = Set(Some(Utc::now().date_naive()));
+        m.in_practice_on = Set(Some(cx.caller.clock.today()));
     }
     let txn = db.begin().await?;
     match idea::Entity::update(m)
@@ -172,7 +172,7 @@ pub async fn decide(cx: &Ctx, id: i32, next: IdeaStatus, reason: &str) -> Result
 
 pub async fn ideas_csv(cx: &Ctx, status: Option<IdeaStatus>) -> Result<CsvTable, AppError> {
     let (ideas, people) = all_of(cx, status).await?;
-    let today = Utc::now().date_naive();
+    let today = cx.caller.clock.today();
     Ok(CsvTable {
         file_name: format!(
             "rapport-ideas-{}-{today}.csv",
@@ -198,7 +198,7 @@ pub async fn ideas_csv(cx: &Ctx, status: Option<IdeaStatus>) -> Result<CsvTable,
             .map(|i| {
                 vec![
                     i.id.to_string(),
-                    i.created_at.date_naive().to_string(),
+                    cx.caller.clock.day_of(i.created_at).to_string(),
                     people.get(&i.created_by).cloned().unwrap_or_default(),
                     i.title.clone(),
                     i.detail.clone(),

@@ -12,7 +12,7 @@ use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, InOrg};
 use crate::server::services::frameworks;
 use crate::types::{AgreementView, BehaviourAlpha, CoachTrend, MonthAlpha};
-use chrono::{Datelike, Duration, NaiveDate, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeMap, HashSet};
 
@@ -44,7 +44,7 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
             "Choose the last 3, 6 or 12 months.",
         ));
     }
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let first = month_start(today - Duration::days(30 * (months_back - 1)));
     // Leaders read the whole organisation; a coach the sessions they took
     // part in or organised.
@@ -63,7 +63,7 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
             .all(db)
             .await?
             .into_iter()
-            .filter(|s| s.created_at.date_naive() >= first)
+            .filter(|s| caller.clock.day_of(s.created_at) >= first)
             .filter(|s| whole || s.organiser_id == caller.id || mine.contains(&s.id))
             .collect();
     let mut months: Vec<NaiveDate> = vec![];
@@ -75,7 +75,7 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
     // One unit per call and behaviour: its month, lineage and each coach's value.
     let mut units: Vec<Unit> = vec![];
     for s in &sessions {
-        let month = month_start(s.created_at.date_naive());
+        let month = month_start(caller.clock.day_of(s.created_at));
         for ((_, lineage), by_coach) in scores(db, s).await?.by_unit {
             units.push((
                 month,
@@ -141,7 +141,7 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
             month: month.format("%b %Y").to_string(),
             sessions: sessions
                 .iter()
-                .filter(|s| month_start(s.created_at.date_naive()) == *month)
+                .filter(|s| month_start(caller.clock.day_of(s.created_at)) == *month)
                 .count(),
             alpha,
         });

@@ -10,7 +10,6 @@ use crate::server::kernel::dates::date;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, InOrg};
 use crate::types::{CalibrationList, CalibrationSummary};
-use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
@@ -56,7 +55,7 @@ pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
         .all(db)
         .await?;
     let names = Names::of_org(db, caller.org_id).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let mut out = vec![];
     for s in sessions {
         let of_session: Vec<&review::Model> = scores

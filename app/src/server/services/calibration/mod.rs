@@ -17,11 +17,12 @@ pub use view::*;
 fn call_label(
     c: &crate::server::entities::call::Model,
     names: &crate::server::kernel::names::Names,
+    clock: &crate::server::kernel::Clock,
 ) -> String {
     format!(
         "{} · {} · {}",
         names.person(c.agent_id),
-        crate::server::kernel::dates::when(c.occurred_at),
+        clock.when(c.occurred_at),
         c.channel.label()
     )
 }

@@ -73,7 +73,7 @@ pub async fn options(cx: &Ctx) -> Result<CalibrationOptions, AppError> {
             id: c.id,
             label: format!(
                 "{}{}",
-                call_label(c, &names),
+                call_label(c, &names, &caller.clock),
                 if c.recording_key.is_some() {
                     " · recorded"
                 } else {
@@ -97,7 +97,7 @@ pub async fn create(cx: &Ctx, new: NewSession<'_>) -> Result<i32, AppError> {
     caller.require(Action::RunCalibration)?;
     let title = check_name(new.title, "a title", 200).map_err(|m| AppError::invalid("title", m))?;
     let due_on = parse_day(new.due_on).map_err(|m| AppError::invalid("due_on", m))?;
-    if due_on < Utc::now().date_naive() {
+    if due_on < caller.clock.today() {
         return Err(AppError::invalid(
             "due_on",
             "The due date has passed: choose today or a later day.",

@@ -20,7 +20,6 @@ use crate::types::{
     BehaviourAgreement, CalibrationSessionView, CoachLeniency, RevealedCall, RevealedSession,
     SessionCall, SessionParticipant,
 };
-use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
 
@@ -119,7 +118,7 @@ pub async fn view(cx: &Ctx, session_id: i32) -> Result<CalibrationSessionView, A
         .await?;
     let labels: HashMap<i32, String> = calls
         .iter()
-        .map(|c| (c.id, call_label(c, &names)))
+        .map(|c| (c.id, call_label(c, &names, &caller.clock)))
         .collect();
     let everyone = calibration::participants(db, s.id).await?;
     let reviews = review::Entity::find()
@@ -164,7 +163,7 @@ pub async fn view(cx: &Ctx, session_id: i32) -> Result<CalibrationSessionView, A
         title: s.title.clone(),
         organiser: names.person(s.organiser_id),
         due_on: date(s.due_on),
-        overdue: open && s.due_on < Utc::now().date_naive(),
+        overdue: open && s.due_on < caller.clock.today(),
         status: s.status,
         note: s.note.clone(),
         participant: seat.participant,

@@ -9,7 +9,6 @@ use crate::domain::lifecycle::MembershipKind;
 use crate::domain::transcript;
 use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
-use crate::server::kernel::dates::day;
 use crate::server::kernel::forms::field;
 use crate::server::kernel::{complaint_register, kpi_rollup, AuthUser, Ctx, Visibility};
 use crate::types::ImportOutcome;
@@ -135,7 +134,7 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
                 },
             )
         })?;
-    let fields = CallFields::check(&input.raw, Utc::now()).map_err(|problems| {
+    let fields = CallFields::check(&input.raw, Utc::now(), &caller.clock.shown_zone()).map_err(|problems| {
         let p = &problems[0];
         AppError::invalid(p.field, p.message.clone())
     })?;
@@ -151,7 +150,7 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     )
     .insert(&txn)
     .await?;
-    kpi_rollup::refresh(&txn, caller.org_id, [model.occurred_at.date_naive()]).await?;
+    kpi_rollup::refresh(&txn, caller.org_id, [caller.clock.day_of(model.occurred_at)]).await?;
     complaint_register::open_for_calls(&txn, caller, std::slice::from_ref(&model)).await?;
     txn.commit().await?;
     Ok(model.id)
@@ -283,7 +282,9 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
         committed: false,
         problems,
     };
-    let rows = match call_import::parse(text, Utc::now()) {
+    // A file's times without an offset are the organisation's, whoever
+    // imports it: an export from the contact-centre system is kept in one zone.
+    let rows = match call_import::parse(text, Utc::now(), &caller.clock.org_zone()) {
         Ok(rows) => rows,
         Err(problems) => return Ok(outcome(problems)),
     };
@@ -324,7 +325,7 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
             flagged.push(model(pair).insert(&txn).await?);
         }
         complaint_register::open_for_calls(&txn, caller, &flagged).await?;
-        let days = rows.iter().map(|r| r.fields.occurred_at.date_naive());
+        let days = rows.iter().map(|r| caller.clock.day_of(r.fields.occurred_at));
         kpi_rollup::refresh(&txn, caller.org_id, days).await?;
         txn.commit().await?;
         tracing::info!(org_id = caller.org_id, rows = rows.len(), "calls imported");
@@ -332,8 +333,8 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
     Ok(ImportOutcome {
         rows: rows.len(),
         agents: distinct_agents.len(),
-        first: first.map(day),
-        last: last.map(day),
+        first: first.map(|t| caller.clock.day(t)),
+        last: last.map(|t| caller.clock.day(t)),
         committed: commit,
         problems: vec![],
     })

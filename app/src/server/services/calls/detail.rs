@@ -7,7 +7,6 @@ use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::transcript;
 use crate::error::AppError;
 use crate::server::entities::{call, complaint, review, user};
-use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{AuthUser, Ctx, Visibility};
 use crate::types::{CallDetail, PersonRef, ReviewBrief, TeamRef};
@@ -46,7 +45,7 @@ pub async fn detail_of(
             status: r.status,
             score: r.score,
             critical_fail: r.critical_fail,
-            submitted_on: r.submitted_at.map(day),
+            submitted_on: r.submitted_at.map(|t| caller.clock.day(t)),
         })
         .collect();
     // Complaints are read through the register's own rules, so the call page
@@ -83,7 +82,7 @@ pub async fn detail_of(
             id: c.team_id,
             name: names.team(c.team_id),
         },
-        occurred: when(c.occurred_at),
+        occurred: caller.clock.when(c.occurred_at),
         channel: c.channel.key().to_string(),
         duration: format_duration(c.duration_seconds as i64),
         csat: c.csat,

@@ -56,8 +56,8 @@ pub async fn filtered_ids(cx: &Ctx, filter: &CallFilter) -> Result<Vec<i32>, App
 }
 
 /// The file name's "from … to …" for a filter.
-pub fn period_name(filter: &CallFilter) -> String {
-    let today = chrono::Utc::now().date_naive().to_string();
+pub fn period_name(filter: &CallFilter, today: chrono::NaiveDate) -> String {
+    let today = today.to_string();
     format!(
         "{}-to-{}",
         filter.from.as_deref().unwrap_or("start"),
@@ -73,13 +73,16 @@ pub async fn calls_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppErro
         .await?;
     let names = Names::of_org(&cx.db, cx.caller.org_id).await?;
     Ok(CsvTable {
-        file_name: format!("rapport-calls-{}.csv", period_name(&filter)),
-        header: HEADER.iter().map(|h| h.to_string()).collect(),
+        file_name: format!("rapport-calls-{}.csv", period_name(&filter, cx.caller.clock.today())),
+        header: HEADER
+            .iter()
+            .map(|h| h.replace("(UTC)", &cx.caller.clock.zone_label()))
+            .collect(),
         rows: rows
             .iter()
             .map(|c| {
                 vec![
-                    c.occurred_at.format("%Y-%m-%d %H:%M").to_string(),
+                    cx.caller.clock.stamp(c.occurred_at),
                     names.person(c.agent_id),
                     names.team(c.team_id),
                     c.channel.key().to_string(),

@@ -5,7 +5,8 @@ use crate::domain::calls::format_duration;
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
-use crate::server::kernel::dates::{parse_optional_day, when};
+use crate::server::kernel::dates::parse_optional_day;
+use crate::server::kernel::Clock;
 use crate::server::kernel::forms::field;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, Visibility};
@@ -35,10 +36,10 @@ pub(super) fn decode_cursor(raw: &str) -> Result<(DateTime<Utc>, i32), AppError>
     Ok((t, id))
 }
 
-pub fn row_of(c: &call::Model, names: &Names) -> CallRow {
+pub fn row_of(c: &call::Model, names: &Names, clock: &Clock) -> CallRow {
     CallRow {
         id: c.id,
-        occurred: when(c.occurred_at),
+        occurred: clock.when(c.occurred_at),
         agent: names.person(c.agent_id),
         team: names.team(c.team_id),
         channel: c.channel.key().to_string(),
@@ -68,14 +69,10 @@ pub(super) async fn filtered(
         q = q.filter(call::Column::AgentId.eq(a));
     }
     if let Some(from) = parse_optional_day(filter.from.as_deref(), "from")? {
-        q = q.filter(
-            call::Column::OccurredAt
-                .gte(Utc.from_utc_datetime(&from.and_hms_opt(0, 0, 0).unwrap())),
-        );
+        q = q.filter(call::Column::OccurredAt.gte(caller.clock.start_of_day(from)));
     }
     if let Some(to) = parse_optional_day(filter.to.as_deref(), "to")? {
-        let end = to.succ_opt().unwrap_or(to).and_hms_opt(0, 0, 0).unwrap();
-        q = q.filter(call::Column::OccurredAt.lt(Utc.from_utc_datetime(&end)));
+        q = q.filter(call::Column::OccurredAt.lt(caller.clock.end_of_day(to)));
     }
     if let Some(ch) = filter.channel.as_deref().filter(|c| !c.is_empty()) {
         let ch = field("channel", crate::domain::calls::Channel::parse(ch))?;
@@ -127,7 +124,7 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
     )
     .await?;
     Ok(CallPage {
-        rows: rows.iter().map(|c| row_of(c, &names)).collect(),
+        rows: rows.iter().map(|c| row_of(c, &names, &caller.clock)).collect(),
         next,
     })
 }

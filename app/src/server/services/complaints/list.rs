@@ -7,7 +7,6 @@ use crate::server::kernel::csv::{slug, CsvTable};
 use crate::server::kernel::names::team_names;
 use crate::server::kernel::Ctx;
 use crate::types::{ComplaintList, ComplaintQuery, COMPLAINT_PAGE};
-use chrono::Utc;
 use sea_orm::QuerySelect;
 
 /// The most rows one export holds.
@@ -64,7 +63,7 @@ pub async fn list(cx: &Ctx, q: ComplaintQuery) -> Result<ComplaintList, AppError
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::ViewComplaints)?;
     let scope = Visibility::of(db, caller).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let mut s = filtered(caller, &scope, &q, today);
     if let Some(b) = q.before {
         s = s.filter(complaint::Column::Id.lt(b));
@@ -123,7 +122,7 @@ pub async fn list(cx: &Ctx, q: ComplaintQuery) -> Result<ComplaintList, AppError
     Ok(ComplaintList {
         rows: found
             .iter()
-            .map(|c| row_of(c, &people, &teams_named, today))
+            .map(|c| row_of(c, &people, &teams_named, &caller.clock))
             .collect(),
         next,
         teams,
@@ -138,7 +137,7 @@ pub async fn complaints_csv(cx: &Ctx, q: ComplaintQuery) -> Result<CsvTable, App
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::ViewComplaints)?;
     let scope = Visibility::of(db, caller).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let found = filtered(caller, &scope, &q, today)
         .order_by_desc(complaint::Column::Id)
         .limit(MAX_COMPLAINT_EXPORT)
@@ -163,10 +162,10 @@ pub async fn complaints_csv(cx: &Ctx, q: ComplaintQuery) -> Result<CsvTable, App
     let rows = found
         .iter()
         .map(|c| {
-            let r = row_of(c, &people, &teams, today);
+            let r = row_of(c, &people, &teams, &caller.clock);
             vec![
                 c.id.to_string(),
-                c.created_at.date_naive().to_string(),
+                caller.clock.day_of(c.created_at).to_string(),
                 c.customer.clone(),
                 c.source.label().to_string(),
                 if c.public { "yes" } else { "no" }.into(),
@@ -189,7 +188,7 @@ pub async fn complaints_csv(cx: &Ctx, q: ComplaintQuery) -> Result<CsvTable, App
                 c.followed_up_on.map(|d| d.to_string()).unwrap_or_default(),
                 yes_no(c.satisfied).into(),
                 c.closed_at
-                    .map(|d| d.date_naive().to_string())
+                    .map(|d| caller.clock.day_of(d).to_string())
                     .unwrap_or_default(),
                 c.reopened.to_string(),
                 c.call_id.map(|i| i.to_string()).unwrap_or_default(),

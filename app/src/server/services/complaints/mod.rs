@@ -22,7 +22,7 @@ use crate::server::entities::{complaint, team_member};
 use crate::server::kernel::complaint_register::possible_owners;
 use crate::server::kernel::dates::date;
 use crate::server::kernel::names::names_of;
-use crate::server::kernel::{AuthUser, InOrg, Visibility};
+use crate::server::kernel::{AuthUser, Clock, InOrg, Visibility};
 use crate::types::{ComplaintRow, PickOption};
 use chrono::NaiveDate;
 use sea_orm::sea_query::Condition;
@@ -87,12 +87,13 @@ fn row_of(
     c: &complaint::Model,
     people: &HashMap<i32, String>,
     teams: &HashMap<i32, String>,
-    today: NaiveDate,
+    clock: &Clock,
 ) -> ComplaintRow {
+    let today = clock.today();
     let next = next_of(c);
     ComplaintRow {
         id: c.id,
-        opened_on: date(c.created_at.date_naive()),
+        opened_on: date(clock.day_of(c.created_at)),
         customer: c.customer.clone(),
         source: c.source,
         public: c.public,

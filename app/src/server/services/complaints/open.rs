@@ -103,7 +103,7 @@ pub async fn form(cx: &Ctx, call_id: Option<i32>) -> Result<ComplaintForm, AppEr
                 "{} call with {} on {}",
                 c.channel.label(),
                 agent.get(&c.agent_id).cloned().unwrap_or_default(),
-                date(c.occurred_at.date_naive())
+                date(caller.clock.day_of(c.occurred_at))
             );
             (Some((c.id, label, c.team_id, c.agent_id)), existing)
         }
@@ -121,7 +121,7 @@ pub async fn form(cx: &Ctx, call_id: Option<i32>) -> Result<ComplaintForm, AppEr
         owners,
         call,
         existing,
-        default_due: (Utc::now().date_naive() + Duration::days(DEFAULT_DAYS_TO_ACT)).to_string(),
+        default_due: (caller.clock.today() + Duration::days(DEFAULT_DAYS_TO_ACT)).to_string(),
     })
 }
 
@@ -145,7 +145,7 @@ pub async fn log(cx: &Ctx, input: NewComplaint) -> Result<i32, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::LogComplaint)?;
     let scope = Visibility::of(db, caller).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     // Where it came from decides its team and agent.
     let (call, team_id, agent_id, source) = match input.call_id {
         Some(id) => {
@@ -302,7 +302,7 @@ pub async fn log(cx: &Ctx, input: NewComplaint) -> Result<i32, AppError> {
     }
     // A call opened as a complaint is flagged, so the service KPIs count it.
     if let Some(c) = call.filter(|c| !c.complaint) {
-        let day = c.occurred_at.date_naive();
+        let day = caller.clock.day_of(c.occurred_at);
         let mut flag = c.into_active_model();
         flag.complaint = Set(true);
         flag.update(&txn).await?;

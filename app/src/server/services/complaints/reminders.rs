@@ -7,7 +7,6 @@ use crate::server::kernel::names::team_names;
 use crate::server::kernel::notify::notify;
 use crate::server::kernel::Ctx;
 use crate::types::ComplaintReminders;
-use chrono::Utc;
 use sea_orm::sea_query::Expr;
 use sea_orm::QuerySelect;
 
@@ -29,7 +28,7 @@ pub async fn reminders(cx: &Ctx) -> Result<ComplaintReminders, AppError> {
         .limit(2000)
         .all(db)
         .await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     for c in open.iter().filter(|c| c.owner_id == caller.id) {
         notify_if_due(db, c, today).await?;
     }
@@ -53,7 +52,7 @@ pub async fn reminders(cx: &Ctx) -> Result<ComplaintReminders, AppError> {
     Ok(ComplaintReminders {
         rows: open
             .iter()
-            .map(|c| row_of(c, &people, &teams, today))
+            .map(|c| row_of(c, &people, &teams, &caller.clock))
             .collect(),
         overdue,
     })

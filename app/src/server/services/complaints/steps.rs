@@ -35,7 +35,7 @@ pub async fn take_step(cx: &Ctx, id: i32, input: StepInput) -> Result<(), AppErr
     let c = handled(db, caller, id).await?;
     let before = c.status;
     let after = before.after(input.step).map_err(AppError::Conflict)?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let note = field("note", optional_text(&input.note, "the note"))?;
     let mut m = c.clone().into_active_model();
     m.status = Set(after);
@@ -183,7 +183,7 @@ pub async fn reassign(cx: &Ctx, id: i32, owner_id: i32, due_on: &str) -> Result<
         ));
     }
     let due = parse_field_day(due_on, "due_on")?;
-    if due < Utc::now().date_naive() && due != c.due_on {
+    if due < caller.clock.today() && due != c.due_on {
         return Err(AppError::invalid(
             "due_on",
             "The due date has passed: choose today or a later day.",

@@ -7,11 +7,9 @@ use crate::domain::scoring::Rating;
 use crate::server::entities::{
     call, complaint_step, framework_behaviour, idea, review, review_rating,
 };
-use crate::server::kernel::dates::when;
 use crate::server::kernel::names::team_names;
-use crate::server::kernel::Ctx;
+use crate::server::kernel::{Clock, Ctx};
 use crate::types::{Attachment, ComplaintStepRow, ComplaintView, IdeaRow, Recovery};
-use chrono::Utc;
 
 /// The framework's recovery behaviours (PRODUCT.md §2): complaint handling,
 /// customer recovery and the apology. A reworded framework keeps its keys.
@@ -101,7 +99,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ComplaintView, AppError> {
     ids.extend(c.agent_id);
     let people = names_of(db, caller.org_id, ids).await?;
     let teams = team_names(db, caller.org_id).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let next = next_of(&c);
     let call_label = match c.call_id {
         Some(call_id) => {
@@ -109,7 +107,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ComplaintView, AppError> {
             Some(format!(
                 "{} call on {}",
                 k.channel.label(),
-                date(k.occurred_at.date_naive())
+                date(caller.clock.day_of(k.occurred_at))
             ))
         }
         None => None,
@@ -152,7 +150,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ComplaintView, AppError> {
             .map(|s| ComplaintStepRow {
                 event: s.event,
                 by: people.get(&s.actor_id).cloned().unwrap_or_default(),
-                at: when(s.at),
+                at: caller.clock.when(s.at),
                 note: s.note,
             })
             .collect(),
@@ -170,13 +168,18 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ComplaintView, AppError> {
         },
         ideas: ideas
             .into_iter()
-            .map(|i| idea_row(&i, &people, decides))
+            .map(|i| idea_row(&i, &people, decides, &caller.clock))
             .collect(),
     })
 }
 
 /// A service idea as listed, with the moves a leader may make.
-pub(crate) fn idea_row(i: &idea::Model, people: &HashMap<i32, String>, decides: bool) -> IdeaRow {
+pub(crate) fn idea_row(
+    i: &idea::Model,
+    people: &HashMap<i32, String>,
+    decides: bool,
+    clock: &Clock,
+) -> IdeaRow {
     IdeaRow {
         id: i.id,
         title: i.title.clone(),
@@ -185,7 +188,7 @@ pub(crate) fn idea_row(i: &idea::Model, people: &HashMap<i32, String>, decides: 
         status: i.status,
         reason: i.reason.clone(),
         by: people.get(&i.created_by).cloned().unwrap_or_default(),
-        logged_on: date(i.created_at.date_naive()),
+        logged_on: date(clock.day_of(i.created_at)),
         in_practice_on: i.in_practice_on.map(date),
         complaint_id: i.complaint_id,
         next: if decides {

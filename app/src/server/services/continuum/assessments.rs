@@ -110,8 +110,8 @@ pub async fn home(cx: &Ctx) -> Result<ContinuumHome, AppError> {
                 .unwrap_or_else(|| "Whole organisation".into()),
             team_id: a.team_id,
             submitted: a.status == AssessmentStatus::Submitted,
-            started_on: crate::server::kernel::dates::day(a.created_at),
-            submitted_on: a.submitted_at.map(crate::server::kernel::dates::day),
+            started_on: caller.clock.day(a.created_at),
+            submitted_on: a.submitted_at.map(|t| caller.clock.day(t)),
             invited,
             result,
         });
@@ -239,7 +239,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
     };
     let leaders = leaders_of(db, caller.org_id).await?;
     let since = match &result {
-        Some(r) => since(db, &a, &cells, r).await?,
+        Some(r) => since(db, &a, &cells, r, &caller.clock).await?,
         None => None,
     };
     let model_version = versions_by_id(db, caller.org_id)
@@ -254,8 +254,8 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         title: a.title.clone(),
         unit,
         submitted: a.status == AssessmentStatus::Submitted,
-        started_on: crate::server::kernel::dates::day(a.created_at),
-        submitted_on: a.submitted_at.map(crate::server::kernel::dates::day),
+        started_on: caller.clock.day(a.created_at),
+        submitted_on: a.submitted_at.map(|t| caller.clock.day(t)),
         is_owner: a.created_by == caller.id,
         i_respond: me.is_some(),
         i_submitted: me.is_some_and(|r| r.submitted_at.is_some()),
@@ -269,7 +269,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ContinuumAssessmentView, AppError
         cells,
         mine,
         result,
-        evidence: evidence(db, caller.org_id, a.team_id).await?,
+        evidence: evidence(db, caller.org_id, a.team_id, &caller.clock).await?,
         actions,
         leaders: leaders
             .into_iter()

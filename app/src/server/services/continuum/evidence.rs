@@ -4,6 +4,7 @@ use crate::domain::continuum::DataCheck;
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{call, complaint, practice_session, review, target, user};
+use crate::server::kernel::Clock;
 use crate::types::EvidenceFigure;
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -14,6 +15,7 @@ pub async fn evidence(
     db: &impl ConnectionTrait,
     org_id: i32,
     team_id: Option<i32>,
+    clock: &Clock,
 ) -> Result<Vec<EvidenceFigure>, AppError> {
     let since = Utc::now() - Duration::days(30);
     let mut calls_q = call::Entity::find()
@@ -63,7 +65,7 @@ pub async fn evidence(
         .into_iter()
         .map(|r| r.agent_id)
         .collect();
-    let today = Utc::now().date_naive();
+    let today = clock.today();
     let with_target: HashSet<i32> = target::Entity::find()
         .filter(target::Column::OrgId.eq(org_id))
         .filter(target::Column::AgentId.is_in(agents.clone()))
@@ -77,7 +79,7 @@ pub async fn evidence(
     let practising: HashSet<i32> = practice_session::Entity::find()
         .filter(practice_session::Column::OrgId.eq(org_id))
         .filter(practice_session::Column::AgentId.is_in(agents.clone()))
-        .filter(practice_session::Column::PractisedOn.gte(since.date_naive()))
+        .filter(practice_session::Column::PractisedOn.gte(clock.day_of(since)))
         .all(db)
         .await?
         .into_iter()

@@ -21,7 +21,7 @@ pub async fn assessment_csv(cx: &Ctx, id: i32) -> Result<CsvTable, AppError> {
     let submitted = continuum_assessment::Entity::get_in_org(&cx.db, cx.caller.org_id, id)
         .await?
         .submitted_at
-        .map(|t| t.date_naive().to_string())
+        .map(|t| cx.caller.clock.day_of(t).to_string())
         .unwrap_or_default();
     let mut rows = report(&a, r);
     let header = rows.remove(0);

@@ -7,6 +7,7 @@ use crate::domain::placement::{
     attainment, changes, component_stage, disagree, median_answer, overall_stage, Answer, Component,
 };
 use crate::error::AppError;
+use crate::server::kernel::Clock;
 use crate::server::entities::{continuum_answer, continuum_assessment, continuum_respondent};
 use crate::types::{ContinuumCellView, ContinuumChange, ContinuumResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -111,6 +112,7 @@ pub(super) async fn since(
     a: &continuum_assessment::Model,
     cells: &[ContinuumCellView],
     result: &ContinuumResult,
+    clock: &Clock,
 ) -> Result<Option<ContinuumChange>, AppError> {
     let mut earlier = continuum_assessment::Entity::find()
         .filter(continuum_assessment::Column::OrgId.eq(a.org_id))
@@ -158,7 +160,7 @@ pub(super) async fn since(
         previous_title: previous.title,
         previous_on: previous
             .submitted_at
-            .map(crate::server::kernel::dates::day)
+            .map(|t| clock.day(t))
             .unwrap_or_default(),
         previous_overall: then.overall,
         previous_components: then.components,

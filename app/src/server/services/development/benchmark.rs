@@ -5,7 +5,6 @@ use crate::domain::access::{self, Action};
 use crate::domain::benchmark::{self, gap, DEFAULT_WINDOW_DAYS, WINDOW_CHOICES};
 use crate::error::AppError;
 use crate::server::entities::{practice_behaviour, practice_session};
-use crate::server::kernel::dates::day;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
 use crate::types::{BenchmarkRow, BenchmarkView, FrameworkView, PracticeView, TargetSummary};
@@ -75,13 +74,14 @@ pub async fn benchmark(
     let targets = agent_targets(db, caller.org_id, &[agent.id]).await?;
     let since = since_for(&targets, now - Duration::days(days));
     let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
-    let profile = profile_of(&fw, &scored, agent.id, now, days);
+    let zone = caller.clock.org_zone();
+    let profile = profile_of(&fw, &scored, agent.id, now, days, zone);
     let own = latest_self(db, caller.org_id, &[agent.id]).await?;
     let own = own.get(&agent.id);
 
     let summaries: Vec<TargetSummary> = targets
         .iter()
-        .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), &scored, now))
+        .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), &scored, now, zone))
         .collect();
     let open_on = |lineage: &str| {
         targets
@@ -112,7 +112,7 @@ pub async fn benchmark(
         .collect();
     let scored_calls = scored
         .iter()
-        .filter(|s| benchmark::in_window(s.call_at, now, days))
+        .filter(|s| benchmark::in_window(s.call_at, now, days, &zone))
         .map(|s| s.call_id)
         .collect::<HashSet<_>>()
         .len();
@@ -136,7 +136,7 @@ pub async fn benchmark(
             .remove(0),
         days,
         framework_version: fw.version,
-        self_assessed_on: own.map(|(at, _)| day(*at)),
+        self_assessed_on: own.map(|(at, _)| caller.clock.day(*at)),
         rows,
         scored_calls,
         targets: summaries,

@@ -25,7 +25,7 @@ pub async fn benchmark_csv(
     days: Option<i64>,
 ) -> Result<CsvTable, AppError> {
     let v = benchmark(cx, agent_id, days).await?;
-    let today = chrono::Utc::now().date_naive();
+    let today = cx.caller.clock.today();
     let rows = v
         .rows
         .iter()
@@ -71,7 +71,7 @@ pub async fn benchmark_csv(
 /// One row per agent the caller coaches (or, for a leader, every agent).
 pub async fn team_csv(cx: &Ctx) -> Result<CsvTable, AppError> {
     let rows = team_overview(cx).await?;
-    let today = chrono::Utc::now().date_naive();
+    let today = cx.caller.clock.today();
     let listed = |xs: &[String]| xs.join("; ");
     Ok(CsvTable {
         file_name: format!("rapport-team-development-{today}.csv"),

@@ -8,7 +8,9 @@ use crate::domain::targets::{progress, Evidence, Progress, TargetPlan};
 use crate::error::AppError;
 use crate::server::entities::{call, review, review_rating, target};
 use crate::types::TargetSummary;
+use crate::server::kernel::clock::org_clock;
 use chrono::{DateTime, Duration, DurationRound, Utc};
+use chrono_tz::Tz;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -43,6 +45,7 @@ pub fn progress_of<'a>(
     t: &target::Model,
     scored: &'a [Scored],
     now: DateTime<Utc>,
+    zone: Tz,
 ) -> (Progress, Vec<CallEvidence<'a>>) {
     let plan = plan_of(t);
     let mine: Vec<&Scored> = scored
@@ -86,7 +89,7 @@ pub fn progress_of<'a>(
             level: v.level,
         })
         .collect();
-    (progress(&plan, &evidence, now), calls)
+    (progress(&plan, &evidence, now, &zone), calls)
 }
 
 /// The earliest moment any of these targets needs ratings from.
@@ -103,8 +106,9 @@ pub fn summary_of(
     name: String,
     scored: &[Scored],
     now: DateTime<Utc>,
+    zone: Tz,
 ) -> TargetSummary {
-    summary_with(t, name, &progress_of(t, scored, now).0)
+    summary_with(t, name, &progress_of(t, scored, now, zone).0)
 }
 
 /// A target's summary from its already computed progress.
@@ -153,7 +157,8 @@ pub async fn target_ratings(
     targets: &[target::Model],
     lineages: &HashMap<i32, (String, String)>,
 ) -> Result<Vec<Scored>, AppError> {
-    let calls = target_calls(db, org_id, targets).await?;
+    let zone = org_clock(db, org_id).await?.org_zone();
+    let calls = target_calls(db, org_id, targets, zone).await?;
     if calls.is_empty() {
         return Ok(vec![]);
     }
@@ -170,7 +175,7 @@ pub async fn target_ratings(
         spans
             .entry(t.agent_id)
             .or_default()
-            .push((plan.start, plan.due_end(), t.lineage.as_str()));
+            .push((plan.start, plan.due_end(&zone), t.lineage.as_str()));
     }
     // Reviews grouped by the behaviours their call needs (those of the
     // targets whose span holds it), so each query asks only for those.
@@ -245,6 +250,7 @@ async fn target_calls(
     db: &impl ConnectionTrait,
     org_id: i32,
     targets: &[target::Model],
+    zone: Tz,
 ) -> Result<HashMap<i32, DateTime<Utc>>, AppError> {
     let mut calls = HashMap::new();
     for chunk in targets.chunks(TARGETS_PER_QUERY) {
@@ -258,7 +264,7 @@ async fn target_calls(
                     .add(call::Column::OrgId.eq(org_id))
                     .add(call::Column::AgentId.eq(t.agent_id))
                     .add(call::Column::OccurredAt.gte(plan.start))
-                    .add(call::Column::OccurredAt.lt(plan.due_end())),
+                    .add(call::Column::OccurredAt.lt(plan.due_end(&zone))),
             )
         });
         calls.extend(

@@ -10,6 +10,7 @@ use crate::server::entities::{call, framework, framework_behaviour as fb, review
 use crate::server::services::frameworks::{self, view_of};
 use crate::types::FrameworkView;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 
@@ -153,6 +154,7 @@ pub fn profile_of(
     agent_id: i32,
     now: DateTime<Utc>,
     days: i64,
+    zone: Tz,
 ) -> Vec<Option<benchmark::CoachRating>> {
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
     let ratings: Vec<ScoredRating> = scored
@@ -165,7 +167,7 @@ pub fn profile_of(
             rating: s.rating,
         })
         .collect();
-    benchmark::profile(&lineages, &ratings, now, days)
+    benchmark::profile(&lineages, &ratings, now, days, &zone)
 }
 
 /// The name a lineage has now: in the current framework, or as last named.

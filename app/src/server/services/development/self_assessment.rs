@@ -5,7 +5,6 @@ use crate::domain::access::{Action, Relation};
 use crate::domain::benchmark::{self, SelfRatingInput};
 use crate::error::AppError;
 use crate::server::entities::{framework, self_assessment, self_rating};
-use crate::server::kernel::dates::day;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
 use crate::types::{SelfAssessmentEntry, SelfAssessmentForm, SelfAssessmentHistory};
@@ -81,7 +80,7 @@ pub async fn self_assessment_form(cx: &Ctx) -> Result<SelfAssessmentForm, AppErr
     Ok(SelfAssessmentForm {
         framework: fw,
         previous,
-        previous_on: latest.map(|(at, _)| day(*at)),
+        previous_on: latest.map(|(at, _)| caller.clock.day(*at)),
     })
 }
 
@@ -193,7 +192,7 @@ pub async fn self_assessment_history(
             .iter()
             .map(|a| SelfAssessmentEntry {
                 id: a.id,
-                on: day(a.created_at),
+                on: caller.clock.day(a.created_at),
                 framework_version: versions.get(&a.framework_id).copied().unwrap_or(0),
             })
             .collect(),

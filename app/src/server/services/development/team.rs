@@ -4,9 +4,9 @@ use super::*;
 use crate::domain::access::Action;
 use crate::domain::benchmark::{self, coach_rating, gap, DEFAULT_WINDOW_DAYS};
 use crate::domain::kpi::review_pack::for_each_call;
+use crate::domain::local_time;
 use crate::error::AppError;
 use crate::server::entities::{practice_session, user};
-use crate::server::kernel::dates::day;
 use crate::server::kernel::{quality_rollup, Ctx, Visibility};
 use crate::types::{FrameworkView, TeamAgentRow};
 use chrono::{DateTime, Utc};
@@ -29,7 +29,8 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let fw = current_framework(db, caller.org_id).await?;
     let all = lineage_map(db, caller.org_id).await?;
     let targets = agent_targets(db, caller.org_id, &ids).await?;
-    let window = window_calls(db, caller.org_id, &fw, &ids, now).await?;
+    let zone = caller.clock.org_zone();
+    let window = window_calls(db, caller.org_id, &fw, &ids, now, zone).await?;
     let mut scored: HashMap<i32, Vec<Scored>> = HashMap::new();
     for s in target_ratings(db, caller.org_id, &targets, &all).await? {
         scored.entry(s.agent_id).or_default().push(s);
@@ -70,14 +71,14 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
             }
             let evidence = scored.get(&agent.id).map_or(&[][..], Vec::as_slice);
             TeamAgentRow {
-                self_assessed_on: mine.map(|(at, _)| day(*at)),
+                self_assessed_on: mine.map(|(at, _)| caller.clock.day(*at)),
                 scored_calls,
                 blind_spots: blind,
                 hidden_strengths: hidden,
                 targets: targets
                     .iter()
                     .filter(|t| t.agent_id == agent.id)
-                    .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), evidence, now))
+                    .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), evidence, now, zone))
                     .collect(),
                 last_practice: last_practice
                     .get(&agent.id)
@@ -97,12 +98,13 @@ async fn window_calls(
     fw: &FrameworkView,
     agents: &[i32],
     now: DateTime<Utc>,
+    zone: chrono_tz::Tz,
 ) -> Result<HashMap<i32, (usize, Vec<Vec<f64>>)>, AppError> {
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
     let column_of = columns_of(db, org_id, &lineages).await?;
     let wanted: HashSet<i32> = agents.iter().copied().collect();
-    let from = benchmark::window_start_day(now, DEFAULT_WINDOW_DAYS);
-    let reviews = quality_rollup::read(db, org_id, from, now.date_naive(), |a, _| {
+    let from = benchmark::window_start_day(now, DEFAULT_WINDOW_DAYS, &zone);
+    let reviews = quality_rollup::read(db, org_id, from, local_time::day_of(now, &zone), |a, _| {
         wanted.contains(&a)
     })
     .await?;

@@ -36,7 +36,7 @@ pub async fn list(cx: &Ctx) -> Result<Vec<FrameworkSummary>, AppError> {
             version: f.version,
             name: f.name,
             status: f.status,
-            published_on: f.published_at.map(crate::server::kernel::dates::day),
+            published_on: f.published_at.map(|t| caller.clock.day(t)),
             behaviours,
             reviews,
         });

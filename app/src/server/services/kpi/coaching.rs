@@ -9,8 +9,8 @@ use crate::domain::insight::{coaching_windows, Change};
 use crate::domain::kpi::review_pack::for_each_call;
 use crate::error::AppError;
 use crate::server::entities::{target, team_member, user};
-use crate::server::kernel::dates::{end_of_day, parse_field_day, start_of_day};
-use crate::server::kernel::{quality_rollup, Ctx, Visibility};
+use crate::server::kernel::dates::parse_field_day;
+use crate::server::kernel::{quality_rollup, Clock, Ctx, Visibility};
 use crate::server::services::calls;
 use crate::server::services::development::{
     agent_for, agent_refs, behaviour_name, columns_of, current_framework, lineage_map,
@@ -19,7 +19,7 @@ use crate::types::{
     AgentRef, CoachingRow, CoachingView, CoachingWindows, KpiQuery, SideFigures, TargetEffect,
     TargetEffects,
 };
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::{Duration, NaiveDate};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeSet, HashMap};
 
@@ -121,7 +121,7 @@ pub async fn agent_coaching(
     caller.require(Action::ViewInsight)?;
     let vis = Visibility::of(db, caller).await?;
     let agent = agent_for(db, caller, &vis, Some(agent_id)).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let targets = target::Entity::find()
         .filter(target::Column::OrgId.eq(caller.org_id))
         .filter(target::Column::AgentId.eq(agent.id))
@@ -134,7 +134,7 @@ pub async fn agent_coaching(
         // month ago.
         None => targets
             .iter()
-            .map(|t| t.created_at.date_naive())
+            .map(|t| caller.clock.day_of(t.created_at))
             .find(|d| (today - *d).num_days() >= SETTLED_DAYS)
             .unwrap_or(today - Duration::days(DEFAULT_DAYS_AGO)),
     };
@@ -174,7 +174,7 @@ pub async fn agent_coaching(
         .iter()
         .map(|t| {
             (
-                t.created_at.date_naive().to_string(),
+                caller.clock.day_of(t.created_at).to_string(),
                 behaviour_name(&fw, &all, &t.lineage),
             )
         })
@@ -196,8 +196,9 @@ pub async fn target_change(
     db: &impl ConnectionTrait,
     t: &target::Model,
     name: String,
+    clock: &Clock,
 ) -> Result<(CoachingWindows, CoachingRow), AppError> {
-    let windows = Windows::of(t.created_at.date_naive(), Utc::now().date_naive());
+    let windows = Windows::of(clock.day_of(t.created_at), clock.today());
     let lineages = vec![t.lineage.clone()];
     let agents = BTreeSet::from([t.agent_id]);
     let calls = calls_of(db, t.org_id, &agents, (windows.from, windows.to), &lineages).await?;
@@ -227,8 +228,8 @@ pub async fn target_effects(cx: &Ctx, mut q: KpiQuery) -> Result<TargetEffects, 
     let reach = Reach::of(cx, &q).await?;
     let targets = target::Entity::find()
         .filter(target::Column::OrgId.eq(caller.org_id))
-        .filter(target::Column::CreatedAt.gte(start_of_day(reach.from)))
-        .filter(target::Column::CreatedAt.lt(end_of_day(reach.to)))
+        .filter(target::Column::CreatedAt.gte(caller.clock.start_of_day(reach.from)))
+        .filter(target::Column::CreatedAt.lt(caller.clock.end_of_day(reach.to)))
         .order_by_desc(target::Column::CreatedAt)
         .order_by_desc(target::Column::Id)
         .all(db)
@@ -250,7 +251,7 @@ pub async fn target_effects(cx: &Ctx, mut q: KpiQuery) -> Result<TargetEffects, 
                 .is_some_and(|ts| ts.iter().any(|team| reach.admits(t.agent_id, *team)))
         })
         .collect();
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let fw = current_framework(db, caller.org_id).await?;
     let all = lineage_map(db, caller.org_id).await?;
     let lineages: Vec<String> = targets
@@ -267,7 +268,7 @@ pub async fn target_effects(cx: &Ctx, mut q: KpiQuery) -> Result<TargetEffects, 
     let agents: BTreeSet<i32> = targets.iter().map(|t| t.agent_id).collect();
     let windows: Vec<Windows> = targets
         .iter()
-        .map(|t| Windows::of(t.created_at.date_naive(), today))
+        .map(|t| Windows::of(caller.clock.day_of(t.created_at), today))
         .collect();
     let first = windows.iter().map(|w| w.from).min();
     let last = windows.iter().map(|w| w.to).max();

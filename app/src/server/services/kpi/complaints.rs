@@ -6,22 +6,20 @@ use crate::domain::complaints::{next_due, ComplaintFacts, ComplaintFigures};
 use crate::domain::ideas::IdeaStatus;
 use crate::error::AppError;
 use crate::server::entities::{complaint, idea};
-use crate::server::kernel::dates::{end_of_day, start_of_day};
 use crate::server::kernel::names::{names_of, team_names};
-use crate::server::kernel::{Ctx, InOrg};
+use crate::server::kernel::{Clock, Ctx, InOrg};
 use crate::types::{ComplaintFigureRow, ComplaintKpis, KpiQuery};
-use chrono::Utc;
 use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter};
 use std::collections::BTreeMap;
 
-fn facts_of(c: &complaint::Model) -> ComplaintFacts {
+fn facts_of(c: &complaint::Model, clock: &Clock) -> ComplaintFacts {
     ComplaintFacts {
-        opened_on: c.created_at.date_naive(),
+        opened_on: clock.day_of(c.created_at),
         status: c.status,
         rectification: c.rectification,
         follow_up_on: c.follow_up_on,
         followed_up_on: c.followed_up_on,
-        closed_on: c.closed_at.map(|t| t.date_naive()),
+        closed_on: c.closed_at.map(|t| clock.day_of(t)),
         reopened: c.reopened,
         next_due: next_due(c.status, c.due_on, c.follow_up_on),
     }
@@ -31,10 +29,10 @@ fn facts_of(c: &complaint::Model) -> ComplaintFacts {
 pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppError> {
     let reach = Reach::of(cx, &q).await?;
     let (db, caller) = (&cx.db, &cx.caller);
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let found: Vec<complaint::Model> = complaint::Entity::in_org(caller.org_id)
-        .filter(complaint::Column::CreatedAt.gte(start_of_day(reach.from)))
-        .filter(complaint::Column::CreatedAt.lt(end_of_day(reach.to)))
+        .filter(complaint::Column::CreatedAt.gte(caller.clock.start_of_day(reach.from)))
+        .filter(complaint::Column::CreatedAt.lt(caller.clock.end_of_day(reach.to)))
         .all(db)
         .await?
         .into_iter()
@@ -48,7 +46,7 @@ pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppE
         } else {
             Some(c.team_id)
         };
-        groups.entry(key).or_default().push(facts_of(c));
+        groups.entry(key).or_default().push(facts_of(c, &caller.clock));
     }
     let labels = if by_agent {
         let ids: Vec<i32> = groups.keys().flatten().copied().collect();
@@ -72,7 +70,7 @@ pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppE
             .cmp(&a.figures.count)
             .then(a.label.cmp(&b.label))
     });
-    let all: Vec<ComplaintFacts> = found.iter().map(facts_of).collect();
+    let all: Vec<ComplaintFacts> = found.iter().map(|c| facts_of(c, &caller.clock)).collect();
     // Ideas belong to the organisation, not to a team: counted for everyone.
     let ideas_in_practice = idea::Entity::in_org(caller.org_id)
         .filter(idea::Column::Status.eq(IdeaStatus::InPractice))

@@ -23,7 +23,7 @@ async fn enquiries(
     let (from, to) = (reach.from, reach.to);
     Ok(match reach.source() {
         Source::Agent(agent, team) => {
-            kpi_rollup::calls_between(db, org, Some(agent), from, to, channel)
+            kpi_rollup::calls_between(db, &cx.caller.clock, org, Some(agent), from, to, channel)
                 .await?
                 .into_iter()
                 .filter(|(_, _, t, _)| team.is_none_or(|team| team == *t))

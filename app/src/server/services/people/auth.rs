@@ -33,7 +33,17 @@ pub async fn me(db: &DatabaseConnection, user: &AuthUser) -> Result<Me, AppError
         roles: user.roles,
         org_id: org.id,
         org_name: org.name,
+        zone: user.clock.shown_zone().name().to_string(),
+        org_zone: user.clock.org_zone().name().to_string(),
+        today: user.clock.today(),
     })
+}
+
+/// `me` for a person just signed in, whose clock is read from their
+/// organisation.
+async fn me_of(db: &DatabaseConnection, u: &user::Model) -> Result<Me, AppError> {
+    let clock = crate::server::kernel::clock::org_clock(db, u.org_id).await?;
+    me(db, &AuthUser::new(u, clock.org_zone().name())).await
 }
 
 pub async fn email_taken(db: &impl ConnectionTrait, email: &str) -> Result<bool, AppError> {
@@ -115,14 +125,7 @@ pub async fn sign_up(
     );
 
     guard::sign_in(&founder).await?;
-    Ok(Me {
-        id: founder.id,
-        roles: founder.roles(),
-        name: founder.name,
-        email: founder.email,
-        org_id: org.id,
-        org_name: org.name,
-    })
+    me(db, &AuthUser::new(&founder, &org.time_zone)).await
 }
 
 pub const WRONG_CREDENTIALS: &str =
@@ -167,7 +170,7 @@ pub async fn log_in(db: &DatabaseConnection, email: &str, password: &str) -> Res
     }
     attempts::clear(db, &email).await?;
     guard::sign_in(&u).await?;
-    me(db, &AuthUser::from(&u)).await
+    me_of(db, &u).await
 }
 
 pub async fn change_password(
@@ -329,7 +332,7 @@ pub async fn accept_invitation(
     txn.commit().await?;
 
     guard::sign_in(&created).await?;
-    me(db, &AuthUser::from(&created)).await
+    me_of(db, &created).await
 }
 
 /// Which side of a team a new person joins: agents join as agents, coaches

@@ -2,5 +2,6 @@
 //! and teams with their members.
 
 pub mod auth;
+pub mod settings;
 pub mod teams;
 pub mod users;

@@ -23,10 +23,6 @@ use std::collections::HashMap;
 
 pub const INVITATION_DAYS: i64 = 7;
 
-fn display_date(at: chrono::DateTime<Utc>) -> String {
-    at.format("%-d %b %Y").to_string()
-}
-
 fn parse_roles(keys: &str) -> Result<RoleSet, AppError> {
     let roles = field("roles", RoleSet::parse_keys(keys))?;
     if roles.is_empty() {
@@ -293,7 +289,7 @@ pub async fn invite(cx: &Ctx, input: NewInvitation<'_>) -> Result<InvitationLink
     .await?;
     Ok(InvitationLink {
         path: format!("/invite/{token}"),
-        expires_on: display_date(expires_at),
+        expires_on: caller.clock.day(expires_at),
     })
 }
 
@@ -321,7 +317,7 @@ pub async fn list_invitations(cx: &Ctx) -> Result<Vec<InvitationSummary>, AppErr
             }),
             name: i.name,
             email: i.email,
-            expires_on: display_date(i.expires_at),
+            expires_on: caller.clock.day(i.expires_at),
         })
         .collect())
 }

@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, review, review_rating};
 use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::names::Names;
-use crate::server::kernel::Ctx;
+use crate::server::kernel::{Clock, Ctx};
 use crate::server::services::calls::{filtered_ids, period_name};
 use crate::server::services::development::{columns_of, current_framework};
 use crate::types::CallFilter;
@@ -35,8 +35,8 @@ const FIXED: [&str; 12] = [
     "Call id",
 ];
 
-fn when(at: Option<DateTime<Utc>>) -> String {
-    at.map_or(String::new(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+fn when(at: Option<DateTime<Utc>>, clock: &Clock) -> String {
+    at.map_or(String::new(), |t| clock.stamp(t))
 }
 
 /// A level as its number, so a spreadsheet can average the column.
@@ -97,7 +97,12 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
         }
     }
     let names = Names::of_org(db, org).await?;
-    let mut header: Vec<String> = FIXED.iter().map(|h| h.to_string()).collect();
+    // Times are the reader's, and the headings say in which zone.
+    let zone = cx.caller.clock.zone_label();
+    let mut header: Vec<String> = FIXED
+        .iter()
+        .map(|h| h.replace("(UTC)", &zone))
+        .collect();
     header.extend(fw.behaviours().map(|b| b.name.clone()));
     // Newest call first, as on the calls list.
     reviews.sort_by_key(|r| std::cmp::Reverse((occurred.get(&r.call_id).copied(), r.id)));
@@ -105,14 +110,14 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
         .iter()
         .map(|r| {
             let mut row = vec![
-                when(occurred.get(&r.call_id).copied()),
+                when(occurred.get(&r.call_id).copied(), &cx.caller.clock),
                 names.person(r.agent_id),
                 names.team(r.team_id),
                 names.person(r.coach_id),
                 r.status.key().to_string(),
                 r.score.map_or(String::new(), |s| format!("{s:.1}")),
                 if r.critical_fail { "yes" } else { "no" }.to_string(),
-                when(r.submitted_at),
+                when(r.submitted_at, &cx.caller.clock),
                 r.strengths.clone(),
                 r.development.clone(),
                 r.id.to_string(),
@@ -126,7 +131,7 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
         })
         .collect();
     Ok(CsvTable {
-        file_name: format!("rapport-reviews-{}.csv", period_name(&filter)),
+        file_name: format!("rapport-reviews-{}.csv", period_name(&filter, cx.caller.clock.today())),
         header,
         rows,
     })

@@ -12,7 +12,6 @@ use crate::domain::scoring::{score, ScoredItem};
 use crate::error::AppError;
 use crate::server::entities::{call, framework, review, review_rating, user};
 use crate::server::kernel::csv::CsvTable;
-use crate::server::kernel::dates::day;
 use crate::server::kernel::{kpi_rollup, quality_rollup, Ctx, Visibility};
 use crate::server::services::calls::{model_of, resolve_rows};
 use crate::server::services::frameworks::{self, view_of};
@@ -95,7 +94,8 @@ pub async fn import_history(
         committed: false,
         problems: vec![],
     };
-    let rows = match review_import::parse(text, &keys, Utc::now()) {
+    // Times without an offset are the organisation's, as in the call import.
+    let rows = match review_import::parse(text, &keys, Utc::now(), &caller.clock.org_zone()) {
         Ok(rows) => rows,
         Err(problems) => {
             outcome.problems = problems;
@@ -123,8 +123,8 @@ pub async fn import_history(
         .collect::<HashSet<_>>()
         .len();
     outcome.coaches = coaches.iter().collect::<HashSet<_>>().len();
-    outcome.first = rows.iter().map(|r| r.reviewed_at).min().map(day);
-    outcome.last = rows.iter().map(|r| r.reviewed_at).max().map(day);
+    outcome.first = rows.iter().map(|r| r.reviewed_at).min().map(|t| caller.clock.day(t));
+    outcome.last = rows.iter().map(|r| r.reviewed_at).max().map(|t| caller.clock.day(t));
     if commit {
         let txn = db.begin().await?;
         write(&txn, cx, &fw, &rows, targets, &coaches).await?;
@@ -255,7 +255,7 @@ async fn resolve(
                 "reviewed_at",
                 format!(
                     "This is before the call happened ({}).",
-                    crate::server::kernel::dates::when(at)
+                    caller.clock.when(at)
                 ),
             );
         }
@@ -303,12 +303,12 @@ async fn write(
                 );
                 m.reviewed = Set(true);
                 let c = m.insert(txn).await?;
-                new_days.insert(c.occurred_at.date_naive());
+                new_days.insert(caller.clock.day_of(c.occurred_at));
                 c
             }
             (Target::New(..), CallOf::Existing(_)) => continue,
         };
-        all_days.insert(c.occurred_at.date_naive());
+        all_days.insert(caller.clock.day_of(c.occurred_at));
         let result = score(
             &behaviours
                 .iter()

@@ -5,9 +5,8 @@ use crate::domain::access::{self, Action, Relation};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::error::AppError;
 use crate::server::entities::{call, notification, review};
-use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;
-use crate::server::kernel::{Ctx, Visibility};
+use crate::server::kernel::{Clock, Ctx, Visibility};
 use crate::server::services::calls::{self};
 use crate::server::services::sampling;
 use crate::types::{CallRow, NotificationView, ReviewListItem, ReviewQueue};
@@ -19,6 +18,7 @@ pub(super) fn list_item(
     r: &review::Model,
     people: &HashMap<i32, String>,
     occurred: &HashMap<i32, String>,
+    clock: &Clock,
 ) -> ReviewListItem {
     ReviewListItem {
         id: r.id,
@@ -29,7 +29,7 @@ pub(super) fn list_item(
         score: r.score,
         critical_fail: r.critical_fail,
         occurred: occurred.get(&r.call_id).cloned().unwrap_or_default(),
-        submitted_on: r.submitted_at.map(day),
+        submitted_on: r.submitted_at.map(|t| clock.day(t)),
     }
 }
 
@@ -96,24 +96,24 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, when(c.occurred_at)))
+        .map(|c| (c.id, caller.clock.when(c.occurred_at)))
         .collect();
     Ok(ReviewQueue {
         drafts: drafts
             .iter()
-            .map(|r| list_item(r, people, &occurred))
+            .map(|r| list_item(r, people, &occurred, &caller.clock))
             .collect(),
         disputes: disputes
             .iter()
-            .map(|r| list_item(r, people, &occurred))
+            .map(|r| list_item(r, people, &occurred, &caller.clock))
             .collect(),
         mine: mine
             .iter()
-            .map(|r| list_item(r, people, &occurred))
+            .map(|r| list_item(r, people, &occurred, &caller.clock))
             .collect(),
         unreviewed: unreviewed
             .iter()
-            .map(|c| calls::row_of(c, &names))
+            .map(|c| calls::row_of(c, &names, &caller.clock))
             .collect::<Vec<CallRow>>(),
         assigned: sampling::assigned_to_me(cx).await?,
     })
@@ -133,7 +133,7 @@ pub async fn notifications(cx: &Ctx) -> Result<Vec<NotificationView>, AppError> 
             id: n.id,
             text: n.text,
             link: n.link,
-            when: when(n.created_at),
+            when: caller.clock.when(n.created_at),
             read: n.read_at.is_some(),
         })
         .collect())

@@ -9,7 +9,6 @@ use crate::error::AppError;
 use crate::server::entities::{
     audit, calibration_session, call, framework, review, review_evidence as ev, review_rating,
 };
-use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{calibration, AuthUser, Ctx, InOrg, Visibility};
 use crate::server::services::calls::{self, can_score, visible_call};
@@ -120,7 +119,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
             .await?
             .into_iter()
             .map(|a| AuditEntry {
-                at: when(a.at),
+                at: caller.clock.when(a.at),
                 actor: people.get(&a.actor_id).cloned().unwrap_or_default(),
                 action: a.action,
                 before: a.before,
@@ -171,9 +170,9 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
         evidence,
         strengths: r.strengths,
         development: r.development,
-        submitted_on: r.submitted_at.map(day),
-        imported_on: r.imported_at.map(day),
-        acknowledged_on: r.acknowledged_at.map(day),
+        submitted_on: r.submitted_at.map(|t| caller.clock.day(t)),
+        imported_on: r.imported_at.map(|t| caller.clock.day(t)),
+        acknowledged_on: r.acknowledged_at.map(|t| caller.clock.day(t)),
         dispute_reason: r.dispute_reason,
         resolution: r.resolution,
         resolution_note: r.resolution_note,

@@ -6,12 +6,10 @@ use crate::domain::calls::{format_duration, Channel};
 use crate::domain::sampling::{self, Candidate, Drawn, Rules};
 use crate::error::AppError;
 use crate::server::entities::{call, sample, sample_call};
-use crate::server::kernel::dates::{
-    date, end_of_day, parse_field_day, parse_period, start_of_day, when,
-};
+use crate::server::kernel::dates::{date, parse_field_day, parse_period};
 use crate::server::kernel::names::Names;
 use crate::server::kernel::notify::notify;
-use crate::server::kernel::{is_unique_violation, Ctx, InOrg, Visibility};
+use crate::server::kernel::{is_unique_violation, Clock, Ctx, InOrg, Visibility};
 use crate::types::{DrawnCall, SamplePreview, SampleRequest};
 use chrono::{NaiveDate, Utc};
 use rand::Rng;
@@ -30,7 +28,7 @@ pub(super) struct Checked {
     pub rules: Rules,
 }
 
-fn check(req: &SampleRequest) -> Result<Checked, AppError> {
+fn check(req: &SampleRequest, today: NaiveDate) -> Result<Checked, AppError> {
     let (from, to) = parse_period(&req.from, &req.to)?;
     if req.per_agent == 0 || req.per_agent > MAX_PER_AGENT {
         return Err(AppError::invalid(
@@ -47,7 +45,7 @@ fn check(req: &SampleRequest) -> Result<Checked, AppError> {
         }
     }
     let due_on = parse_field_day(&req.due_on, "due_on")?;
-    if due_on < Utc::now().date_naive() {
+    if due_on < today {
         return Err(AppError::invalid(
             "due_on",
             "The due date has passed: choose today or a later day.",
@@ -79,6 +77,7 @@ async fn candidates(
     team_ids: &[i32],
     from: NaiveDate,
     to: NaiveDate,
+    clock: &Clock,
 ) -> Result<Vec<Candidate>, AppError> {
     if team_ids.is_empty() {
         return Ok(vec![]);
@@ -103,8 +102,8 @@ async fn candidates(
             call::Column::Reviewed,
         ])
         .filter(call::Column::TeamId.is_in(team_ids.to_vec()))
-        .filter(call::Column::OccurredAt.gte(start_of_day(from)))
-        .filter(call::Column::OccurredAt.lt(end_of_day(to)))
+        .filter(call::Column::OccurredAt.gte(clock.start_of_day(from)))
+        .filter(call::Column::OccurredAt.lt(clock.end_of_day(to)))
         .into_tuple()
         .all(db)
         .await?;
@@ -139,11 +138,11 @@ struct Draw {
 async fn draw_for(cx: &Ctx, req: &SampleRequest) -> Result<Draw, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::DrawSample)?;
-    let checked = check(req)?;
+    let checked = check(req, caller.clock.today())?;
     let scope = Visibility::of(db, caller).await?;
     let teams = teams_in_scope(db, caller, &scope, req.team_id).await?;
     let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
-    let pool = candidates(db, caller.org_id, &team_ids, checked.from, checked.to).await?;
+    let pool = candidates(db, caller.org_id, &team_ids, checked.from, checked.to, &caller.clock).await?;
     // Seeds people can read out and type back in.
     let seed = req
         .seed
@@ -190,7 +189,7 @@ pub async fn preview(cx: &Ctx, req: SampleRequest) -> Result<SamplePreview, AppE
             agent: names.person(c.agent_id),
             team_id: c.team_id,
             team: names.team(c.team_id),
-            occurred: when(c.occurred_at),
+            occurred: cx.caller.clock.when(c.occurred_at),
             channel: c.channel,
             duration: format_duration(c.duration_seconds as i64),
             complaint: c.complaint,

@@ -7,7 +7,7 @@ use crate::domain::calls::Channel;
 use crate::domain::validation::parse_day;
 use crate::error::AppError;
 use crate::server::entities::{call, sample, sample_call};
-use crate::server::kernel::dates::{date, day, when};
+use crate::server::kernel::dates::date;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::notify::notify;
 use crate::server::kernel::{Ctx, InOrg, Visibility};
@@ -175,7 +175,7 @@ pub async fn list(cx: &Ctx) -> Result<SampleList, AppError> {
     )
     .await?;
     let names = Names::of_org(db, caller.org_id).await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let teams = teams_in_scope(db, caller, &scope, None)
         .await?
         .into_iter()
@@ -203,7 +203,7 @@ pub async fn list(cx: &Ctx) -> Result<SampleList, AppError> {
                 id: s.id,
                 title: title(s, &names),
                 drawn_by: names.person(s.created_by),
-                drawn_on: day(s.created_at),
+                drawn_on: caller.clock.day(s.created_at),
                 due_on: date(s.due_on),
                 progress: p,
             })
@@ -233,7 +233,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<SampleView, AppError> {
             c.call.occurred_at,
         )
     });
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let coaches = if access::permits_any(caller.roles, Action::ReassignSample) {
         let mut teams: Vec<i32> = calls.iter().map(|c| c.call.team_id).collect();
         teams.sort_unstable();
@@ -248,7 +248,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<SampleView, AppError> {
         rules: rules(&s),
         seed: s.seed as u64,
         drawn_by: names.person(s.created_by),
-        drawn_on: day(s.created_at),
+        drawn_on: caller.clock.day(s.created_at),
         progress: progress(calls.iter(), today),
         total_in_sample,
         calls: calls
@@ -258,7 +258,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<SampleView, AppError> {
                 agent: names.person(c.call.agent_id),
                 team_id: c.call.team_id,
                 team: names.team(c.call.team_id),
-                occurred: when(c.call.occurred_at),
+                occurred: caller.clock.when(c.call.occurred_at),
                 channel: c.call.channel,
                 complaint: c.call.complaint,
                 coach_id: c.coach_id,
@@ -296,7 +296,7 @@ pub async fn reassign(
         ));
     }
     let due = parse_day(due_on).map_err(|m| AppError::invalid("due_on", m))?;
-    if due < Utc::now().date_naive() && due != link.due_on {
+    if due < caller.clock.today() && due != link.due_on {
         return Err(AppError::invalid(
             "due_on",
             "The due date has passed: choose today or a later day.",
@@ -326,7 +326,7 @@ pub async fn reassign(
                 "{} gave you a call of {} ({}) to score by {}.",
                 names.person(caller.id),
                 names.person(c.agent_id),
-                when(c.occurred_at),
+                caller.clock.when(c.occurred_at),
                 date(due)
             ),
             format!("/calls/{}", c.id),

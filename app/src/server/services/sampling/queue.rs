@@ -3,11 +3,10 @@
 use super::progress::sampled;
 use crate::error::AppError;
 use crate::server::entities::sample_call;
-use crate::server::kernel::dates::{date, when};
+use crate::server::kernel::dates::date;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, InOrg, Visibility};
 use crate::types::{AssignedCall, SampleCallState};
-use chrono::Utc;
 use sea_orm::{ColumnTrait, QueryFilter};
 
 /// Soonest due first; scored calls leave the queue.
@@ -21,7 +20,7 @@ pub async fn assigned_to_me(cx: &Ctx) -> Result<Vec<AssignedCall>, AppError> {
             .filter(sample_call::Column::CoachId.eq(caller.id)),
     )
     .await?;
-    let today = Utc::now().date_naive();
+    let today = caller.clock.today();
     let mut open: Vec<_> = mine
         .into_iter()
         .filter(|s| s.state(today) != SampleCallState::Scored)
@@ -37,7 +36,7 @@ pub async fn assigned_to_me(cx: &Ctx) -> Result<Vec<AssignedCall>, AppError> {
             call_id: s.call.id,
             sample_id: s.sample_id,
             agent: names.person(s.call.agent_id),
-            occurred: when(s.call.occurred_at),
+            occurred: caller.clock.when(s.call.occurred_at),
             channel: s.call.channel,
             due_on: date(s.due_on),
             overdue: s.state(today) == SampleCallState::Overdue,

@@ -4,7 +4,6 @@ use super::*;
 use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::server::entities::{practice_behaviour, practice_session, target_checkin};
-use crate::server::kernel::dates::{day, when};
 use crate::server::kernel::names::person_names;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
@@ -14,7 +13,7 @@ use crate::server::services::development::{
 };
 use crate::server::services::kpi;
 use crate::types::{CheckinView, EvidenceCall, TargetView};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 
 pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
@@ -31,14 +30,12 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         since_for(std::slice::from_ref(&t), now),
     )
     .await?;
-    let (progress, evidence) = progress_of(&t, &scored, now);
+    let (progress, evidence) = progress_of(&t, &scored, now, caller.clock.org_zone());
     let people = person_names(db, caller.org_id).await?;
     let name_of = |id: i32| people.get(&id).cloned().unwrap_or_else(|| "Someone".into());
     let days_from_start =
         |at: chrono::DateTime<Utc>| (at - t.created_at).num_seconds() as f64 / 86_400.0;
-    let due_end = (t.due_on + Duration::days(1))
-        .and_hms_opt(0, 0, 0)
-        .map_or(t.created_at, |d| d.and_utc());
+    let due_end = caller.clock.end_of_day(t.due_on);
     let current = fw.behaviours().find(|b| b.lineage == t.lineage).cloned();
     let checkins = target_checkin::Entity::find()
         .filter(target_checkin::Column::TargetId.eq(t.id))
@@ -58,12 +55,12 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         .filter(practice_session::Column::OrgId.eq(caller.org_id))
         .filter(practice_session::Column::AgentId.eq(agent.id))
         .filter(practice_session::Column::Id.is_in(sessions))
-        .filter(practice_session::Column::PractisedOn.gte(t.created_at.date_naive()))
+        .filter(practice_session::Column::PractisedOn.gte(caller.clock.day_of(t.created_at)))
         .order_by_desc(practice_session::Column::PractisedOn)
         .all(db)
         .await?;
     let name = behaviour_name(&fw, &all, &t.lineage);
-    let (coaching_windows, coaching) = kpi::target_change(db, &t, name.clone()).await?;
+    let (coaching_windows, coaching) = kpi::target_change(db, &t, name.clone(), &caller.clock).await?;
     Ok(TargetView {
         coaching,
         coaching_windows,
@@ -81,17 +78,17 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
             .unwrap_or_default(),
         baseline_calls: t.baseline_calls,
         plan: t.plan.clone(),
-        set_on: day(t.created_at),
+        set_on: caller.clock.day(t.created_at),
         set_by: name_of(t.created_by),
         agreed_by: t.agreed_by.map(name_of),
-        agreed_on: t.agreed_at.map(day),
+        agreed_on: t.agreed_at.map(|t| caller.clock.day(t)),
         progress,
         horizon_days: days_from_start(due_end),
         today_day: days_from_start(now),
         evidence: evidence
             .iter()
             .map(|c| EvidenceCall {
-                call_on: day(c.call_at),
+                call_on: caller.clock.day(c.call_at),
                 reviews: c
                     .reviews
                     .iter()
@@ -100,7 +97,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
                             s.review_id,
                             name_of(s.coach_id),
                             s.rating.label(),
-                            day(s.scored_at),
+                            caller.clock.day(s.scored_at),
                         )
                     })
                     .collect(),
@@ -113,7 +110,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
             .into_iter()
             .map(|c| CheckinView {
                 author: name_of(c.author_id),
-                when: when(c.created_at),
+                when: caller.clock.when(c.created_at),
                 note: c.note,
             })
             .collect(),

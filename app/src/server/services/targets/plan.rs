@@ -75,7 +75,14 @@ pub async fn target_form(cx: &Ctx, agent_id: Option<i32>) -> Result<TargetForm, 
         now - Duration::days(DEFAULT_WINDOW_DAYS),
     )
     .await?;
-    let profile = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS);
+    let profile = profile_of(
+        &fw,
+        &scored,
+        agent.id,
+        now,
+        DEFAULT_WINDOW_DAYS,
+        caller.clock.org_zone(),
+    );
     Ok(TargetForm {
         agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
@@ -85,7 +92,7 @@ pub async fn target_form(cx: &Ctx, agent_id: Option<i32>) -> Result<TargetForm, 
             .zip(profile)
             .map(|(b, c)| (b.id, b.name.clone(), c, b.anchors.clone()))
             .collect(),
-        today: now.date_naive().format("%Y-%m-%d").to_string(),
+        today: caller.clock.day_of(now).format("%Y-%m-%d").to_string(),
     })
 }
 
@@ -141,7 +148,14 @@ pub async fn create_target(
     }
     let window_start = now - Duration::days(DEFAULT_WINDOW_DAYS);
     let scored = scored_ratings(db, caller.org_id, &[agent.id], window_start).await?;
-    let baseline = profile_of(&fw, &scored, agent.id, now, DEFAULT_WINDOW_DAYS)
+    let baseline = profile_of(
+        &fw,
+        &scored,
+        agent.id,
+        now,
+        DEFAULT_WINDOW_DAYS,
+        caller.clock.org_zone(),
+    )
         .into_iter()
         .zip(fw.behaviours())
         .find(|(_, b)| b.id == behaviour_id)
@@ -151,7 +165,7 @@ pub async fn create_target(
         parse_iso_day(due_on),
         plan,
         baseline.as_ref().map(|c| c.mean),
-        now.date_naive(),
+        caller.clock.day_of(now),
     )
     .map_err(|(field, message)| AppError::invalid(field, message))?;
     let txn = db.begin().await?;

@@ -42,7 +42,7 @@ pub async fn practice_log(cx: &Ctx, agent_id: Option<i32>) -> Result<PracticeLog
             .behaviours()
             .map(|b| (b.lineage.clone(), b.name.clone()))
             .collect(),
-        today: Utc::now().date_naive().format("%Y-%m-%d").to_string(),
+        today: caller.clock.today().format("%Y-%m-%d").to_string(),
     })
 }
 
@@ -86,7 +86,7 @@ pub async fn log_practice(cx: &Ctx, p: NewPractice) -> Result<i32, AppError> {
             rating: p.rating,
             reflection: &p.reflection,
         },
-        Utc::now().date_naive(),
+        caller.clock.today(),
     )
     .map_err(|(field, message)| AppError::invalid(field, message))?;
     let kind = PracticeKind::parse(&p.kind)

@@ -12,6 +12,7 @@ use crate::server::kernel::notify::notify;
 use crate::server::services::development::{
     agent_targets, lineage_map, progress_of, scored_ratings, since_for,
 };
+use crate::server::kernel::clock::org_clock;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -34,10 +35,11 @@ pub async fn refresh_statuses(
     if targets.is_empty() {
         return Ok(0);
     }
+    let zone = org_clock(db, org_id).await?.org_zone();
     let scored = scored_ratings(db, org_id, agent_ids, since_for(&targets, now)).await?;
     let mut changes = vec![];
     for t in &targets {
-        let p = progress_of(t, &scored, now).0;
+        let p = progress_of(t, &scored, now, zone).0;
         if t.status == Some(p.status) && t.achieved_on == p.achieved_on {
             continue;
         }
