@@ -3,7 +3,10 @@ use crate::types::{InvitationPreview, Me};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-use crate::server::{guard, respond, services::people::{auth, settings}};
+use crate::server::{
+    guard, respond,
+    services::people::{auth, settings},
+};
 
 /// The signed-in person, or `None` for a visitor.
 #[server(endpoint = "me")]

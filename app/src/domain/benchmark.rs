@@ -10,8 +10,8 @@
 //! scored on an earlier framework version still count after a new version is
 //! published.
 
-use super::scoring::Rating;
 use super::local_time::day_of;
+use super::scoring::Rating;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -493,7 +493,10 @@ mod tests {
         // now() is noon on 30 June; a 90-day window starts on 2 April.
         let at =
             |m: u32, d: u32, h: u32, min: u32| Utc.with_ymd_and_hms(2026, m, d, h, min, 0).unwrap();
-        assert_eq!(window_start_day(now(), 90, &Utc), at(4, 2, 0, 0).date_naive());
+        assert_eq!(
+            window_start_day(now(), 90, &Utc),
+            at(4, 2, 0, 0).date_naive()
+        );
         assert!(
             in_window(at(4, 2, 0, 1), now(), 90, &Utc),
             "early on the first day"

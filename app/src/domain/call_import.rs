@@ -275,7 +275,12 @@ mod tests {
 
     #[test]
     fn header_problems_are_reported_on_line_one() {
-        let problems = parse("agent_email,team,occurred_at,channel,colour\nx", now(), &Utc).unwrap_err();
+        let problems = parse(
+            "agent_email,team,occurred_at,channel,colour\nx",
+            now(),
+            &Utc,
+        )
+        .unwrap_err();
         let text: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert!(
             text[0].contains("Unknown column \"colour\" (column 5)"),
@@ -290,7 +295,9 @@ mod tests {
 
     #[test]
     fn empty_files_and_header_only_files_are_refused() {
-        assert!(parse("", now(), &Utc).unwrap_err()[0].message.contains("empty"));
+        assert!(parse("", now(), &Utc).unwrap_err()[0]
+            .message
+            .contains("empty"));
         assert!(parse(HEADER, now(), &Utc).unwrap_err()[0]
             .message
             .contains("no calls"));

@@ -4,8 +4,8 @@
 use super::local_time::parse_moment;
 use super::validation::check_year;
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Utc};
-use std::fmt::Display;
 use serde::{Deserialize, Serialize};
+use std::fmt::Display;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Channel {

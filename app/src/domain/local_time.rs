@@ -83,9 +83,7 @@ pub fn when<Z: TimeZone>(t: DateTime<Utc>, zone: &Z) -> String
 where
     Z::Offset: Display,
 {
-    t.with_timezone(zone)
-        .format("%-d %b %Y, %H:%M")
-        .to_string()
+    t.with_timezone(zone).format("%-d %b %Y, %H:%M").to_string()
 }
 
 /// The day of a moment as pages write it, e.g. "3 Mar 2026".
@@ -179,7 +177,10 @@ mod tests {
         let start = start_of_day(d, &Santiago);
         assert_eq!(start, utc(2025, 9, 7, 4, 0));
         assert_eq!(day_of(start, &Santiago), d);
-        assert_eq!(day_of(start - Duration::seconds(1), &Santiago), day_(2025, 9, 6));
+        assert_eq!(
+            day_of(start - Duration::seconds(1), &Santiago),
+            day_(2025, 9, 6)
+        );
     }
 
     #[test]

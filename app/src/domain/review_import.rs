@@ -6,8 +6,8 @@
 //! every line is right.
 
 use super::call_import::{read_call, ImportRow, COLUMNS as CALL_COLUMNS};
-use super::local_time::parse_moment;
 use super::csv_import::{check_header, each_record, open, whole, RowProblem};
+use super::local_time::parse_moment;
 use super::scoring::Rating;
 use super::validation::normalise_email;
 use chrono::{DateTime, Duration, TimeZone, Utc};

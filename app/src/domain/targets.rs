@@ -413,14 +413,20 @@ mod tests {
         assert_eq!(r.achieved_on, NaiveDate::from_ymd_opt(2026, 5, 7));
         assert!(r.reason.contains("Achieved on 7 May 2026"), "{}", r.reason);
         // Still achieved after the due date: it was met in time.
-        assert_eq!(progress(&p, &three, day(90), &Utc).status, TargetStatus::Achieved);
+        assert_eq!(
+            progress(&p, &three, day(90), &Utc).status,
+            TargetStatus::Achieved
+        );
     }
 
     #[test]
     fn achieved_on_day_seven_stays_achieved_after_a_weak_call_on_day_eight() {
         let p = plan(4);
         let week = [at(2, 4.0), at(4, 4.0), at(7, 4.0)];
-        assert_eq!(progress(&p, &week, day(7), &Utc).status, TargetStatus::Achieved);
+        assert_eq!(
+            progress(&p, &week, day(7), &Utc).status,
+            TargetStatus::Achieved
+        );
         let after = [at(2, 4.0), at(4, 4.0), at(7, 4.0), at(8, 1.0)];
         let r = progress(&p, &after, day(9), &Utc);
         assert_eq!(r.status, TargetStatus::Achieved, "{}", r.reason);
@@ -456,7 +462,10 @@ mod tests {
         let ev = [at(3, 4.0), at(5, 4.0), at(6, 3.0)];
         let r = progress(&p, &ev, day(7), &Utc);
         assert!(r.status.is_open());
-        assert_eq!(progress(&p, &ev, day(31), &Utc).status, TargetStatus::Missed);
+        assert_eq!(
+            progress(&p, &ev, day(31), &Utc).status,
+            TargetStatus::Missed
+        );
     }
 
     #[test]

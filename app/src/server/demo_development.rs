@@ -11,13 +11,13 @@ use super::entities::{
     practice_behaviour, practice_session, self_assessment, self_rating, target, target_checkin,
 };
 use super::services::development::{profile_of, progress_of, scored_ratings, Scored};
-use chrono_tz::Tz;
 use super::services::frameworks::{current, view_of};
 use crate::domain::benchmark::{gap, CoachRating, Gap, DEFAULT_WINDOW_DAYS};
 use crate::domain::practice::PracticeKind;
 use crate::domain::targets::TargetStatus;
 use crate::types::FrameworkView;
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
 
 fn err(e: impl std::fmt::Display) -> DbErr {

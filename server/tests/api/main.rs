@@ -20,3 +20,4 @@ mod sampling;
 mod scale_out;
 mod sweep;
 mod tenancy;
+mod time_zones;

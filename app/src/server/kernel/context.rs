@@ -2,8 +2,8 @@
 //! explicitly rather than reading Leptos context, so they run the same in a
 //! request and in a test.
 
-use crate::domain::access::{self, Action, Relation};
 use super::clock::Clock;
+use crate::domain::access::{self, Action, Relation};
 use crate::domain::roles::RoleSet;
 use crate::error::AppError;
 use crate::server::entities::user;

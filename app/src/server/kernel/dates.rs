@@ -1,9 +1,9 @@
 //! How calendar dates are written on pages and read from forms (moments
 //! and days of moments are the caller's `Clock`).
 
+use crate::domain::local_time;
 use crate::domain::validation::parse_day;
 use crate::error::AppError;
-use crate::domain::local_time;
 use chrono::NaiveDate;
 
 /// A calendar date as written on pages.
@@ -63,7 +63,10 @@ mod tests {
 
     #[test]
     fn dates_read_naturally() {
-        assert_eq!(date(NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()), "3 Mar 2026");
+        assert_eq!(
+            date(NaiveDate::from_ymd_opt(2026, 3, 3).unwrap()),
+            "3 Mar 2026"
+        );
     }
 
     #[test]

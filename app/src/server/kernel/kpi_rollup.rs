@@ -121,7 +121,9 @@ pub async fn refresh(
             .exec(db)
             .await?;
         let mut packs: BTreeMap<(i32, NaiveDate, Channel), Vec<Enquiry>> = BTreeMap::new();
-        for (day, channel, team, e) in calls_between(db, &clock, org_id, None, first, last, None).await? {
+        for (day, channel, team, e) in
+            calls_between(db, &clock, org_id, None, first, last, None).await?
+        {
             if !wanted.contains(&day) {
                 continue;
             }

@@ -134,10 +134,12 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
                 },
             )
         })?;
-    let fields = CallFields::check(&input.raw, Utc::now(), &caller.clock.shown_zone()).map_err(|problems| {
-        let p = &problems[0];
-        AppError::invalid(p.field, p.message.clone())
-    })?;
+    let fields = CallFields::check(&input.raw, Utc::now(), &caller.clock.shown_zone()).map_err(
+        |problems| {
+            let p = &problems[0];
+            AppError::invalid(p.field, p.message.clone())
+        },
+    )?;
     let reference = field("reference", check_reference(input.reference))?;
     let txn = db.begin().await?;
     let model = model_of(
@@ -150,7 +152,12 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     )
     .insert(&txn)
     .await?;
-    kpi_rollup::refresh(&txn, caller.org_id, [caller.clock.day_of(model.occurred_at)]).await?;
+    kpi_rollup::refresh(
+        &txn,
+        caller.org_id,
+        [caller.clock.day_of(model.occurred_at)],
+    )
+    .await?;
     complaint_register::open_for_calls(&txn, caller, std::slice::from_ref(&model)).await?;
     txn.commit().await?;
     Ok(model.id)
@@ -325,7 +332,9 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
             flagged.push(model(pair).insert(&txn).await?);
         }
         complaint_register::open_for_calls(&txn, caller, &flagged).await?;
-        let days = rows.iter().map(|r| caller.clock.day_of(r.fields.occurred_at));
+        let days = rows
+            .iter()
+            .map(|r| caller.clock.day_of(r.fields.occurred_at));
         kpi_rollup::refresh(&txn, caller.org_id, days).await?;
         txn.commit().await?;
         tracing::info!(org_id = caller.org_id, rows = rows.len(), "calls imported");

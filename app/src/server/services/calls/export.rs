@@ -73,7 +73,10 @@ pub async fn calls_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppErro
         .await?;
     let names = Names::of_org(&cx.db, cx.caller.org_id).await?;
     Ok(CsvTable {
-        file_name: format!("rapport-calls-{}.csv", period_name(&filter, cx.caller.clock.today())),
+        file_name: format!(
+            "rapport-calls-{}.csv",
+            period_name(&filter, cx.caller.clock.today())
+        ),
         header: HEADER
             .iter()
             .map(|h| h.replace("(UTC)", &cx.caller.clock.zone_label()))

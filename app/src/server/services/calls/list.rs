@@ -6,9 +6,9 @@ use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
 use crate::server::kernel::dates::parse_optional_day;
-use crate::server::kernel::Clock;
 use crate::server::kernel::forms::field;
 use crate::server::kernel::names::Names;
+use crate::server::kernel::Clock;
 use crate::server::kernel::{Ctx, Visibility};
 use crate::types::{CallFilter, CallPage, CallRow, CallScope, TeamRef};
 use chrono::{DateTime, TimeZone, Utc};
@@ -124,7 +124,10 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
     )
     .await?;
     Ok(CallPage {
-        rows: rows.iter().map(|c| row_of(c, &names, &caller.clock)).collect(),
+        rows: rows
+            .iter()
+            .map(|c| row_of(c, &names, &caller.clock))
+            .collect(),
         next,
     })
 }

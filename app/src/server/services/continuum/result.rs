@@ -7,8 +7,8 @@ use crate::domain::placement::{
     attainment, changes, component_stage, disagree, median_answer, overall_stage, Answer, Component,
 };
 use crate::error::AppError;
-use crate::server::kernel::Clock;
 use crate::server::entities::{continuum_answer, continuum_assessment, continuum_respondent};
+use crate::server::kernel::Clock;
 use crate::types::{ContinuumCellView, ContinuumChange, ContinuumResult};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};

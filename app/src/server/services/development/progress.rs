@@ -7,8 +7,8 @@ use crate::domain::scoring::Rating;
 use crate::domain::targets::{progress, Evidence, Progress, TargetPlan};
 use crate::error::AppError;
 use crate::server::entities::{call, review, review_rating, target};
-use crate::types::TargetSummary;
 use crate::server::kernel::clock::org_clock;
+use crate::types::TargetSummary;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
@@ -172,10 +172,11 @@ pub async fn target_ratings(
     let mut spans: HashMap<i32, Vec<Span>> = HashMap::new();
     for t in targets {
         let plan = plan_of(t);
-        spans
-            .entry(t.agent_id)
-            .or_default()
-            .push((plan.start, plan.due_end(&zone), t.lineage.as_str()));
+        spans.entry(t.agent_id).or_default().push((
+            plan.start,
+            plan.due_end(&zone),
+            t.lineage.as_str(),
+        ));
     }
     // Reviews grouped by the behaviours their call needs (those of the
     // targets whose span holds it), so each query asks only for those.

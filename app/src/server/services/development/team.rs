@@ -78,7 +78,15 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
                 targets: targets
                     .iter()
                     .filter(|t| t.agent_id == agent.id)
-                    .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), evidence, now, zone))
+                    .map(|t| {
+                        summary_of(
+                            t,
+                            behaviour_name(&fw, &all, &t.lineage),
+                            evidence,
+                            now,
+                            zone,
+                        )
+                    })
                     .collect(),
                 last_practice: last_practice
                     .get(&agent.id)

@@ -46,7 +46,10 @@ pub async fn complaint_kpis(cx: &Ctx, q: KpiQuery) -> Result<ComplaintKpis, AppE
         } else {
             Some(c.team_id)
         };
-        groups.entry(key).or_default().push(facts_of(c, &caller.clock));
+        groups
+            .entry(key)
+            .or_default()
+            .push(facts_of(c, &caller.clock));
     }
     let labels = if by_agent {
         let ids: Vec<i32> = groups.keys().flatten().copied().collect();

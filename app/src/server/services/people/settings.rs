@@ -42,7 +42,11 @@ pub async fn set_org_time_zone(cx: &Ctx, raw: &str) -> Result<(), AppError> {
     kpi_rollup::rebuild(&txn, caller.org_id).await?;
     quality_rollup::rebuild(&txn, caller.org_id).await?;
     txn.commit().await?;
-    tracing::info!(org_id = caller.org_id, zone = zone.name(), "organisation time zone set");
+    tracing::info!(
+        org_id = caller.org_id,
+        zone = zone.name(),
+        "organisation time zone set"
+    );
     Ok(())
 }
 

@@ -99,10 +99,7 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
     let names = Names::of_org(db, org).await?;
     // Times are the reader's, and the headings say in which zone.
     let zone = cx.caller.clock.zone_label();
-    let mut header: Vec<String> = FIXED
-        .iter()
-        .map(|h| h.replace("(UTC)", &zone))
-        .collect();
+    let mut header: Vec<String> = FIXED.iter().map(|h| h.replace("(UTC)", &zone)).collect();
     header.extend(fw.behaviours().map(|b| b.name.clone()));
     // Newest call first, as on the calls list.
     reviews.sort_by_key(|r| std::cmp::Reverse((occurred.get(&r.call_id).copied(), r.id)));
@@ -131,7 +128,10 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
         })
         .collect();
     Ok(CsvTable {
-        file_name: format!("rapport-reviews-{}.csv", period_name(&filter, cx.caller.clock.today())),
+        file_name: format!(
+            "rapport-reviews-{}.csv",
+            period_name(&filter, cx.caller.clock.today())
+        ),
         header,
         rows,
     })

@@ -123,8 +123,16 @@ pub async fn import_history(
         .collect::<HashSet<_>>()
         .len();
     outcome.coaches = coaches.iter().collect::<HashSet<_>>().len();
-    outcome.first = rows.iter().map(|r| r.reviewed_at).min().map(|t| caller.clock.day(t));
-    outcome.last = rows.iter().map(|r| r.reviewed_at).max().map(|t| caller.clock.day(t));
+    outcome.first = rows
+        .iter()
+        .map(|r| r.reviewed_at)
+        .min()
+        .map(|t| caller.clock.day(t));
+    outcome.last = rows
+        .iter()
+        .map(|r| r.reviewed_at)
+        .max()
+        .map(|t| caller.clock.day(t));
     if commit {
         let txn = db.begin().await?;
         write(&txn, cx, &fw, &rows, targets, &coaches).await?;

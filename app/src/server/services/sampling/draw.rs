@@ -142,7 +142,15 @@ async fn draw_for(cx: &Ctx, req: &SampleRequest) -> Result<Draw, AppError> {
     let scope = Visibility::of(db, caller).await?;
     let teams = teams_in_scope(db, caller, &scope, req.team_id).await?;
     let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
-    let pool = candidates(db, caller.org_id, &team_ids, checked.from, checked.to, &caller.clock).await?;
+    let pool = candidates(
+        db,
+        caller.org_id,
+        &team_ids,
+        checked.from,
+        checked.to,
+        &caller.clock,
+    )
+    .await?;
     // Seeds people can read out and type back in.
     let seed = req
         .seed

@@ -60,7 +60,8 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         .all(db)
         .await?;
     let name = behaviour_name(&fw, &all, &t.lineage);
-    let (coaching_windows, coaching) = kpi::target_change(db, &t, name.clone(), &caller.clock).await?;
+    let (coaching_windows, coaching) =
+        kpi::target_change(db, &t, name.clone(), &caller.clock).await?;
     Ok(TargetView {
         coaching,
         coaching_windows,

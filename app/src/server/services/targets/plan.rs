@@ -156,10 +156,10 @@ pub async fn create_target(
         DEFAULT_WINDOW_DAYS,
         caller.clock.org_zone(),
     )
-        .into_iter()
-        .zip(fw.behaviours())
-        .find(|(_, b)| b.id == behaviour_id)
-        .and_then(|(c, _)| c);
+    .into_iter()
+    .zip(fw.behaviours())
+    .find(|(_, b)| b.id == behaviour_id)
+    .and_then(|(c, _)| c);
     check_new_target(
         level,
         parse_iso_day(due_on),

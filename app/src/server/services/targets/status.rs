@@ -6,13 +6,13 @@
 use crate::domain::targets::TargetStatus;
 use crate::error::AppError;
 use crate::server::entities::target;
+use crate::server::kernel::clock::org_clock;
 use crate::server::kernel::is_unique_violation;
 use crate::server::kernel::names::person_names;
 use crate::server::kernel::notify::notify;
 use crate::server::services::development::{
     agent_targets, lineage_map, progress_of, scored_ratings, since_for,
 };
-use crate::server::kernel::clock::org_clock;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
