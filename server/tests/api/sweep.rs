@@ -627,6 +627,11 @@ fn cases(i: &Ids) -> Vec<Case> {
             SIGNED_IN,
         )
         .no_ids(),
+        case("time_zones", json!({}), SIGNED_IN).no_ids(),
+        case("set_my_time_zone", json!({ "own_zone": "" }), SIGNED_IN).no_ids(),
+        case("set_org_time_zone", json!({ "org_zone": "UTC" }), &[Admin])
+            .forbidden(NOT_ADMIN)
+            .no_ids(),
         case("home", json!({}), SIGNED_IN).no_ids(),
         case("notifications/list", json!({}), SIGNED_IN).no_ids(),
         case("notifications/read", json!({ "id": i.notification }), &[Own]),
