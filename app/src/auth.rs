@@ -41,10 +41,9 @@ pub fn today() -> chrono::NaiveDate {
     {
         return d.0;
     }
-    use_auth()
-        .me
-        .get_untracked()
+    use_context::<Auth>()
+        .and_then(|a| a.me.get_untracked())
         .and_then(|r| r.ok().flatten())
-        .map(|me| me.today)
+        .and_then(|me| me.today.parse().ok())
         .unwrap_or_else(|| chrono::Utc::now().date_naive())
 }

@@ -9,7 +9,7 @@ async function scoreANewCallOfBens(page: Page) {
   await open(page, '/calls/new');
   await expect(page.getByRole('heading', { name: 'Add a call' })).toBeVisible();
   await page.getByLabel('Agent').selectOption({ label: 'Ben Carter' });
-  // The form reads the time as UTC, to the minute.
+  // The demo organisation keeps its days in UTC, and so does the form.
   await page.getByLabel('When').fill(new Date().toISOString().slice(0, 16));
   await page.getByLabel('Length (seconds)').fill('240');
   await page.getByRole('button', { name: 'Add call' }).click();

@@ -174,7 +174,7 @@ fn ZoneForms(
         </form>
         {org_options.map(|org_options| view! {
             <form
-                class="form"
+                class="form zone-org"
                 novalidate
                 on:submit=move |ev| {
                     ev.prevent_default();

@@ -18,8 +18,10 @@ pub struct Me {
     pub zone: String,
     /// The organisation's time zone, by which its days are cut.
     pub org_zone: String,
-    /// Today in the organisation, for pages that offer "the last n days".
-    pub today: chrono::NaiveDate,
+    /// Today in the organisation (ISO, e.g. 2026-03-14), for pages that
+    /// offer "the last n days". Text, so the main bundle needs no date
+    /// parser to read who is signed in.
+    pub today: String,
 }
 
 impl Me {

@@ -35,7 +35,7 @@ pub async fn me(db: &DatabaseConnection, user: &AuthUser) -> Result<Me, AppError
         org_name: org.name,
         zone: user.clock.shown_zone().name().to_string(),
         org_zone: user.clock.org_zone().name().to_string(),
-        today: user.clock.today(),
+        today: user.clock.today().to_string(),
     })
 }
 
