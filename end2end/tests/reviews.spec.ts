@@ -78,6 +78,59 @@ test('a coach scores a recorded call with the keyboard and the agent disputes th
   expect(errors).toEqual([]);
 });
 
+/** Presses Tab until the element matching `selector` has focus. */
+async function tabTo(page: import('@playwright/test').Page, selector: string) {
+  for (let i = 0; i < 300; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('a coach scores a whole review by keyboard alone with the player in view, then opens the next call', async ({ page }) => {
+  const errors = collectErrors(page);
+  await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
+  await open(page, '/calls?reviewed=no&recorded=yes');
+  const row = page.locator('tr', { has: page.locator('.badge', { hasText: 'Audio' }) }).first();
+  await expect(row).toBeVisible();
+  await row.locator('a').first().click();
+  await expect(page).toHaveURL(/\/calls\/\d+$/);
+  await hydrated(page);
+
+  // From here on, only keys.
+  await tabTo(page, 'button.primary');
+  await expect(page.locator(':focus')).toHaveText(/Score this call|Continue scoring/);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/reviews\/\d+$/);
+  await expect(page.locator('.score-bar')).toBeVisible();
+  const total = await page.locator('article.behaviour').count();
+  for (let i = 0; i < total; i++) {
+    await page.locator('body').press('4');
+  }
+  await expect(page.locator('.score-bar')).toContainText(`${total} of ${total} rated`);
+  // The last behaviour is on screen, and so is the player.
+  await expect(page.locator('article.behaviour').last()).toBeInViewport();
+  await expect(page.locator('.scorer-listen audio')).toBeInViewport();
+
+  await tabTo(page, '#strengths');
+  await page.keyboard.type('Calm and clear from start to finish.');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#development')).toBeFocused();
+  await page.keyboard.type('Check the customer has everything before closing.');
+  await tabTo(page, 'button.primary');
+  await expect(page.locator(':focus')).toHaveText('Submit review');
+  await page.keyboard.press('Enter');
+
+  // Confirmed, and focus waits on the next call.
+  await expect(page.getByRole('status').filter({ hasText: 'Review submitted.' })).toBeVisible();
+  const next = page.getByRole('link', { name: 'Score the next call' });
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/calls\/\d+$/);
+  await expect(page.getByRole('button', { name: /Score this call|Continue scoring/ })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('a focused rating takes Space, and the arrow keys move within its behaviour', async ({ page }) => {
   await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
   await open(page, '/calls');

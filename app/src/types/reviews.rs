@@ -55,6 +55,8 @@ pub struct ReviewView {
     pub can_respond: bool,
     pub can_resolve: bool,
     pub audit: Vec<AuditEntry>,
+    /// For the coach who wrote it: the call to score next, if any.
+    pub next_call: Option<i32>,
 }
 
 /// The calibration session a blind score belongs to.

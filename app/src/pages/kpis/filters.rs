@@ -50,13 +50,13 @@ pub fn KpiFilters(
 ) -> impl IntoView {
     let today = crate::auth::today();
     let preset = preset_of(&q, today);
-    let with = {
-        let q = q.clone();
-        move |change: &dyn Fn(&mut KpiQuery)| {
-            let mut next = q.clone();
-            change(&mut next);
-            go.run(next);
-        }
+    // Changes pile up on the latest asked-for query, not on the one shown:
+    // a second choice made before the page has answered the first (period,
+    // then grouping) must not undo it.
+    let asked = StoredValue::new(q.clone());
+    let with = move |change: &dyn Fn(&mut KpiQuery)| {
+        asked.update_value(|n| change(n));
+        go.run(asked.get_value());
     };
     let on_preset = {
         let with = with.clone();

@@ -34,10 +34,17 @@ pub(super) fn ReviewLoader() -> impl IntoView {
     let reload = provide_reload();
     let review = Resource::new(move || (id(), reload.version()), |(key, _)| get_review(key));
     let refresh = reload.callback();
+    // Set by the scorer's submit, read by the read view that replaces it:
+    // it confirms and moves focus on to the next call.
+    let just_submitted = RwSignal::new(false);
+    let submitted = Callback::new(move |()| {
+        just_submitted.set(true);
+        refresh.run(());
+    });
     view! {
             {reloadable(review, move |value| match value {
-                        r if r.can_score => view! { <Scorer review=r on_submitted=refresh /> }.into_any(),
-                        r => view! { <ReviewRead review=r on_changed=refresh /> }.into_any(),
+                        r if r.can_score => view! { <Scorer review=r on_submitted=submitted /> }.into_any(),
+                        r => view! { <ReviewRead review=r on_changed=refresh just_submitted=just_submitted.get_untracked() /> }.into_any(),
     })}
         }
 }

@@ -9,7 +9,13 @@ use crate::types::{BehaviourView, ReviewView};
 use leptos::prelude::*;
 
 #[component]
-pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl IntoView {
+pub(super) fn ReviewRead(
+    review: ReviewView,
+    on_changed: Callback<()>,
+    /// The coach has just submitted it here: confirm, and offer the next call.
+    #[prop(optional)]
+    just_submitted: bool,
+) -> impl IntoView {
     let ratings = ratings_map(&review);
     let behaviours: Vec<BehaviourView> = review.framework.behaviours().cloned().collect();
     let outcome = live_score(&behaviours, &ratings);
@@ -39,10 +45,44 @@ pub(super) fn ReviewRead(review: ReviewView, on_changed: Callback<()>) -> impl I
         .filter_map(|i| behaviours.get(*i).map(|b| b.name.clone()))
         .collect();
     let (back_href, back_label) = back_link(&review.calibration, call.id);
+    let next_link = NodeRef::<leptos::html::A>::new();
+    let notice = NodeRef::<leptos::html::Div>::new();
+    if just_submitted {
+        // Keyboard and screen-reader users land on what comes next rather
+        // than on a page top that no longer holds the scorer.
+        Effect::new(move |_| match (next_link.get(), notice.get()) {
+            (Some(a), _) => drop(a.focus()),
+            (None, Some(n)) => drop(n.focus()),
+            _ => {}
+        });
+    }
+    let agent_first = call
+        .agent
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     view! {
         <PageHeader title=title lede=lede>
             <a class="button ghost" href=back_href>{back_label}</a>
+            {review.next_call.map(|id| view! {
+                <a class="button primary" href=format!("/calls/{id}") node_ref=next_link>"Score the next call"</a>
+            })}
         </PageHeader>
+        {just_submitted.then(|| {
+            let text = if review.calibration.is_some() {
+                "Calibration score submitted. It stays with the session; the agent is not told.".to_string()
+            } else {
+                format!("Review submitted. {agent_first} has been told and can acknowledge or dispute it.")
+            };
+            view! {
+                <div class="notice notice-ok" role="status" tabindex="-1" node_ref=notice>
+                    {text}
+                    {review.next_call.is_none().then_some(" Nothing else is waiting for you to score.")}
+                </div>
+            }
+        })}
         <CalibrationNote brief=review.calibration.clone() />
         <div class="review-summary card">
             <div class="score-now big">

@@ -298,7 +298,7 @@ pub(super) fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl Int
         <CalibrationNote brief=review.calibration.clone() />
         <div class="scorer">
             <div class="scorer-listen">
-                <section class="card sticky">
+                <section class="card">
                     <PlayerView src=call.recording.clone() player=player evidence=evidence_signal />
                     <form class="pin-form" on:submit=move |ev| { ev.prevent_default(); pin(EvidenceKind::Note); }>
                         <label for="pin-note">

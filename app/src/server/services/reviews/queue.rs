@@ -119,6 +119,39 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     })
 }
 
+/// The call a coach would score next, other than `except`: the first of
+/// their assigned sample calls still to score (by due date), else the
+/// newest unreviewed call they may score.
+pub async fn next_to_score(cx: &Ctx, except: i32) -> Result<Option<i32>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    if !access::permits_any(caller.roles, Action::ScoreCall) {
+        return Ok(None);
+    }
+    if let Some(a) = sampling::assigned_to_me(cx)
+        .await?
+        .into_iter()
+        .find(|a| a.call_id != except)
+    {
+        return Ok(Some(a.call_id));
+    }
+    let scope = Visibility::of(db, caller).await?;
+    let mut q = call::Entity::find()
+        .select_only()
+        .column(call::Column::Id)
+        .filter(scope.call_condition())
+        .filter(call::Column::Reviewed.eq(false))
+        .filter(call::Column::AgentId.ne(caller.id))
+        .filter(call::Column::Id.ne(except));
+    if !caller.may(Action::ScoreCall, Relation::Organisation) {
+        q = q.filter(call::Column::TeamId.is_in(scope.teams.clone()));
+    }
+    Ok(q.order_by_desc(call::Column::OccurredAt)
+        .order_by_desc(call::Column::Id)
+        .into_tuple::<i32>()
+        .one(db)
+        .await?)
+}
+
 pub async fn notifications(cx: &Ctx) -> Result<Vec<NotificationView>, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     Ok(notification::Entity::find()

@@ -152,8 +152,15 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
         call.can_review = false;
         call.can_edit = false;
     }
+    // The author of a just-submitted ordinary review goes on to the next call.
+    let next_call = if ordinary && r.coach_id == caller.id && r.status != ReviewStatus::Draft {
+        super::next_to_score(cx, r.call_id).await?
+    } else {
+        None
+    };
     Ok(ReviewView {
         id: r.id,
+        next_call,
         calibration,
         can_score: r.status == ReviewStatus::Draft && r.coach_id == caller.id,
         can_respond: ordinary
