@@ -59,7 +59,6 @@ pub fn KpiFilters(
         go.run(asked.get_value());
     };
     let on_preset = {
-        let with = with.clone();
         move |ev| {
             if let Ok(days) = event_target_value(&ev).parse::<i64>() {
                 with(&|n| {
@@ -70,21 +69,18 @@ pub fn KpiFilters(
         }
     };
     let on_from = {
-        let with = with.clone();
         move |ev| {
             let v = event_target_value(&ev);
             with(&|n| n.from = v.clone());
         }
     };
     let on_to = {
-        let with = with.clone();
         move |ev| {
             let v = event_target_value(&ev);
             with(&|n| n.to = v.clone());
         }
     };
     let on_group = {
-        let with = with.clone();
         move |ev| {
             let v = event_target_value(&ev);
             with(&|n| n.grouping = Grouping::parse(&v).unwrap_or(Grouping::Week));
@@ -92,7 +88,6 @@ pub fn KpiFilters(
     };
     let agents_of_team = scope.agents.clone();
     let on_team = {
-        let with = with.clone();
         move |ev| {
             let team = event_target_value(&ev).parse::<i32>().ok();
             with(&|n| {
@@ -110,14 +105,12 @@ pub fn KpiFilters(
         }
     };
     let on_agent = {
-        let with = with.clone();
         move |ev| {
             let agent = event_target_value(&ev).parse::<i32>().ok();
             with(&|n| n.agent_id = agent);
         }
     };
     let on_channel = {
-        let with = with.clone();
         move |ev| {
             let c = Channel::parse(&event_target_value(&ev)).ok();
             with(&|n| n.channel = c);
