@@ -90,7 +90,9 @@ async function tabTo(page: import('@playwright/test').Page, selector: string) {
 test('a coach scores a whole review by keyboard alone with the player in view, then opens the next call', async ({ page }) => {
   const errors = collectErrors(page);
   await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
-  await open(page, '/calls?reviewed=no&recorded=yes');
+  await open(page, '/calls');
+  await page.getByLabel('Reviewed').selectOption('no');
+  await page.getByLabel('Recording').selectOption('yes');
   const row = page.locator('tr', { has: page.locator('.badge', { hasText: 'Audio' }) }).first();
   await expect(row).toBeVisible();
   await row.locator('a').first().click();
