@@ -34,6 +34,9 @@ async function sweep(page: Page, who: string, paths: string[]): Promise<string[]
     for (const v of VIEWS) {
       await page.setViewportSize({ width: v.width, height: v.height });
       await page.emulateMedia({ colorScheme: v.scheme });
+      // Colours fade between schemes: judge them once they have settled,
+      // as a person would see them.
+      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
       const where = `${who} ${path} ${v.width}px ${v.scheme}`;
       const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
       for (const violation of result.violations) {

@@ -215,7 +215,7 @@ pub fn TargetChart(
     let set_today = today_x - T_LEFT < 48.0;
     let today_label = !set_today && due_x - today_x > 110.0;
     view! {
-        <figure class="chart target-chart">
+        <figure class="chart target-chart" tabindex="0">
             <svg viewBox=format!("0 0 {T_WIDTH} {T_HEIGHT}") role="img" aria-label=label>
                 {grid}
                 <line class="target-line" x1=T_LEFT x2=T_WIDTH - T_RIGHT y1=target_y y2=target_y />

@@ -196,7 +196,7 @@ fn HistoryTable(history: SelfAssessmentHistory) -> impl IntoView {
             {is_self.then(|| view! { <a class="button primary" href="/self-assessment/new">"Rate yourself again"</a> })}
         </PageHeader>
         <section class="card card-flush">
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="table history-table">
                     <thead>
                         <tr>

@@ -186,7 +186,7 @@ pub(super) fn Calls() -> impl IntoView {
                     Ok(page) => {
                         let first_next = page.next.clone();
                         view! {
-                            <div class="table-wrap card flush">
+                            <div class="table-wrap card flush" tabindex="0">
                                 <table class="table stack calls-table">
                                     <thead>
                                         <tr>

@@ -59,7 +59,7 @@ pub(super) fn History(home: ContinuumHome) -> impl IntoView {
             view! {
                 <section class="card card-flush">
                     <h2 class="card-title">"Assessments"</h2>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="table stack">
                             <thead><tr>
                                 <th scope="col">"Assessment"</th><th scope="col">"Unit"</th><th scope="col">"Status"</th>

@@ -211,7 +211,7 @@ pub(super) fn GapCard(
 #[component]
 pub(super) fn BenchmarkTable(rows: Vec<BenchmarkRow>, q: String) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table stack benchmark-table">
                 <thead>
                     <tr>

@@ -122,7 +122,7 @@ fn windows_text(w: &CoachingWindows) -> String {
 #[component]
 fn ChangeTable(rows: Vec<CoachingRow>) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table class="table stack coaching-table">
                 <thead>
                     <tr>
@@ -204,7 +204,7 @@ fn TargetListBody(v: TargetEffects) -> impl IntoView {
                     <div class="card-title-row">
                         <h2 id="effects-title" class="card-title">{format!("{} targets, {} with enough calls to measure", v.targets.len(), measured)}</h2>
                     </div>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="table stack coaching-table">
                             <thead>
                                 <tr>

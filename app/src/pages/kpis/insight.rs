@@ -177,7 +177,7 @@ fn InsightBody(v: InsightView) -> impl IntoView {
                     <div class="card-title-row">
                         <h2 id="effects-title" class="card-title">"Every behaviour"</h2>
                     </div>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table class="table stack effects-table">
                             <thead>
                                 <tr>
