@@ -66,9 +66,13 @@ test('a coach scores a recorded call with the keyboard and the agent disputes th
   }[agent];
   expect(email, `demo agent ${agent}`).toBeTruthy();
   await logIn(page, email!, DEMO_PASSWORD);
-  await expect(page.locator('.notifications')).toContainText('Sam Okafor reviewed one of your calls');
+  // The notification names the call, its day and its score.
+  await expect(page.locator('.notifications a').first()).toHaveText(/^Sam Okafor reviewed your (phone|chat|email|social) call of \d{1,2} [A-Z][a-z]{2} \d{4}: \d+\.\d\.$/);
   await page.locator('.notifications a', { hasText: 'Sam Okafor' }).first().click();
   await expect(page).toHaveURL(reviewUrl);
+  // Written for Ana, not about her.
+  await expect(page.getByRole('heading', { name: 'Review of your call' })).toBeVisible();
+  await expect(page.locator('.review-summary')).toContainText('Awaiting your response');
   await expect(page.locator('.evidence', { hasText: 'takes ownership' })).toBeVisible();
   await page.getByRole('button', { name: 'Dispute…' }).click();
   await page.getByLabel('What do you disagree with, and why?').fill('I did summarise: at the end I repeated the refund date.');

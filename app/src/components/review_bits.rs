@@ -31,10 +31,12 @@ pub fn ScoreBadge(score: Option<f64>, critical_fail: bool) -> impl IntoView {
     }
 }
 
+/// A review's status; `for_agent` words it for the agent it is about.
 #[component]
-pub fn StatusBadge(status: ReviewStatus) -> impl IntoView {
+pub fn StatusBadge(status: ReviewStatus, #[prop(optional)] for_agent: bool) -> impl IntoView {
     let (class, label) = match status {
         ReviewStatus::Draft => ("badge subtle", "Draft"),
+        ReviewStatus::Submitted if for_agent => ("badge info", "Awaiting your response"),
         ReviewStatus::Submitted => ("badge info", "Awaiting agent"),
         ReviewStatus::Acknowledged => ("badge ok", "Acknowledged"),
         ReviewStatus::Disputed => ("badge warn", "Disputed"),

@@ -115,7 +115,7 @@ fn review_rows(items: Vec<ReviewListItem>, show_agent: bool) -> impl IntoView {
             {items.into_iter().map(|r| view! {
                 <li>
                     <a href=format!("/reviews/{}", r.id)>{if show_agent { r.agent.clone() } else { format!("Call of {}", r.occurred) }}</a>
-                    <StatusBadge status=r.status />
+                    <StatusBadge status=r.status for_agent=!show_agent />
                     {(r.status != ReviewStatus::Draft).then(|| view! { <ScoreBadge score=r.score critical_fail=r.critical_fail /> })}
                     <span class="muted small">{if show_agent { r.occurred.clone() } else { format!("by {}", r.coach) }}</span>
                 </li>

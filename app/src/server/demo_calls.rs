@@ -272,8 +272,10 @@ pub async fn seed(
                     org_id: Set(org_id),
                     user_id: Set(agent.id),
                     text: Set(format!(
-                        "{} reviewed one of your calls.",
-                        names.get(&agent.coach_id).cloned().unwrap_or_default()
+                        "{} reviewed your {} call of {}.",
+                        names.get(&agent.coach_id).cloned().unwrap_or_default(),
+                        c.channel.label().to_lowercase(),
+                        c.occurred_at.format("%-d %b %Y")
                     )),
                     link: Set(format!("/reviews/{}", r.id)),
                     created_at: Set(submitted_at),

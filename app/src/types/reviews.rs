@@ -57,6 +57,8 @@ pub struct ReviewView {
     pub audit: Vec<AuditEntry>,
     /// For the coach who wrote it: the call to score next, if any.
     pub next_call: Option<i32>,
+    /// Whether the caller is the agent whose call it is.
+    pub is_mine: bool,
 }
 
 /// The calibration session a blind score belongs to.

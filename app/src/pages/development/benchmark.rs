@@ -63,6 +63,7 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
     let never_rated = view.self_assessed_on.is_none();
     let is_self = view.is_self;
     let name = view.agent.name.clone();
+    let first = name.split_whitespace().next().unwrap_or_default().to_string();
     let new_target = format!("/targets/new{q}");
     let set_label = if is_self {
         "Set a target".to_string()
@@ -122,11 +123,11 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
             </section>
             <div class="gap-cards">
                 <GapCard title="Blind spots" class="gap-blind" rows=blind q=q.clone()
-                    explain="You rate yourself at least a level above your coaches' mean over at least 3 calls, and above its 95% interval."
-                    none="No blind spots: nowhere do you rate yourself clearly above your coaches." />
+                    explain=if is_self { "You rate yourself at least a level above your coaches' mean over at least 3 calls, and above its 95% interval.".to_string() } else { format!("{first} rates themself at least a level above the coaches' mean over at least 3 calls, and above its 95% interval.") }
+                    none=if is_self { "No blind spots: nowhere do you rate yourself clearly above your coaches.".to_string() } else { format!("No blind spots: nowhere does {first} rate themself clearly above the coaches.") } />
                 <GapCard title="Hidden strengths" class="gap-hidden" rows=hidden q=q.clone()
-                    explain="Your coaches rate you at least a level above your own rating, and your rating is below their 95% interval."
-                    none="No hidden strengths: nowhere do your coaches rate you clearly above yourself." />
+                    explain=if is_self { "Your coaches rate you at least a level above your own rating, and your rating is below their 95% interval.".to_string() } else { format!("The coaches rate {first} at least a level above their own rating, which is below the coaches' 95% interval.") }
+                    none=if is_self { "No hidden strengths: nowhere do your coaches rate you clearly above yourself.".to_string() } else { format!("No hidden strengths: nowhere do the coaches rate {first} clearly above their own rating.") } />
                 {(!unclear.is_empty()).then(|| view! {
                     <GapCard title="Not clear yet" class="gap-unclear" rows=unclear q=q.clone()
                         explain="A gap of a level or more that still lies inside the 95% interval: the calls so far cannot tell it from chance."

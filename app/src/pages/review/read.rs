@@ -24,7 +24,11 @@ pub(super) fn ReviewRead(
     let behaviours_store = StoredValue::new(behaviours.clone());
     let seek = Callback::new(move |ms: u32| player.seek(ms));
     let call = review.call.clone();
-    let title = format!("Review of {}'s call", call.agent.name);
+    let title = if review.is_mine {
+        "Review of your call".to_string()
+    } else {
+        format!("Review of {}'s call", call.agent.name)
+    };
     let lede = format!(
         "Scored by {} · {} · {} · framework v{}",
         review.coach,
@@ -93,7 +97,7 @@ pub(super) fn ReviewRead(
                 } else if review.imported_on.is_some() {
                     view! { <span class="badge subtle">"Imported history"</span> }.into_any()
                 } else {
-                    view! { <StatusBadge status=review.status /> }.into_any()
+                    view! { <StatusBadge status=review.status for_agent=review.is_mine /> }.into_any()
                 }}
             </div>
             {outcome.critical_fail.then(|| view! {

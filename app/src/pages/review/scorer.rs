@@ -344,7 +344,7 @@ pub(super) fn Scorer(review: ReviewView, on_submitted: Callback<()>) -> impl Int
                             <div class="score-now">
                                 <ScoreBadge score=o.score critical_fail=o.critical_fail />
                                 {o.critical_fail.then(|| view! {
-                                    <span class="muted">{format!("weighted {}", o.unweighted_by_critical.map(|s| format!("{s:.1}")).unwrap_or_else(|| "–".into()))}</span>
+                                    <span class="muted">{format!("{} before the critical fail", o.unweighted_by_critical.map(|s| format!("{s:.1}")).unwrap_or_else(|| "–".into()))}</span>
                                 })}
                             </div>
                             <span class="muted">{format!("{} of {} rated", o.rated, o.total)}</span>

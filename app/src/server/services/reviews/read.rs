@@ -161,6 +161,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
     Ok(ReviewView {
         id: r.id,
         next_call,
+        is_mine: r.agent_id == caller.id,
         calibration,
         can_score: r.status == ReviewStatus::Draft && r.coach_id == caller.id,
         can_respond: ordinary

@@ -323,6 +323,17 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
     }
     let txn = db.begin().await?;
     let (review_id, call_id, agent_id) = (r.id, r.call_id, r.agent_id);
+    let reviewed = call::Entity::find_by_id(call_id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::not_found("That call"))?;
+    // Written for the agent, in the organisation's days (notifications are
+    // stored text): which call, when, and how it scored.
+    let which = format!(
+        "{} call of {}",
+        reviewed.channel.label().to_lowercase(),
+        caller.clock.day(reviewed.occurred_at)
+    );
     let mut active: review::ActiveModel = r.into();
     active.status = Set(ReviewStatus::Submitted);
     active.score = Set(result.score);
@@ -354,7 +365,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
         caller.org_id,
         agent_id,
         format!(
-            "{} reviewed one of your calls: {}.",
+            "{} reviewed your {which}: {}.",
             caller.name,
             summary(&result)
         ),
