@@ -63,7 +63,11 @@ pub(super) fn Benchmark(view: BenchmarkView) -> impl IntoView {
     let never_rated = view.self_assessed_on.is_none();
     let is_self = view.is_self;
     let name = view.agent.name.clone();
-    let first = name.split_whitespace().next().unwrap_or_default().to_string();
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let new_target = format!("/targets/new{q}");
     let set_label = if is_self {
         "Set a target".to_string()
