@@ -73,10 +73,15 @@ test('a coach scores a recorded call with the keyboard and the agent disputes th
   // Written for Ana, not about her.
   await expect(page.getByRole('heading', { name: 'Review of your call' })).toBeVisible();
   await expect(page.locator('.review-summary')).toContainText('Awaiting your response');
+  // The response comes after the ratings, so the review is read first.
+  const respond = page.locator('#respond');
+  const lastRating = page.locator('.ratings-table').last();
+  expect((await respond.boundingBox())!.y).toBeGreaterThan((await lastRating.boundingBox())!.y);
   await expect(page.locator('.evidence', { hasText: 'takes ownership' })).toBeVisible();
   await page.getByRole('button', { name: 'Dispute…' }).click();
   await page.getByLabel('What do you disagree with, and why?').fill('I did summarise: at the end I repeated the refund date.');
   await page.getByRole('button', { name: 'Send dispute' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Dispute sent.' })).toBeFocused();
   await expect(page.locator('.review-summary')).toContainText('Disputed');
   await expect(page.locator('.dispute blockquote')).toContainText('repeated the refund date');
   expect(errors).toEqual([]);

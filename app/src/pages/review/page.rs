@@ -41,10 +41,12 @@ pub(super) fn ReviewLoader() -> impl IntoView {
         just_submitted.set(true);
         refresh.run(());
     });
+    // An acknowledgement, dispute or resolution, confirmed on the reloaded page.
+    let confirm = RwSignal::new(None::<String>);
     view! {
             {reloadable(review, move |value| match value {
                         r if r.can_score => view! { <Scorer review=r on_submitted=submitted /> }.into_any(),
-                        r => view! { <ReviewRead review=r on_changed=refresh just_submitted=just_submitted.get_untracked() /> }.into_any(),
+                        r => view! { <ReviewRead review=r on_changed=refresh just_submitted=just_submitted.get_untracked() confirm=confirm /> }.into_any(),
     })}
         }
 }

@@ -15,7 +15,10 @@ pub(super) fn ReviewRead(
     /// The coach has just submitted it here: confirm, and offer the next call.
     #[prop(optional)]
     just_submitted: bool,
+    /// The confirmation of the response just made here, if any.
+    confirm: RwSignal<Option<String>>,
 ) -> impl IntoView {
+    let confirmed = confirm.get_untracked();
     let ratings = ratings_map(&review);
     let behaviours: Vec<BehaviourView> = review.framework.behaviours().cloned().collect();
     let outcome = live_score(&behaviours, &ratings);
@@ -51,7 +54,7 @@ pub(super) fn ReviewRead(
     let (back_href, back_label) = back_link(&review.calibration, call.id);
     let next_link = NodeRef::<leptos::html::A>::new();
     let notice = NodeRef::<leptos::html::Div>::new();
-    if just_submitted {
+    if just_submitted || confirmed.is_some() {
         // Keyboard and screen-reader users land on what comes next rather
         // than on a page top that no longer holds the scorer.
         Effect::new(move |_| match (next_link.get(), notice.get()) {
@@ -74,6 +77,9 @@ pub(super) fn ReviewRead(
                 <a class="button primary" href=format!("/calls/{id}") node_ref=next_link>"Score the next call"</a>
             })}
         </PageHeader>
+        {confirmed.map(|text| view! {
+            <div class="notice notice-ok" role="status" tabindex="-1" node_ref=notice>{text}</div>
+        })}
         {just_submitted.then(|| {
             let text = if review.calibration.is_some() {
                 "Calibration score submitted. It stays with the session; the agent is not told.".to_string()
@@ -111,8 +117,11 @@ pub(super) fn ReviewRead(
                 <div><h3>"Strengths"</h3><p>{review.strengths.clone()}</p></div>
                 <div><h3>"To develop"</h3><p>{review.development.clone()}</p></div>
             </div>
+            // Read first, then respond: the response sits after the ratings.
+            {review.can_respond.then(|| view! {
+                <p class="muted">"Read the ratings and evidence below, then "<a href="#respond">"acknowledge or dispute the review"</a>" at the end."</p>
+            })}
         </div>
-        <Respond review=review.clone() behaviours=behaviours_store ratings=ratings.clone() on_changed=on_changed />
         <div class=if call.recording.is_some() || !call.transcript.is_empty() { "scorer" } else { "review-body" }>
             <div class="scorer-listen">
                 <section class="card">
@@ -174,5 +183,6 @@ pub(super) fn ReviewRead(
                 })}
             </div>
         </div>
+        <Respond review=review.clone() behaviours=behaviours_store ratings=ratings.clone() on_changed=on_changed confirm=confirm />
     }
 }

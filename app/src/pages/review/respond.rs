@@ -17,6 +17,9 @@ pub(super) fn Respond(
     behaviours: StoredValue<Vec<BehaviourView>>,
     ratings: HashMap<i32, Rating>,
     on_changed: Callback<()>,
+    /// Where the confirmation of a done action goes: the page shows it
+    /// once the review has reloaded.
+    confirm: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let id = review.id;
     let disputing = RwSignal::new(false);
@@ -25,11 +28,15 @@ pub(super) fn Respond(
     let busy = RwSignal::new(false);
     let run = move |fut: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<(), crate::error::AppError>>>,
-    >| {
+    >,
+                    done: &'static str| {
         busy.set(true);
         spawn_local(async move {
             match fut.await {
-                Ok(()) => on_changed.run(()),
+                Ok(()) => {
+                    confirm.set(Some(done.to_string()));
+                    on_changed.run(());
+                }
                 Err(e) => error.set(Some(e.to_string())),
             }
             busy.set(false);
@@ -41,13 +48,13 @@ pub(super) fn Respond(
     let ratings = StoredValue::new(ratings);
     view! {
         {review.can_respond.then(|| view! {
-            <section class="card respond">
+            <section class="card respond" id="respond">
                 <h2>"Your response"</h2>
                 <p class="muted">"Acknowledge the review if it is fair. If you disagree, dispute it with your reason: another coach or a leader will look at it."</p>
                 <Show when=move || disputing.get() fallback=move || view! {
                     <div class="form-actions start">
                         <button class="button primary" type="button" disabled=move || busy.get()
-                            on:click=move |_| run(Box::pin(acknowledge_review(id)))>"Acknowledge"</button>
+                            on:click=move |_| run(Box::pin(acknowledge_review(id)), "Acknowledged. Your coach can see you have read the review.")>"Acknowledge"</button>
                         <button class="button" type="button" on:click=move |_| disputing.set(true)>"Dispute…"</button>
                     </div>
                 }>
@@ -57,7 +64,7 @@ pub(super) fn Respond(
                     </div>
                     <div class="form-actions start">
                         <button class="button primary" type="button" disabled=move || busy.get()
-                            on:click=move |_| run(Box::pin(dispute_review(id, reason.get_untracked())))>"Send dispute"</button>
+                            on:click=move |_| run(Box::pin(dispute_review(id, reason.get_untracked())), "Dispute sent. Another coach or a leader will look at it, and you will be told what they decide.")>"Send dispute"</button>
                         <button class="button ghost" type="button" on:click=move |_| disputing.set(false)>"Cancel"</button>
                     </div>
                 </Show>
@@ -113,7 +120,7 @@ pub(super) fn Respond(
                 </div>
                 <button class="button primary" type="button" disabled=move || busy.get() on:click=move |_| {
                     let list: Vec<(i32, Rating)> = amended.get_untracked().into_iter().collect();
-                    run(Box::pin(resolve_dispute(id, resolve_kind.get_untracked(), resolve_note.get_untracked(), list)));
+                    run(Box::pin(resolve_dispute(id, resolve_kind.get_untracked(), resolve_note.get_untracked(), list)), "Dispute resolved. The agent and the coach have been told.");
                 }>"Resolve"</button>
                 {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
             </section>
