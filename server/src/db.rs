@@ -34,8 +34,14 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     } else {
         options.max_connections(20);
     }
+    // Migrate on a pool of its own, then serve from fresh connections: a
+    // SQLite connection that was open across a schema change (a column
+    // added) was seen reading rows shaped like the old table ("missing
+    // value for column"), once in a few starts.
+    let migrating = Database::connect(options.clone()).await?;
+    Migrator::up(&migrating, None).await?;
+    migrating.close().await?;
     let db = Database::connect(options).await?;
-    Migrator::up(&db, None).await?;
     optimize(&db).await?;
     Ok(db)
 }
