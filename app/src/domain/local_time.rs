@@ -78,12 +78,20 @@ pub fn parse_moment<Z: TimeZone + Display>(raw: &str, zone: &Z) -> Result<DateTi
     ))
 }
 
+/// `t` on the wall clock of `zone`, written with a chrono format.
+fn local<Z: TimeZone>(t: DateTime<Utc>, zone: &Z, format: &str) -> String
+where
+    Z::Offset: Display,
+{
+    t.with_timezone(zone).format(format).to_string()
+}
+
 /// A moment as pages write it, e.g. "3 Mar 2026, 14:05".
 pub fn when<Z: TimeZone>(t: DateTime<Utc>, zone: &Z) -> String
 where
     Z::Offset: Display,
 {
-    t.with_timezone(zone).format("%-d %b %Y, %H:%M").to_string()
+    local(t, zone, "%-d %b %Y, %H:%M")
 }
 
 /// The day of a moment as pages write it, e.g. "3 Mar 2026".
@@ -96,7 +104,7 @@ where
 
 /// A calendar date as pages write it.
 pub fn date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    super::validation::day_label(d)
 }
 
 /// A moment in a spreadsheet cell, e.g. "2026-03-03 14:05": sortable, and
@@ -105,15 +113,7 @@ pub fn stamp<Z: TimeZone>(t: DateTime<Utc>, zone: &Z) -> String
 where
     Z::Offset: Display,
 {
-    t.with_timezone(zone).format("%Y-%m-%d %H:%M").to_string()
-}
-
-/// The value of an `<input type="datetime-local">` showing `t` in `zone`.
-pub fn input_value<Z: TimeZone>(t: DateTime<Utc>, zone: &Z) -> String
-where
-    Z::Offset: Display,
-{
-    t.with_timezone(zone).format("%Y-%m-%dT%H:%M").to_string()
+    local(t, zone, "%Y-%m-%d %H:%M")
 }
 
 #[cfg(test)]
@@ -142,7 +142,6 @@ mod tests {
         assert_eq!(when(t, &Sydney), "14 Mar 2026, 09:30");
         assert_eq!(when(t, &Chicago), "13 Mar 2026, 17:30");
         assert_eq!(day(t, &Sydney), "14 Mar 2026");
-        assert_eq!(input_value(t, &Sydney), "2026-03-14T09:30");
     }
 
     #[test]

@@ -88,11 +88,6 @@ impl Clock {
     pub fn zone_label(&self) -> String {
         format!("({})", self.shown.name())
     }
-
-    /// A moment for an `<input type="datetime-local">` in the caller's zone.
-    pub fn input_value(&self, t: DateTime<Utc>) -> String {
-        local_time::input_value(t, &self.shown)
-    }
 }
 
 fn stored_zone(name: &str) -> Option<Tz> {
