@@ -39,6 +39,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Rapport: behavioural coaching for customer service teams." />
                 <link id="leptos" rel="stylesheet" href="/pkg/rapport.css" />
                 <link rel="icon" href="/favicon.svg" />
+                // Until the page's code has loaded, a click on a button would
+                // be lost; this holds it, shows that it was taken, and plays
+                // it once the page is interactive.
+                <script nonce=leptos::nonce::use_nonce() inner_html=HOLD_EARLY_CLICKS></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <MetaTags />
@@ -49,6 +53,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// Holds clicks on buttons made before hydration (forms that post without
+/// code are left alone) and replays them once `.app` has `data-hydrated`.
+const HOLD_EARLY_CLICKS: &str = r#"(function(){var d=document,r=d.documentElement,q=[];
+function ready(){var a=d.querySelector('.app');return !!a&&a.hasAttribute('data-hydrated');}
+d.addEventListener('click',function(e){if(ready())return;var b=e.target.closest&&e.target.closest('button');
+if(!b||b.disabled||(b.type==='submit'&&b.form&&b.form.getAttribute('action')))return;
+e.preventDefault();e.stopImmediatePropagation();if(q.indexOf(b)<0)q.push(b);
+b.setAttribute('aria-busy','true');r.classList.add('awaiting-code');},true);
+new MutationObserver(function(m,o){if(!ready())return;o.disconnect();r.classList.remove('awaiting-code');
+q.splice(0).forEach(function(b){b.removeAttribute('aria-busy');if(b.isConnected)b.click();});})
+.observe(d,{subtree:true,attributes:true,attributeFilter:['data-hydrated']});})();"#;
 
 #[component]
 pub fn App() -> impl IntoView {

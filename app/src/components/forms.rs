@@ -18,7 +18,8 @@ where
     })
 }
 
-/// Errors that belong to no listed field: shown above the submit button.
+/// Errors that belong to no listed field, shown above the submit button;
+/// with several fields wrong, a count that points to them.
 pub fn form_error<T>(
     result: impl Fn() -> Option<Result<T, AppError>> + Send + Sync + 'static,
     fields: &'static [&'static str],
@@ -28,9 +29,77 @@ where
 {
     Signal::derive(move || match result() {
         Some(Err(AppError::Invalid { field, .. })) if fields.contains(&field.as_str()) => None,
+        Some(Err(AppError::InvalidFields(list)))
+            if list.iter().all(|p| fields.contains(&p.field.as_str())) =>
+        {
+            Some(format!(
+                "{} fields need attention; each says what is wrong.",
+                list.len()
+            ))
+        }
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
     })
+}
+
+/// After a submission fails on bad input, moves focus to the first field
+/// marked invalid in `form` (else to the form's alert), so a keyboard or
+/// screen-reader user lands on what needs fixing rather than on the page.
+pub fn focus_first_error<T>(
+    form: NodeRef<leptos::html::Form>,
+    result: impl Fn() -> Option<Result<T, AppError>> + Send + Sync + 'static,
+) where
+    T: 'static,
+{
+    Effect::new(move |_| {
+        if !matches!(result(), Some(Err(_))) {
+            return;
+        }
+        // After this update has reached the page.
+        request_animation_frame(move || {
+            use leptos::wasm_bindgen::JsCast;
+            let Some(form) = form.get_untracked() else {
+                return;
+            };
+            let target = form
+                .query_selector("[aria-invalid=\"true\"], .form-alert")
+                .ok()
+                .flatten();
+            // A group (a set of radios, say) takes focus on its first control.
+            let target = target.map(|e| {
+                if e.tag_name() == "FIELDSET" {
+                    e.query_selector("input, select, textarea, button")
+                        .ok()
+                        .flatten()
+                        .unwrap_or(e)
+                } else {
+                    e
+                }
+            });
+            if let Some(el) = target.and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+            {
+                if el.get_attribute("tabindex").is_none() && el.class_list().contains("form-alert")
+                {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                let _ = el.focus();
+            }
+        });
+    });
+}
+
+/// An error shown until the person edits the field it is about: a fixed
+/// field stops saying it is wrong before the form is sent again.
+pub fn until_edited(error: Signal<Option<String>>) -> (Signal<Option<String>>, impl Fn() + Copy) {
+    let edited = RwSignal::new(false);
+    Effect::new(move |_| {
+        error.track();
+        edited.set(false);
+    });
+    (
+        Signal::derive(move || if edited.get() { None } else { error.get() }),
+        move || edited.set(true),
+    )
 }
 
 #[component]
@@ -44,6 +113,7 @@ pub fn TextField(
     #[prop(into, optional)] autocomplete: Option<String>,
     #[prop(optional)] autofocus: bool,
 ) -> impl IntoView {
+    let (error, edited) = until_edited(error);
     let id = format!("field-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -70,10 +140,46 @@ pub fn TextField(
                 autocomplete=autocomplete
                 autofocus=autofocus
                 bind:value=value
+                on:input=move |_| edited()
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described
             />
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+        </div>
+    }
+}
+
+/// A labelled select whose options are its children, with its error
+/// marked the way [`TextField`] marks one.
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let (error, edited) = until_edited(error);
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().is_some().then(|| error_id.clone())
+    };
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id
+                name=name
+                bind:value=value
+                on:change=move |_| edited()
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+            >
+                {children()}
+            </select>
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
         </div>
     }

@@ -311,34 +311,40 @@ pub const MAX_EXAMPLE: usize = 1000;
 pub fn check_self_assessment(
     behaviours: &[(i32, String)],
     given: &[SelfRatingInput],
-) -> Result<(), (i32, String)> {
+) -> Result<(), Vec<(i32, String)>> {
+    let mut problems = vec![];
     for r in given {
         if !behaviours.iter().any(|(id, _)| *id == r.behaviour_id) {
-            return Err((
+            problems.push((
                 r.behaviour_id,
                 "This behaviour is not in the current framework; reload the page.".into(),
             ));
         }
     }
+    // Every behaviour's problem at once, in the framework's order, so the
+    // agent can fix them all before sending again.
     for (id, name) in behaviours {
         let mut mine = given.iter().filter(|r| r.behaviour_id == *id);
         let Some(r) = mine.next() else {
-            return Err((*id, format!("Choose a level for \"{name}\".")));
+            problems.push((*id, format!("Choose a level for \"{name}\".")));
+            continue;
         };
         if mine.next().is_some() {
-            return Err((*id, format!("\"{name}\" is rated twice.")));
-        }
-        if !(1..=5).contains(&r.level) {
-            return Err((*id, format!("The level for \"{name}\" must be 1 to 5.")));
-        }
-        if r.example.chars().count() > MAX_EXAMPLE {
-            return Err((
+            problems.push((*id, format!("\"{name}\" is rated twice.")));
+        } else if !(1..=5).contains(&r.level) {
+            problems.push((*id, format!("The level for \"{name}\" must be 1 to 5.")));
+        } else if r.example.chars().count() > MAX_EXAMPLE {
+            problems.push((
                 *id,
                 format!("The example for \"{name}\" is longer than {MAX_EXAMPLE} characters."),
             ));
         }
     }
-    Ok(())
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -605,24 +611,21 @@ mod tests {
         assert!(check_self_assessment(&bs, &[r(1, 3), r(2, 5)]).is_ok());
         assert_eq!(
             check_self_assessment(&bs, &[r(1, 3)]).unwrap_err(),
-            (2, "Choose a level for \"Listening\".".to_string())
+            vec![(2, "Choose a level for \"Listening\".".to_string())]
         );
+        // Every problem at once, in the framework's order.
+        let both = check_self_assessment(&bs, &[]).unwrap_err();
+        assert_eq!(both.iter().map(|p| p.0).collect::<Vec<_>>(), vec![1, 2]);
         assert_eq!(
-            check_self_assessment(&bs, &[r(1, 0), r(2, 5)])
-                .unwrap_err()
-                .0,
+            check_self_assessment(&bs, &[r(1, 0), r(2, 5)]).unwrap_err()[0].0,
             1
         );
         assert_eq!(
-            check_self_assessment(&bs, &[r(1, 3), r(2, 5), r(2, 4)])
-                .unwrap_err()
-                .0,
+            check_self_assessment(&bs, &[r(1, 3), r(2, 5), r(2, 4)]).unwrap_err()[0].0,
             2
         );
         assert_eq!(
-            check_self_assessment(&bs, &[r(1, 3), r(2, 5), r(9, 4)])
-                .unwrap_err()
-                .0,
+            check_self_assessment(&bs, &[r(1, 3), r(2, 5), r(9, 4)]).unwrap_err()[0].0,
             9
         );
         let long = SelfRatingInput {
@@ -630,8 +633,7 @@ mod tests {
             level: 4,
             example: "x".repeat(MAX_EXAMPLE + 1),
         };
-        assert!(check_self_assessment(&bs, &[r(1, 3), long])
-            .unwrap_err()
+        assert!(check_self_assessment(&bs, &[r(1, 3), long]).unwrap_err()[0]
             .1
             .contains("longer"));
     }

@@ -49,49 +49,65 @@ pub struct PracticeInput<'a> {
     pub reflection: &'a str,
 }
 
-/// Checks an entry; the error is (field, message).
-pub fn check_practice(p: &PracticeInput, today: NaiveDate) -> Result<(), (&'static str, String)> {
-    let Some(on) = p.on else {
-        return Err(("practised_on", "Enter the date as YYYY-MM-DD.".into()));
-    };
-    if on > today {
-        return Err(("practised_on", "The date is in the future.".into()));
-    }
-    if on < today - Duration::days(366) {
-        return Err(("practised_on", "The date is more than a year ago.".into()));
+/// Checks an entry: every (field, message) wrong with it, in the form's
+/// order, so the form can mark them all at once.
+pub fn check_practice(
+    p: &PracticeInput,
+    today: NaiveDate,
+) -> Result<(), Vec<(&'static str, String)>> {
+    let mut problems: Vec<(&'static str, String)> = vec![];
+    match p.on {
+        None => problems.push(("practised_on", "Enter the date as YYYY-MM-DD.".into())),
+        Some(on) if on > today => {
+            problems.push(("practised_on", "The date is in the future.".into()))
+        }
+        Some(on) if on < today - Duration::days(366) => {
+            problems.push(("practised_on", "The date is more than a year ago.".into()))
+        }
+        Some(_) => {}
     }
     if PracticeKind::parse(p.kind).is_none() {
-        return Err(("kind", "Choose role-play or solo practice.".into()));
+        problems.push(("kind", "Choose role-play or solo practice.".into()));
     }
     if p.behaviours == 0 {
-        return Err((
+        problems.push((
             "behaviours",
             "Tick at least one behaviour you practised.".into(),
         ));
     }
     if p.scenario.trim().is_empty() {
-        return Err((
+        problems.push((
             "scenario",
             "Describe the scenario, e.g. \"customer disputes a late-payment fee\".".into(),
+        ));
+    } else if p.scenario.chars().count() > MAX_TEXT {
+        problems.push((
+            "scenario",
+            format!("This is longer than {MAX_TEXT} characters."),
         ));
     }
     match p.rater {
         "self" => {}
         "peer" if p.peer_name.trim().is_empty() => {
-            return Err(("peer_name", "Name the peer who rated you.".into()))
+            problems.push(("peer_name", "Name the peer who rated you.".into()))
         }
         "peer" => {}
-        _ => return Err(("rater", "Say whether you or a peer gave the rating.".into())),
+        _ => problems.push(("rater", "Say whether you or a peer gave the rating.".into())),
     }
     if !(1..=5).contains(&p.rating) {
-        return Err(("rating", "Choose a rating from 1 to 5.".into()));
+        problems.push(("rating", "Choose a rating from 1 to 5.".into()));
     }
-    for (field, text) in [("scenario", p.scenario), ("reflection", p.reflection)] {
-        if text.chars().count() > MAX_TEXT {
-            return Err((field, format!("This is longer than {MAX_TEXT} characters.")));
-        }
+    if p.reflection.chars().count() > MAX_TEXT {
+        problems.push((
+            "reflection",
+            format!("This is longer than {MAX_TEXT} characters."),
+        ));
     }
-    Ok(())
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -115,7 +131,7 @@ mod tests {
     fn practice_entries_are_checked_field_by_field() {
         let today = NaiveDate::from_ymd_opt(2026, 5, 2).unwrap();
         assert!(check_practice(&entry(), today).is_ok());
-        let field = |p: PracticeInput| check_practice(&p, today).unwrap_err().0;
+        let field = |p: PracticeInput| check_practice(&p, today).unwrap_err()[0].0;
         assert_eq!(
             field(PracticeInput {
                 on: None,
@@ -181,5 +197,36 @@ mod tests {
             today
         )
         .is_ok());
+    }
+
+    #[test]
+    fn an_empty_entry_names_every_missing_field_in_the_forms_order() {
+        let today = NaiveDate::from_ymd_opt(2026, 5, 2).unwrap();
+        let empty = PracticeInput {
+            on: None,
+            kind: "",
+            behaviours: 0,
+            scenario: "",
+            rater: "peer",
+            peer_name: "",
+            rating: 0,
+            reflection: "",
+        };
+        let fields: Vec<&str> = check_practice(&empty, today)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                "practised_on",
+                "kind",
+                "behaviours",
+                "scenario",
+                "peer_name",
+                "rating"
+            ]
+        );
     }
 }

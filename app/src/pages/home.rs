@@ -124,31 +124,63 @@ fn review_rows(items: Vec<ReviewListItem>, show_agent: bool) -> impl IntoView {
     }
 }
 
-/// A small line of the agent's recent scores, oldest to newest.
+/// The agent's recent scores by call date, oldest to newest, on the
+/// review score's own 0–100 scale.
 fn trend(items: &[ReviewListItem]) -> impl IntoView {
-    let mut scores: Vec<f64> = items.iter().rev().filter_map(|r| r.score).collect();
+    let mut scores: Vec<f64> = items
+        .iter()
+        .rev()
+        .filter_map(|r| if r.critical_fail { Some(0.0) } else { r.score })
+        .collect();
     if scores.len() > 20 {
         scores.drain(..scores.len() - 20);
     }
     (scores.len() >= 2).then(|| {
-        let w = 240.0;
-        let h = 60.0;
+        let (left, w, h) = (28.0, 240.0, 80.0);
         let step = w / (scores.len() - 1) as f64;
+        let at = |i: usize, s: f64| (left + i as f64 * step, h - s / 100.0 * h);
         let points: Vec<String> = scores
             .iter()
             .enumerate()
-            .map(|(i, s)| format!("{:.1},{:.1}", i as f64 * step, h - s / 100.0 * h))
+            .map(|(i, s)| {
+                let (x, y) = at(i, *s);
+                format!("{x:.1},{y:.1}")
+            })
             .collect();
         let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+        let n = scores.len();
         view! {
             <figure class="trend">
-                <svg viewBox=format!("-4 -4 {} {}", w + 8.0, h + 8.0) role="img" aria-label=format!("Your last {} review scores, average {mean:.1}", scores.len())>
+                <svg viewBox=format!("0 -8 {} {}", left + w + 8.0, h + 16.0) role="img"
+                    aria-label=format!("Your last {n} review scores by call date, from {:.1} to {:.1}, average {mean:.1}, on a scale of 0 to 100", scores[0], scores[n - 1])>
+                    {[0.0, 50.0, 100.0].into_iter().map(|g| {
+                        let y = h - g / 100.0 * h;
+                        view! {
+                            <line class="grid-line" x1=left x2=left + w y1=y y2=y />
+                            <text class="axis-label" x=left - 6.0 y=y + 4.0 text-anchor="end">{format!("{g:.0}")}</text>
+                        }
+                    }).collect_view()}
                     <polyline points=points.join(" ") />
+                    {scores.iter().enumerate().map(|(i, s)| {
+                        let (x, y) = at(i, *s);
+                        view! { <circle cx=x cy=y r="3" /> }
+                    }).collect_view()}
                 </svg>
-                <figcaption class="muted small">{format!("Last {} scores · average {mean:.1}", scores.len())}</figcaption>
+                <figcaption class="muted small">{format!("Last {n} scores by call date · average {mean:.1}")}</figcaption>
             </figure>
         }
     })
+}
+
+/// What a coach triages a waiting call by.
+fn call_cues(csat: Option<i16>, complaint: bool, has_recording: bool) -> impl IntoView {
+    view! {
+        {csat.map(|c| view! {
+            <span class=if c <= 2 { "badge warn" } else { "badge subtle" } title="Customer satisfaction, 1 to 5">{format!("CSAT {c}")}</span>
+        })}
+        {complaint.then(|| view! { <span class="badge warn">"Complaint"</span> })}
+        {has_recording.then(|| view! { <span class="badge subtle" title="Has a recording">"Audio"</span> })}
+    }
 }
 
 #[component]
@@ -171,6 +203,7 @@ fn Queue(queue: ReviewQueue) -> impl IntoView {
                     <h2>"Your reviews"</h2>
                     {trend(&mine)}
                     {review_rows(mine.into_iter().take(8).collect(), false)}
+                    <a class="button small" href="/calls?reviewed=yes">"All your reviewed calls"</a>
                 </section>
             })}
             {has_coaching.then(|| view! {
@@ -186,7 +219,7 @@ fn Queue(queue: ReviewQueue) -> impl IntoView {
                                 <li>
                                     <a href=format!("/calls/{}", c.id)>{c.agent.clone()}</a>
                                     <span class="muted small">{format!("{} · {} · {}", c.occurred, c.channel, c.duration)}</span>
-                                    {c.has_recording.then(|| view! { <span class="badge subtle">"Audio"</span> })}
+                                    {call_cues(c.csat, c.complaint, c.has_recording)}
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -233,6 +266,7 @@ fn AssignedCalls(calls: Vec<AssignedCall>) -> impl IntoView {
                 <li class:overdue=c.overdue>
                     <a href=format!("/calls/{}", c.call_id)>{c.agent.clone()}</a>
                     <span class="muted small">{format!("{} · {}", c.occurred, c.channel.label())}</span>
+                    {call_cues(c.csat, c.complaint, c.has_recording)}
                     <span class=if c.overdue { "badge danger" } else { "badge subtle" }>
                         {if c.overdue { format!("Overdue: due {}", c.due_on) } else { format!("Due {}", c.due_on) }}
                     </span>

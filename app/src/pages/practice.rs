@@ -3,7 +3,10 @@
 
 use crate::api::development::{get_practice_log, LogPractice};
 use crate::components::feedback::reloadable;
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, until_edited, FormAlert, SelectField, SubmitButton,
+    TextField,
+};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::{provide_reload, use_reload};
 use crate::domain::practice::PracticeKind;
@@ -123,8 +126,13 @@ fn PracticeForm(log: PracticeLog, saved: RwSignal<bool>) -> impl IntoView {
         "reflection",
     ];
     let err = move |f: &'static str| field_error(result, f);
+    let form = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form, result);
+    // Ticking a behaviour or writing the scenario clears what was said about it.
+    let (behaviours_error, behaviours_edited) = until_edited(err("behaviours"));
+    let (scenario_error, scenario_edited) = until_edited(err("scenario"));
     view! {
-        <form class="card form practice-form" novalidate on:submit=submit>
+        <form class="card form practice-form" novalidate on:submit=submit node_ref=form>
             <h2>"Log a session"</h2>
             <TextField label="Date" name="practised_on" kind="date" value=on error=err("practised_on") />
             <fieldset class="field">
@@ -136,20 +144,30 @@ fn PracticeForm(log: PracticeLog, saved: RwSignal<bool>) -> impl IntoView {
                     }).collect_view()}
                 </div>
             </fieldset>
-            <fieldset class="field" class:has-error=move || err("behaviours").get().is_some()>
+            <fieldset class="field" class:has-error=move || behaviours_error.get().is_some()>
                 <legend>"Behaviours practised"</legend>
                 <div class="behaviour-picks">
                     {picked.with_value(|p| p.iter().map(|(l, n, s)| {
                         let s = *s;
-                        view! { <label class="check"><input type="checkbox" value=l.clone() bind:checked=s />" "{n.clone()}</label> }
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" value=l.clone() bind:checked=s on:change=move |_| behaviours_edited()
+                                    aria-invalid=move || behaviours_error.get().is_some().then_some("true")
+                                    aria-describedby=move || behaviours_error.get().is_some().then_some("field-behaviours-error") />
+                                " "{n.clone()}
+                            </label>
+                        }
                     }).collect_view())}
                 </div>
-                {move || err("behaviours").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                {move || behaviours_error.get().map(|e| view! { <p class="field-error" id="field-behaviours-error">{e}</p> })}
             </fieldset>
-            <div class="field" class:has-error=move || err("scenario").get().is_some()>
+            <div class="field" class:has-error=move || scenario_error.get().is_some()>
                 <label for="field-scenario">"Scenario"</label>
-                <textarea id="field-scenario" rows="2" bind:value=scenario placeholder="e.g. Customer disputes a late-payment fee and asks for a manager"></textarea>
-                {move || err("scenario").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                <textarea id="field-scenario" rows="2" bind:value=scenario on:input=move |_| scenario_edited()
+                    aria-invalid=move || scenario_error.get().is_some().then_some("true")
+                    aria-describedby=move || scenario_error.get().is_some().then_some("field-scenario-error")
+                    placeholder="e.g. Customer disputes a late-payment fee and asks for a manager"></textarea>
+                {move || scenario_error.get().map(|e| view! { <p class="field-error" id="field-scenario-error">{e}</p> })}
             </div>
             <fieldset class="field">
                 <legend>"Who rated it"</legend>
@@ -161,14 +179,10 @@ fn PracticeForm(log: PracticeLog, saved: RwSignal<bool>) -> impl IntoView {
             <Show when=move || rater.get() == "peer">
                 <TextField label="Peer's name" name="peer_name" value=peer error=err("peer_name") />
             </Show>
-            <div class="field" class:has-error=move || err("rating").get().is_some()>
-                <label for="field-rating">"Rating"</label>
-                <select id="field-rating" bind:value=rating>
-                    <option value="">"Choose…"</option>
-                    {(1..=5).map(|l: usize| view! { <option value=l.to_string()>{format!("{l} · {}", crate::domain::scoring::LEVEL_NAMES[l - 1])}</option> }).collect_view()}
-                </select>
-                {move || err("rating").get().map(|e| view! { <p class="field-error">{e}</p> })}
-            </div>
+            <SelectField label="Rating" name="rating" value=rating error=err("rating")>
+                <option value="">"Choose…"</option>
+                {(1..=5).map(|l: usize| view! { <option value=l.to_string()>{format!("{l} · {}", crate::domain::scoring::LEVEL_NAMES[l - 1])}</option> }).collect_view()}
+            </SelectField>
             <div class="field" class:has-error=move || err("reflection").get().is_some()>
                 <label for="field-reflection">"Reflection (optional)"</label>
                 <textarea id="field-reflection" rows="3" bind:value=reflection placeholder="What went well, what you will do differently on a live call"></textarea>

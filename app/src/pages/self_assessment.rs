@@ -2,9 +2,10 @@
 
 use crate::api::development::{get_self_assessment_form, get_self_assessments, SaveSelfAssessment};
 use crate::components::feedback::{loaded, reloadable, EmptyState};
-use crate::components::forms::FormAlert;
+use crate::components::forms::{focus_first_error, until_edited, FormAlert};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::scoring::LEVEL_NAMES;
+use crate::error::AppError;
 use crate::types::{SelfAssessmentForm, SelfAssessmentHistory};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -64,9 +65,15 @@ fn SelfAssessmentEditor(form: SelfAssessmentForm) -> impl IntoView {
         }
     };
     let form_error = Signal::derive(move || match save.value().get() {
+        Some(Err(AppError::InvalidFields(list))) => Some(format!(
+            "{} behaviours need attention; each is marked above.",
+            list.len()
+        )),
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
     });
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, move || save.value().get());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let ratings = answers.with_value(|a| {
@@ -83,7 +90,7 @@ fn SelfAssessmentEditor(form: SelfAssessmentForm) -> impl IntoView {
     let previous = form.previous.clone();
     let previous_on = form.previous_on.clone().unwrap_or_default();
     view! {
-        <form class="self-assessment" novalidate on:submit=submit>
+        <form class="self-assessment" novalidate on:submit=submit node_ref=form_ref>
             {form.framework.clusters.iter().map(|c| view! {
                 <section class="cluster">
                     <h2 class="cluster-title">{c.name.clone()}</h2>
@@ -93,16 +100,20 @@ fn SelfAssessmentEditor(form: SelfAssessmentForm) -> impl IntoView {
                             a.iter().find(|x| x.id == id).map(|x| (x.level, x.example)).expect("every behaviour has an answer")
                         });
                         let last = previous.iter().find(|p| p.0 == id).map(|p| p.1);
-                        let err = error_for(id);
-                        let err2 = err.clone();
+                        // A behaviour stops saying it is missing once a level is chosen.
+                        let (err, edited) = until_edited(Signal::derive(error_for(id)));
+                        let error_id = format!("behaviour-{id}-error");
+                        let error_id2 = error_id.clone();
                         view! {
-                            <article class="card self-behaviour" data-behaviour=b.key.clone() class:has-error=move || err().is_some()>
+                            <article class="card self-behaviour" data-behaviour=b.key.clone() class:has-error=move || err.get().is_some()>
                                 <header>
                                     <h3>{b.name.clone()}</h3>
                                     {last.map(|l| view! { <span class="muted small">{format!("Last time ({previous_on}): {l}")}</span> })}
                                 </header>
                                 <p class="definition">{b.definition.clone()}</p>
-                                <fieldset class="level-choices">
+                                <fieldset class="level-choices" role="radiogroup"
+                                    aria-invalid=move || err.get().is_some().then_some("true")
+                                    aria-describedby=move || err.get().is_some().then(|| error_id.clone())>
                                     <legend class="sr-only">{format!("Your level for {}", b.name)}</legend>
                                     {b.anchors.iter().enumerate().map(|(i, anchor)| {
                                         let l = (i + 1) as u8;
@@ -110,7 +121,7 @@ fn SelfAssessmentEditor(form: SelfAssessmentForm) -> impl IntoView {
                                             <label class="level-choice" class:chosen=move || level.get() == Some(l)>
                                                 <input type="radio" name=format!("level-{id}") value=l.to_string()
                                                     checked=move || level.get() == Some(l)
-                                                    on:change=move |_| level.set(Some(l)) />
+                                                    on:change=move |_| { level.set(Some(l)); edited(); } />
                                                 <span class="level-number">{l}</span>
                                                 <span class="level-text"><strong>{LEVEL_NAMES[i]}</strong>" "{anchor.clone()}</span>
                                             </label>
@@ -121,7 +132,7 @@ fn SelfAssessmentEditor(form: SelfAssessmentForm) -> impl IntoView {
                                     <label for=format!("example-{id}")>"An example from a recent call (optional)"</label>
                                     <textarea id=format!("example-{id}") rows="2" maxlength="1000" bind:value=example></textarea>
                                 </div>
-                                {move || err2().map(|e| view! { <p class="field-error">{e}</p> })}
+                                {move || err.get().map(|e| view! { <p class="field-error" id=error_id2.clone()>{e}</p> })}
                             </article>
                         }
                     }).collect_view()}

@@ -1,6 +1,8 @@
 use crate::api::auth::SignUp;
 use crate::auth::use_auth;
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+};
 use crate::components::layout::PublicShell;
 use crate::domain::validation::MIN_PASSWORD_LEN;
 use leptos::prelude::*;
@@ -22,6 +24,8 @@ pub fn SignupPage() -> impl IntoView {
         }
     });
     let result = move || action.value().get();
+    let form = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form, result);
     view! {
         <PublicShell title="Create your organisation">
             <h1>"Create your organisation"</h1>
@@ -29,6 +33,7 @@ pub fn SignupPage() -> impl IntoView {
             <form
                 class="form"
                 novalidate
+                node_ref=form
                 on:submit=move |ev| {
                     ev.prevent_default();
                     action.dispatch(SignUp {

@@ -92,6 +92,22 @@ pub struct CallRow {
     pub complaint: bool,
     pub has_recording: bool,
     pub reviewed: bool,
+    /// The review the row points to: the latest submitted one, else a draft
+    /// the person may know about.
+    pub review: Option<CallReviewCue>,
+}
+
+/// What the calls list says about a call's review.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallReviewCue {
+    pub id: i32,
+    pub status: ReviewStatus,
+    pub score: Option<f64>,
+    pub critical_fail: bool,
+    pub reviewer: String,
+    /// The person's own draft (theirs to open); someone else's draft only
+    /// says that the call is being scored.
+    pub mine: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

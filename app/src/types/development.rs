@@ -178,8 +178,18 @@ pub struct TeamAgentRow {
     pub agent: AgentRef,
     pub self_assessed_on: Option<String>,
     pub scored_calls: usize,
-    pub blind_spots: Vec<String>,
-    pub hidden_strengths: Vec<String>,
+    /// Largest gap first.
+    pub blind_spots: Vec<GapChip>,
+    /// Largest gap first.
+    pub hidden_strengths: Vec<GapChip>,
     pub targets: Vec<TargetSummary>,
     pub last_practice: Option<String>,
+}
+
+/// A behaviour where the agent's own rating and the coaches' clearly differ.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GapChip {
+    pub name: String,
+    /// The self rating minus the coaches' mean, in levels.
+    pub levels: f64,
 }

@@ -152,4 +152,8 @@ pub struct AssignedCall {
     pub channel: Channel,
     pub due_on: String,
     pub overdue: bool,
+    /// What a coach triages by.
+    pub csat: Option<i16>,
+    pub complaint: bool,
+    pub has_recording: bool,
 }

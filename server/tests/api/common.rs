@@ -283,9 +283,30 @@ impl Answer {
             "{}",
             self.body
         );
-        let inner = &self.body["Invalid"];
-        assert_eq!(inner["field"], field, "{}", self.body);
-        inner["message"].as_str().unwrap().to_string()
+        let problems = self.problems();
+        assert_eq!(problems.len(), 1, "one field is wrong: {}", self.body);
+        assert_eq!(problems[0].0, field, "{}", self.body);
+        problems[0].1.clone()
+    }
+
+    /// Every (field, message) of a validation error, in the form's order.
+    pub fn problems(&self) -> Vec<(String, String)> {
+        assert_eq!(
+            self.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            self.body
+        );
+        let pair = |v: &Value| {
+            (
+                v["field"].as_str().unwrap().to_string(),
+                v["message"].as_str().unwrap().to_string(),
+            )
+        };
+        match self.body["InvalidFields"].as_array() {
+            Some(list) => list.iter().map(pair).collect(),
+            None => vec![pair(&self.body["Invalid"])],
+        }
     }
 
     pub fn refused(&self) {

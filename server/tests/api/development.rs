@@ -897,12 +897,32 @@ async fn the_team_view_agrees_with_each_agents_own_page() {
         };
         let who = &row["agent"]["name"];
         assert_eq!(row["scored_calls"], bench["scored_calls"], "{who}");
-        assert_eq!(row["blind_spots"], json!(named("BlindSpot")), "{who}");
-        assert_eq!(
-            row["hidden_strengths"],
-            json!(named("HiddenStrength")),
-            "{who}"
+        // The team view ranks each agent's gaps, widest first.
+        let chips = |key: &str| -> (Vec<Value>, Vec<f64>) {
+            let list = row[key].as_array().unwrap();
+            (
+                list.iter().map(|c| c["name"].clone()).collect(),
+                list.iter().map(|c| c["levels"].as_f64().unwrap()).collect(),
+            )
+        };
+        let sorted = |mut v: Vec<Value>| {
+            v.sort_by_key(|n| n.to_string());
+            v
+        };
+        let (blind, blind_by) = chips("blind_spots");
+        let (hidden, hidden_by) = chips("hidden_strengths");
+        assert_eq!(sorted(blind), sorted(named("BlindSpot")), "{who}");
+        assert_eq!(sorted(hidden), sorted(named("HiddenStrength")), "{who}");
+        assert!(
+            blind_by.windows(2).all(|w| w[0] >= w[1]),
+            "{who}: {blind_by:?}"
         );
+        assert!(blind_by.iter().all(|l| *l >= 1.0), "{who}: {blind_by:?}");
+        assert!(
+            hidden_by.windows(2).all(|w| w[0] <= w[1]),
+            "{who}: {hidden_by:?}"
+        );
+        assert!(hidden_by.iter().all(|l| *l <= -1.0), "{who}: {hidden_by:?}");
         assert_eq!(row["targets"], bench["targets"], "{who}");
         gaps_seen += named("BlindSpot").len() + named("HiddenStrength").len();
     }

@@ -198,9 +198,7 @@ impl Expect {
 
 fn invalid_field(answer: &Answer, field: &str) -> bool {
     answer.status == StatusCode::UNPROCESSABLE_ENTITY
-        && answer.body["Invalid"]["field"]
-            .as_str()
-            .is_some_and(|f| f.starts_with(field))
+        && answer.problems().iter().any(|(f, _)| f.starts_with(field))
 }
 
 /// A form body as Leptos reads it: arrays as `name[i]`, nulls left out.

@@ -5,8 +5,10 @@ use super::*;
 use crate::api::calls::{call_options, list_calls};
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
+use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::calls::Channel;
-use crate::types::{CallFilter, CallRow};
+use crate::domain::lifecycle::ReviewStatus;
+use crate::types::{CallFilter, CallReviewCue, CallRow};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -37,14 +39,17 @@ pub(super) fn opt_bool(v: &str) -> Option<bool> {
 #[component]
 pub(super) fn Calls() -> impl IntoView {
     let options = Resource::new(|| (), |_| call_options());
-    let team = RwSignal::new(String::new());
-    let agent = RwSignal::new(String::new());
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let channel = RwSignal::new(String::new());
-    let reviewed = RwSignal::new(String::new());
-    let complaint = RwSignal::new(String::new());
-    let recorded = RwSignal::new(String::new());
+    // A link may open the list already filtered (`/calls?reviewed=yes`).
+    let query = leptos_router::hooks::use_query_map();
+    let start = |key: &str| RwSignal::new(query.with_untracked(|q| q.get(key)).unwrap_or_default());
+    let team = start("team");
+    let agent = start("agent");
+    let from = start("from");
+    let to = start("to");
+    let channel = start("channel");
+    let reviewed = start("reviewed");
+    let complaint = start("complaint");
+    let recorded = start("recorded");
     let filter = Memo::new(move |_| CallFilter {
         team_id: opt_id(&team.get()),
         agent_id: opt_id(&agent.get()),
@@ -254,9 +259,34 @@ pub(super) fn CallLine(row: CallRow) -> impl IntoView {
             <td data-label="CSAT" class="num">{row.csat.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</td>
             <td data-label="LTR" class="num">{row.ltr.map(|c| c.to_string()).unwrap_or_else(|| "–".into())}</td>
             <td data-label="Outcome"><span class=outcome.0>{outcome.1}</span></td>
-            <td data-label="Review">
-                {if row.reviewed { view! { <span class="badge ok">"Reviewed"</span> }.into_any() } else { view! { <span class="badge subtle">"Not yet"</span> }.into_any() }}
-            </td>
+            <td data-label="Review"><ReviewCell cue=row.review /></td>
         </tr>
+    }
+}
+
+/// The call's review at a glance: its score and reviewer, a draft in
+/// progress, or nothing yet.
+#[component]
+fn ReviewCell(cue: Option<CallReviewCue>) -> impl IntoView {
+    match cue {
+        None => view! { <span class="badge subtle">"Not yet"</span> }.into_any(),
+        Some(c) if c.status == ReviewStatus::Draft && c.mine => view! {
+            <a class="badge info" href=format!("/reviews/{}", c.id)>"Your draft"</a>
+        }
+        .into_any(),
+        Some(c) if c.status == ReviewStatus::Draft => view! {
+            <span class="badge subtle">"Being scored"</span>
+            <span class="muted small block">{format!("by {}", c.reviewer)}</span>
+        }
+        .into_any(),
+        Some(c) => view! {
+            <a class="review-cue" href=format!("/reviews/{}", c.id)>
+                <span class="sr-only">"Review, scored "</span>
+                <ScoreBadge score=c.score critical_fail=c.critical_fail />
+            </a>
+            {(c.status == ReviewStatus::Disputed).then(|| view! { " " <StatusBadge status=c.status /> })}
+            <span class="muted small block">{format!("by {}", c.reviewer)}</span>
+        }
+        .into_any(),
     }
 }

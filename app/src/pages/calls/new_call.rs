@@ -4,7 +4,10 @@
 use super::*;
 use crate::api::calls::{call_options, CreateCall};
 use crate::components::feedback::Loading;
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, until_edited, FormAlert, SelectField, SubmitButton,
+    TextField,
+};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::calls::{Channel, Rectification};
 use leptos::prelude::*;
@@ -30,6 +33,8 @@ pub(super) fn NewCall() -> impl IntoView {
         }
     });
     let result = move || create.value().get();
+    let form = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form, result);
     let agent = RwSignal::new(String::new());
     let occurred_at = RwSignal::new(String::new());
     let channel = RwSignal::new("phone".to_string());
@@ -87,54 +92,46 @@ pub(super) fn NewCall() -> impl IntoView {
     ];
     view! {
         <PageHeader title="Add a call" lede="Log one contact with its outcome. Add the recording and transcript on the next page." />
-        <form class="card form form-grid" novalidate on:submit=submit>
+        <form class="card form form-grid" novalidate on:submit=submit node_ref=form>
             <Suspense fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
                     let o = options.await.ok()?;
-                    let err = field_error(result, "agent_id");
+                    let (err, edited) = until_edited(field_error(result, "agent_id"));
                     Some(view! {
                         <div class="field" class:has-error=move || err.get().is_some()>
                             <label for="field-agent">"Agent"</label>
-                            <select id="field-agent" bind:value=agent>
+                            <select id="field-agent" bind:value=agent on:change=move |_| edited()
+                                aria-invalid=move || err.get().is_some().then_some("true")
+                                aria-describedby=move || err.get().is_some().then_some("field-agent-error")>
                                 <option value="">"Choose an agent…"</option>
                                 {o.agents.iter().map(|(id, n, _)| view! { <option value=id.to_string()>{n.clone()}</option> }).collect_view()}
                             </select>
-                            {move || err.get().map(|e| view! { <p class="field-error">{e}</p> })}
+                            {move || err.get().map(|e| view! { <p class="field-error" id="field-agent-error">{e}</p> })}
                         </div>
                     })
                 })}
             </Suspense>
             <TextField label="When" name="occurred_at" kind="datetime-local" value=occurred_at error=field_error(result, "occurred_at") hint="In your time zone, as set on your Account page." />
-            <div class="field">
-                <label for="field-channel">"Channel"</label>
-                <select id="field-channel" bind:value=channel>
-                    {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
-                </select>
-            </div>
+            <SelectField label="Channel" name="channel" value=channel error=field_error(result, "channel")>
+                {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
+            </SelectField>
             <TextField label="Length (seconds)" name="duration_seconds" kind="number" value=duration error=field_error(result, "duration_seconds") />
             <TextField label="CSAT (1–5)" name="csat" kind="number" value=csat error=field_error(result, "csat") hint="Optional" />
             <TextField label="Likelihood to recommend (0–10)" name="likelihood_to_recommend" kind="number" value=ltr error=field_error(result, "likelihood_to_recommend") hint="Optional" />
-            <div class="field">
-                <label for="field-resolved">"Resolved"</label>
-                <select id="field-resolved" bind:value=resolved>
-                    <option value="">"Not recorded"</option>
-                    <option value="yes">"Yes"</option>
-                    <option value="no">"No"</option>
-                </select>
-                {move || field_error(result, "resolved").get().map(|e| view! { <p class="field-error">{e}</p> })}
-            </div>
+            <SelectField label="Resolved" name="resolved" value=resolved error=field_error(result, "resolved")>
+                <option value="">"Not recorded"</option>
+                <option value="yes">"Yes"</option>
+                <option value="no">"No"</option>
+            </SelectField>
             <TextField label="Resolution time (minutes)" name="resolution_minutes" kind="number" value=resolution error=field_error(result, "resolution_minutes") hint="Optional" />
             <TextField label="First response (seconds)" name="first_response_seconds" kind="number" value=first_response error=field_error(result, "first_response_seconds") hint="Optional" />
             <label class="check"><input type="checkbox" bind:checked=abandoned />" Abandoned before an answer"</label>
             <label class="check"><input type="checkbox" bind:checked=complaint />" The customer complained"</label>
             <Show when=move || complaint.get()>
-                <div class="field">
-                    <label for="field-rectification">"Rectification"</label>
-                    <select id="field-rectification" bind:value=rectification>
-                        <option value="">"Not yet decided"</option>
-                        {Rectification::ALL.iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
-                    </select>
-                </div>
+                <SelectField label="Rectification" name="rectification" value=rectification error=field_error(result, "rectification")>
+                    <option value="">"Not yet decided"</option>
+                    {Rectification::ALL.iter().map(|r| view! { <option value=r.key()>{r.label()}</option> }).collect_view()}
+                </SelectField>
                 <TextField label="Follow up on" name="follow_up_on" kind="date" value=follow_up error=field_error(result, "follow_up_on") />
             </Show>
             <TextField label="Reference" name="reference" value=reference error=field_error(result, "reference") hint="Optional: the call's id in your telephony system." />

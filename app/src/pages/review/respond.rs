@@ -24,7 +24,24 @@ pub(super) fn Respond(
     let id = review.id;
     let disputing = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<crate::error::AppError>);
+    // The reason's own problem marks the box and takes focus; anything
+    // else shows below the buttons.
+    let reason_error = Signal::derive(move || error.get().and_then(|e| e.for_field("reason")));
+    let other_error = Signal::derive(move || {
+        error
+            .get()
+            .filter(|e| e.for_field("reason").is_none())
+            .map(|e| e.to_string())
+    });
+    let reason_box = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if reason_error.get().is_some() {
+            if let Some(el) = reason_box.get_untracked() {
+                let _ = el.focus();
+            }
+        }
+    });
     let busy = RwSignal::new(false);
     let run = move |fut: std::pin::Pin<
         Box<dyn std::future::Future<Output = Result<(), crate::error::AppError>>>,
@@ -37,7 +54,7 @@ pub(super) fn Respond(
                     confirm.set(Some(done.to_string()));
                     on_changed.run(());
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e)),
             }
             busy.set(false);
         });
@@ -58,9 +75,13 @@ pub(super) fn Respond(
                         <button class="button" type="button" on:click=move |_| disputing.set(true)>"Dispute…"</button>
                     </div>
                 }>
-                    <div class="field">
+                    <div class="field" class:has-error=move || reason_error.get().is_some()>
                         <label for="dispute-reason">"What do you disagree with, and why?"</label>
-                        <textarea id="dispute-reason" rows="4" bind:value=reason></textarea>
+                        <textarea id="dispute-reason" rows="4" bind:value=reason node_ref=reason_box
+                            on:input=move |_| if reason_error.get_untracked().is_some() { error.set(None) }
+                            aria-invalid=move || reason_error.get().is_some().then_some("true")
+                            aria-describedby=move || reason_error.get().is_some().then_some("dispute-reason-error")></textarea>
+                        {move || reason_error.get().map(|e| view! { <p class="field-error" id="dispute-reason-error">{e}</p> })}
                     </div>
                     <div class="form-actions start">
                         <button class="button primary" type="button" disabled=move || busy.get()
@@ -68,7 +89,7 @@ pub(super) fn Respond(
                         <button class="button ghost" type="button" on:click=move |_| disputing.set(false)>"Cancel"</button>
                     </div>
                 </Show>
-                {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
+                {move || other_error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
             </section>
         })}
         {review.dispute_reason.clone().map(|r| view! {
@@ -122,7 +143,7 @@ pub(super) fn Respond(
                     let list: Vec<(i32, Rating)> = amended.get_untracked().into_iter().collect();
                     run(Box::pin(resolve_dispute(id, resolve_kind.get_untracked(), resolve_note.get_untracked(), list)), "Dispute resolved. The agent and the coach have been told.");
                 }>"Resolve"</button>
-                {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e}</div> })}
+                {move || error.get().map(|e| view! { <div class="form-alert" role="alert">{e.to_string()}</div> })}
             </section>
         })}
     }

@@ -105,42 +105,77 @@ pub(super) fn team_for_call(
     Ok(team)
 }
 
+/// The call form's fields, top to bottom.
+const FORM_ORDER: [&str; 13] = [
+    "agent_id",
+    "occurred_at",
+    "channel",
+    "duration_seconds",
+    "csat",
+    "likelihood_to_recommend",
+    "resolved",
+    "resolution_minutes",
+    "first_response_seconds",
+    "abandoned",
+    "complaint",
+    "rectification",
+    "follow_up_on",
+];
+
 pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::AddCall)?;
     let scope = Visibility::of(db, caller).await?;
+    // Every field is checked before anything is refused, so the form can
+    // mark all that is wrong at once.
     let agent = user::Entity::find_by_id(input.agent_id)
         .filter(user::Column::OrgId.eq(caller.org_id))
         .one(db)
         .await?
         .filter(|u| u.is_agent)
-        .ok_or_else(|| AppError::invalid("agent_id", "Choose an agent of your organisation."))?;
-    let agent_team = agent_teams(db, vec![agent.id])
-        .await?
-        .get(&agent.id)
-        .copied();
-    let team_id =
-        team_for_call(agent_team, None, |t| scope.may_add_to_team(caller, t)).map_err(|why| {
-            AppError::invalid(
-                "agent_id",
-                match why {
-                    NotAddable::NoTeam => format!(
-                        "{} is not in a team yet: an admin needs to add them to one.",
-                        agent.name
-                    ),
-                    NotAddable::OtherTeam | NotAddable::NotYours => {
-                        "You can add calls only for agents of the teams you coach.".to_string()
-                    }
-                },
-            )
-        })?;
+        .ok_or_else(|| AppError::invalid("agent_id", "Choose an agent of your organisation."));
+    let team_id = match &agent {
+        Ok(agent) => {
+            let agent_team = agent_teams(db, vec![agent.id])
+                .await?
+                .get(&agent.id)
+                .copied();
+            team_for_call(agent_team, None, |t| scope.may_add_to_team(caller, t)).map_err(|why| {
+                AppError::invalid(
+                    "agent_id",
+                    match why {
+                        NotAddable::NoTeam => format!(
+                            "{} is not in a team yet: an admin needs to add them to one.",
+                            agent.name
+                        ),
+                        NotAddable::OtherTeam | NotAddable::NotYours => {
+                            "You can add calls only for agents of the teams you coach.".to_string()
+                        }
+                    },
+                )
+            })
+        }
+        Err(e) => Err(e.clone()),
+    };
     let fields = CallFields::check(&input.raw, Utc::now(), &caller.clock.shown_zone()).map_err(
-        |problems| {
-            let p = &problems[0];
-            AppError::invalid(p.field, p.message.clone())
+        |mut problems| {
+            // In the order the form asks, so the first named is the first seen.
+            problems.sort_by_key(|p| FORM_ORDER.iter().position(|f| *f == p.field));
+            AppError::invalid_fields(
+                problems
+                    .into_iter()
+                    .map(|p| (p.field.to_string(), p.message))
+                    .collect(),
+            )
         },
-    )?;
-    let reference = field("reference", check_reference(input.reference))?;
+    );
+    let reference = field("reference", check_reference(input.reference));
+    AppError::gather([
+        team_id.as_ref().err().cloned(),
+        fields.as_ref().err().cloned(),
+        reference.as_ref().err().cloned(),
+    ])?;
+    let (agent, team_id, fields, reference) = (agent?, team_id?, fields?, reference?);
     let txn = db.begin().await?;
     let model = model_of(
         caller.org_id,

@@ -3,14 +3,15 @@
 use crate::domain::access::{self, Action};
 use crate::domain::calls::format_duration;
 use crate::domain::lifecycle::MembershipKind;
+use crate::domain::lifecycle::ReviewStatus;
 use crate::error::AppError;
-use crate::server::entities::{call, team, team_member, user};
+use crate::server::entities::{call, review, team, team_member, user};
 use crate::server::kernel::dates::parse_optional_day;
 use crate::server::kernel::forms::field;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::Clock;
 use crate::server::kernel::{Ctx, Visibility};
-use crate::types::{CallFilter, CallPage, CallRow, CallScope, TeamRef};
+use crate::types::{CallFilter, CallPage, CallReviewCue, CallRow, CallScope, TeamRef};
 use chrono::{DateTime, TimeZone, Utc};
 use sea_orm::sea_query::Condition;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -50,7 +51,48 @@ pub fn row_of(c: &call::Model, names: &Names, clock: &Clock) -> CallRow {
         complaint: c.complaint,
         has_recording: c.recording_key.is_some(),
         reviewed: c.reviewed,
+        review: None,
     }
+}
+
+/// The review each call's row points to: its latest submitted review, else
+/// a draft. Drafts are shown to those who may score the call (so two
+/// coaches do not score it twice), never to the agent whose call it is.
+async fn review_cues(
+    cx: &Ctx,
+    calls: &[call::Model],
+) -> Result<HashMap<i32, review::Model>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let ids: Vec<i32> = calls.iter().map(|c| c.id).collect();
+    let agent_of: HashMap<i32, i32> = calls.iter().map(|c| (c.id, c.agent_id)).collect();
+    let may_score = access::permits_any(caller.roles, Action::ScoreCall);
+    let reviews = review::ordinary()
+        .filter(review::Column::OrgId.eq(caller.org_id))
+        .filter(review::Column::CallId.is_in(ids))
+        .all(db)
+        .await?;
+    let mut chosen: HashMap<i32, review::Model> = HashMap::new();
+    for r in reviews {
+        let draft = r.status == ReviewStatus::Draft;
+        if draft
+            && r.coach_id != caller.id
+            && (!may_score || agent_of.get(&r.call_id) == Some(&caller.id))
+        {
+            continue;
+        }
+        let better = match chosen.get(&r.call_id) {
+            None => true,
+            Some(old) => match (old.status == ReviewStatus::Draft, draft) {
+                (true, false) => true,
+                (false, true) => false,
+                _ => (r.submitted_at, r.id) > (old.submitted_at, old.id),
+            },
+        };
+        if better {
+            chosen.insert(r.call_id, r);
+        }
+    }
+    Ok(chosen)
 }
 
 /// The calls the person may see that pass the filters, newest first from
@@ -116,17 +158,30 @@ pub async fn list(cx: &Ctx, filter: CallFilter) -> Result<CallPage, AppError> {
     } else {
         None
     };
+    let mut cues = review_cues(cx, &rows).await?;
     let names = Names::of(
         db,
         caller.org_id,
-        rows.iter().map(|c| c.agent_id),
+        rows.iter()
+            .map(|c| c.agent_id)
+            .chain(cues.values().map(|r| r.coach_id)),
         rows.iter().map(|c| c.team_id),
     )
     .await?;
     Ok(CallPage {
         rows: rows
             .iter()
-            .map(|c| row_of(c, &names, &caller.clock))
+            .map(|c| CallRow {
+                review: cues.remove(&c.id).map(|r| CallReviewCue {
+                    id: r.id,
+                    status: r.status,
+                    score: r.score,
+                    critical_fail: r.critical_fail,
+                    reviewer: names.person(r.coach_id),
+                    mine: r.coach_id == caller.id,
+                }),
+                ..row_of(c, &names, &caller.clock)
+            })
             .collect(),
         next,
     })

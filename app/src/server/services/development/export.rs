@@ -73,6 +73,12 @@ pub async fn team_csv(cx: &Ctx) -> Result<CsvTable, AppError> {
     let rows = team_overview(cx).await?;
     let today = cx.caller.clock.today();
     let listed = |xs: &[String]| xs.join("; ");
+    let chip_names = |xs: &[crate::types::GapChip]| {
+        xs.iter()
+            .map(|c| format!("{} ({:+.1})", c.name, c.levels))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
     Ok(CsvTable {
         file_name: format!("rapport-team-development-{today}.csv"),
         header: header(&[
@@ -102,8 +108,8 @@ pub async fn team_csv(cx: &Ctx) -> Result<CsvTable, AppError> {
                     r.agent.teams.clone(),
                     r.scored_calls.to_string(),
                     r.self_assessed_on.clone().unwrap_or_default(),
-                    listed(&r.blind_spots),
-                    listed(&r.hidden_strengths),
+                    chip_names(&r.blind_spots),
+                    chip_names(&r.hidden_strengths),
                     listed(&open),
                     count(TargetStatus::Achieved).to_string(),
                     count(TargetStatus::Missed).to_string(),

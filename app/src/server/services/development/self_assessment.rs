@@ -102,8 +102,14 @@ pub async fn save_self_assessment(
             example: example.trim().to_string(),
         })
         .collect();
-    benchmark::check_self_assessment(&behaviours, &given)
-        .map_err(|(id, message)| AppError::invalid(&format!("behaviour-{id}"), message))?;
+    benchmark::check_self_assessment(&behaviours, &given).map_err(|problems| {
+        AppError::invalid_fields(
+            problems
+                .into_iter()
+                .map(|(id, message)| (format!("behaviour-{id}"), message))
+                .collect(),
+        )
+    })?;
     let lineage: HashMap<i32, String> =
         fw.behaviours().map(|b| (b.id, b.lineage.clone())).collect();
     let txn = db.begin().await?;

@@ -8,7 +8,7 @@ use crate::domain::local_time;
 use crate::error::AppError;
 use crate::server::entities::{practice_session, user};
 use crate::server::kernel::{quality_rollup, Ctx, Visibility};
-use crate::types::{FrameworkView, TeamAgentRow};
+use crate::types::{FrameworkView, GapChip, TeamAgentRow};
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
@@ -63,12 +63,19 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
             let (mut blind, mut hidden) = (vec![], vec![]);
             for (b, coach) in fw.behaviours().zip(&profile) {
                 let level = mine.and_then(|(_, l)| l.get(&b.lineage)).map(|m| m.0);
+                let chip = || GapChip {
+                    name: b.name.clone(),
+                    levels: level.map_or(0.0, f64::from) - coach.as_ref().map_or(0.0, |c| c.mean),
+                };
                 match gap(level, coach.as_ref()) {
-                    benchmark::Gap::BlindSpot => blind.push(b.name.clone()),
-                    benchmark::Gap::HiddenStrength => hidden.push(b.name.clone()),
+                    benchmark::Gap::BlindSpot => blind.push(chip()),
+                    benchmark::Gap::HiddenStrength => hidden.push(chip()),
                     _ => {}
                 }
             }
+            // A coach triages by the widest gap; ties keep framework order.
+            blind.sort_by(|a, b| b.levels.total_cmp(&a.levels));
+            hidden.sort_by(|a, b| a.levels.total_cmp(&b.levels));
             let evidence = scored.get(&agent.id).map_or(&[][..], Vec::as_slice);
             TeamAgentRow {
                 self_assessed_on: mine.map(|(at, _)| caller.clock.day(*at)),

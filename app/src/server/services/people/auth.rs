@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::server::entities::{invitation, organization, team, team_member, user};
 use crate::server::guard;
 use crate::server::kernel::attempts::{self, Limits};
-use crate::server::kernel::forms::field;
+use crate::server::kernel::forms::{field, problem};
 use crate::server::kernel::{internal, is_unique_violation, AuthUser, Ctx};
 use crate::server::{passwords, tokens};
 use crate::types::{InvitationPreview, Me};
@@ -73,10 +73,20 @@ pub async fn sign_up(
     let org_name = field(
         "org_name",
         check_name(org_name, "your organisation's name", 120),
-    )?;
-    let name = field("name", check_name(name, "your name", 120))?;
-    let email = field("email", normalise_email(email))?;
-    field("password", check_password(password, &email))?;
+    );
+    let name = field("name", check_name(name, "your name", 120));
+    let checked_email = field("email", normalise_email(email));
+    let checked_password = field(
+        "password",
+        check_password(password, checked_email.as_deref().unwrap_or(email)),
+    );
+    AppError::gather([
+        problem(&org_name),
+        problem(&name),
+        problem(&checked_email),
+        problem(&checked_password),
+    ])?;
+    let (org_name, name, email) = (org_name?, name?, checked_email?);
 
     let address = guard::client_address().await;
     let key = attempts::sign_up_key(&address);

@@ -10,7 +10,7 @@ use crate::server::kernel::{Clock, Ctx, Visibility};
 use crate::server::services::calls::{self};
 use crate::server::services::sampling;
 use crate::types::{CallRow, NotificationView, ReviewListItem, ReviewQueue};
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 
@@ -83,20 +83,34 @@ pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     } else {
         vec![]
     };
-    let names = Names::of_org(db, caller.org_id).await?;
+    let reviews = || drafts.iter().chain(&disputes).chain(&mine);
+    let names = Names::of(
+        db,
+        caller.org_id,
+        reviews()
+            .flat_map(|r| [r.agent_id, r.coach_id])
+            .chain(unreviewed.iter().map(|c| c.agent_id)),
+        unreviewed.iter().map(|c| c.team_id),
+    )
+    .await?;
     let people = &names.people;
-    let call_ids: Vec<i32> = drafts
-        .iter()
-        .chain(&disputes)
-        .chain(&mine)
-        .map(|r| r.call_id)
-        .collect();
-    let occurred: HashMap<i32, String> = call::Entity::find()
+    let call_ids: Vec<i32> = reviews().map(|r| r.call_id).collect();
+    let at: HashMap<i32, DateTime<Utc>> = call::Entity::find()
+        .select_only()
+        .columns([call::Column::Id, call::Column::OccurredAt])
         .filter(call::Column::Id.is_in(call_ids))
+        .into_tuple::<(i32, DateTime<Utc>)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|c| (c.id, caller.clock.when(c.occurred_at)))
+        .collect();
+    // An agent reads their reviews by when the call happened, as the
+    // labels say, not by when each was scored.
+    let mut mine = mine;
+    mine.sort_by_key(|r| std::cmp::Reverse((at.get(&r.call_id).copied(), r.id)));
+    let occurred: HashMap<i32, String> = at
+        .iter()
+        .map(|(id, t)| (*id, caller.clock.when(*t)))
         .collect();
     Ok(ReviewQueue {
         drafts: drafts

@@ -39,6 +39,8 @@ pub(super) struct CallFacts {
     pub channel: Channel,
     pub complaint: bool,
     pub reviewed: bool,
+    pub csat: Option<i16>,
+    pub recording_key: Option<String>,
 }
 
 impl Sampled {
@@ -90,6 +92,8 @@ pub(super) async fn sampled(
                 call::Column::Channel,
                 call::Column::Complaint,
                 call::Column::Reviewed,
+                call::Column::Csat,
+                call::Column::RecordingKey,
             ])
             .filter(scope.call_condition())
             .filter(call::Column::Id.is_in(chunk.to_vec()))
@@ -354,6 +358,8 @@ mod tests {
                 channel: Channel::Phone,
                 complaint: false,
                 reviewed,
+                csat: None,
+                recording_key: None,
             },
         }
     }

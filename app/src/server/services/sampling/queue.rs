@@ -29,7 +29,7 @@ pub async fn assigned_to_me(cx: &Ctx) -> Result<Vec<AssignedCall>, AppError> {
         return Ok(vec![]);
     }
     open.sort_by_key(|s| (s.due_on, s.call.occurred_at));
-    let names = Names::of_org(db, caller.org_id).await?;
+    let names = Names::of(db, caller.org_id, open.iter().map(|s| s.call.agent_id), []).await?;
     Ok(open
         .into_iter()
         .map(|s| AssignedCall {
@@ -40,6 +40,9 @@ pub async fn assigned_to_me(cx: &Ctx) -> Result<Vec<AssignedCall>, AppError> {
             channel: s.call.channel,
             due_on: date(s.due_on),
             overdue: s.state(today) == SampleCallState::Overdue,
+            csat: s.call.csat,
+            complaint: s.call.complaint,
+            has_recording: s.call.recording_key.is_some(),
         })
         .collect())
 }

@@ -88,7 +88,14 @@ pub async fn log_practice(cx: &Ctx, p: NewPractice) -> Result<i32, AppError> {
         },
         caller.clock.today(),
     )
-    .map_err(|(field, message)| AppError::invalid(field, message))?;
+    .map_err(|problems| {
+        AppError::invalid_fields(
+            problems
+                .into_iter()
+                .map(|(field, message)| (field.to_string(), message))
+                .collect(),
+        )
+    })?;
     let kind = PracticeKind::parse(&p.kind)
         .ok_or_else(|| AppError::invalid("kind", "Choose role-play or solo practice."))?;
     let txn = db.begin().await?;
