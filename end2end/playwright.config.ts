@@ -16,6 +16,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'off',
     screenshot: 'only-on-failure',
+    // Sign-up reads the browser's zone: the same on every machine.
+    timezoneId: 'UTC',
   },
   projects: [
     {

@@ -44,7 +44,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // it once the page is interactive.
                 <script nonce=leptos::nonce::use_nonce() inner_html=HOLD_EARLY_CLICKS></script>
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                // The page's code loads once the browser is idle after the
+                // first paint, at low priority, so on a slow link it does not
+                // compete with the stylesheet that the first paint waits for;
+                // a click made before then is held (above), not lost.
+                <HydrationScripts options defer=true />
                 <MetaTags />
             </head>
             <body>

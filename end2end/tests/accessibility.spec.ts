@@ -54,7 +54,7 @@ async function sweep(page: Page, who: string, paths: string[]): Promise<string[]
 
 test('public pages have no accessibility violations and fit a phone', async ({ page }) => {
   test.setTimeout(180_000);
-  expect(await sweep(page, 'visitor', ['/', '/login', '/signup'])).toEqual([]);
+  expect(await sweep(page, 'visitor', ['/', '/login', '/signup', '/no-such-page', '/invite/not-a-token'])).toEqual([]);
 });
 
 test("an agent's pages have no accessibility violations and fit a phone", async ({ page }) => {
@@ -63,7 +63,8 @@ test("an agent's pages have no accessibility violations and fit a phone", async 
   const review = await firstLink(page, '/home', /^\/reviews\/\d+$/);
   const target = await firstLink(page, '/development', /^\/targets\/\d+$/);
   const call = await firstLink(page, '/calls', /^\/calls\/\d+$/);
-  const paths = ['/home', '/development', '/self-assessment', '/self-assessment/new', '/targets/new', target, '/practice', '/calls', call, review, '/kpis', '/complaints', '/complaints/ideas', '/account'];
+  // Error pages too: a call that does not exist, an address that does not.
+  const paths = ['/home', '/development', '/self-assessment', '/self-assessment/new', '/targets/new', target, '/practice', '/calls', call, review, '/kpis', '/complaints', '/complaints/ideas', '/account', '/calls/999999', '/no-such-page'];
   expect(await sweep(page, 'agent', paths)).toEqual([]);
 });
 
@@ -71,7 +72,12 @@ test("a coach's pages have no accessibility violations and fit a phone", async (
   test.setTimeout(300_000);
   await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
   const call = await firstLink(page, '/calls', /^\/calls\/\d+$/);
-  const paths = ['/home', '/calls', call, '/calls/new', '/calls/import', '/team', '/calibration', '/sampling', '/kpis', '/kpis/quality', '/kpis/insight', '/kpis/coaching', '/complaints'];
+  // The scorer itself: the demo coach's draft, listed on their home page.
+  await page.goto('/home');
+  await hydrated(page);
+  const draft = await page.locator('h3:has-text("Your drafts") + ul a').first().getAttribute('href');
+  expect(draft).toMatch(/^\/reviews\/\d+$/);
+  const paths = ['/home', '/calls', call, draft!, '/calls/new', '/calls/import', '/team', '/calibration', '/sampling', '/kpis', '/kpis/quality', '/kpis/insight', '/kpis/coaching', '/complaints'];
   expect(await sweep(page, 'coach', paths)).toEqual([]);
 });
 

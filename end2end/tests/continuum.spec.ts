@@ -15,17 +15,34 @@ test('a leader places the organisation, turns a next step into an action and com
   await expect(page).toHaveURL(/\/continuum\/\d+$/);
   await expect(page.getByRole('heading', { name: 'Browser check' })).toBeVisible();
 
-  // Stages 1–3 in place everywhere, stages 4–5 not yet.
-  const blocks = page.locator('.stage-block');
-  await expect(blocks).toHaveCount(15);
-  for (let b = 0; b < 15; b++) {
-    const block = blocks.nth(b);
-    const heading = await block.locator('h4').innerText();
-    const choice = /Stage [123]/.test(heading) ? 'In place' : 'Not in place';
-    const statements = block.locator('.statement');
-    const n = await statements.count();
-    for (let s = 0; s < n; s++) {
-      await statements.nth(s).getByRole('radio', { name: choice, exact: true }).check();
+  // Stages 1–3 in place everywhere, stages 4–5 not yet: one component at
+  // a time, each step saying how far it is answered.
+  await expect(page.locator('.stage-block')).toHaveCount(15);
+  const componentSteps = page.locator('.component-steps button');
+  await expect(componentSteps).toHaveCount(3);
+  await expect(componentSteps.first()).toHaveAttribute('aria-current', 'step');
+  for (let c = 0; c < 3; c++) {
+    const shown = page.locator('.component-block:not([hidden])');
+    await expect(shown).toHaveCount(1);
+    const blocks = shown.locator('.stage-block');
+    await expect(blocks).toHaveCount(5);
+    let answered = 0;
+    for (let b = 0; b < 5; b++) {
+      const block = blocks.nth(b);
+      const heading = await block.locator('h4').innerText();
+      const choice = /Stage [123]/.test(heading) ? 'In place' : 'Not in place';
+      const statements = block.locator('.statement');
+      const n = await statements.count();
+      for (let s = 0; s < n; s++) {
+        await statements.nth(s).getByRole('radio', { name: choice, exact: true }).check();
+      }
+      answered += n;
+    }
+    await expect(componentSteps.nth(c)).toContainText(`${answered} of ${answered} answered`);
+    if (c < 2) {
+      await shown.getByRole('button', { name: /^Next: / }).click();
+      await expect(componentSteps.nth(c + 1)).toHaveAttribute('aria-current', 'step');
+      await expect(page.locator('.component-block:not([hidden]) h3')).toBeFocused();
     }
   }
   await expect(page.locator('.summary-counts')).toContainText('0 unanswered');
@@ -37,7 +54,8 @@ test('a leader places the organisation, turns a next step into an action and com
 
   // The stage, the picture and the next steps.
   await expect(page.locator('.overall')).toHaveText('Stage 3 · Managed');
-  await expect(page.locator('svg.continuum-picture')).toHaveAttribute('aria-label', /Overall stage 3, Managed/);
+  await expect(page.locator('svg.continuum-picture.picture-full')).toHaveAttribute('aria-label', /Overall stage 3, Managed/);
+  await expect(page.locator('.picture-legend')).toContainText('Overall stage (the lowest component)');
   const steps = page.locator('.next-steps li');
   await expect(steps).toHaveCount(9);
 

@@ -199,29 +199,35 @@ test('a signed-in person changes their password', async ({ page }) => {
   await logIn(page, email, 'second passphrase here');
 });
 
-test('an admin sets the organisation time zone and their own on the account page', async ({ page }) => {
-  await open(page, '/signup');
-  const email = `${unique('tz')}@example.com`;
-  await page.getByLabel('Organisation name').fill('Harbour Support');
-  await page.getByLabel('Your name').fill('Tia Zoner');
-  await page.getByLabel('Work email').fill(email);
-  await page.getByLabel('Password').fill('first passphrase here');
-  await page.getByRole('button', { name: 'Create organisation' }).click();
-  await expect(page).toHaveURL(/\/home$/);
-  await open(page, '/account');
-  const org = page.getByLabel('Organisation time zone');
-  await expect(org).toHaveValue('UTC');
-  await org.selectOption('Australia/Sydney');
-  await page.getByRole('button', { name: 'Save organisation time zone' }).click();
-  await expect(page.getByText("Saved: reports now follow the organisation's new time zone.")).toBeVisible();
-  const own = page.getByLabel('Your time zone');
-  await expect(own.locator('option').first()).toHaveText('Same as the organisation (Australia/Sydney)');
-  await own.selectOption('America/Chicago');
-  await page.getByRole('button', { name: 'Save my time zone' }).click();
-  await expect(page.getByText('Saved: times are shown in your chosen zone.')).toBeVisible();
-  await open(page, '/account');
-  await expect(page.getByLabel('Organisation time zone')).toHaveValue('Australia/Sydney');
-  await expect(page.getByLabel('Your time zone')).toHaveValue('America/Chicago');
+test.describe('in a browser in Lisbon', () => {
+  test.use({ timezoneId: 'Europe/Lisbon' });
+
+  test("a new organisation starts on the browser's time zone; an admin sets it and their own on the account page", async ({ page }) => {
+    await open(page, '/signup');
+    // The form says which zone the organisation's days will follow.
+    await expect(page.getByText(/days will follow Europe\/Lisbon/)).toBeVisible();
+    const email = `${unique('tz')}@example.com`;
+    await page.getByLabel('Organisation name').fill('Harbour Support');
+    await page.getByLabel('Your name').fill('Tia Zoner');
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel('Password').fill('first passphrase here');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await expect(page).toHaveURL(/\/home$/);
+    await open(page, '/account');
+    const org = page.getByLabel('Organisation time zone');
+    await expect(org).toHaveValue('Europe/Lisbon');
+    await org.selectOption('Australia/Sydney');
+    await page.getByRole('button', { name: 'Save organisation time zone' }).click();
+    await expect(page.getByText("Saved: reports now follow the organisation's new time zone.")).toBeVisible();
+    const own = page.getByLabel('Your time zone');
+    await expect(own.locator('option').first()).toHaveText('Same as the organisation (Australia/Sydney)');
+    await own.selectOption('America/Chicago');
+    await page.getByRole('button', { name: 'Save my time zone' }).click();
+    await expect(page.getByText('Saved: times are shown in your chosen zone.')).toBeVisible();
+    await open(page, '/account');
+    await expect(page.getByLabel('Organisation time zone')).toHaveValue('Australia/Sydney');
+    await expect(page.getByLabel('Your time zone')).toHaveValue('America/Chicago');
+  });
 });
 
 test('unknown pages show the 404 page in the product design', async ({ page }) => {

@@ -28,8 +28,24 @@ pub async fn sign_up(
     name: String,
     email: String,
     password: String,
+    /// The organisation's IANA zone, as the browser reports it; UTC when
+    /// missing or empty.
+    #[server(default)]
+    time_zone: Option<String>,
 ) -> Result<Me, AppError> {
-    respond(async { auth::sign_up(&guard::db()?, &org_name, &name, &email, &password).await }.await)
+    respond(
+        async {
+            let founder = auth::Founder {
+                org_name: &org_name,
+                name: &name,
+                email: &email,
+                password: &password,
+                time_zone: time_zone.as_deref().unwrap_or(""),
+            };
+            auth::sign_up(&guard::db()?, founder).await
+        }
+        .await,
+    )
 }
 
 #[server(endpoint = "log_in")]

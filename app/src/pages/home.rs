@@ -22,7 +22,17 @@ pub fn HomePage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| get_home());
     let queue = Resource::new(|| (), |_| get_review_queue());
     let notes = Resource::new(|| (), |_| list_notifications());
-    let kpis = Resource::new(|| (), |_| get_kpis(home_kpi_query()));
+    let me = crate::auth::use_auth().me;
+    let kpis = Resource::new(
+        || (),
+        move |_| async move {
+            let agent_only =
+                me.await.ok().flatten().is_some_and(|m| {
+                    !m.roles.can_coach() && m.has(crate::domain::roles::Role::Agent)
+                });
+            get_kpis(home_kpi_query(agent_only)).await
+        },
+    );
     let reminders = Resource::new(|| (), |_| my_complaint_reminders());
     view! {
         <AppShell title="Home">
@@ -47,9 +57,16 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The home page's figures: the last 90 days by ISO week.
-fn home_kpi_query() -> KpiQuery {
-    KpiQuery::last_days(crate::auth::today(), 90, Grouping::Week)
+/// The home page's figures: the last 90 days by ISO week, or by month for
+/// an agent's own calls (a week of one person's calls rarely has the ten
+/// answers a period needs to show a figure).
+fn home_kpi_query(agent_only: bool) -> KpiQuery {
+    let grouping = if agent_only {
+        Grouping::Month
+    } else {
+        Grouping::Week
+    };
+    KpiQuery::last_days(crate::auth::today(), 90, grouping)
 }
 
 /// The headline KPIs of everything the person may see (a leader's or
@@ -79,7 +96,7 @@ fn KpiCard(figures: KpiFigures) -> impl IntoView {
             } else {
                 view! {
                     <KpiTiles total=total />
-                    <h3 class="subhead">"CSAT by ISO week"</h3>
+                    <h3 class="subhead">{if query.grouping == Grouping::Month { "CSAT by month" } else { "CSAT by ISO week" }}</h3>
                     <KpiTrend rows=periods metric=Metric::Csat compact=true />
                 }.into_any()
             }}

@@ -24,6 +24,11 @@ pub fn SignupPage() -> impl IntoView {
         }
     });
     let result = move || action.value().get();
+    // The organisation starts on this browser's time zone (an admin can
+    // change it later); the server cannot know it.
+    let zone = RwSignal::new(String::new());
+    Effect::new(move |_| zone.set(browser_zone()));
+    let zone_error = field_error(result, "time_zone");
     let form = NodeRef::<leptos::html::Form>::new();
     focus_first_error(form, result);
     view! {
@@ -41,6 +46,7 @@ pub fn SignupPage() -> impl IntoView {
                         name: name.get(),
                         email: email.get(),
                         password: password.get(),
+                        time_zone: Some(zone.get()),
                     });
                 }
             >
@@ -70,10 +76,35 @@ pub fn SignupPage() -> impl IntoView {
                     value=password
                     error=field_error(result, "password")
                 />
-                <FormAlert error=form_error(result, &["org_name", "name", "email", "password"]) />
+                {move || (!zone.get().is_empty()).then(|| view! {
+                    <p class="hint" class:field-error=move || zone_error.get().is_some()>
+                        {zone_error.get().unwrap_or_else(|| format!(
+                            "Your organisation's days will follow {} (this browser's time zone); an admin can change it on the Account page.",
+                            zone.get()
+                        ))}
+                    </p>
+                })}
+                <FormAlert error=form_error(result, &["org_name", "name", "email", "password", "time_zone"]) />
                 <SubmitButton label="Create organisation" busy_label="Creating…" pending=action.pending() wide=true />
             </form>
             <p class="switch">"Already using Rapport? " <a href="/login">"Log in"</a></p>
         </PublicShell>
+    }
+}
+
+/// The IANA zone this browser runs in, or "" when it does not say.
+fn browser_zone() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let format =
+            js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+        js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+            .ok()
+            .and_then(|z| z.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
     }
 }

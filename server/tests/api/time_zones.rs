@@ -183,3 +183,38 @@ async fn a_time_the_clocks_skip_is_refused_on_the_call_form() {
     let page = dana.call_json("calls/list", json!({ "filter": {} })).await;
     assert!(page.ok()["rows"].as_array().unwrap().is_empty());
 }
+
+/// A new organisation starts on the zone the sign-up form reports (the
+/// browser's), or UTC without one; a wrong name is refused with the rest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_up_starts_the_organisation_on_the_browsers_zone() {
+    let server = TestServer::start().await;
+    let sign_up = |zone: &'static str, email: &'static str| {
+        let api = server.client();
+        async move {
+            let answer = api
+                .call(
+                    "sign_up",
+                    &[
+                        ("org_name", "Harbour"),
+                        ("name", "Dana"),
+                        ("email", email),
+                        ("password", "correct horse battery"),
+                        ("time_zone", zone),
+                    ],
+                )
+                .await;
+            (api, answer)
+        }
+    };
+    let (sydney, answer) = sign_up("Australia/Sydney", "a@example.com").await;
+    answer.ok();
+    let me: Me = sydney.call("me", &[]).await.typed();
+    assert_eq!(me.org_zone, "Australia/Sydney");
+    let (_, answer) = sign_up("", "b@example.com").await;
+    assert_eq!(answer.ok()["org_zone"], "UTC");
+    let (_, wrong) = sign_up("Mars/Olympus", "c@example.com").await;
+    assert!(wrong.invalid("time_zone").contains("not a time zone name"));
+    // The address is still free: nothing was created.
+    sign_up("Europe/London", "c@example.com").await.1.ok();
+}

@@ -43,6 +43,23 @@ pub(super) fn Assessment(a: ContinuumAssessmentView) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let answering = !a.submitted && a.i_respond && !a.i_submitted;
+    let (done, asked) = (
+        a.respondents.iter().filter(|r| r.submitted).count(),
+        a.respondents.len(),
+    );
+    let close_card = move || {
+        view! {
+            <section class="card no-print close-card" aria-labelledby="close-title">
+                <h2 id="close-title">"Close the assessment"</h2>
+                <p class="muted">
+                    {format!("{done} of {asked} respondent{} submitted. ", if asked == 1 { " has" } else { "s have" })}
+                    "Closing places the organisation from the answers submitted so far. After that nothing in it changes; the action plan stays open."
+                </p>
+                <FormAlert error=form_error(move || complete.value().get(), &[]) />
+                <button class="button primary" type="button" disabled=move || complete.pending().get() on:click=move |_| { complete.dispatch(CompleteAssessment { id }); }>"Close and place"</button>
+            </section>
+        }
+    };
     let csv = a
         .exportable
         .then(|| format!("/export/continuum.csv?id={}", a.id));
@@ -53,16 +70,12 @@ pub(super) fn Assessment(a: ContinuumAssessmentView) -> impl IntoView {
             {a.submitted.then(|| view! { <button class="button" type="button" on:click=|_| { let _ = window().print(); }>"Print"</button> })}
         </PageHeader>
         {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r /> })}
+        // Once the owner has nothing left to answer, closing is what is left
+        // to do: it comes first rather than below everything else.
+        {(!a.submitted && a.is_owner && !answering).then(|| close_card())}
         {(!a.submitted).then(|| view! { <Respondents a=a.clone() /> })}
         {answering.then(|| view! { <Questionnaire a=a.clone() /> })}
-        {(!a.submitted && a.is_owner).then(|| view! {
-            <section class="card no-print">
-                <h2>"Close the assessment"</h2>
-                <p class="muted">"Closing places the organisation from the answers submitted so far. After that nothing in it changes; the action plan stays open."</p>
-                <FormAlert error=form_error(move || complete.value().get(), &[]) />
-                <button class="button primary" type="button" disabled=move || complete.pending().get() on:click=move |_| { complete.dispatch(CompleteAssessment { id }); }>"Close and place"</button>
-            </section>
-        })}
+        {(!a.submitted && a.is_owner && answering).then(|| close_card())}
     }
 }
 

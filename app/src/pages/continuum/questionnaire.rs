@@ -58,15 +58,68 @@ pub(super) fn Questionnaire(a: ContinuumAssessmentView) -> impl IntoView {
         Some(Err(e)) => Some(e.to_string()),
         _ => None,
     };
+    // One component at a time: fifteen stages of statements on one page
+    // were a long scroll, and a leader answers a component in one sitting.
+    let step = RwSignal::new(0usize);
+    let ids_of = |component: Component| -> Vec<i32> {
+        a.cells
+            .iter()
+            .filter(|c| c.component == component)
+            .flat_map(|c| c.statements.iter().map(|s| s.id))
+            .collect()
+    };
+    let per_component: Vec<Vec<i32>> = Component::ALL.iter().map(|c| ids_of(*c)).collect();
+    let per_component = StoredValue::new(per_component);
+    let answered_in = move |i: usize| {
+        per_component.with_value(|p| {
+            answers.with_value(|v| {
+                v.iter()
+                    .filter(|x| p[i].contains(&x.0) && x.1.get().is_some())
+                    .count()
+            })
+        })
+    };
+    let size_of = move |i: usize| per_component.with_value(|p| p[i].len());
+    let heading_id = |i: usize| format!("component-{i}");
+    let go = move |i: usize| {
+        step.set(i);
+        // Bring the new component's heading into view and give it focus.
+        #[cfg(feature = "hydrate")]
+        request_animation_frame(move || {
+            use leptos::wasm_bindgen::JsCast;
+            if let Some(h) = document()
+                .get_element_by_id(&format!("component-{i}"))
+                .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+            {
+                h.scroll_into_view();
+                let _ = h.focus();
+            }
+        });
+    };
     view! {
         <section class="questionnaire no-print">
             <h2>"Your answers"</h2>
             <p class="muted">"For each practice, say whether it is in place today. Answers save as you choose them; nothing counts until you submit."</p>
-            {Component::ALL.iter().map(|component| {
+            <nav class="component-steps" aria-label="Components">
+                <ol>
+                    {Component::ALL.iter().enumerate().map(|(i, component)| view! {
+                        <li>
+                            <button type="button" class:current=move || step.get() == i
+                                aria-current=move || (step.get() == i).then_some("step")
+                                on:click=move |_| go(i)>
+                                <span class="step-name">{format!("{}. {}", i + 1, component.label())}</span>
+                                <span class="step-count">{move || format!("{} of {} answered", answered_in(i), size_of(i))}</span>
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+            {Component::ALL.iter().enumerate().map(|(index, component)| {
                 let cells: Vec<ContinuumCellView> = a.cells.iter().filter(|c| c.component == *component).cloned().collect();
+                let next = Component::ALL.get(index + 1).copied();
                 view! {
-                    <section class="card component-block">
-                        <h3>{component.label()}</h3>
+                    <section class="card component-block" hidden=move || step.get() != index aria-labelledby=heading_id(index)>
+                        <h3 id=heading_id(index) tabindex="-1">{component.label()}</h3>
                         {cells.into_iter().map(|cell| view! {
                             <div class="stage-block">
                                 <h4>{format!("Stage {} · {}", cell.stage, stage_name(cell.stage))}</h4>
@@ -104,6 +157,18 @@ pub(super) fn Questionnaire(a: ContinuumAssessmentView) -> impl IntoView {
                                 }).collect_view()}
                             </div>
                         }).collect_view()}
+                        <div class="form-actions component-nav">
+                            {(index > 0).then(|| view! {
+                                <button class="button ghost" type="button" on:click=move |_| go(index - 1)>
+                                    {format!("← {}", Component::ALL[index - 1].label())}
+                                </button>
+                            })}
+                            {next.map(|n| view! {
+                                <button class="button" type="button" on:click=move |_| go(index + 1)>
+                                    {format!("Next: {} →", n.label())}
+                                </button>
+                            })}
+                        </div>
                     </section>
                 }
             }).collect_view()}

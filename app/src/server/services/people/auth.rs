@@ -61,15 +61,31 @@ pub fn taken_message() -> AppError {
     )
 }
 
+/// What a sign-up form sends.
+pub struct Founder<'a> {
+    pub org_name: &'a str,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub password: &'a str,
+    /// The organisation's zone; empty means UTC.
+    pub time_zone: &'a str,
+}
+
 /// Creates an organisation whose first user is its admin and leader, and
 /// signs them in.
-pub async fn sign_up(
-    db: &DatabaseConnection,
-    org_name: &str,
-    name: &str,
-    email: &str,
-    password: &str,
-) -> Result<Me, AppError> {
+pub async fn sign_up(db: &DatabaseConnection, f: Founder<'_>) -> Result<Me, AppError> {
+    let Founder {
+        org_name,
+        name,
+        email,
+        password,
+        time_zone,
+    } = f;
+    let zone = if time_zone.trim().is_empty() {
+        Ok(chrono_tz::Tz::UTC)
+    } else {
+        crate::server::kernel::clock::parse_zone(time_zone, "time_zone")
+    };
     let org_name = field(
         "org_name",
         check_name(org_name, "your organisation's name", 120),
@@ -85,7 +101,9 @@ pub async fn sign_up(
         problem(&name),
         problem(&checked_email),
         problem(&checked_password),
+        problem(&zone),
     ])?;
+    let zone = zone?;
     let (org_name, name, email) = (org_name?, name?, checked_email?);
 
     let address = guard::client_address().await;
@@ -105,6 +123,7 @@ pub async fn sign_up(
     let txn = db.begin().await?;
     let org = organization::ActiveModel {
         name: Set(org_name),
+        time_zone: Set(zone.name().to_string()),
         created_at: Set(now),
         ..Default::default()
     }
