@@ -15,7 +15,7 @@ async fn listed(api: &Api, call: &str) -> Value {
         .as_array()
         .unwrap()
         .iter()
-        .find(|r| r["id"].to_string() == call)
+        .find(|r| r["id"].as_i64() == call.parse().ok())
         .unwrap_or_else(|| panic!("call {call} is listed: {page}"))
         .clone()
 }
@@ -115,7 +115,7 @@ async fn the_queue_gives_coaches_triage_cues_and_agents_their_reviews_by_call_da
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"].to_string() == complaint)
+        .find(|c| c["id"].as_i64() == complaint.parse().ok())
         .unwrap_or_else(|| panic!("the complaint waits: {queue}"))
         .clone();
     assert_eq!(waiting["csat"], 1);

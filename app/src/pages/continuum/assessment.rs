@@ -72,10 +72,10 @@ pub(super) fn Assessment(a: ContinuumAssessmentView) -> impl IntoView {
         {a.result.clone().map(|r| view! { <ResultView a=a.clone() r=r /> })}
         // Once the owner has nothing left to answer, closing is what is left
         // to do: it comes first rather than below everything else.
-        {(!a.submitted && a.is_owner && !answering).then(|| close_card())}
+        {(!a.submitted && a.is_owner && !answering).then(close_card)}
         {(!a.submitted).then(|| view! { <Respondents a=a.clone() /> })}
         {answering.then(|| view! { <Questionnaire a=a.clone() /> })}
-        {(!a.submitted && a.is_owner && answering).then(|| close_card())}
+        {(!a.submitted && a.is_owner && answering).then(close_card)}
     }
 }
 
