@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reports the release wasm against its budget (issue 2: under 250 KB
-# gzipped; 256 KB since issue 16, as every page's text stays in the main
+# gzipped; 256 KB since issue 16 and 262 KB since issue 19, as every page's
+# text stays in the main
 # module: see the README's Budgets). Code areas are split into chunks, so it
 # reports the main bundle, which every page loads, and what a first visit to
 # each area downloads in all
@@ -12,7 +13,7 @@ python3 - <<'PY'
 import gzip, json, os, re, sys
 
 pkg = "target/site/pkg"
-budget_kb = 256
+budget_kb = 262
 
 def gz(name):
     with open(os.path.join(pkg, name + ".wasm"), "rb") as f:

@@ -279,44 +279,45 @@ pub fn check_new_target(
     plan: &str,
     baseline: Option<f64>,
     today: NaiveDate,
-) -> Result<(), (&'static str, String)> {
+) -> Result<(), Vec<(&'static str, String)>> {
+    // Every problem at once, in the form's order.
+    let mut problems: Vec<(&'static str, String)> = vec![];
     if !(2..=5).contains(&level) {
-        return Err(("level", "Choose a target level from 2 to 5.".into()));
+        problems.push(("level", "Choose a target level from 2 to 5.".into()));
+    } else if let Some(b) = baseline.filter(|b| f64::from(level) <= b + EPSILON) {
+        problems.push((
+            "level",
+            format!("The coach rating is already {b:.1}; choose a level above it."),
+        ));
     }
-    if let Some(b) = baseline {
-        if f64::from(level) <= b + EPSILON {
-            return Err((
-                "level",
-                format!("The coach rating is already {b:.1}; choose a level above it."),
-            ));
+    match due {
+        None => problems.push(("due_on", "Enter a due date as YYYY-MM-DD.".into())),
+        Some(due) if due <= today => {
+            problems.push(("due_on", "The due date must be after today.".into()))
         }
-    }
-    let Some(due) = due else {
-        return Err(("due_on", "Enter a due date as YYYY-MM-DD.".into()));
-    };
-    if due <= today {
-        return Err(("due_on", "The due date must be after today.".into()));
-    }
-    if due > today + Duration::days(366) {
-        return Err((
+        Some(due) if due > today + Duration::days(366) => problems.push((
             "due_on",
             "Choose a due date within a year; set a new target after that.".into(),
-        ));
+        )),
+        Some(_) => {}
     }
     let plan = plan.trim();
     if plan.is_empty() {
-        return Err((
+        problems.push((
             "plan",
             "Describe how you will practise, e.g. two role-plays a week with a peer.".into(),
         ));
-    }
-    if plan.chars().count() > MAX_PLAN {
-        return Err((
+    } else if plan.chars().count() > MAX_PLAN {
+        problems.push((
             "plan",
             format!("The practice plan is longer than {MAX_PLAN} characters."),
         ));
     }
-    Ok(())
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }
 
 #[cfg(test)]
@@ -550,33 +551,35 @@ mod tests {
         assert!(check_new_target(4, due, "Role-play weekly", Some(3.0), today).is_ok());
         assert!(check_new_target(4, due, "Role-play weekly", None, today).is_ok());
         assert_eq!(
-            check_new_target(3, due, "x", Some(3.0), today)
-                .unwrap_err()
-                .0,
+            check_new_target(3, due, "x", Some(3.0), today).unwrap_err()[0].0,
             "level"
         );
         assert_eq!(
-            check_new_target(6, due, "x", None, today).unwrap_err().0,
+            check_new_target(6, due, "x", None, today).unwrap_err()[0].0,
             "level"
         );
         assert_eq!(
-            check_new_target(4, None, "x", None, today).unwrap_err().0,
+            check_new_target(4, None, "x", None, today).unwrap_err()[0].0,
             "due_on"
         );
         assert_eq!(
-            check_new_target(4, Some(today), "x", None, today)
-                .unwrap_err()
-                .0,
+            check_new_target(4, Some(today), "x", None, today).unwrap_err()[0].0,
             "due_on"
         );
         let far = Some(NaiveDate::from_ymd_opt(2027, 6, 1).unwrap());
         assert_eq!(
-            check_new_target(4, far, "x", None, today).unwrap_err().0,
+            check_new_target(4, far, "x", None, today).unwrap_err()[0].0,
             "due_on"
         );
         assert_eq!(
-            check_new_target(4, due, "  ", None, today).unwrap_err().0,
+            check_new_target(4, due, "  ", None, today).unwrap_err()[0].0,
             "plan"
         );
+        let all: Vec<&str> = check_new_target(9, None, "", None, today)
+            .unwrap_err()
+            .into_iter()
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(all, vec!["level", "due_on", "plan"]);
     }
 }

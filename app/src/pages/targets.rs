@@ -6,7 +6,9 @@ use crate::api::development::{
 };
 use crate::components::charts::TargetChart;
 use crate::components::feedback::{loaded, reloadable};
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, until_edited, FormAlert, SelectField, SubmitButton,
+};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::reload::{provide_reload, use_reload};
 use crate::components::table::DataTable;
@@ -94,16 +96,16 @@ fn TargetEditor(form: TargetForm, preselect: Option<i32>) -> impl IntoView {
     };
     const FIELDS: &[&str] = &["behaviour_id", "level", "due_on", "plan"];
     let all = form.behaviours.clone();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
+    let (due_error, due_edited) = until_edited(field_error(result, "due_on"));
+    let (plan_error, plan_edited) = until_edited(field_error(result, "plan"));
     view! {
         <PageHeader title="Set a target" lede=format!("A behavioural target for {}. Progress comes only from calls your coaches score after today.", form.agent.name) />
-        <form class="card form target-form" novalidate on:submit=submit>
-            <div class="field" class:has-error=move || field_error(result, "behaviour_id").get().is_some()>
-                <label for="field-behaviour">"Behaviour"</label>
-                <select id="field-behaviour" bind:value=behaviour>
-                    {all.into_iter().map(|(id, name, _, _)| view! { <option value=id.to_string() selected=id == first>{name}</option> }).collect_view()}
-                </select>
-                {move || field_error(result, "behaviour_id").get().map(|e| view! { <p class="field-error">{e}</p> })}
-            </div>
+        <form class="card form target-form" novalidate on:submit=submit node_ref=form_ref>
+            <SelectField label="Behaviour" name="behaviour" value=behaviour error=field_error(result, "behaviour_id")>
+                {all.into_iter().map(|(id, name, _, _)| view! { <option value=id.to_string() selected=id == first>{name}</option> }).collect_view()}
+            </SelectField>
             <div class="baseline">
                 <span class="muted small">"Baseline: the coach rating now"</span>
                 <strong>{move || match chosen().and_then(|b| b.2) {
@@ -111,27 +113,28 @@ fn TargetEditor(form: TargetForm, preselect: Option<i32>) -> impl IntoView {
                     None => "No scored calls in the last 90 days: the target starts without a baseline.".to_string(),
                 }}</strong>
             </div>
-            <div class="field" class:has-error=move || field_error(result, "level").get().is_some()>
-                <label for="field-level">"Target level"</label>
-                <select id="field-level" bind:value=level>
-                    {(2..=5).map(|l: usize| view! { <option value=l.to_string()>{format!("{l} · {}", LEVEL_NAMES[l - 1])}</option> }).collect_view()}
-                </select>
-                <p class="hint">{move || {
-                    let l: usize = level.get().parse().unwrap_or(4);
-                    chosen().and_then(|b| b.3.get(l.clamp(1, 5) - 1).cloned()).map(|a| format!("What it sounds like: {a}")).unwrap_or_default()
-                }}</p>
-                {move || field_error(result, "level").get().map(|e| view! { <p class="field-error">{e}</p> })}
-            </div>
-            <div class="field" class:has-error=move || field_error(result, "due_on").get().is_some()>
+            <SelectField label="Target level" name="level" value=level error=field_error(result, "level")>
+                {(2..=5).map(|l: usize| view! { <option value=l.to_string()>{format!("{l} · {}", LEVEL_NAMES[l - 1])}</option> }).collect_view()}
+            </SelectField>
+            <p class="hint">{move || {
+                let l: usize = level.get().parse().unwrap_or(4);
+                chosen().and_then(|b| b.3.get(l.clamp(1, 5) - 1).cloned()).map(|a| format!("What it sounds like: {a}")).unwrap_or_default()
+            }}</p>
+            <div class="field" class:has-error=move || due_error.get().is_some()>
                 <label for="field-due">"Due date"</label>
-                <input id="field-due" type="date" bind:value=due />
-                <p class="hint">"Achieved means a mean at the target level over at least 3 calls scored by then."</p>
-                {move || field_error(result, "due_on").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                <input id="field-due" type="date" bind:value=due on:input=move |_| due_edited()
+                    aria-invalid=move || due_error.get().is_some().then_some("true")
+                    aria-describedby=move || if due_error.get().is_some() { "field-due-hint field-due-error" } else { "field-due-hint" } />
+                <p class="hint" id="field-due-hint">"Achieved means a mean at the target level over at least 3 calls scored by then."</p>
+                {move || due_error.get().map(|e| view! { <p class="field-error" id="field-due-error">{e}</p> })}
             </div>
-            <div class="field" class:has-error=move || field_error(result, "plan").get().is_some()>
+            <div class="field" class:has-error=move || plan_error.get().is_some()>
                 <label for="field-plan">"Practice plan"</label>
-                <textarea id="field-plan" rows="4" maxlength="2000" bind:value=plan placeholder="e.g. Two role-plays a week with a peer on billing disputes; listen back to one call each Friday."></textarea>
-                {move || field_error(result, "plan").get().map(|e| view! { <p class="field-error">{e}</p> })}
+                <textarea id="field-plan" rows="4" maxlength="2000" bind:value=plan on:input=move |_| plan_edited()
+                    aria-invalid=move || plan_error.get().is_some().then_some("true")
+                    aria-describedby=move || plan_error.get().is_some().then_some("field-plan-error")
+                    placeholder="e.g. Two role-plays a week with a peer on billing disputes; listen back to one call each Friday."></textarea>
+                {move || plan_error.get().map(|e| view! { <p class="field-error" id="field-plan-error">{e}</p> })}
             </div>
             <FormAlert error=form_error(result, FIELDS) />
             <div class="form-actions">

@@ -137,3 +137,64 @@ async fn practice_and_self_assessment_name_every_problem() {
         .clone();
     assert!(history["assessments"].as_array().unwrap().is_empty());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_person_and_a_new_target_name_every_wrong_field() {
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    let (ana_p, ana) = world
+        .member(billing, "agent", "Ana", "ana@example.com")
+        .await;
+    let person = world
+        .founder
+        .call(
+            "admin/create_user",
+            &[
+                ("name", ""),
+                ("email", "nobody"),
+                ("roles", ""),
+                ("password", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        fields(&person),
+        vec!["name", "email", "roles", "password"],
+        "{}",
+        person.body
+    );
+
+    let ids = framework_behaviours(&ana).await;
+    let agent = ana_p.id.to_string();
+    let target = |behaviour: String| {
+        let (ana, agent) = (&ana, agent.clone());
+        async move {
+            ana.call(
+                "targets/create",
+                &[
+                    ("agent_id", &agent),
+                    ("behaviour_id", &behaviour),
+                    ("level", "9"),
+                    ("due_on", "someday"),
+                    ("plan", " "),
+                ],
+            )
+            .await
+        }
+    };
+    let wrong = target(ids[0].to_string()).await;
+    assert_eq!(
+        fields(&wrong),
+        vec!["level", "due_on", "plan"],
+        "{}",
+        wrong.body
+    );
+    let unknown = target("0".into()).await;
+    assert_eq!(
+        fields(&unknown),
+        vec!["behaviour_id", "level", "due_on", "plan"],
+        "{}",
+        unknown.body
+    );
+}

@@ -3,7 +3,9 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::api::admin::{CreateUser, InviteUser};
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+};
 use crate::domain::roles::{Role, RoleSet};
 use crate::error::AppError;
 use crate::types::TeamDetail;
@@ -50,6 +52,8 @@ pub(super) fn AddPerson(teams: Vec<TeamDetail>, on_added: Callback<()>) -> impl 
         }
     });
     let result = move || last.get();
+    let form = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form, result);
     let pending = Signal::derive(move || invite.pending().get() || create.pending().get());
 
     view! {
@@ -72,6 +76,7 @@ pub(super) fn AddPerson(teams: Vec<TeamDetail>, on_added: Callback<()>) -> impl 
             <form
                 class="form form-grid"
                 novalidate
+                node_ref=form
                 on:submit=move |ev| {
                     ev.prevent_default();
                     created_name.set(None);

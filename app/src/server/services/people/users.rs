@@ -8,7 +8,7 @@ use crate::domain::roles::{Role, RoleSet};
 use crate::domain::validation::{check_name, check_password, normalise_email};
 use crate::error::AppError;
 use crate::server::entities::{invitation, team, team_member, user};
-use crate::server::kernel::forms::field;
+use crate::server::kernel::forms::{field, problem};
 use crate::server::kernel::is_unique_violation;
 use crate::server::kernel::names::team_names;
 use crate::server::kernel::{internal, Ctx, InOrg};
@@ -89,10 +89,21 @@ pub struct NewUser<'a> {
 pub async fn create_user(cx: &Ctx, input: NewUser<'_>) -> Result<UserSummary, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::ManagePeople)?;
-    let name = field("name", check_name(input.name, "a name", 120))?;
-    let email = field("email", normalise_email(input.email))?;
-    let roles = parse_roles(input.roles)?;
-    field("password", check_password(input.password, &email))?;
+    // Every field is checked before anything is refused.
+    let name = field("name", check_name(input.name, "a name", 120));
+    let email = field("email", normalise_email(input.email));
+    let roles = parse_roles(input.roles);
+    let password = field(
+        "password",
+        check_password(input.password, email.as_deref().unwrap_or(input.email)),
+    );
+    AppError::gather([
+        problem(&name),
+        problem(&email),
+        problem(&roles),
+        problem(&password),
+    ])?;
+    let (name, email, roles) = (name?, email?, roles?);
     let team = match input.team_id {
         Some(id) => Some(team::Entity::get_in_org(db, caller.org_id, id).await?),
         None => None,

@@ -124,7 +124,14 @@ pub async fn create_target(
                 "behaviour_id",
                 "Choose a behaviour of the current framework.",
             )
-        })?;
+        });
+    // The rest of the form is checked too before anything is refused.
+    let today = caller.clock.day_of(now);
+    if let Err(unknown) = &behaviour {
+        let rest = check_new_target(level, parse_iso_day(due_on), plan, None, today);
+        AppError::gather([Some(unknown.clone()), rest.err().map(invalid_fields)])?;
+    }
+    let behaviour = behaviour?;
     // Stored statuses first brought up to date: the unique index of one
     // open target per behaviour reads them.
     refresh_statuses(db, caller.org_id, &[agent.id], now).await?;
@@ -165,9 +172,9 @@ pub async fn create_target(
         parse_iso_day(due_on),
         plan,
         baseline.as_ref().map(|c| c.mean),
-        caller.clock.day_of(now),
+        today,
     )
-    .map_err(|(field, message)| AppError::invalid(field, message))?;
+    .map_err(invalid_fields)?;
     let txn = db.begin().await?;
     let saved = target::ActiveModel {
         org_id: Set(caller.org_id),
@@ -228,4 +235,13 @@ pub async fn create_target(
     }
     txn.commit().await?;
     Ok(saved.id)
+}
+
+fn invalid_fields(problems: Vec<(&'static str, String)>) -> AppError {
+    AppError::invalid_fields(
+        problems
+            .into_iter()
+            .map(|(field, message)| (field.to_string(), message))
+            .collect(),
+    )
 }
