@@ -1,7 +1,9 @@
 use crate::api::auth::{get_time_zones, ChangePassword, SetMyTimeZone, SetOrgTimeZone};
 use crate::auth::use_auth;
 use crate::components::feedback::{ErrorPanel, Loading};
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::validation::MIN_PASSWORD_LEN;
 use leptos::prelude::*;
@@ -50,11 +52,13 @@ fn PasswordCard() -> impl IntoView {
         }
     });
     let result = move || action.value().get();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
     view! {
         <section class="card">
             <h2>"Change password"</h2>
             <p class="muted">"Changing it signs you out everywhere else."</p>
-            <form
+            <form node_ref=form_ref
                 class="form"
                 novalidate
                 on:submit=move |ev| {

@@ -1,7 +1,9 @@
 use crate::api::auth::{get_invitation, AcceptInvitation};
 use crate::auth::use_auth;
 use crate::components::feedback::loaded;
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+};
 use crate::components::layout::PublicShell;
 use crate::domain::validation::MIN_PASSWORD_LEN;
 use crate::types::InvitationPreview;
@@ -34,6 +36,8 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
         }
     });
     let result = move || action.value().get();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
     let token = StoredValue::new(token);
     view! {
         <h1>"Join " {preview.org_name.clone()}</h1>
@@ -41,7 +45,7 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
             "You have been invited as " <strong>{preview.roles.describe()}</strong> " with the email "
             <strong>{preview.email.clone()}</strong> ". Choose a password to finish."
         </p>
-        <form
+        <form node_ref=form_ref
             class="form"
             novalidate
             on:submit=move |ev| {

@@ -4,7 +4,9 @@ use crate::api::admin::{
     list_teams, list_users, ArchiveTeam, CreateTeam, DeleteTeam, RenameTeam, SetMembership,
 };
 use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+};
 use crate::components::layout::{Access, AppShell, PageHeader};
 use crate::components::reload::provide_reload;
 use crate::domain::lifecycle::MembershipKind;
@@ -74,9 +76,11 @@ fn NewTeam(on_created: Callback<()>) -> impl IntoView {
         }
     });
     let result = move || create.value().get();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
     view! {
         <section class="card">
-            <form
+            <form node_ref=form_ref
                 class="form inline-form"
                 novalidate
                 on:submit=move |ev| {

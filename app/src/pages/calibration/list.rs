@@ -4,7 +4,9 @@
 use super::page::alpha_text;
 use crate::api::calibration::{get_calibration_options, CreateCalibration};
 use crate::components::feedback::{EmptyState, Loading};
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton,
+};
 use crate::components::layout::PageHeader;
 use crate::components::table::DataTable;
 use crate::domain::lifecycle::CalibrationStatus;
@@ -112,6 +114,8 @@ fn OrganiseForm(options: CalibrationOptions) -> impl IntoView {
     let calls = RwSignal::new(BTreeSet::<i32>::new());
     let coaches = RwSignal::new(BTreeSet::<i32>::new());
     let result = move || create.value().get();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
     let toggle = |set: RwSignal<BTreeSet<i32>>, id: i32| {
         move |ev: leptos::ev::Event| {
             let on = event_target_checked(&ev);
@@ -141,7 +145,7 @@ fn OrganiseForm(options: CalibrationOptions) -> impl IntoView {
                 .collect_view()
         };
     view! {
-        <form class="form" novalidate on:submit=move |ev| {
+        <form node_ref=form_ref class="form" novalidate on:submit=move |ev| {
             ev.prevent_default();
             create.dispatch(CreateCalibration {
                 title: title.get(),

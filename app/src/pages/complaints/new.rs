@@ -3,7 +3,9 @@
 
 use crate::api::complaints::{log_complaint, new_complaint_form};
 use crate::components::feedback::reloadable;
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton,
+};
 use crate::components::layout::PageHeader;
 use crate::domain::complaints::{ComplaintCategory, ComplaintSource};
 use crate::error::AppError;
@@ -54,6 +56,8 @@ fn NewForm(f: ComplaintForm) -> impl IntoView {
     let due = RwSignal::new(f.default_due.clone());
     let link = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Result<i32, AppError>>);
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, move || result.get());
     let pending = RwSignal::new(false);
     let call_id = from_call.as_ref().map(|c| c.0);
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -114,7 +118,7 @@ fn NewForm(f: ComplaintForm) -> impl IntoView {
                 <a href=format!("/complaints/{id}")>{format!("complaint #{id}")}</a>"."
             </div>
         })}
-        <form class="card form complaint-form" novalidate on:submit=submit>
+        <form node_ref=form_ref class="card form complaint-form" novalidate on:submit=submit>
             {from_call.is_none().then(|| view! {
                 <div class="field">
                     <label for="cf-source">"How it came in"</label>

@@ -3,7 +3,9 @@
 #[allow(unused_imports)]
 use super::*;
 use crate::api::continuum::StartAssessment;
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton,
+};
 use crate::components::layout::PageHeader;
 use crate::domain::placement::{stage_name, Component};
 use crate::types::ContinuumHome;
@@ -24,6 +26,8 @@ pub(super) fn History(home: ContinuumHome) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let result = move || start.value().get();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
     let done: Vec<_> = home
         .assessments
         .iter()
@@ -34,7 +38,7 @@ pub(super) fn History(home: ContinuumHome) -> impl IntoView {
         <PageHeader title="Practices continuum" lede=format!("Where your organisation, or one team, stands on five stages of customer-satisfaction practice, and what leads to the next. Model version {}.", home.model_version)>
             <a class="button" href=MODEL_PATH>"The model"</a>
         </PageHeader>
-        <form class="card form inline-form start-form" novalidate on:submit=move |ev| {
+        <form node_ref=form_ref class="card form inline-form start-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
             start.dispatch(StartAssessment { title: title.get(), team_id: unit.get().parse().ok() });
         }>

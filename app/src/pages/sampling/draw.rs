@@ -2,7 +2,9 @@
 //! each call (round robin, changeable by hand) and accepting it.
 
 use crate::api::sampling::{AcceptSample, PreviewSample};
-use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton};
+use crate::components::forms::{
+    field_error, focus_first_error, form_error, FormAlert, SubmitButton,
+};
 use crate::domain::calls::Channel;
 use crate::types::{DrawnCall, SampleList, SamplePreview, SampleRequest, TeamCoaches};
 use leptos::prelude::*;
@@ -24,6 +26,8 @@ pub(super) fn DrawSample(list: SampleList) -> impl IntoView {
     let due = RwSignal::new(list.default_due.clone());
     let seed = RwSignal::new(String::new());
     let result = move || preview.value().get();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    focus_first_error(form_ref, result);
     // What was asked, so that accepting stores exactly the draw shown.
     let asked = RwSignal::new(None::<SampleRequest>);
     let request = move |seed: Option<u64>| SampleRequest {
@@ -66,7 +70,7 @@ pub(super) fn DrawSample(list: SampleList) -> impl IntoView {
     view! {
         <details class="card organise" open=list.samples.is_empty()>
             <summary>"Draw a sample"</summary>
-            <form class="form" novalidate on:submit=move |ev| {
+            <form node_ref=form_ref class="form" novalidate on:submit=move |ev| {
                 ev.prevent_default();
                 let typed = seed.get();
                 match typed.trim() {

@@ -1,12 +1,9 @@
-//! Adding calls one by one or by CSV import (all-or-nothing); transcripts
-//! and recordings.
+//! Adding calls one by one or by CSV import (all-or-nothing).
 
-use super::*;
 use crate::domain::access::Action;
 use crate::domain::call_import::{self, ImportRow, RowProblem};
 use crate::domain::calls::{check_reference, CallFields, RawCall};
 use crate::domain::lifecycle::MembershipKind;
-use crate::domain::transcript;
 use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
 use crate::server::kernel::forms::field;
@@ -382,34 +379,4 @@ pub async fn import(cx: &Ctx, text: &str, commit: bool) -> Result<ImportOutcome,
         committed: commit,
         problems: vec![],
     })
-}
-
-pub async fn set_transcript(cx: &Ctx, call_id: i32, text: &str) -> Result<usize, AppError> {
-    let (db, caller) = (&cx.db, &cx.caller);
-    caller.require(Action::AttachMedia)?;
-    let (c, scope) = visible_call(db, caller, call_id).await?;
-    if !can_edit(caller, &scope, &c) {
-        return Err(AppError::Forbidden);
-    }
-    let cues = field("transcript", transcript::parse(text))?;
-    let mut active: call::ActiveModel = c.into();
-    active.transcript = Set(Some(text.to_string()).filter(|t| !t.trim().is_empty()));
-    active.update(db).await?;
-    Ok(cues.len())
-}
-
-/// Records where a call's uploaded recording is stored.
-pub async fn attach_recording(
-    db: &impl ConnectionTrait,
-    c: call::Model,
-    key: String,
-    mime: &str,
-    bytes: u64,
-) -> Result<(), AppError> {
-    let mut active: call::ActiveModel = c.into();
-    active.recording_key = Set(Some(key));
-    active.recording_mime = Set(Some(mime.to_string()));
-    active.recording_bytes = Set(Some(bytes as i64));
-    active.update(db).await?;
-    Ok(())
 }
