@@ -20,7 +20,7 @@ test('a coach opens a complaint from a scored call and takes it to its follow-up
   await page.getByLabel('Reviewed', { exact: true }).selectOption({ label: 'Reviewed' });
   const scored = page
     .locator('tbody tr')
-    .filter({ has: page.locator('td[data-label="Review"]', { hasText: 'Reviewed' }) })
+    .filter({ has: page.locator('td[data-label="Review"] a.review-cue') })
     .filter({ hasNot: page.locator('td[data-label="Outcome"]', { hasText: 'Complaint' }) })
     .first();
   await scored.locator('td[data-label="When"] a').click();
