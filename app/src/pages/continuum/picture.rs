@@ -149,8 +149,9 @@ fn picture_svg(result: &ContinuumResult, layout: Layout) -> impl IntoView {
     view! {
         <svg class=format!("continuum-picture {class}") class:compact=compact viewBox=format!("0 0 {width} {height}") role="img" aria-label=label>
             {heads}
-            {rows}
+            // The band first: on a phone each row's name sits inside it.
             {marker}
+            {rows}
         </svg>
     }
 }
