@@ -141,9 +141,14 @@ fn picture_svg(result: &ContinuumResult, layout: Layout) -> impl IntoView {
         .collect_view();
     let marker = (overall > 0).then(|| {
         let x = left + CELL_W * (overall as f64 - 1.0);
+        let text = format!("Overall: {}", stage_name(overall));
+        // Centred under the band, but never past the picture's edges (the
+        // phone picture has no margin for a label under stage 1 or 5).
+        let half = text.chars().count() as f64 * if compact { 5.6 } else { 3.6 };
+        let label_x = (x + CELL_W / 2.0).clamp(half, (width - half).max(half));
         view! {
             <rect class="overall-band" x=x y=TOP - 2.0 width=CELL_W height=cell_h * 3.0 + 4.0 rx="8" />
-            <text class="overall-label" x=x + CELL_W / 2.0 y=TOP + cell_h * 3.0 + 20.0 text-anchor="middle">{format!("Overall: {}", stage_name(overall))}</text>
+            <text class="overall-label" x=label_x y=TOP + cell_h * 3.0 + 20.0 text-anchor="middle">{text}</text>
         }
     });
     view! {
