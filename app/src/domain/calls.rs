@@ -107,6 +107,24 @@ impl Rectification {
 crate::stored_key!(Channel, "channel");
 crate::stored_key!(Rectification, "rectification");
 
+/// The call form's fields, top to bottom: the order its problems are named in.
+pub const FORM_FIELDS: [&str; 14] = [
+    "agent_id",
+    "occurred_at",
+    "channel",
+    "duration_seconds",
+    "csat",
+    "likelihood_to_recommend",
+    "resolved",
+    "resolution_minutes",
+    "first_response_seconds",
+    "abandoned",
+    "complaint",
+    "rectification",
+    "follow_up_on",
+    "reference",
+];
+
 /// The outcome data of a call once checked. Agent and team are resolved by
 /// the caller, which knows the organisation.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

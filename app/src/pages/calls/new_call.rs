@@ -9,7 +9,7 @@ use crate::components::forms::{
     TextField,
 };
 use crate::components::layout::{AppShell, PageHeader};
-use crate::domain::calls::{Channel, Rectification};
+use crate::domain::calls::{Channel, Rectification, FORM_FIELDS};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -76,20 +76,6 @@ pub(super) fn NewCall() -> impl IntoView {
             reference: reference.get(),
         });
     };
-    const FIELDS: &[&str] = &[
-        "agent_id",
-        "occurred_at",
-        "channel",
-        "duration_seconds",
-        "csat",
-        "likelihood_to_recommend",
-        "resolved",
-        "resolution_minutes",
-        "first_response_seconds",
-        "rectification",
-        "follow_up_on",
-        "reference",
-    ];
     view! {
         <PageHeader title="Add a call" lede="Log one contact with its outcome. Add the recording and transcript on the next page." />
         <form class="card form form-grid" novalidate on:submit=submit node_ref=form>
@@ -136,7 +122,7 @@ pub(super) fn NewCall() -> impl IntoView {
             </Show>
             <TextField label="Reference" name="reference" value=reference error=field_error(result, "reference") hint="Optional: the call's id in your telephony system." />
             <div class="form-actions">
-                <FormAlert error=form_error(result, FIELDS) />
+                <FormAlert error=form_error(result, &FORM_FIELDS) />
                 <a class="button ghost" href="/calls">"Cancel"</a>
                 <SubmitButton label="Add call" busy_label="Adding…" pending=create.pending() />
             </div>

@@ -2,7 +2,7 @@
 
 use crate::domain::access::Action;
 use crate::domain::call_import::{self, ImportRow, RowProblem};
-use crate::domain::calls::{check_reference, CallFields, RawCall};
+use crate::domain::calls::{check_reference, CallFields, RawCall, FORM_FIELDS};
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{call, team, team_member, user};
@@ -102,23 +102,6 @@ pub(super) fn team_for_call(
     Ok(team)
 }
 
-/// The call form's fields, top to bottom.
-const FORM_ORDER: [&str; 13] = [
-    "agent_id",
-    "occurred_at",
-    "channel",
-    "duration_seconds",
-    "csat",
-    "likelihood_to_recommend",
-    "resolved",
-    "resolution_minutes",
-    "first_response_seconds",
-    "abandoned",
-    "complaint",
-    "rectification",
-    "follow_up_on",
-];
-
 pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::AddCall)?;
@@ -157,7 +140,7 @@ pub async fn create(cx: &Ctx, input: NewCall<'_>) -> Result<i32, AppError> {
     let fields = CallFields::check(&input.raw, Utc::now(), &caller.clock.shown_zone()).map_err(
         |mut problems| {
             // In the order the form asks, so the first named is the first seen.
-            problems.sort_by_key(|p| FORM_ORDER.iter().position(|f| *f == p.field));
+            problems.sort_by_key(|p| FORM_FIELDS.iter().position(|f| *f == p.field));
             AppError::invalid_fields(
                 problems
                     .into_iter()
