@@ -19,6 +19,7 @@ mod m20261204_000001_review_history;
 mod m20261205_000001_complaints;
 mod m20261206_000001_review_agent_index;
 mod m20261206_000002_time_zones;
+mod m20261207_000001_target_progress;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_complaints::Migration),
             Box::new(m20261206_000001_review_agent_index::Migration),
             Box::new(m20261206_000002_time_zones::Migration),
+            Box::new(m20261207_000001_target_progress::Migration),
         ]
     }
 }

@@ -253,6 +253,21 @@ pub fn progress<Z: TimeZone>(
     }
 }
 
+/// A status recorded at `recorded_at` as it stands at `now`, no call having
+/// been scored since: without new calls only the due day passing changes a
+/// target's status, which makes kept statuses readable without their calls.
+pub fn status_as_of(
+    recorded: TargetStatus,
+    due_end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> TargetStatus {
+    if recorded != TargetStatus::Achieved && now >= due_end {
+        TargetStatus::Missed
+    } else {
+        recorded
+    }
+}
+
 /// The least-squares line through `points` (at least one); points all at
 /// one moment give a flat line at their mean.
 fn least_squares(points: &[(f64, f64)]) -> Trend {
@@ -347,6 +362,29 @@ mod tests {
 
     fn day(days: i64) -> DateTime<Utc> {
         start() + Duration::days(days)
+    }
+
+    #[test]
+    fn a_kept_status_read_later_is_the_status_computed_later() {
+        let p = plan(4);
+        let cases: [&[Evidence]; 5] = [
+            &[],
+            &[at(2, 3.0)],
+            &[at(2, 2.0), at(4, 3.0), at(6, 4.0)],
+            &[at(2, 3.0), at(4, 2.0), at(6, 2.0)],
+            &[at(2, 4.0), at(4, 5.0), at(6, 4.0)],
+        ];
+        let due_end = p.due_end(&Utc);
+        for evidence in cases {
+            for (then, later) in [(7, 8), (7, 29), (7, 30), (7, 31), (7, 120), (31, 60)] {
+                let kept = progress(&p, evidence, day(then), &Utc).status;
+                assert_eq!(
+                    status_as_of(kept, due_end, day(later)),
+                    progress(&p, evidence, day(later), &Utc).status,
+                    "{evidence:?} kept on day {then}, read on day {later}"
+                );
+            }
+        }
     }
 
     #[test]

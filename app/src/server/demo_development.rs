@@ -261,6 +261,8 @@ pub async fn seed(
                         agreed_at: None,
                         status: None,
                         achieved_on: None,
+                        progress_calls: None,
+                        progress_mean: None,
                     };
                     let p = progress_of(&candidate, &scored, now, Tz::UTC).0;
                     if p.status == spec.want {
@@ -270,6 +272,8 @@ pub async fn seed(
                             target::Model {
                                 status: Some(p.status),
                                 achieved_on: p.achieved_on,
+                                progress_calls: Some(p.calls as i32),
+                                progress_mean: p.mean,
                                 ..candidate
                             },
                         ));
@@ -308,6 +312,8 @@ pub async fn seed(
             agreed_at: Set(spec.agreed.then_some(start + Duration::hours(20))),
             status: Set(t.status),
             achieved_on: Set(t.achieved_on),
+            progress_calls: Set(t.progress_calls),
+            progress_mean: Set(t.progress_mean),
             ..Default::default()
         }
         .insert(db)

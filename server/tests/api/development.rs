@@ -963,3 +963,105 @@ async fn racing_requests_set_one_open_target_per_behaviour() {
         .clone();
     assert_eq!(bench["targets"].as_array().unwrap().len(), 1);
 }
+
+/// Issue 18.3: the team view reads each target's kept progress instead of
+/// its calls. At every step (set, scored call by call, a review history
+/// imported, an upgrade that left it unkept) it agrees with the target's
+/// own page, which reads the calls.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_team_view_keeps_each_targets_progress_as_calls_are_scored() {
+    use app::server::entities::target;
+    use sea_orm::{ConnectionTrait, EntityTrait};
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = behaviours(&org.ana).await;
+    let target = set_target(
+        &org.casey,
+        &org.ana_id.to_string(),
+        &ids[0].to_string(),
+        "4",
+        &due_in(30),
+        "Role-play the apology",
+    )
+    .await
+    .ok()
+    .as_i64()
+    .unwrap();
+    let agree = || async {
+        let team = org.casey.call("development/team", &[]).await.ok().clone();
+        let kept = team
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["targets"].as_array().unwrap().clone())
+            .find(|t| t["id"] == target)
+            .expect("the target is on the team view");
+        let live = status_of(&org.ana, &target.to_string()).await;
+        assert_eq!(kept, live["summary"], "{}", live["progress"]["reason"]);
+        kept
+    };
+    assert_eq!(agree().await["status"], "not_enough_calls");
+
+    let calls = calls_now(&org, "ana@example.com", org.ana_id, 3).await;
+    score(&org, &calls[0], &ids, 2, 3).await;
+    let t = agree().await;
+    assert_eq!(
+        (t["calls"].as_i64(), t["mean"].as_f64()),
+        (Some(1), Some(2.0))
+    );
+    score(&org, &calls[1], &ids, 2, 3).await;
+    score(&org, &calls[2], &ids, 1, 3).await;
+    let t = agree().await;
+    assert_eq!(t["status"], "at_risk");
+    assert_eq!(t["calls"], 3);
+
+    // A review history with three more calls since the target was set.
+    let fw = org.dana.call("frameworks/show", &[]).await.ok().clone();
+    let keys: Vec<String> = fw["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["behaviours"].as_array().unwrap().clone())
+        .map(|b| b["key"].as_str().unwrap().to_string())
+        .collect();
+    let at = Utc::now().format("%Y-%m-%d %H:%M").to_string();
+    let mut csv = format!(
+        "agent_email,team,occurred_at,channel,duration_seconds,csat,likelihood_to_recommend,coach_email,reviewed_at,{}",
+        keys.join(",")
+    );
+    for _ in 0..3 {
+        csv.push_str(&format!(
+            "\nana@example.com,Billing,{at},phone,300,5,9,casey@example.com,{at},5{}",
+            ",3".repeat(keys.len() - 1)
+        ));
+    }
+    let imported = org
+        .dana
+        .call_json(
+            "reviews/import-history",
+            json!({ "csv": csv, "version": null, "commit": true }),
+        )
+        .await;
+    assert_eq!(imported.ok()["committed"], true, "{:?}", imported.body);
+    let t = agree().await;
+    assert_eq!(t["calls"], 6, "the imported calls count: {t}");
+
+    // An upgrade leaves targets without kept progress until the sweep.
+    let db = sea_orm::Database::connect(server.database_url.as_str())
+        .await
+        .unwrap();
+    db.execute_unprepared("UPDATE targets SET progress_calls = NULL, progress_mean = NULL")
+        .await
+        .unwrap();
+    agree().await;
+    app::server::services::targets::refresh_all_statuses(&db, Utc::now())
+        .await
+        .unwrap();
+    let kept = target::Entity::find_by_id(target as i32)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.progress_calls, Some(6));
+    agree().await;
+}

@@ -290,6 +290,10 @@ pub async fn build(server: &TestServer) -> Scale {
     app::server::kernel::quality_rollup::rebuild(db, org)
         .await
         .unwrap();
+    // The targets' kept progress, as the server's sweep fills it at start.
+    app::server::services::targets::refresh_all_statuses(db, now)
+        .await
+        .unwrap();
 
     let coach = server.client();
     coach.log_in("coach0@scale.example", PASSWORD).await.ok();

@@ -26,6 +26,10 @@ pub struct Model {
     pub status: Option<TargetStatus>,
     /// The day it was first achieved: achievement sticks.
     pub achieved_on: Option<Date>,
+    /// The calls counted and their mean at the last refresh, so a view of
+    /// many targets need not read their ratings (none until the first).
+    pub progress_calls: Option<i32>,
+    pub progress_mean: Option<f64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,12 +4,14 @@ use super::*;
 use crate::domain::benchmark::{call_values, ScoredRating};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::scoring::Rating;
-use crate::domain::targets::{progress, Evidence, Progress, TargetPlan};
+use crate::domain::targets::{
+    progress, status_as_of, Evidence, Progress, TargetPlan, TargetStatus,
+};
 use crate::error::AppError;
 use crate::server::entities::{call, review, review_rating, target};
 use crate::server::kernel::clock::org_clock;
 use crate::types::TargetSummary;
-use chrono::{DateTime, Duration, DurationRound, Utc};
+use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -113,16 +115,48 @@ pub fn summary_of(
 
 /// A target's summary from its already computed progress.
 pub fn summary_with(t: &target::Model, name: String, p: &Progress) -> TargetSummary {
+    summary(t, name, p.status, p.achieved_on, p.mean, p.calls)
+}
+
+/// A target's summary from the progress its last refresh kept, as it stands
+/// at `now`; `None` before its first refresh. Every scored call refreshes
+/// its agent's targets, so only time can have moved the status since.
+pub fn kept_summary(
+    t: &target::Model,
+    name: String,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Option<TargetSummary> {
+    let (recorded, calls) = (t.status?, t.progress_calls?);
+    let status = status_as_of(recorded, plan_of(t).due_end(&zone), now);
+    Some(summary(
+        t,
+        name,
+        status,
+        t.achieved_on,
+        t.progress_mean,
+        usize::try_from(calls).unwrap_or(0),
+    ))
+}
+
+fn summary(
+    t: &target::Model,
+    name: String,
+    status: TargetStatus,
+    achieved_on: Option<NaiveDate>,
+    mean: Option<f64>,
+    calls: usize,
+) -> TargetSummary {
     TargetSummary {
         id: t.id,
         behaviour: name,
         level: t.level.clamp(1, 5) as u8,
         baseline: t.baseline,
         due_on: t.due_on.format("%-d %b %Y").to_string(),
-        status: p.status,
-        achieved_on: p.achieved_on.map(|d| d.format("%-d %b %Y").to_string()),
-        mean: p.mean,
-        calls: p.calls,
+        status,
+        achieved_on: achieved_on.map(|d| d.format("%-d %b %Y").to_string()),
+        mean,
+        calls,
         agreed: t.agreed_by.is_some(),
     }
 }

@@ -31,9 +31,18 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let targets = agent_targets(db, caller.org_id, &ids).await?;
     let zone = caller.clock.org_zone();
     let window = window_calls(db, caller.org_id, &fw, &ids, now, zone).await?;
+    // Targets carry their progress from the last refresh; only those no
+    // refresh has reached yet (just after an upgrade) read their calls.
+    let unkept: Vec<_> = targets
+        .iter()
+        .filter(|t| t.progress_calls.is_none())
+        .cloned()
+        .collect();
     let mut scored: HashMap<i32, Vec<Scored>> = HashMap::new();
-    for s in target_ratings(db, caller.org_id, &targets, &all).await? {
-        scored.entry(s.agent_id).or_default().push(s);
+    if !unkept.is_empty() {
+        for s in target_ratings(db, caller.org_id, &unkept, &all).await? {
+            scored.entry(s.agent_id).or_default().push(s);
+        }
     }
     let own = latest_self(db, caller.org_id, &ids).await?;
     let mut last_practice: HashMap<i32, chrono::NaiveDate> = HashMap::new();
@@ -86,13 +95,9 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
                     .iter()
                     .filter(|t| t.agent_id == agent.id)
                     .map(|t| {
-                        summary_of(
-                            t,
-                            behaviour_name(&fw, &all, &t.lineage),
-                            evidence,
-                            now,
-                            zone,
-                        )
+                        let name = behaviour_name(&fw, &all, &t.lineage);
+                        kept_summary(t, name.clone(), now, zone)
+                            .unwrap_or_else(|| summary_of(t, name, evidence, now, zone))
                     })
                     .collect(),
                 last_practice: last_practice

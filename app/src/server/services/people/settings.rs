@@ -3,11 +3,16 @@
 
 use crate::domain::access::{self, Action};
 use crate::error::AppError;
-use crate::server::entities::{organization, user};
+use crate::server::entities::{organization, target, user};
 use crate::server::kernel::clock::{parse_zone, zone_names};
 use crate::server::kernel::{kpi_rollup, quality_rollup, Ctx};
+use crate::server::services::targets::refresh_statuses;
 use crate::types::TimeZoneSettings;
-use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set, TransactionTrait};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
+};
 
 pub async fn time_zones(cx: &Ctx) -> Result<TimeZoneSettings, AppError> {
     let me = user::Entity::find_by_id(cx.caller.id)
@@ -41,6 +46,17 @@ pub async fn set_org_time_zone(cx: &Ctx, raw: &str) -> Result<(), AppError> {
     m.update(&txn).await?;
     kpi_rollup::rebuild(&txn, caller.org_id).await?;
     quality_rollup::rebuild(&txn, caller.org_id).await?;
+    // Due days end at the new zone's midnight, and achievement days are
+    // read in it: every target is read again.
+    let agents: Vec<i32> = target::Entity::find()
+        .select_only()
+        .column(target::Column::AgentId)
+        .filter(target::Column::OrgId.eq(caller.org_id))
+        .distinct()
+        .into_tuple()
+        .all(&txn)
+        .await?;
+    refresh_statuses(&txn, caller.org_id, &agents, Utc::now()).await?;
     txn.commit().await?;
     tracing::info!(
         org_id = caller.org_id,

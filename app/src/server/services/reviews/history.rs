@@ -15,6 +15,7 @@ use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::{kpi_rollup, quality_rollup, Ctx, Visibility};
 use crate::server::services::calls::{model_of, resolve_rows};
 use crate::server::services::frameworks::{self, view_of};
+use crate::server::services::targets::refresh_statuses;
 use crate::types::{FrameworkView, HistoryOutcome};
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -297,6 +298,7 @@ async fn write(
     let mut new_days = BTreeSet::new();
     let mut all_days = BTreeSet::new();
     let mut ratings = Vec::new();
+    let mut agents = BTreeSet::new();
     for ((row, target), coach) in rows.iter().zip(targets).zip(coaches) {
         let c = match (target, &row.call) {
             (Target::Existing(c), _) => c,
@@ -317,6 +319,7 @@ async fn write(
             (Target::New(..), CallOf::Existing(_)) => continue,
         };
         all_days.insert(caller.clock.day_of(c.occurred_at));
+        agents.insert(c.agent_id);
         let result = score(
             &behaviours
                 .iter()
@@ -383,5 +386,8 @@ async fn write(
     }
     kpi_rollup::refresh(txn, caller.org_id, new_days).await?;
     quality_rollup::refresh(txn, caller.org_id, all_days).await?;
+    // Past calls can fall inside a target's span, as a newly scored one does.
+    let agents: Vec<i32> = agents.into_iter().collect();
+    refresh_statuses(txn, caller.org_id, &agents, now).await?;
     Ok(())
 }

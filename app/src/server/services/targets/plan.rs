@@ -193,6 +193,7 @@ pub async fn create_target(
         agreed_at: Set(by_coach.then_some(now)),
         // No call has happened since this moment yet.
         status: Set(Some(TargetStatus::NotEnoughCalls)),
+        progress_calls: Set(Some(0)),
         ..Default::default()
     }
     .insert(&txn)

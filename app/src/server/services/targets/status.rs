@@ -3,7 +3,6 @@
 //! who set it. A status changes when a review is submitted or amended, and
 //! with time (the due day passing), which a periodic sweep catches.
 
-use crate::domain::targets::TargetStatus;
 use crate::error::AppError;
 use crate::server::entities::target;
 use crate::server::kernel::clock::org_clock;
@@ -11,44 +10,52 @@ use crate::server::kernel::is_unique_violation;
 use crate::server::kernel::names::person_names;
 use crate::server::kernel::notify::notify;
 use crate::server::services::development::{
-    agent_targets, lineage_map, progress_of, scored_ratings, since_for,
+    agent_targets, lineage_map, progress_of, target_ratings,
 };
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::BTreeMap;
 
-/// Recomputes the agents' targets that are not achieved yet (achievement
-/// sticks), records each new status and notifies on every change from a
-/// recorded one. Returns how many changes were notified.
+/// Recomputes the agents' targets and keeps what a view of many targets
+/// reads (status, achievement, calls counted and their mean); notifies on
+/// every status change from a recorded one. Achieved targets are recomputed
+/// too: achievement sticks, but their calls and mean move until the due
+/// day. Returns how many changes were notified.
 pub async fn refresh_statuses(
     db: &impl ConnectionTrait,
     org_id: i32,
     agent_ids: &[i32],
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let targets: Vec<target::Model> = agent_targets(db, org_id, agent_ids)
-        .await?
-        .into_iter()
-        .filter(|t| t.status != Some(TargetStatus::Achieved))
-        .collect();
+    let targets: Vec<target::Model> = agent_targets(db, org_id, agent_ids).await?;
     if targets.is_empty() {
         return Ok(0);
     }
     let zone = org_clock(db, org_id).await?.org_zone();
-    let scored = scored_ratings(db, org_id, agent_ids, since_for(&targets, now)).await?;
+    let behaviours = lineage_map(db, org_id).await?;
+    let scored = target_ratings(db, org_id, &targets, &behaviours).await?;
     let mut changes = vec![];
     for t in &targets {
         let p = progress_of(t, &scored, now, zone).0;
-        if t.status == Some(p.status) && t.achieved_on == p.achieved_on {
+        let (calls, mean) = (Some(p.calls as i32), p.mean);
+        let same_status = t.status == Some(p.status) && t.achieved_on == p.achieved_on;
+        if same_status && (t.progress_calls, t.progress_mean) == (calls, mean) {
+            continue;
+        }
+        let mut update = target::Entity::update_many()
+            .col_expr(target::Column::ProgressCalls, Expr::value(calls))
+            .col_expr(target::Column::ProgressMean, Expr::value(mean))
+            .filter(target::Column::Id.eq(t.id));
+        if same_status {
+            update.exec(db).await?;
             continue;
         }
         // Only the refresh that moves the stored status on notifies, so two
         // refreshes racing each other tell people once.
-        let mut update = target::Entity::update_many()
+        update = update
             .col_expr(target::Column::Status, Expr::value(p.status))
-            .col_expr(target::Column::AchievedOn, Expr::value(p.achieved_on))
-            .filter(target::Column::Id.eq(t.id));
+            .col_expr(target::Column::AchievedOn, Expr::value(p.achieved_on));
         update = match t.status {
             Some(old) => update.filter(target::Column::Status.eq(old)),
             None => update.filter(target::Column::Status.is_null()),
@@ -68,7 +75,6 @@ pub async fn refresh_statuses(
         return Ok(0);
     }
     let people = person_names(db, org_id).await?;
-    let behaviours = lineage_map(db, org_id).await?;
     for (t, old, p) in &changes {
         let behaviour = behaviours
             .get(&t.behaviour_id)
@@ -96,8 +102,9 @@ pub async fn refresh_statuses(
     Ok(changes.len())
 }
 
-/// Refreshes every target not yet achieved, organisation by organisation:
-/// the sweep that notices due days passing.
+/// Refreshes the targets of every agent with a target not yet achieved or
+/// never computed, organisation by organisation: the sweep that notices due
+/// days passing, and fills in progress kept from before it was kept.
 pub async fn refresh_all_statuses(
     db: &impl ConnectionTrait,
     now: DateTime<Utc>,
@@ -106,7 +113,7 @@ pub async fn refresh_all_statuses(
         .select_only()
         .column(target::Column::OrgId)
         .column(target::Column::AgentId)
-        .filter(target::not_achieved())
+        .filter(target::not_achieved().add(target::Column::ProgressCalls.is_null()))
         .distinct()
         .into_tuple()
         .all(db)
