@@ -6,6 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 run:
 	scripts/bootstrap.sh run
 	cargo leptos build --release --split
+	node scripts/finish-site.mjs target/site/pkg
 	@scripts/wasm-size.sh
 	@echo "==> Rapport on http://$${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl+C stops it)"
 	LEPTOS_SITE_ROOT=target/site LEPTOS_OUTPUT_NAME=rapport ./target/release/server

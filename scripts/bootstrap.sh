@@ -54,8 +54,9 @@ if [ -n "$wbg_pid" ]; then
 fi
 rm -f "$wbg_log"
 
-step "npm packages in end2end/ (Playwright, binaryen's wasm-opt)"
+step "npm packages in end2end/ (Playwright, binaryen's wasm-opt, terser)"
 if [ -x end2end/node_modules/.bin/wasm-opt ] && [ -x end2end/node_modules/.bin/playwright ] \
+   && [ -x end2end/node_modules/.bin/terser ] \
    && [ end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ]; then
   echo "already installed"
 else

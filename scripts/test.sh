@@ -20,6 +20,7 @@ cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "Release build (server + wasm bundle with wasm-opt)"
 cargo leptos build --release --split
+node scripts/finish-site.mjs target/site/pkg
 scripts/wasm-size.sh
 
 step "Unit and integration tests on SQLite"

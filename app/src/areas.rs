@@ -3,6 +3,9 @@
 //! coarse on purpose: the wasm split makes a chunk for every set of areas
 //! that share code, so one route type per page made a first visit fetch
 //! hundreds of tiny chunks, and each route type also costs the main bundle.
+//! With six areas a first visit fetches at most 2⁵ = 32 chunks (one per set
+//! of the other areas its code is shared with); eight allowed 128 and
+//! fetched up to 81.
 //! An area picks its page from the address, read once when the route's
 //! view is made (another route's address makes a new view).
 
@@ -36,9 +39,7 @@ lazy_area!(HomeArea, home);
 lazy_area!(AdminArea, admin);
 lazy_area!(CallsArea, calls);
 lazy_area!(DevelopmentArea, development);
-lazy_area!(ContinuumArea, continuum);
-lazy_area!(QualityArea, quality);
-lazy_area!(KpisArea, kpis);
+lazy_area!(DashboardsArea, dashboards);
 
 /// The landing page and everything before signing in.
 fn public(path: &str) -> AnyView {
@@ -67,10 +68,15 @@ fn admin(path: &str) -> AnyView {
     }
 }
 
-/// Calls, their reviews and imports, and the complaint register: the
-/// coach's daily round from the list to a call to its scoring.
+/// Calls, their reviews and imports, the complaint register, and quality
+/// assurance (calibration sessions score calls too; sampling fills the
+/// coach's queue): the coach's daily round from a list to a call to its
+/// scoring.
 fn calls(path: &str) -> AnyView {
     match path {
+        p if p.starts_with("/calibration") || p.starts_with("/sampling") => {
+            view! { <pages::calibration::CalibrationPage /> }.into_any()
+        }
         "/calls/new" => view! { <pages::calls::NewCallPage /> }.into_any(),
         "/calls/import" => view! { <pages::calls::ImportPage /> }.into_any(),
         "/reviews/import" => view! { <pages::calls::HistoryImportPage /> }.into_any(),
@@ -101,17 +107,12 @@ fn development(path: &str) -> AnyView {
     }
 }
 
-/// The continuum: assessments, results and the model.
-fn continuum(_: &str) -> AnyView {
-    view! { <pages::continuum::ContinuumPage /> }.into_any()
-}
-
-/// Quality assurance: calibration sessions and sampling.
-fn quality(_: &str) -> AnyView {
-    view! { <pages::calibration::CalibrationPage /> }.into_any()
-}
-
-/// The service KPIs, quality, insight and coaching dashboards.
-fn kpis(_: &str) -> AnyView {
-    view! { <pages::kpis::KpisPage /> }.into_any()
+/// The leader's views: the service KPIs, quality, insight and coaching
+/// dashboards, and the continuum (assessments, results and the model).
+fn dashboards(path: &str) -> AnyView {
+    if path.starts_with("/continuum") {
+        view! { <pages::continuum::ContinuumPage /> }.into_any()
+    } else {
+        view! { <pages::kpis::KpisPage /> }.into_any()
+    }
 }

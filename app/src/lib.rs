@@ -26,6 +26,7 @@ use leptos_router::{
 /// The HTML document around the app. Its inline scripts carry the request's
 /// CSP nonce (see `server::state::CspNonce`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let assets = asset_root();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -37,7 +38,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // in `App`: whatever `App` renders is compiled into the main
                 // wasm bundle.
                 <meta name="description" content="Rapport: behavioural coaching for customer service teams." />
-                <link id="leptos" rel="stylesheet" href="/pkg/rapport.css" />
+                <link id="leptos" rel="stylesheet" href=format!("{assets}/pkg/rapport.css") />
                 <link rel="icon" href="/favicon.svg" />
                 // Until the page's code has loaded, a click on a button would
                 // be lost; this holds it, shows that it was taken, and plays
@@ -48,7 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // first paint, at low priority, so on a slow link it does not
                 // compete with the stylesheet that the first paint waits for;
                 // a click made before then is held (above), not lost.
-                <HydrationScripts options defer=true />
+                <HydrationScripts options defer=true root=assets />
                 <MetaTags />
             </head>
             <body>
@@ -56,6 +57,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Where the server serves the built bundle (see `server::Settings`).
+#[cfg(feature = "ssr")]
+fn asset_root() -> String {
+    use_context::<server::AppState>().map_or_else(String::new, |s| s.settings.assets.clone())
+}
+
+#[cfg(not(feature = "ssr"))]
+fn asset_root() -> String {
+    String::new()
 }
 
 /// Holds clicks on buttons made before hydration (forms that post without
@@ -119,20 +131,20 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/targets/new") view={Lazy::<DevelopmentArea>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/targets/:id") view={Lazy::<DevelopmentArea>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/practice") view={Lazy::<DevelopmentArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/calibration") view={Lazy::<QualityArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/calibration/agreement") view={Lazy::<QualityArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/calibration/:id") view={Lazy::<QualityArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/sampling") view={Lazy::<QualityArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/sampling/:id") view={Lazy::<QualityArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/kpis") view={Lazy::<KpisArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/kpis/quality") view={Lazy::<KpisArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/kpis/insight") view={Lazy::<KpisArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/kpis/coaching") view={Lazy::<KpisArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/agreement") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/calibration/:id") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/sampling/:id") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/quality") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/insight") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/kpis/coaching") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/complaints") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/complaints/:id") view={Lazy::<CallsArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/continuum") view={Lazy::<ContinuumArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/continuum/model") view={Lazy::<ContinuumArea>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/continuum/:id") view={Lazy::<ContinuumArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/model") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/continuum/:id") view={Lazy::<DashboardsArea>::new()} ssr=SsrMode::Async />
                 </Routes>
             </div>
         </Router>

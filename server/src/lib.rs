@@ -2,6 +2,7 @@
 //! server-side rendering and static files. `main.rs` only starts it; tests
 //! start it in-process on an ephemeral port.
 
+pub mod assets;
 pub mod compression;
 pub mod config;
 pub mod db;
@@ -129,6 +130,7 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
         db: db.clone(),
         settings: Arc::new(Settings {
             trust_forwarded_for: config.trust_forwarded_for,
+            assets: asset_root(config).await,
         }),
     };
     let router = router(state.clone(), config, storage);
@@ -139,6 +141,24 @@ pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
         state,
         demo_logins,
     })
+}
+
+/// The fingerprinted address of the built bundle (see `assets`); without a
+/// bundle, or one that cannot be read, pages ask for `/pkg` as built.
+async fn asset_root(config: &Config) -> String {
+    let pkg = std::path::Path::new(&config.site_root).join("pkg");
+    match tokio::task::spawn_blocking(move || assets::fingerprint(&pkg)).await {
+        Ok(Ok(Some(fingerprint))) => format!("{}{fingerprint}", assets::PREFIX),
+        Ok(Ok(None)) => String::new(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "could not read the built bundle to fingerprint it");
+            String::new()
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "fingerprinting the built bundle failed");
+            String::new()
+        }
+    }
 }
 
 /// Rebuilds a quality rollup an upgrade left empty, in one transaction.
@@ -207,6 +227,10 @@ fn router(state: AppState, config: &Config, storage: storage::Storage) -> Router
             storage,
         }))
         .merge(export::routes(state.db.clone()))
+        .merge(match state.settings.assets.as_str() {
+            "" => Router::new(),
+            root => assets::routes(root, std::path::Path::new(&config.site_root).join("pkg")),
+        })
         .layer(axum::middleware::from_fn(security::undecodable_arguments))
         .layer(axum::middleware::from_fn_with_state(
             state.db.clone(),

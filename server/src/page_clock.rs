@@ -12,7 +12,7 @@ use tower_sessions::Session;
 
 /// Paths that never render a page.
 fn renders_no_page(path: &str) -> bool {
-    ["/api/", "/pkg/", "/media/", "/export/", "/healthz"]
+    ["/api/", "/pkg/", "/v/", "/media/", "/export/", "/healthz"]
         .iter()
         .any(|p| path.starts_with(p))
 }

@@ -113,11 +113,11 @@ pub fn default_headers() -> [(header::HeaderName, HeaderValue); 6] {
 }
 
 /// Pages and answers are about one signed-in person: no shared or
-/// back-button cache may keep them. Static files keep their names from one
-/// release to the next (the bundle and its ~140 route chunks are not
-/// fingerprinted), so `immutable` would be wrong; revalidating every file on
-/// every load costs about a second a page, so a browser may use its copy for
-/// five minutes and must check it after that. The file server sends
+/// back-button cache may keep them. Pages load the bundle from its
+/// fingerprinted address (`assets`), kept for good; the same files under
+/// `/pkg/` and the files of `public/` keep their names from one release to
+/// the next, so `immutable` would be wrong there: a browser may use its copy
+/// for five minutes and must check it after that. The file server sends
 /// `Last-Modified` but answers every request in full; a revalidation that
 /// finds the file unchanged gets `304 Not Modified` here, so the browser
 /// keeps its copy (and its compiled wasm).
@@ -151,7 +151,7 @@ pub async fn no_store(request: Request, next: Next) -> Response {
 /// The built bundle and the files of `public/`, as opposed to pages, server
 /// functions and recordings.
 fn is_static_file(path: &str) -> bool {
-    if path.starts_with("/pkg/") {
+    if path.starts_with("/pkg/") || path.starts_with(crate::assets::PREFIX) {
         return true;
     }
     let dynamic = path.starts_with("/api/") || path.starts_with("/media/");

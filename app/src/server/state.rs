@@ -10,6 +10,10 @@ pub struct Settings {
     /// Take the client address from `X-Forwarded-For` (only behind a trusted
     /// load balancer); otherwise the socket address is used.
     pub trust_forwarded_for: bool,
+    /// The address the built bundle is served under, before `/pkg`: a
+    /// fingerprint of its contents (`/v/3f9c…`), so a browser may keep its
+    /// files for good; empty to serve it from `/pkg` (no bundle built).
+    pub assets: String,
 }
 
 /// The Content-Security-Policy nonce of one page response. The server's

@@ -284,3 +284,72 @@ async fn responses_are_compressed_for_browsers_that_accept_it() {
         .unwrap();
     assert_eq!(answer.headers()["content-encoding"], "br");
 }
+
+/// Issue 18.1: pages load the bundle from an address named for its
+/// contents, kept for a year; files go out as precompressed at build time;
+/// a file of another build is not found and not kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bundle_is_served_fingerprinted_precompressed_and_kept_for_good() {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let js = "export function hydrate() { return 1; }\n".repeat(200);
+    std::fs::write(pkg.join("rapport.js"), &js).unwrap();
+    std::fs::write(pkg.join("rapport.css"), "body{}").unwrap();
+    // What scripts/finish-site.mjs writes beside it (any bytes will do: the
+    // server sends the copy as it is).
+    std::fs::write(pkg.join("rapport.js.br"), b"precompressed brotli").unwrap();
+    let root = site.path().to_string_lossy().into_owned();
+    let server = TestServer::start_with(&[("LEPTOS_SITE_ROOT", &root)]).await;
+    let page = server.client().get("/login").await.text().await.unwrap();
+    let at = page
+        .find("/v/")
+        .expect("the page names the bundle's fingerprinted address");
+    let first: String = page[at..].chars().take_while(|c| *c != '"').collect();
+    let base = first[..first.find("/pkg/").expect("under /pkg/") + 5].to_string();
+    for file in ["rapport.css", "rapport.js"] {
+        assert!(
+            page.contains(&format!("\"{base}{file}\"")),
+            "{file}: {page}"
+        );
+    }
+    let get = |path: String, encoding: &'static str| {
+        server
+            .client()
+            .http
+            .get(format!("{}{path}", server.base))
+            .header("accept-encoding", encoding)
+            .send()
+    };
+    let br = get(format!("{base}rapport.js"), "br").await.unwrap();
+    assert_eq!(br.status(), StatusCode::OK);
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(
+        br.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(&br.bytes().await.unwrap()[..], b"precompressed brotli");
+    // Without a precompressed copy for the encoding, it is compressed as sent.
+    let gz = get(format!("{base}rapport.js"), "gzip").await.unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(&gz.bytes().await.unwrap()[..]),
+        &mut text,
+    )
+    .unwrap();
+    assert_eq!(text, js);
+    // Another build's file, or a missing one, is not kept.
+    for path in [
+        "/v/0123456789abcdef/pkg/rapport.js".to_string(),
+        format!("{base}chunk_1.wasm"),
+    ] {
+        let missing = get(path.clone(), "br").await.unwrap();
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_ne!(
+            missing.headers()["cache-control"],
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+    }
+}
