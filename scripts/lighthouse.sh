@@ -12,7 +12,7 @@ set -euo pipefail
 BASE=${1:-http://127.0.0.1:3000}
 CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 export CHROME_PATH
-LIGHTHOUSE="npx --yes lighthouse@12.8.2"
+LIGHTHOUSE=${LIGHTHOUSE:-"npx --yes lighthouse@12.8.2"}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 

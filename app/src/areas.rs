@@ -21,7 +21,10 @@ macro_rules! lazy_area {
 
         #[lazy_route]
         impl LazyRoute for $route {
+            // Runs before the area's code loads: the page's first
+            // requests go out beside it (see `ahead`).
             fn data() -> Self {
+                crate::ahead::start(&use_location().pathname.get_untracked());
                 $route
             }
 

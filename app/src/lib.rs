@@ -2,6 +2,7 @@
 //! `ssr` into the server and with `hydrate` into the browser bundle.
 #![recursion_limit = "256"]
 
+mod ahead;
 pub mod api;
 mod areas;
 pub mod auth;

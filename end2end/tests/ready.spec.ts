@@ -29,3 +29,38 @@ test('a button clicked before the page is interactive shows it was taken and act
   await expect(page.locator('html')).not.toHaveClass(/awaiting-code/);
   expect(errors).toEqual([]);
 });
+
+test('a page not visited yet asks for its data while its code is still loading, and only once', async ({ page }) => {
+  const errors = collectErrors(page);
+  await logIn(page, 'coach1@rapport.demo', DEMO_PASSWORD);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/')) asked.push(new URL(r.url()).pathname);
+  });
+  // A page that came with its data asks for none of it again.
+  await open(page, '/home');
+  expect(asked.filter((p) => p === '/api/home')).toEqual([]);
+
+  // Hold back the code of the calls area (calibration is in it).
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route(/\.wasm$/, async (route) => {
+    held += 1;
+    await gate;
+    await route.continue();
+  });
+  await page.getByRole('navigation').getByRole('link', { name: 'Calibration' }).first().click();
+  await expect.poll(() => held).toBeGreaterThan(0);
+  // The list is on its way although the page's code is not.
+  await expect.poll(() => asked.filter((p) => p === '/api/calibration/list').length).toBe(1);
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Calibration');
+
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calibration');
+  await expect(page.locator('.app')).toHaveAttribute('data-hydrated', '/calibration');
+  await expect(page.getByRole('link', { name: 'Agreement over time' })).toBeVisible();
+  // The page took that answer rather than asking again.
+  expect(asked.filter((p) => p === '/api/calibration/list')).toEqual(['/api/calibration/list']);
+  expect(errors).toEqual([]);
+});

@@ -9,7 +9,7 @@ use crate::server::{
     services::people::{teams, users as people},
 };
 
-#[server(endpoint = "admin/users")]
+#[server(endpoint = "admin/users", client = crate::ahead::DataClient)]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
     respond(async { people::list_users(&guard::ctx().await?).await }.await)
 }
@@ -81,7 +81,7 @@ pub async fn revoke_invitation(invitation_id: i32) -> Result<(), AppError> {
     respond(async { people::revoke_invitation(&guard::ctx().await?, invitation_id).await }.await)
 }
 
-#[server(endpoint = "admin/teams")]
+#[server(endpoint = "admin/teams", client = crate::ahead::DataClient)]
 pub async fn list_teams() -> Result<Vec<TeamDetail>, AppError> {
     respond(async { teams::list_teams(&guard::ctx().await?).await }.await)
 }

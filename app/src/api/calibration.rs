@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 use crate::server::{guard, respond, services::calibration};
 
-#[server(endpoint = "calibration/list")]
+#[server(endpoint = "calibration/list", client = crate::ahead::DataClient)]
 pub async fn list_calibrations() -> Result<CalibrationList, AppError> {
     respond(async { calibration::list(&guard::ctx().await?).await }.await)
 }

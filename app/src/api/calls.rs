@@ -14,7 +14,7 @@ pub async fn list_calls(filter: CallFilter) -> Result<CallPage, AppError> {
     respond(async { calls::list(&guard::ctx().await?, filter).await }.await)
 }
 
-#[server(endpoint = "calls/options")]
+#[server(endpoint = "calls/options", client = crate::ahead::DataClient)]
 pub async fn call_options() -> Result<CallScope, AppError> {
     respond(async { calls::options(&guard::ctx().await?).await }.await)
 }

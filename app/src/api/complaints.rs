@@ -52,7 +52,7 @@ pub async fn set_complaint_link(id: i32, link: String) -> Result<(), AppError> {
 }
 
 /// The caller's complaints to act on, for the home page.
-#[server(endpoint = "complaints/reminders")]
+#[server(endpoint = "complaints/reminders", client = crate::ahead::DataClient)]
 pub async fn my_complaint_reminders() -> Result<ComplaintReminders, AppError> {
     respond(async { complaints::reminders(&guard::ctx().await?).await }.await)
 }

@@ -13,7 +13,7 @@ use crate::server::{
     services::{continuum, continuum_model},
 };
 
-#[server(endpoint = "continuum/home")]
+#[server(endpoint = "continuum/home", client = crate::ahead::DataClient)]
 pub async fn get_continuum_home() -> Result<ContinuumHome, AppError> {
     respond(async { continuum::home(&guard::ctx().await?).await }.await)
 }

@@ -25,7 +25,7 @@ pub async fn get_benchmark(
     respond(async { development::benchmark(&guard::ctx().await?, agent_id, days).await }.await)
 }
 
-#[server(endpoint = "development/self_assessment_form")]
+#[server(endpoint = "development/self_assessment_form", client = crate::ahead::DataClient)]
 pub async fn get_self_assessment_form() -> Result<SelfAssessmentForm, AppError> {
     respond(async { development::self_assessment_form(&guard::ctx().await?).await }.await)
 }
@@ -45,7 +45,7 @@ pub async fn get_self_assessments(
     )
 }
 
-#[server(endpoint = "development/team")]
+#[server(endpoint = "development/team", client = crate::ahead::DataClient)]
 pub async fn get_team_overview() -> Result<Vec<TeamAgentRow>, AppError> {
     respond(async { development::team_overview(&guard::ctx().await?).await }.await)
 }

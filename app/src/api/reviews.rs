@@ -91,12 +91,12 @@ pub async fn resolve_dispute(
     )
 }
 
-#[server(endpoint = "reviews/queue")]
+#[server(endpoint = "reviews/queue", client = crate::ahead::DataClient)]
 pub async fn get_review_queue() -> Result<ReviewQueue, AppError> {
     respond(async { reviews::queue(&guard::ctx().await?).await }.await)
 }
 
-#[server(endpoint = "notifications/list")]
+#[server(endpoint = "notifications/list", client = crate::ahead::DataClient)]
 pub async fn list_notifications() -> Result<Vec<NotificationView>, AppError> {
     respond(async { reviews::notifications(&guard::ctx().await?).await }.await)
 }

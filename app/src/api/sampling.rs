@@ -7,7 +7,7 @@ use leptos::server_fn::codec::Json;
 use crate::server::{guard, respond, services::sampling};
 
 /// The samples the caller follows, and the teams they may draw from.
-#[server(endpoint = "sampling/list")]
+#[server(endpoint = "sampling/list", client = crate::ahead::DataClient)]
 pub async fn list_samples() -> Result<SampleList, AppError> {
     respond(async { sampling::list(&guard::ctx().await?).await }.await)
 }
