@@ -1,9 +1,11 @@
-//! Puts today's date in the caller's organisation on page requests
-//! (`app::server::OrgToday`): pages that default to "the last n days" read it
-//! while rendering on the server, where the signed-in person is not yet
-//! known to the components.
+//! Puts the signed-in caller and today's date in their organisation on page
+//! requests (`app::server::PageCaller`, `app::server::OrgToday`): pages that
+//! default to "the last n days" read the day while rendering on the server,
+//! where the signed-in person is not yet known to the components, and the
+//! page's server functions take the caller rather than each looking the
+//! session's user up again.
 
-use app::server::{guard, OrgToday};
+use app::server::{guard, OrgToday, PageCaller};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -27,9 +29,9 @@ pub async fn org_today(
         // A visitor or a failed lookup leaves it out: the page falls back to
         // the server's UTC day and the shell sends a visitor to log in.
         if let Ok(Some(caller)) = guard::user_for_session(&db, &session).await {
-            request
-                .extensions_mut()
-                .insert(OrgToday(caller.clock.today()));
+            let extensions = request.extensions_mut();
+            extensions.insert(OrgToday(caller.clock.today()));
+            extensions.insert(PageCaller(caller));
         }
     }
     next.run(request).await

@@ -3,6 +3,8 @@
 //! page ran the change asks for the reload. No counters threaded through
 //! components.
 
+use crate::components::feedback::{ErrorPanel, Loading};
+use crate::error::AppError;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -36,4 +38,58 @@ pub fn provide_reload() -> Reload {
 /// The page's reload, from anywhere inside it.
 pub fn use_reload() -> Reload {
     use_context::<Reload>().expect("the page provides a Reload")
+}
+
+/// A page that lists things at its own address and shows one at `…/:id`:
+/// the list is asked for only without an id and the item only with one,
+/// each again on the page's reload.
+pub fn list_or_one<L, O, LF, OF>(
+    id: Memo<Option<i32>>,
+    reload: Reload,
+    (list, show_list): (
+        fn() -> LF,
+        impl Fn(L) -> AnyView + Copy + Send + Sync + 'static,
+    ),
+    (one, show_one): (
+        fn(i32) -> OF,
+        impl Fn(O) -> AnyView + Copy + Send + Sync + 'static,
+    ),
+) -> impl IntoView
+where
+    L: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    O: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    LF: std::future::Future<Output = Result<L, AppError>> + Send + 'static,
+    OF: std::future::Future<Output = Result<O, AppError>> + Send + 'static,
+{
+    let listed = Resource::new(
+        move || (id.get().is_none(), reload.version()),
+        move |(wanted, _)| async move {
+            if wanted {
+                list().await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    let shown = Resource::new(
+        move || (id.get(), reload.version()),
+        move |(id, _)| async move {
+            match id {
+                Some(id) => one(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    view! {
+        <Transition fallback=|| view! { <Loading /> }>
+            {move || Suspend::new(async move {
+                match (listed.await, shown.await) {
+                    (Ok(Some(l)), _) => show_list(l),
+                    (_, Ok(Some(o))) => show_one(o),
+                    (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
+                    _ => view! { <Loading /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
 }

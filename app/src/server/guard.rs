@@ -38,6 +38,11 @@ pub async fn session() -> Result<Session, AppError> {
 /// The signed-in user, or `None` for a visitor. A session whose user was
 /// deactivated or whose password changed since is ended here.
 pub async fn current_user() -> Result<Option<AuthUser>, AppError> {
+    if let Some(caller) = use_context::<http::request::Parts>()
+        .and_then(|p| p.extensions.get::<super::state::PageCaller>().cloned())
+    {
+        return Ok(Some(caller.0));
+    }
     let session = session().await?;
     user_for_session(&db()?, &session).await
 }

@@ -20,4 +20,4 @@ pub mod tokens;
 
 pub use guard::respond;
 pub use kernel::AuthUser;
-pub use state::{provide_request_context, AppState, CspNonce, OrgToday, Settings};
+pub use state::{provide_request_context, AppState, CspNonce, OrgToday, PageCaller, Settings};

@@ -53,3 +53,10 @@ impl FromRef<AppState> for LeptosOptions {
 /// server match those the browser works out from `Me` when it hydrates.
 #[derive(Clone, Copy, Debug)]
 pub struct OrgToday(pub chrono::NaiveDate);
+
+/// The signed-in caller of a page request, resolved once by the server
+/// before rendering: the page's server functions, run while it renders,
+/// read it instead of looking the session's user up again each. Only page
+/// loads (GET) carry it; nothing they run can change who is signed in.
+#[derive(Clone, Debug)]
+pub struct PageCaller(pub super::kernel::AuthUser);

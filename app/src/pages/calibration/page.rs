@@ -2,9 +2,8 @@ use super::agreement::{Agreement, AGREEMENT_PATH};
 use super::list::SessionList;
 use super::session::Session;
 use crate::api::calibration::{get_calibration, list_calibrations};
-use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::layout::AppShell;
-use crate::components::reload::provide_reload;
+use crate::components::reload::{list_or_one, provide_reload};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -68,40 +67,18 @@ pub(crate) fn id_under(prefix: &'static str) -> Memo<Option<i32>> {
 
 #[component]
 fn Calibration() -> impl IntoView {
-    let id = id_under("/calibration");
     let reload = provide_reload();
-    let list = Resource::new(
-        move || (id.get().is_none(), reload.version()),
-        |(wanted, _)| async move {
-            if wanted {
-                list_calibrations().await.map(Some)
-            } else {
-                Ok(None)
-            }
-        },
-    );
-    let one = Resource::new(
-        move || (id.get(), reload.version()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_calibration(id).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
     let refresh = reload.callback();
-    view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match (list.await, one.await) {
-                    (Ok(Some(l)), _) => view! { <SessionList list=l /> }.into_any(),
-                    (_, Ok(Some(s))) => view! { <Session session=s on_changed=refresh /> }.into_any(),
-                    (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
-                    _ => view! { <Loading /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    list_or_one(
+        id_under("/calibration"),
+        reload,
+        (list_calibrations, |l| {
+            view! { <SessionList list=l /> }.into_any()
+        }),
+        (get_calibration, move |s| {
+            view! { <Session session=s on_changed=refresh /> }.into_any()
+        }),
+    )
 }
 
 /// α as people read it: three decimals, or the plain words.

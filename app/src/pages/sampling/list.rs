@@ -4,9 +4,9 @@ use super::draw::DrawSample;
 use super::progress_bar;
 use super::sample::Sample;
 use crate::api::sampling::{get_sample, list_samples};
-use crate::components::feedback::{EmptyState, ErrorPanel, Loading};
+use crate::components::feedback::EmptyState;
 use crate::components::layout::PageHeader;
-use crate::components::reload::provide_reload;
+use crate::components::reload::{list_or_one, provide_reload};
 use crate::components::table::DataTable;
 use crate::types::{SampleList, SampleSummary};
 use leptos::prelude::*;
@@ -14,39 +14,12 @@ use leptos::prelude::*;
 /// The list (`/sampling`) or one sample (`/sampling/:id`).
 #[component]
 pub fn SamplingPage() -> impl IntoView {
-    let id = crate::pages::calibration::id_under("/sampling");
-    let reload = provide_reload();
-    let list = Resource::new(
-        move || (id.get().is_none(), reload.version()),
-        |(wanted, _)| async move {
-            if wanted {
-                list_samples().await.map(Some)
-            } else {
-                Ok(None)
-            }
-        },
-    );
-    let one = Resource::new(
-        move || (id.get(), reload.version()),
-        |(id, _)| async move {
-            match id {
-                Some(id) => get_sample(id).await.map(Some),
-                None => Ok(None),
-            }
-        },
-    );
-    view! {
-        <Transition fallback=|| view! { <Loading /> }>
-            {move || Suspend::new(async move {
-                match (list.await, one.await) {
-                    (Ok(Some(l)), _) => view! { <Samples list=l /> }.into_any(),
-                    (_, Ok(Some(s))) => view! { <Sample sample=s /> }.into_any(),
-                    (Err(e), _) | (_, Err(e)) => view! { <ErrorPanel error=e /> }.into_any(),
-                    _ => view! { <Loading /> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    list_or_one(
+        crate::pages::calibration::id_under("/sampling"),
+        provide_reload(),
+        (list_samples, |l| view! { <Samples list=l /> }.into_any()),
+        (get_sample, |s| view! { <Sample sample=s /> }.into_any()),
+    )
 }
 
 #[component]

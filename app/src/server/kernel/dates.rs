@@ -57,6 +57,20 @@ pub fn parse_iso_day(raw: &str) -> Option<NaiveDate> {
     parse_day(raw).ok()
 }
 
+/// Days to rebuild, taken in passes of at most `per_pass` distinct days in
+/// order, so that one pass reads one span of time: each pass's days, first
+/// to last.
+pub fn day_passes(
+    days: impl IntoIterator<Item = NaiveDate>,
+    per_pass: usize,
+) -> Vec<std::collections::BTreeSet<NaiveDate>> {
+    let days: std::collections::BTreeSet<NaiveDate> = days.into_iter().collect();
+    let days: Vec<NaiveDate> = days.into_iter().collect();
+    days.chunks(per_pass.max(1))
+        .map(|pass| pass.iter().copied().collect())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +95,17 @@ mod tests {
             e.for_field("to").as_deref(),
             Some("\"14/03/2026\" is not a date such as 2026-03-14.")
         );
+    }
+
+    #[test]
+    fn days_are_rebuilt_in_ordered_passes_of_distinct_days() {
+        let d = |n| NaiveDate::from_ymd_opt(2026, 3, n).unwrap();
+        let passes = day_passes([d(5), d(1), d(5), d(3), d(9)], 2);
+        let passes: Vec<Vec<NaiveDate>> = passes
+            .into_iter()
+            .map(|p| p.into_iter().collect())
+            .collect();
+        assert_eq!(passes, [vec![d(1), d(3)], vec![d(5), d(9)]]);
+        assert!(day_passes([], 31).is_empty());
     }
 }

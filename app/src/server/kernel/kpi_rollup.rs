@@ -6,6 +6,7 @@
 //! an agent's year is a few hundred rows.
 
 use super::clock::{org_clock, Clock};
+use super::dates::day_passes;
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::pack::{decode, encode, Enquiry};
@@ -15,7 +16,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The `team_id` of the whole organisation's rows.
 pub const WHOLE_ORG: i32 = 0;
@@ -110,14 +111,13 @@ pub async fn refresh(
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
     let clock = org_clock(db, org_id).await?;
-    let days: BTreeSet<NaiveDate> = days.into_iter().collect();
-    let days: Vec<NaiveDate> = days.into_iter().collect();
-    for pass in days.chunks(DAYS_PER_PASS) {
-        let (first, last) = (pass[0], pass[pass.len() - 1]);
-        let wanted: BTreeSet<NaiveDate> = pass.iter().copied().collect();
+    for wanted in day_passes(days, DAYS_PER_PASS) {
+        let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else {
+            continue;
+        };
         kpi_day::Entity::delete_many()
             .filter(kpi_day::Column::OrgId.eq(org_id))
-            .filter(kpi_day::Column::Day.is_in(pass.to_vec()))
+            .filter(kpi_day::Column::Day.is_in(wanted.iter().copied()))
             .exec(db)
             .await?;
         let mut packs: BTreeMap<(i32, NaiveDate, Channel), Vec<Enquiry>> = BTreeMap::new();

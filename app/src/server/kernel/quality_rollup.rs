@@ -6,6 +6,7 @@
 //! Days are the organisation's, cut by its time zone.
 
 use super::clock::org_clock;
+use super::dates::day_passes;
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::review_pack::{decode, encode, ReviewEntry};
@@ -34,14 +35,13 @@ pub async fn refresh(
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
     let clock = org_clock(db, org_id).await?;
-    let days: BTreeSet<NaiveDate> = days.into_iter().collect();
-    let days: Vec<NaiveDate> = days.into_iter().collect();
-    for pass in days.chunks(DAYS_PER_PASS) {
-        let (first, last) = (pass[0], pass[pass.len() - 1]);
-        let wanted: BTreeSet<NaiveDate> = pass.iter().copied().collect();
+    for wanted in day_passes(days, DAYS_PER_PASS) {
+        let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else {
+            continue;
+        };
         quality_day::Entity::delete_many()
             .filter(quality_day::Column::OrgId.eq(org_id))
-            .filter(quality_day::Column::Day.is_in(pass.to_vec()))
+            .filter(quality_day::Column::Day.is_in(wanted.iter().copied()))
             .exec(db)
             .await?;
         let calls: Vec<CallRow> = call::Entity::find()
