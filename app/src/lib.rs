@@ -51,12 +51,31 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // compete with the stylesheet that the first paint waits for;
                 // a click made before then is held (above), not lost.
                 <HydrationScripts options defer=true root=assets />
+                <WithoutEagerChunks />
                 <MetaTags />
             </head>
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Leptos would also preload the page's code chunks (about 30 files) at
+/// high priority as the page is parsed, competing with the stylesheet for
+/// the first paint; the code loads once the browser is idle anyway
+/// (`defer` above) and fetches its chunks then. This keeps the manifest's
+/// address and loader but lists no chunk to preload.
+#[component]
+fn WithoutEagerChunks() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(manifest) = use_context::<leptos::WasmSplitManifest>() {
+        let (root, _, loader) = manifest.0.get_value();
+        provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+            root,
+            Default::default(),
+            loader,
+        ))));
     }
 }
 

@@ -15,8 +15,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 pub async fn detail(cx: &Ctx, call_id: i32) -> Result<CallDetail, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let (c, scope) = visible_call(db, caller, call_id).await?;
-    let names = Names::of_org(db, caller.org_id).await?;
-    detail_of(db, caller, &scope, c, &names).await
+    detail_of(db, caller, &scope, c).await
 }
 
 pub async fn detail_of(
@@ -24,7 +23,6 @@ pub async fn detail_of(
     caller: &AuthUser,
     scope: &Visibility,
     c: call::Model,
-    names: &Names,
 ) -> Result<CallDetail, AppError> {
     let agent = user::Entity::find_by_id(c.agent_id)
         .one(db)
@@ -35,10 +33,20 @@ pub async fn detail_of(
         .order_by_asc(review::Column::CreatedAt)
         .all(db)
         .await?;
+    // Drafts are the coach's own work in progress.
+    let reviews: Vec<review::Model> = reviews
+        .into_iter()
+        .filter(|r| r.status != ReviewStatus::Draft || r.coach_id == caller.id)
+        .collect();
+    let names = Names::of(
+        db,
+        caller.org_id,
+        reviews.iter().map(|r| r.coach_id),
+        [c.team_id],
+    )
+    .await?;
     let reviews = reviews
         .into_iter()
-        // Drafts are the coach's own work in progress.
-        .filter(|r| r.status != ReviewStatus::Draft || r.coach_id == caller.id)
         .map(|r| ReviewBrief {
             id: r.id,
             coach: names.person(r.coach_id),

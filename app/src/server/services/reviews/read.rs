@@ -107,9 +107,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
             note: e.note,
         })
         .collect();
-    let names = Names::of_org(db, caller.org_id).await?;
-    let people = &names.people;
-    let audit = if access::permits_any(caller.roles, Action::ReadAudit) {
+    let entries = if access::permits_any(caller.roles, Action::ReadAudit) {
         audit::Entity::find()
             .filter(audit::Column::OrgId.eq(caller.org_id))
             .filter(audit::Column::Entity.eq(AuditSubject::Review.key()))
@@ -117,18 +115,28 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
             .order_by_asc(audit::Column::At)
             .all(db)
             .await?
-            .into_iter()
-            .map(|a| AuditEntry {
-                at: caller.clock.when(a.at),
-                actor: people.get(&a.actor_id).cloned().unwrap_or_default(),
-                action: a.action,
-                before: a.before,
-                after: a.after,
-            })
-            .collect()
     } else {
         vec![]
     };
+    // Only the people this page names: the coach, who resolved a dispute,
+    // who did what in the audit.
+    let named = entries
+        .iter()
+        .map(|a| a.actor_id)
+        .chain([r.coach_id])
+        .chain(r.resolved_by);
+    let names = Names::of(db, caller.org_id, named, []).await?;
+    let people = &names.people;
+    let audit = entries
+        .into_iter()
+        .map(|a| AuditEntry {
+            at: caller.clock.when(a.at),
+            actor: people.get(&a.actor_id).cloned().unwrap_or_default(),
+            action: a.action,
+            before: a.before,
+            after: a.after,
+        })
+        .collect();
     let calibration = match r.calibration_id {
         Some(session_id) => {
             let s = calibration_session::Entity::get_in_org(db, caller.org_id, session_id).await?;
@@ -145,7 +153,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<ReviewView, AppError> {
         && r.status == ReviewStatus::Disputed
         && r.coach_id != caller.id
         && can_score(caller, &scope, &c);
-    let mut call = calls::detail_of(db, caller, &scope, c, &names).await?;
+    let mut call = calls::detail_of(db, caller, &scope, c).await?;
     if !ordinary {
         // Blind: the call's other scores are not for a calibrating coach.
         call.reviews.clear();
