@@ -72,17 +72,22 @@ pub async fn benchmark(
     let fw = current_framework(db, caller.org_id).await?;
     let all = lineage_map(db, caller.org_id).await?;
     let targets = agent_targets(db, caller.org_id, &[agent.id]).await?;
-    let since = since_for(&targets, now - Duration::days(days));
-    let scored = scored_ratings(db, caller.org_id, &[agent.id], since).await?;
+    // The window's ratings only: targets carry their progress.
+    let scored = scored_ratings(db, caller.org_id, &[agent.id], now - Duration::days(days)).await?;
     let zone = caller.clock.org_zone();
     let profile = profile_of(&fw, &scored, agent.id, now, days, zone);
     let own = latest_self(db, caller.org_id, &[agent.id]).await?;
     let own = own.get(&agent.id);
 
-    let summaries: Vec<TargetSummary> = targets
-        .iter()
-        .map(|t| summary_of(t, behaviour_name(&fw, &all, &t.lineage), &scored, now, zone))
-        .collect();
+    let summaries: Vec<TargetSummary> = target_summaries(
+        db,
+        caller.org_id,
+        &targets,
+        |t| behaviour_name(&fw, &all, &t.lineage),
+        now,
+        zone,
+    )
+    .await?;
     let open_on = |lineage: &str| {
         targets
             .iter()

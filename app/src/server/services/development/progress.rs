@@ -139,6 +139,36 @@ pub fn kept_summary(
     ))
 }
 
+/// The targets' summaries, in order, as views of many targets show them:
+/// the progress a refresh kept, and for a target no refresh has reached yet
+/// (just after an upgrade) its calls read there and then.
+pub async fn target_summaries(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+    targets: &[target::Model],
+    name: impl Fn(&target::Model) -> String,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<Vec<TargetSummary>, AppError> {
+    let unkept: Vec<target::Model> = targets
+        .iter()
+        .filter(|t| t.progress_calls.is_none())
+        .cloned()
+        .collect();
+    let scored = if unkept.is_empty() {
+        vec![]
+    } else {
+        target_ratings(db, org_id, &unkept, &lineage_map(db, org_id).await?).await?
+    };
+    Ok(targets
+        .iter()
+        .map(|t| {
+            kept_summary(t, name(t), now, zone)
+                .unwrap_or_else(|| summary_of(t, name(t), &scored, now, zone))
+        })
+        .collect())
+}
+
 fn summary(
     t: &target::Model,
     name: String,

@@ -31,19 +31,15 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let targets = agent_targets(db, caller.org_id, &ids).await?;
     let zone = caller.clock.org_zone();
     let window = window_calls(db, caller.org_id, &fw, &ids, now, zone).await?;
-    // Targets carry their progress from the last refresh; only those no
-    // refresh has reached yet (just after an upgrade) read their calls.
-    let unkept: Vec<_> = targets
-        .iter()
-        .filter(|t| t.progress_calls.is_none())
-        .cloned()
-        .collect();
-    let mut scored: HashMap<i32, Vec<Scored>> = HashMap::new();
-    if !unkept.is_empty() {
-        for s in target_ratings(db, caller.org_id, &unkept, &all).await? {
-            scored.entry(s.agent_id).or_default().push(s);
-        }
-    }
+    let summaries = target_summaries(
+        db,
+        caller.org_id,
+        &targets,
+        |t| behaviour_name(&fw, &all, &t.lineage),
+        now,
+        zone,
+    )
+    .await?;
     let own = latest_self(db, caller.org_id, &ids).await?;
     let mut last_practice: HashMap<i32, chrono::NaiveDate> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
@@ -85,7 +81,6 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
             // A coach triages by the widest gap; ties keep framework order.
             blind.sort_by(|a, b| b.levels.total_cmp(&a.levels));
             hidden.sort_by(|a, b| a.levels.total_cmp(&b.levels));
-            let evidence = scored.get(&agent.id).map_or(&[][..], Vec::as_slice);
             TeamAgentRow {
                 self_assessed_on: mine.map(|(at, _)| caller.clock.day(*at)),
                 scored_calls,
@@ -93,12 +88,9 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
                 hidden_strengths: hidden,
                 targets: targets
                     .iter()
-                    .filter(|t| t.agent_id == agent.id)
-                    .map(|t| {
-                        let name = behaviour_name(&fw, &all, &t.lineage);
-                        kept_summary(t, name.clone(), now, zone)
-                            .unwrap_or_else(|| summary_of(t, name, evidence, now, zone))
-                    })
+                    .zip(&summaries)
+                    .filter(|(t, _)| t.agent_id == agent.id)
+                    .map(|(_, s)| s.clone())
                     .collect(),
                 last_practice: last_practice
                     .get(&agent.id)
