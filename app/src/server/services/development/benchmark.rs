@@ -79,15 +79,8 @@ pub async fn benchmark(
     let own = latest_self(db, caller.org_id, &[agent.id]).await?;
     let own = own.get(&agent.id);
 
-    let summaries: Vec<TargetSummary> = target_summaries(
-        db,
-        caller.org_id,
-        &targets,
-        |t| behaviour_name(&fw, &all, &t.lineage),
-        now,
-        zone,
-    )
-    .await?;
+    let summaries: Vec<TargetSummary> =
+        target_summaries(db, caller, &targets, (&fw, &all), now).await?;
     let open_on = |lineage: &str| {
         targets
             .iter()

@@ -10,7 +10,8 @@ use crate::domain::targets::{
 use crate::error::AppError;
 use crate::server::entities::{call, review, review_rating, target};
 use crate::server::kernel::clock::org_clock;
-use crate::types::TargetSummary;
+use crate::server::kernel::AuthUser;
+use crate::types::{FrameworkView, TargetSummary};
 use chrono::{DateTime, Duration, DurationRound, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
@@ -144,12 +145,13 @@ pub fn kept_summary(
 /// (just after an upgrade) its calls read there and then.
 pub async fn target_summaries(
     db: &impl ConnectionTrait,
-    org_id: i32,
+    caller: &AuthUser,
     targets: &[target::Model],
-    name: impl Fn(&target::Model) -> String,
+    (fw, all): (&FrameworkView, &HashMap<i32, (String, String)>),
     now: DateTime<Utc>,
-    zone: Tz,
 ) -> Result<Vec<TargetSummary>, AppError> {
+    let (org_id, zone) = (caller.org_id, caller.clock.org_zone());
+    let name = |t: &target::Model| behaviour_name(fw, all, &t.lineage);
     let unkept: Vec<target::Model> = targets
         .iter()
         .filter(|t| t.progress_calls.is_none())

@@ -31,15 +31,7 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let targets = agent_targets(db, caller.org_id, &ids).await?;
     let zone = caller.clock.org_zone();
     let window = window_calls(db, caller.org_id, &fw, &ids, now, zone).await?;
-    let summaries = target_summaries(
-        db,
-        caller.org_id,
-        &targets,
-        |t| behaviour_name(&fw, &all, &t.lineage),
-        now,
-        zone,
-    )
-    .await?;
+    let summaries = target_summaries(db, caller, &targets, (&fw, &all), now).await?;
     let own = latest_self(db, caller.org_id, &ids).await?;
     let mut last_practice: HashMap<i32, chrono::NaiveDate> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
