@@ -8,6 +8,7 @@ mod export;
 mod progress;
 mod ratings;
 mod self_assessment;
+mod summaries;
 mod team;
 
 pub use agents::*;
@@ -16,4 +17,5 @@ pub use export::*;
 pub use progress::*;
 pub use ratings::*;
 pub use self_assessment::*;
+pub use summaries::*;
 pub use team::*;
