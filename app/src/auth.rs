@@ -31,6 +31,19 @@ pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }
 
+/// Once `signed_in()` says a form has signed someone in, re-reads who it
+/// is and goes to `to`.
+pub fn enter_when(signed_in: impl Fn() -> bool + 'static, to: String) {
+    let auth = use_auth();
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if signed_in() {
+            auth.refresh();
+            navigate(&to, Default::default());
+        }
+    });
+}
+
 /// Today where the signed-in person's organisation keeps its days (the
 /// server says; the browser's clock and zone may differ). Pages read it for
 /// "the last n days"; the shell has loaded `me` before any page renders.

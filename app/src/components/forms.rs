@@ -18,6 +18,39 @@ where
     })
 }
 
+/// The message for `field` in an action's latest result, as the paragraph
+/// under the field.
+pub fn field_note<T>(
+    result: RwSignal<Option<Result<T, AppError>>>,
+    field: &'static str,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+{
+    move || {
+        result.with(|r| match r {
+            Some(Err(e)) => e
+                .for_field(field)
+                .map(|t| view! { <p class="field-error">{t}</p> }),
+            _ => None,
+        })
+    }
+}
+
+/// An action's latest error unless it names a field (that one is shown
+/// under its field).
+pub fn unfielded_error<T>(result: RwSignal<Option<Result<T, AppError>>>) -> Signal<Option<String>>
+where
+    T: Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        result.with(|r| match r {
+            Some(Err(AppError::Invalid { .. })) | None | Some(Ok(_)) => None,
+            Some(Err(e)) => Some(e.to_string()),
+        })
+    })
+}
+
 /// Errors that belong to no listed field, shown above the submit button;
 /// with several fields wrong, a count that points to them.
 pub fn form_error<T>(
@@ -147,6 +180,27 @@ pub fn TextField(
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
         </div>
+    }
+}
+
+/// A password someone chooses, with the rule it must meet.
+#[component]
+pub fn NewPasswordField(
+    #[prop(into)] label: String,
+    #[prop(into)] name: String,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <TextField
+            label=label
+            name=name
+            kind="password"
+            autocomplete="new-password"
+            hint=format!("At least {} characters. A short phrase is easy to remember and hard to guess.", crate::domain::validation::MIN_PASSWORD_LEN)
+            value=value
+            error=error
+        />
     }
 }
 

@@ -1,9 +1,98 @@
 //! What every CSV import page shares: reading the chosen file in the
-//! browser, and the table of problems by line and column.
+//! browser, checking it before importing it, and the answer: the table of
+//! problems by line and column, or what the page says about a clean file.
 
-use crate::domain::csv_import::RowProblem;
+use crate::domain::csv_import::{Checked, RowProblem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
+
+/// The state of a check-then-import form: the chosen file, the last answer
+/// and whether a request is on its way. Choosing a file checks it at once;
+/// `run(true)` imports it.
+pub struct ImportFlow<T: Send + Sync + 'static> {
+    text: RwSignal<Option<(String, String)>>,
+    pub outcome: RwSignal<Option<Result<T, String>>>,
+    pub busy: RwSignal<bool>,
+    run: Callback<bool>,
+}
+
+impl<T: Send + Sync + 'static> Clone for ImportFlow<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for ImportFlow<T> {}
+
+impl<T: Clone + Checked + Send + Sync + 'static> ImportFlow<T> {
+    /// `send(csv, commit)` is the page's server function.
+    pub fn new<F, Fut, E>(send: F) -> Self
+    where
+        F: Fn(String, bool) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<T, E>> + 'static,
+        E: std::fmt::Display,
+    {
+        let text = RwSignal::new(None::<(String, String)>);
+        let outcome = RwSignal::new(None);
+        let busy = RwSignal::new(false);
+        let run = Callback::new(move |commit: bool| {
+            let Some((_, csv)) = text.get_untracked() else {
+                return;
+            };
+            busy.set(true);
+            let sent = send(csv, commit);
+            spawn_local(async move {
+                outcome.set(Some(sent.await.map_err(|e| e.to_string())));
+                busy.set(false);
+            });
+        });
+        Self {
+            text,
+            outcome,
+            busy,
+            run,
+        }
+    }
+
+    /// Checks the file again (something the check depends on changed).
+    pub fn recheck(self) {
+        if self.text.get_untracked().is_some() {
+            self.run.run(false);
+        }
+    }
+
+    /// Imports the checked file.
+    pub fn commit(self) {
+        self.run.run(true);
+    }
+
+    /// The file input's change handler.
+    pub fn on_file(self) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+        move |ev| {
+            self.outcome.set(None);
+            read_chosen_file(ev, move |read| match read {
+                Ok(file) => {
+                    self.text.set(Some(file));
+                    self.run.run(false);
+                }
+                Err(e) => self.outcome.set(Some(Err(e))),
+            });
+        }
+    }
+
+    /// The answer under the form: a check under way, an error, the problems,
+    /// or `clean` for a file with none (checked, or imported).
+    pub fn answer(self, clean: impl Fn(T) -> AnyView + Send + Sync + 'static) -> impl IntoView {
+        view! {
+            {move || self.busy.get().then(|| view! { <super::feedback::Loading label="Checking every line…" /> })}
+            {move || self.outcome.get().map(|o| match o {
+                Err(e) => view! { <div class="form-alert" role="alert">{e}</div> }.into_any(),
+                Ok(o) if !o.problems().is_empty() => view! { <ImportProblems problems=o.problems().to_vec() /> }.into_any(),
+                Ok(o) => clean(o),
+            })}
+        }
+    }
+}
 
 /// Reads the file chosen in a file input as text, then hands over its name
 /// and text, or says why it could not be read.

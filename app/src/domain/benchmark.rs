@@ -340,11 +340,7 @@ pub fn check_self_assessment(
             ));
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    super::validation::all_clear(problems)
 }
 
 #[cfg(test)]

@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;
 
+/// What an import answers: its problems (none when every line is right).
+pub trait Checked {
+    fn problems(&self) -> &[RowProblem];
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowProblem {
     /// Line in the file, counting the header as line 1.
@@ -106,11 +111,7 @@ pub fn check_header(
             });
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    super::validation::all_clear(problems)
 }
 
 /// Runs `row` on every non-blank line with its line number and collects

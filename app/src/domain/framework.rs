@@ -126,11 +126,7 @@ pub fn check_behaviour(b: &BehaviourDoc, other_keys: &[String]) -> Result<(), Ve
             }
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    super::validation::all_clear(problems)
 }
 
 /// Checks a whole framework before it is published.

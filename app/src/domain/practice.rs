@@ -103,11 +103,7 @@ pub fn check_practice(
             format!("This is longer than {MAX_TEXT} characters."),
         ));
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    super::validation::all_clear(problems)
 }
 
 #[cfg(test)]

@@ -328,11 +328,7 @@ pub fn check_new_target(
             format!("The practice plan is longer than {MAX_PLAN} characters."),
         ));
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(problems)
-    }
+    super::validation::all_clear(problems)
 }
 
 #[cfg(test)]

@@ -8,6 +8,15 @@ use chrono::{Datelike, NaiveDate};
 pub const FIRST_YEAR: i32 = 2000;
 pub const LAST_YEAR: i32 = 2100;
 
+/// Every problem a check found, or `Ok` when it found none.
+pub fn all_clear<P>(problems: Vec<P>) -> Result<(), Vec<P>> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
 pub fn check_year(year: i32) -> Result<(), String> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
         Ok(())

@@ -2,10 +2,10 @@ use crate::api::auth::{get_time_zones, ChangePassword, SetMyTimeZone, SetOrgTime
 use crate::auth::use_auth;
 use crate::components::feedback::{ErrorPanel, Loading};
 use crate::components::forms::{
-    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+    field_error, focus_first_error, form_error, FormAlert, NewPasswordField, SubmitButton,
+    TextField,
 };
 use crate::components::layout::{AppShell, PageHeader};
-use crate::domain::validation::MIN_PASSWORD_LEN;
 use leptos::prelude::*;
 
 #[component]
@@ -71,15 +71,7 @@ fn PasswordCard() -> impl IntoView {
                 }
             >
                 <TextField label="Current password" name="current" kind="password" autocomplete="current-password" value=current error=field_error(result, "current") />
-                <TextField
-                    label="New password"
-                    name="new_password"
-                    kind="password"
-                    autocomplete="new-password"
-                    hint=format!("At least {MIN_PASSWORD_LEN} characters.")
-                    value=new_password
-                    error=field_error(result, "new_password")
-                />
+                <NewPasswordField label="New password" name="new_password" value=new_password error=field_error(result, "new_password") />
                 <TextField label="Repeat new password" name="confirm" kind="password" autocomplete="new-password" value=confirm error=field_error(result, "confirm") />
                 <FormAlert error=form_error(result, &["current", "new_password", "confirm"]) />
                 {move || matches!(action.value().get(), Some(Ok(()))).then(|| view! {

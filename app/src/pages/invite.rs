@@ -1,14 +1,14 @@
 use crate::api::auth::{get_invitation, AcceptInvitation};
-use crate::auth::use_auth;
+use crate::auth::enter_when;
 use crate::components::feedback::loaded;
 use crate::components::forms::{
-    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+    field_error, focus_first_error, form_error, FormAlert, NewPasswordField, SubmitButton,
+    TextField,
 };
 use crate::components::layout::PublicShell;
-use crate::domain::validation::MIN_PASSWORD_LEN;
 use crate::types::InvitationPreview;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn AcceptInvitePage() -> impl IntoView {
@@ -24,17 +24,13 @@ pub fn AcceptInvitePage() -> impl IntoView {
 
 #[component]
 fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
-    let auth = use_auth();
     let action = ServerAction::<AcceptInvitation>::new();
     let name = RwSignal::new(preview.name.clone());
     let password = RwSignal::new(String::new());
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            auth.refresh();
-            navigate("/home", Default::default());
-        }
-    });
+    enter_when(
+        move || matches!(action.value().get(), Some(Ok(_))),
+        "/home".into(),
+    );
     let result = move || action.value().get();
     let form_ref = NodeRef::<leptos::html::Form>::new();
     focus_first_error(form_ref, result);
@@ -58,15 +54,7 @@ fn AcceptForm(preview: InvitationPreview, token: String) -> impl IntoView {
             }
         >
             <TextField label="Your name" name="name" autocomplete="name" value=name error=field_error(result, "name") />
-            <TextField
-                label="Password"
-                name="password"
-                kind="password"
-                autocomplete="new-password"
-                hint=format!("At least {MIN_PASSWORD_LEN} characters.")
-                value=password
-                error=field_error(result, "password")
-            />
+            <NewPasswordField label="Password" name="password" value=password error=field_error(result, "password") />
             <FormAlert error=form_error(result, &["name", "password"]) />
             <SubmitButton label="Join" busy_label="Joining…" pending=action.pending() wide=true />
         </form>

@@ -1,24 +1,16 @@
 use crate::api::auth::LogIn;
-use crate::auth::use_auth;
+use crate::auth::enter_when;
 use crate::components::forms::{field_error, form_error, FormAlert, SubmitButton, TextField};
 use crate::components::layout::PublicShell;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
-    let auth = use_auth();
     let action = ServerAction::<LogIn>::new();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let next = super::next_path();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            auth.refresh();
-            navigate(&next, Default::default());
-        }
-    });
+    enter_when(move || matches!(action.value().get(), Some(Ok(_))), next);
     let result = move || action.value().get();
     view! {
         <PublicShell title="Log in">

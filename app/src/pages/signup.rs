@@ -1,28 +1,23 @@
 use crate::api::auth::SignUp;
-use crate::auth::use_auth;
+use crate::auth::enter_when;
 use crate::components::forms::{
-    field_error, focus_first_error, form_error, FormAlert, SubmitButton, TextField,
+    field_error, focus_first_error, form_error, FormAlert, NewPasswordField, SubmitButton,
+    TextField,
 };
 use crate::components::layout::PublicShell;
-use crate::domain::validation::MIN_PASSWORD_LEN;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn SignupPage() -> impl IntoView {
-    let auth = use_auth();
     let action = ServerAction::<SignUp>::new();
     let org_name = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            auth.refresh();
-            navigate("/home", Default::default());
-        }
-    });
+    enter_when(
+        move || matches!(action.value().get(), Some(Ok(_))),
+        "/home".into(),
+    );
     let result = move || action.value().get();
     // The organisation starts on this browser's time zone (an admin can
     // change it later); the server cannot know it.
@@ -67,15 +62,7 @@ pub fn SignupPage() -> impl IntoView {
                     value=email
                     error=field_error(result, "email")
                 />
-                <TextField
-                    label="Password"
-                    name="password"
-                    kind="password"
-                    autocomplete="new-password"
-                    hint=format!("At least {MIN_PASSWORD_LEN} characters. A short phrase is easy to remember and hard to guess.")
-                    value=password
-                    error=field_error(result, "password")
-                />
+                <NewPasswordField label="Password" name="password" value=password error=field_error(result, "password") />
                 {move || (!zone.get().is_empty()).then(|| view! {
                     <p class="hint" class:field-error=move || zone_error.get().is_some()>
                         {zone_error.get().unwrap_or_else(|| format!(

@@ -175,6 +175,12 @@ pub struct ImportOutcome {
     pub problems: Vec<crate::domain::call_import::RowProblem>,
 }
 
+impl crate::domain::csv_import::Checked for ImportOutcome {
+    fn problems(&self) -> &[crate::domain::call_import::RowProblem] {
+        &self.problems
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -119,3 +119,9 @@ pub struct HistoryOutcome {
     pub committed: bool,
     pub problems: Vec<crate::domain::csv_import::RowProblem>,
 }
+
+impl crate::domain::csv_import::Checked for HistoryOutcome {
+    fn problems(&self) -> &[crate::domain::csv_import::RowProblem] {
+        &self.problems
+    }
+}

@@ -4,12 +4,11 @@
 use crate::api::frameworks::list_frameworks;
 use crate::api::reviews::import_history;
 use crate::components::feedback::Loading;
-use crate::components::import::{read_chosen_file, ImportProblems};
+use crate::components::import::ImportFlow;
 use crate::components::layout::{AppShell, PageHeader};
 use crate::domain::lifecycle::VersionStatus;
 use crate::types::HistoryOutcome;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 #[component]
 pub fn HistoryImportPage() -> impl IntoView {
@@ -24,38 +23,11 @@ pub fn HistoryImportPage() -> impl IntoView {
 fn HistoryImport() -> impl IntoView {
     let versions = Resource::new(|| (), |_| list_frameworks());
     let version = RwSignal::new(None::<i32>);
-    let text = RwSignal::new(None::<(String, String)>);
-    let outcome = RwSignal::new(None::<Result<HistoryOutcome, String>>);
-    let busy = RwSignal::new(false);
-    let run = move |commit: bool| {
-        let Some((_, csv)) = text.get_untracked() else {
-            return;
-        };
-        busy.set(true);
-        let v = version.get_untracked();
-        spawn_local(async move {
-            let r = import_history(csv, v, commit)
-                .await
-                .map_err(|e| e.to_string());
-            outcome.set(Some(r));
-            busy.set(false);
-        });
-    };
-    let on_file = move |ev: leptos::ev::Event| {
-        outcome.set(None);
-        read_chosen_file(ev, move |read| match read {
-            Ok(file) => {
-                text.set(Some(file));
-                run(false);
-            }
-            Err(e) => outcome.set(Some(Err(e))),
-        });
-    };
+    let flow =
+        ImportFlow::new(move |csv, commit| import_history(csv, version.get_untracked(), commit));
     let on_version = move |ev| {
         version.set(event_target_value(&ev).parse::<i32>().ok());
-        if text.get_untracked().is_some() {
-            run(false);
-        }
+        flow.recheck();
     };
     let template = move || {
         format!(
@@ -89,29 +61,27 @@ fn HistoryImport() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="history-file">"CSV file"</label>
-                <input id="history-file" type="file" accept=".csv,text/csv" on:change=on_file />
+                <input id="history-file" type="file" accept=".csv,text/csv" on:change=flow.on_file() />
                 <p class="hint">"Columns: call_reference or the new call's columns (as in the call import), coach_email, reviewed_at, one per behaviour key with 1–5, M (missed) or NA, and optional strengths and development."</p>
             </div>
-            {move || busy.get().then(|| view! { <Loading label="Checking every line…" /> })}
-            {move || outcome.get().map(|o| match o {
-                Err(e) => view! { <div class="form-alert" role="alert">{e}</div> }.into_any(),
-                Ok(o) if !o.problems.is_empty() => view! { <ImportProblems problems=o.problems /> }.into_any(),
-                Ok(o) if o.committed => view! {
+            {flow.answer(move |o: HistoryOutcome| if o.committed {
+                view! {
                     <div class="panel panel-ok" role="status">
                         <h2>{format!("Imported {} reviews", o.reviews)}</h2>
                         <p>{summary(&o)}</p>
                         <a class="button primary" href="/kpis/insight">"See what drives satisfaction"</a>
                     </div>
-                }.into_any(),
-                Ok(o) => view! {
+                }.into_any()
+            } else {
+                view! {
                     <div class="panel" role="status">
                         <h2>{format!("Ready to import {} reviews", o.reviews)}</h2>
                         <p>{format!("Every line checked. {}", summary(&o))}</p>
-                        <button class="button primary" type="button" disabled=move || busy.get() on:click=move |_| run(true)>
+                        <button class="button primary" type="button" disabled=move || flow.busy.get() on:click=move |_| flow.commit()>
                             {format!("Import {} reviews", o.reviews)}
                         </button>
                     </div>
-                }.into_any(),
+                }.into_any()
             })}
         </section>
     }

@@ -3,7 +3,7 @@
 use super::{tabs, Section};
 use crate::api::complaints::{decide_idea, list_ideas, log_idea};
 use crate::components::feedback::{reloadable, EmptyState};
-use crate::components::forms::{FormAlert, SubmitButton};
+use crate::components::forms::{field_note, unfielded_error, FormAlert, SubmitButton};
 use crate::components::layout::PageHeader;
 use crate::components::reload::{provide_reload, use_reload};
 use crate::domain::ideas::IdeaStatus;
@@ -166,19 +166,8 @@ pub(super) fn IdeaForm(complaint_id: Option<i32>) -> impl IntoView {
             result.set(Some(r));
         });
     };
-    let err = move |field: &'static str| {
-        move || match result.get() {
-            Some(Err(e)) => e
-                .for_field(field)
-                .map(|t| view! { <p class="field-error">{t}</p> }),
-            _ => None,
-        }
-    };
-    let general = Signal::derive(move || match result.get() {
-        Some(Err(AppError::Invalid { .. })) => None,
-        Some(Err(e)) => Some(e.to_string()),
-        _ => None,
-    });
+    let err = move |field: &'static str| field_note(result, field);
+    let general = unfielded_error(result);
     let prefix = if complaint_id.is_some() { "ci" } else { "ni" };
     view! {
         <form class="form idea-form" novalidate on:submit=submit>

@@ -1,7 +1,7 @@
 //! The forms of a complaint's next step: one per move its status allows.
 
 use crate::api::complaints::take_complaint_step;
-use crate::components::forms::{FormAlert, SubmitButton};
+use crate::components::forms::{field_note, unfielded_error, FormAlert, SubmitButton};
 use crate::components::reload::use_reload;
 use crate::domain::calls::Rectification;
 use crate::domain::complaints::{ComplaintCategory, Move};
@@ -93,19 +93,8 @@ fn StepForm(id: i32, m: Move, c: ComplaintView) -> impl IntoView {
             }
         });
     };
-    let err = move |field: &'static str| {
-        move || match result.get() {
-            Some(Err(e)) => e
-                .for_field(field)
-                .map(|t| view! { <p class="field-error">{t}</p> }),
-            _ => None,
-        }
-    };
-    let general = Signal::derive(move || match result.get() {
-        Some(Err(AppError::Invalid { .. })) => None,
-        Some(Err(e)) => Some(e.to_string()),
-        _ => None,
-    });
+    let err = move |field: &'static str| field_note(result, field);
+    let general = unfielded_error(result);
     let fid = move |name: &str| format!("{key}-{name}");
     view! {
         <form class="form step-form" novalidate on:submit=submit aria-label=title(m)>

@@ -67,26 +67,24 @@ fn Figures(k: ComplaintKpis) -> impl IntoView {
             </div>
         }
     };
+    const BY_AGENT: [&str; 7] = [
+        "Agent",
+        "Complaints",
+        "Rectified",
+        "Follow-ups on time",
+        "Days to close",
+        "Reopened",
+        "Overdue",
+    ];
+    const BY_TEAM: [&str; 7] = {
+        let mut h = BY_AGENT;
+        h[0] = "Team";
+        h
+    };
     let header: &'static [&'static str] = if k.rows_are == "Agent" {
-        &[
-            "Agent",
-            "Complaints",
-            "Rectified",
-            "Follow-ups on time",
-            "Days to close",
-            "Reopened",
-            "Overdue",
-        ]
+        &BY_AGENT
     } else {
-        &[
-            "Team",
-            "Complaints",
-            "Rectified",
-            "Follow-ups on time",
-            "Days to close",
-            "Reopened",
-            "Overdue",
-        ]
+        &BY_TEAM
     };
     view! {
         <section class="card" aria-labelledby="kpi-complaints-title">

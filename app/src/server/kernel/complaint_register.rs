@@ -9,9 +9,9 @@ use super::AuthUser;
 use crate::domain::complaints::{
     ComplaintEvent, ComplaintSource, ComplaintStatus, DEFAULT_DAYS_TO_ACT,
 };
-use crate::domain::lifecycle::{AuditSubject, MembershipKind};
+use crate::domain::lifecycle::AuditSubject;
 use crate::error::AppError;
-use crate::server::entities::{call, complaint, complaint_step, team_member, user};
+use crate::server::entities::{call, complaint, complaint_step, user};
 use crate::server::kernel::InOrg;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::Condition;
@@ -31,14 +31,7 @@ pub async fn possible_owners(
     org_id: i32,
     team_ids: &[i32],
 ) -> Result<HashMap<i32, Vec<Owner>>, AppError> {
-    let coaches: Vec<(i32, i32)> = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.is_in(team_ids.to_vec()))
-        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.team_id, m.user_id))
-        .collect();
+    let coaches = super::visibility::team_coaches(db, team_ids).await?;
     let coach_ids: Vec<i32> = coaches.iter().map(|(_, u)| *u).collect();
     let people: Vec<user::Model> = user::Entity::in_org(org_id)
         .filter(user::Column::Active.eq(true))

@@ -121,14 +121,38 @@ impl Visibility {
     }
 }
 
-/// The teams a person coaches.
-pub async fn coached_teams(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<i32>, AppError> {
+/// The teams a person belongs to as `kind`.
+pub async fn teams_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    kind: MembershipKind,
+) -> Result<Vec<i32>, AppError> {
     Ok(team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(user_id))
-        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
+        .filter(team_member::Column::Role.eq(kind))
         .all(db)
         .await?
         .into_iter()
         .map(|m| m.team_id)
+        .collect())
+}
+
+/// The teams a person coaches.
+pub async fn coached_teams(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<i32>, AppError> {
+    teams_of(db, user_id, MembershipKind::Coach).await
+}
+
+/// The coaches of these teams, as (team, coach) pairs.
+pub async fn team_coaches(
+    db: &impl ConnectionTrait,
+    team_ids: &[i32],
+) -> Result<Vec<(i32, i32)>, AppError> {
+    Ok(team_member::Entity::find()
+        .filter(team_member::Column::TeamId.is_in(team_ids.to_vec()))
+        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.team_id, m.user_id))
         .collect())
 }

@@ -3,18 +3,18 @@
 //! per month, with each table as CSV.
 
 use super::view::{scores, value};
-use crate::domain::access::{self, Action};
+use crate::domain::access::Action;
 use crate::domain::agreement::{leniency, ordinal_alpha, Reading};
 use crate::domain::lifecycle::CalibrationStatus;
 use crate::error::AppError;
-use crate::server::entities::{calibration_participant, calibration_session};
+use crate::server::entities::calibration_session;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, InOrg};
 use crate::server::services::frameworks;
 use crate::types::{AgreementView, BehaviourAlpha, CoachTrend, MonthAlpha};
 use chrono::{Datelike, Duration, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::{BTreeMap, HashSet};
+use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+use std::collections::BTreeMap;
 
 /// A call × behaviour of a session: the session's month, the behaviour's
 /// lineage, and each coach's value (`None` for N/A).
@@ -46,26 +46,17 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
     }
     let today = caller.clock.today();
     let first = month_start(today - Duration::days(30 * (months_back - 1)));
-    // Leaders read the whole organisation; a coach the sessions they took
-    // part in or organised.
-    let whole = access::sees_whole_organisation(caller.roles);
-    let mine: HashSet<i32> = calibration_participant::Entity::find()
-        .filter(calibration_participant::Column::UserId.eq(caller.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.session_id)
-        .collect();
-    let sessions: Vec<calibration_session::Model> =
+    let sessions: Vec<calibration_session::Model> = super::readable_sessions(
+        cx,
         calibration_session::Entity::in_org(caller.org_id)
             .filter(calibration_session::Column::Status.eq(CalibrationStatus::Revealed))
-            .order_by_asc(calibration_session::Column::CreatedAt)
-            .all(db)
-            .await?
-            .into_iter()
-            .filter(|s| caller.clock.day_of(s.created_at) >= first)
-            .filter(|s| whole || s.organiser_id == caller.id || mine.contains(&s.id))
-            .collect();
+            .order_by_asc(calibration_session::Column::CreatedAt),
+    )
+    .await?
+    .0
+    .into_iter()
+    .filter(|s| caller.clock.day_of(s.created_at) >= first)
+    .collect();
     let mut months: Vec<NaiveDate> = vec![];
     let mut m = first;
     while m <= today {

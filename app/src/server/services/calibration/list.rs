@@ -11,28 +11,18 @@ use crate::server::kernel::names::Names;
 use crate::server::kernel::{Ctx, InOrg};
 use crate::types::{CalibrationList, CalibrationSummary};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The sessions the caller organises or takes part in; leaders see all.
 pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::JoinCalibration)?;
-    let whole = access::sees_whole_organisation(caller.roles);
-    let mine: HashSet<i32> = calibration_participant::Entity::find()
-        .filter(calibration_participant::Column::UserId.eq(caller.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| p.session_id)
-        .collect();
-    let sessions: Vec<calibration_session::Model> =
+    let (sessions, mine) = super::readable_sessions(
+        cx,
         calibration_session::Entity::in_org(caller.org_id)
-            .order_by_desc(calibration_session::Column::CreatedAt)
-            .all(db)
-            .await?
-            .into_iter()
-            .filter(|s| whole || s.organiser_id == caller.id || mine.contains(&s.id))
-            .collect();
+            .order_by_desc(calibration_session::Column::CreatedAt),
+    )
+    .await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let mut calls: HashMap<i32, usize> = HashMap::new();
     for c in calibration_call::Entity::find()

@@ -10,6 +10,7 @@ use crate::server::entities::{call, team};
 use crate::server::kernel::complaint_register::{default_owners, stamp, tell_owner};
 use crate::server::kernel::dates::{date, parse_optional_day};
 use crate::server::kernel::forms::field;
+use crate::server::kernel::visibility::teams_of;
 use crate::server::kernel::{kpi_rollup, Ctx};
 use crate::types::{ComplaintForm, NewComplaint, TeamCoaches};
 use chrono::{Duration, Utc};
@@ -27,14 +28,7 @@ async fn loggable_teams(
         .all(db)
         .await?;
     let own_team: Vec<i32> = if scope.own.is_some() {
-        team_member::Entity::find()
-            .filter(team_member::Column::UserId.eq(caller.id))
-            .filter(team_member::Column::Role.eq(MembershipKind::Agent))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| m.team_id)
-            .collect()
+        teams_of(db, caller.id, MembershipKind::Agent).await?
     } else {
         vec![]
     };

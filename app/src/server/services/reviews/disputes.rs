@@ -3,11 +3,12 @@
 
 use super::*;
 use crate::domain::access::Action;
-use crate::domain::lifecycle::{DisputeOutcome, MembershipKind, ReviewEvent, ReviewStatus};
+use crate::domain::lifecycle::{DisputeOutcome, ReviewEvent, ReviewStatus};
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
-use crate::server::entities::{framework, review, team_member, user};
+use crate::server::entities::{framework, review, user};
 use crate::server::kernel::notify::notify;
+use crate::server::kernel::visibility::team_coaches;
 use crate::server::kernel::{quality_rollup, AuthUser, Ctx, InOrg};
 use crate::server::services::calls::can_score;
 use crate::server::services::frameworks::view_of;
@@ -98,13 +99,10 @@ pub async fn dispute(cx: &Ctx, id: i32, reason: &str) -> Result<(), AppError> {
     )
     .await?;
     // Whoever can resolve it: the team's other coaches and the leaders.
-    let coaches: Vec<i32> = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.eq(team_id))
-        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
-        .all(&txn)
+    let coaches: Vec<i32> = team_coaches(&txn, &[team_id])
         .await?
         .into_iter()
-        .map(|m| m.user_id)
+        .map(|(_, coach)| coach)
         .collect();
     let leaders: Vec<i32> = user::Entity::find()
         .filter(user::Column::OrgId.eq(caller.org_id))

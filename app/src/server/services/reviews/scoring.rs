@@ -21,6 +21,33 @@ use std::collections::HashMap;
 
 pub(super) const MAX_TEXT: usize = 4000;
 
+/// Stores the review as submitted with its score, and audits it.
+pub(super) async fn mark_submitted(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    r: review::Model,
+    result: &ScoreOutcome,
+) -> Result<(), AppError> {
+    let (review_id, now) = (r.id, Utc::now());
+    let mut active: review::ActiveModel = r.into();
+    active.status = Set(ReviewStatus::Submitted);
+    active.score = Set(result.score);
+    active.raw_score = Set(result.unweighted_by_critical);
+    active.critical_fail = Set(result.critical_fail);
+    active.submitted_at = Set(Some(now));
+    active.updated_at = Set(now);
+    active.update(db).await?;
+    write_audit(
+        db,
+        caller,
+        review_id,
+        ReviewEvent::Submitted,
+        None,
+        Some(summary(result)),
+    )
+    .await
+}
+
 pub(super) async fn write_audit(
     db: &impl ConnectionTrait,
     caller: &AuthUser,
@@ -334,14 +361,7 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
         reviewed.channel.label().to_lowercase(),
         caller.clock.day(reviewed.occurred_at)
     );
-    let mut active: review::ActiveModel = r.into();
-    active.status = Set(ReviewStatus::Submitted);
-    active.score = Set(result.score);
-    active.raw_score = Set(result.unweighted_by_critical);
-    active.critical_fail = Set(result.critical_fail);
-    active.submitted_at = Set(Some(now));
-    active.updated_at = Set(now);
-    active.update(&txn).await?;
+    mark_submitted(&txn, caller, r, &result).await?;
     call::Entity::update_many()
         .col_expr(
             call::Column::Reviewed,
@@ -351,15 +371,6 @@ pub async fn submit(cx: &Ctx, id: i32) -> Result<(), AppError> {
         .exec(&txn)
         .await?;
     quality_rollup::refresh_call(&txn, caller.org_id, call_id).await?;
-    write_audit(
-        &txn,
-        caller,
-        review_id,
-        ReviewEvent::Submitted,
-        None,
-        Some(summary(&result)),
-    )
-    .await?;
     notify(
         &txn,
         caller.org_id,

@@ -12,12 +12,11 @@ pub use queue::*;
 
 use crate::domain::access::{Action, Relation};
 use crate::domain::calls::Channel;
-use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
-use crate::server::entities::{team, team_member, user};
+use crate::server::entities::{team, user};
 use crate::server::kernel::{AuthUser, InOrg, Visibility};
 use crate::types::{PickOption, TeamCoaches};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
 use std::collections::{BTreeMap, HashMap};
 
 /// The teams the caller may draw from: the one asked for, or every one.
@@ -65,14 +64,7 @@ impl Coaching {
             .order_by_asc(user::Column::Name)
             .all(db)
             .await?;
-        let coaches: Vec<(i32, i32)> = team_member::Entity::find()
-            .filter(team_member::Column::TeamId.is_in(team_ids.to_vec()))
-            .filter(team_member::Column::Role.eq(MembershipKind::Coach))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|m| (m.team_id, m.user_id))
-            .collect();
+        let coaches = crate::server::kernel::visibility::team_coaches(db, team_ids).await?;
         let mut by_team: BTreeMap<i32, Vec<i32>> = team_ids.iter().map(|t| (*t, vec![])).collect();
         // People in name order, so turns and pickers read alphabetically.
         for u in &people {

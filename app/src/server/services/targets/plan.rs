@@ -6,9 +6,10 @@ use crate::domain::benchmark::DEFAULT_WINDOW_DAYS;
 use crate::domain::lifecycle::MembershipKind;
 use crate::domain::targets::{check_new_target, TargetStatus};
 use crate::error::AppError;
-use crate::server::entities::{target, team_member, user};
+use crate::server::entities::{target, user};
 use crate::server::kernel::dates::parse_iso_day;
 use crate::server::kernel::notify::notify;
+use crate::server::kernel::visibility::{team_coaches, teams_of};
 use crate::server::kernel::{is_unique_violation, AuthUser, Ctx};
 use crate::server::kernel::{InOrg, Visibility};
 use crate::server::services::development::{
@@ -17,9 +18,7 @@ use crate::server::services::development::{
 use crate::server::services::targets::refresh_statuses;
 use crate::types::TargetForm;
 use chrono::{Duration, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 
 pub(super) async fn target_in_reach(
     db: &impl ConnectionTrait,
@@ -37,21 +36,11 @@ pub(super) async fn coaches_of(
     db: &impl ConnectionTrait,
     agent_id: i32,
 ) -> Result<Vec<i32>, AppError> {
-    let teams: Vec<i32> = team_member::Entity::find()
-        .filter(team_member::Column::UserId.eq(agent_id))
-        .filter(team_member::Column::Role.eq(MembershipKind::Agent))
-        .all(db)
+    let teams = teams_of(db, agent_id, MembershipKind::Agent).await?;
+    let mut ids: Vec<i32> = team_coaches(db, &teams)
         .await?
         .into_iter()
-        .map(|m| m.team_id)
-        .collect();
-    let mut ids: Vec<i32> = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.is_in(teams))
-        .filter(team_member::Column::Role.eq(MembershipKind::Coach))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| m.user_id)
+        .map(|(_, coach)| coach)
         .filter(|id| *id != agent_id)
         .collect();
     ids.sort_unstable();
