@@ -6,7 +6,7 @@
 //! an agent's year is a few hundred rows.
 
 use super::clock::{org_clock, Clock};
-use super::dates::day_passes;
+use super::day_rollup;
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::pack::{decode, encode, Enquiry};
@@ -23,9 +23,6 @@ pub const WHOLE_ORG: i32 = 0;
 
 /// Days per refresh pass: one pass reads the calls of its span at once.
 const DAYS_PER_PASS: usize = 62;
-
-/// Rows per insert: under SQLite's limit on bound parameters.
-const ROWS_PER_INSERT: usize = 500;
 
 /// A call's KPI fields with where and when it happened.
 type Row = (
@@ -110,43 +107,39 @@ pub async fn refresh(
     org_id: i32,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
-    let clock = org_clock(db, org_id).await?;
-    for wanted in day_passes(days, DAYS_PER_PASS) {
-        let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else {
-            continue;
-        };
-        kpi_day::Entity::delete_many()
-            .filter(kpi_day::Column::OrgId.eq(org_id))
-            .filter(kpi_day::Column::Day.is_in(wanted.iter().copied()))
-            .exec(db)
-            .await?;
-        let mut packs: BTreeMap<(i32, NaiveDate, Channel), Vec<Enquiry>> = BTreeMap::new();
-        for (day, channel, team, e) in
-            calls_between(db, &clock, org_id, None, first, last, None).await?
-        {
-            if !wanted.contains(&day) {
-                continue;
+    let columns = (kpi_day::Column::OrgId, kpi_day::Column::Day);
+    day_rollup::remake::<kpi_day::Entity, _, _>(
+        db,
+        org_id,
+        days,
+        DAYS_PER_PASS,
+        columns,
+        |p| async move {
+            let mut packs: BTreeMap<(i32, NaiveDate, Channel), Vec<Enquiry>> = BTreeMap::new();
+            for (day, channel, team, e) in
+                calls_between(db, &p.clock, org_id, None, p.first, p.last, None).await?
+            {
+                if !p.days.contains(&day) {
+                    continue;
+                }
+                packs.entry((WHOLE_ORG, day, channel)).or_default().push(e);
+                packs.entry((team, day, channel)).or_default().push(e);
             }
-            packs.entry((WHOLE_ORG, day, channel)).or_default().push(e);
-            packs.entry((team, day, channel)).or_default().push(e);
-        }
-        let rows: Vec<kpi_day::ActiveModel> = packs
-            .into_iter()
-            .map(|((team_id, day, channel), es)| kpi_day::ActiveModel {
-                org_id: Set(org_id),
-                team_id: Set(team_id),
-                day: Set(day),
-                channel: Set(channel),
-                enquiries: Set(es.len() as i32),
-                pack: Set(encode(&es)),
-                ..Default::default()
-            })
-            .collect();
-        for part in rows.chunks(ROWS_PER_INSERT) {
-            kpi_day::Entity::insert_many(part.to_vec()).exec(db).await?;
-        }
-    }
-    Ok(())
+            Ok(packs
+                .into_iter()
+                .map(|((team_id, day, channel), es)| kpi_day::ActiveModel {
+                    org_id: Set(org_id),
+                    team_id: Set(team_id),
+                    day: Set(day),
+                    channel: Set(channel),
+                    enquiries: Set(es.len() as i32),
+                    pack: Set(encode(&es)),
+                    ..Default::default()
+                })
+                .collect())
+        },
+    )
+    .await
 }
 
 /// The first and last time an organisation's calls happened.

@@ -15,6 +15,7 @@ pub mod complaint_register;
 pub mod context;
 pub mod csv;
 pub mod dates;
+pub mod day_rollup;
 pub mod errors;
 pub mod forms;
 pub mod kpi_rollup;

@@ -111,3 +111,16 @@ pub async fn team_names(
         .into_iter()
         .collect())
 }
+
+/// The organisation's people by email, as imports name them.
+pub async fn people_by_email(
+    db: &impl ConnectionTrait,
+    org_id: i32,
+) -> Result<HashMap<String, user::Model>, AppError> {
+    Ok(user::Entity::in_org(org_id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.email.clone(), u))
+        .collect())
+}

@@ -6,7 +6,7 @@
 //! Days are the organisation's, cut by its time zone.
 
 use super::clock::org_clock;
-use super::dates::day_passes;
+use super::day_rollup;
 use super::errors::internal;
 use crate::domain::calls::Channel;
 use crate::domain::kpi::review_pack::{decode, encode, ReviewEntry};
@@ -34,112 +34,107 @@ pub async fn refresh(
     org_id: i32,
     days: impl IntoIterator<Item = NaiveDate>,
 ) -> Result<(), AppError> {
-    let clock = org_clock(db, org_id).await?;
-    for wanted in day_passes(days, DAYS_PER_PASS) {
-        let (Some(&first), Some(&last)) = (wanted.first(), wanted.last()) else {
-            continue;
-        };
-        quality_day::Entity::delete_many()
-            .filter(quality_day::Column::OrgId.eq(org_id))
-            .filter(quality_day::Column::Day.is_in(wanted.iter().copied()))
-            .exec(db)
-            .await?;
-        let calls: Vec<CallRow> = call::Entity::find()
-            .select_only()
-            .columns([
-                call::Column::Id,
-                call::Column::OccurredAt,
-                call::Column::Channel,
-                call::Column::Csat,
-                call::Column::LikelihoodToRecommend,
-            ])
-            .filter(call::Column::OrgId.eq(org_id))
-            .filter(call::Column::Reviewed.eq(true))
-            .filter(call::Column::OccurredAt.gte(clock.start_of_day(first)))
-            .filter(call::Column::OccurredAt.lt(clock.end_of_day(last)))
-            .into_tuple()
-            .all(db)
-            .await?;
-        let calls: HashMap<i32, (NaiveDate, Channel, Option<i16>, Option<i16>)> = calls
-            .into_iter()
-            .map(|(id, at, c, csat, ltr)| (id, (clock.day_of(at), c, csat, ltr)))
-            .filter(|(_, (day, ..))| wanted.contains(day))
-            .collect();
-        let ids: Vec<i32> = calls.keys().copied().collect();
-        let mut reviews: Vec<(i32, i32, i32, i32, Option<f64>)> = Vec::new();
-        for chunk in ids.chunks(CHUNK) {
-            reviews.extend(
-                review::ordinary()
-                    .select_only()
-                    .columns([
-                        review::Column::Id,
-                        review::Column::CallId,
-                        review::Column::AgentId,
-                        review::Column::TeamId,
-                        review::Column::Score,
-                    ])
-                    .filter(review::Column::OrgId.eq(org_id))
-                    .filter(review::Column::CallId.is_in(chunk.to_vec()))
-                    .filter(review::Column::Status.ne(ReviewStatus::Draft))
-                    .into_tuple::<(i32, i32, i32, i32, Option<f64>)>()
-                    .all(db)
-                    .await?,
-            );
-        }
-        let review_ids: Vec<i32> = reviews.iter().map(|r| r.0).collect();
-        let mut ratings: HashMap<i32, Vec<(i32, i16)>> = HashMap::new();
-        for chunk in review_ids.chunks(CHUNK) {
-            let rows: Vec<(i32, i32, i16)> = review_rating::Entity::find()
+    let columns = (quality_day::Column::OrgId, quality_day::Column::Day);
+    day_rollup::remake::<quality_day::Entity, _, _>(
+        db,
+        org_id,
+        days,
+        DAYS_PER_PASS,
+        columns,
+        |p| async move {
+            let (clock, wanted) = (&p.clock, &p.days);
+            let calls: Vec<CallRow> = call::Entity::find()
                 .select_only()
                 .columns([
-                    review_rating::Column::ReviewId,
-                    review_rating::Column::BehaviourId,
-                    review_rating::Column::Rating,
+                    call::Column::Id,
+                    call::Column::OccurredAt,
+                    call::Column::Channel,
+                    call::Column::Csat,
+                    call::Column::LikelihoodToRecommend,
                 ])
-                .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
-                .order_by_asc(review_rating::Column::Id)
+                .filter(call::Column::OrgId.eq(org_id))
+                .filter(call::Column::Reviewed.eq(true))
+                .filter(call::Column::OccurredAt.gte(clock.start_of_day(p.first)))
+                .filter(call::Column::OccurredAt.lt(clock.end_of_day(p.last)))
                 .into_tuple()
                 .all(db)
                 .await?;
-            for (r, b, code) in rows {
-                ratings.entry(r).or_default().push((b, code));
+            let calls: HashMap<i32, (NaiveDate, Channel, Option<i16>, Option<i16>)> = calls
+                .into_iter()
+                .map(|(id, at, c, csat, ltr)| (id, (clock.day_of(at), c, csat, ltr)))
+                .filter(|(_, (day, ..))| wanted.contains(day))
+                .collect();
+            let ids: Vec<i32> = calls.keys().copied().collect();
+            let mut reviews: Vec<(i32, i32, i32, i32, Option<f64>)> = Vec::new();
+            for chunk in ids.chunks(CHUNK) {
+                reviews.extend(
+                    review::ordinary()
+                        .select_only()
+                        .columns([
+                            review::Column::Id,
+                            review::Column::CallId,
+                            review::Column::AgentId,
+                            review::Column::TeamId,
+                            review::Column::Score,
+                        ])
+                        .filter(review::Column::OrgId.eq(org_id))
+                        .filter(review::Column::CallId.is_in(chunk.to_vec()))
+                        .filter(review::Column::Status.ne(ReviewStatus::Draft))
+                        .into_tuple::<(i32, i32, i32, i32, Option<f64>)>()
+                        .all(db)
+                        .await?,
+                );
             }
-        }
-        // In call order, then review order: a call's reviews lie together.
-        reviews.sort_by_key(|r| (r.1, r.0));
-        let mut packs: BTreeMap<NaiveDate, Vec<ReviewEntry>> = BTreeMap::new();
-        for (id, call_id, agent_id, team_id, score) in reviews {
-            let Some((day, channel, csat, likelihood)) = calls.get(&call_id) else {
-                continue;
-            };
-            packs.entry(*day).or_default().push(ReviewEntry {
-                call_id,
-                agent_id,
-                team_id,
-                channel: *channel,
-                score,
-                csat: *csat,
-                likelihood: *likelihood,
-                ratings: ratings.remove(&id).unwrap_or_default(),
-            });
-        }
-        let rows: Vec<quality_day::ActiveModel> = packs
-            .into_iter()
-            .map(|(day, entries)| quality_day::ActiveModel {
-                org_id: Set(org_id),
-                day: Set(day),
-                reviews: Set(entries.len() as i32),
-                pack: Set(encode(&entries)),
-                ..Default::default()
-            })
-            .collect();
-        for part in rows.chunks(500) {
-            quality_day::Entity::insert_many(part.to_vec())
-                .exec(db)
-                .await?;
-        }
-    }
-    Ok(())
+            let review_ids: Vec<i32> = reviews.iter().map(|r| r.0).collect();
+            let mut ratings: HashMap<i32, Vec<(i32, i16)>> = HashMap::new();
+            for chunk in review_ids.chunks(CHUNK) {
+                let rows: Vec<(i32, i32, i16)> = review_rating::Entity::find()
+                    .select_only()
+                    .columns([
+                        review_rating::Column::ReviewId,
+                        review_rating::Column::BehaviourId,
+                        review_rating::Column::Rating,
+                    ])
+                    .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
+                    .order_by_asc(review_rating::Column::Id)
+                    .into_tuple()
+                    .all(db)
+                    .await?;
+                for (r, b, code) in rows {
+                    ratings.entry(r).or_default().push((b, code));
+                }
+            }
+            // In call order, then review order: a call's reviews lie together.
+            reviews.sort_by_key(|r| (r.1, r.0));
+            let mut packs: BTreeMap<NaiveDate, Vec<ReviewEntry>> = BTreeMap::new();
+            for (id, call_id, agent_id, team_id, score) in reviews {
+                let Some((day, channel, csat, likelihood)) = calls.get(&call_id) else {
+                    continue;
+                };
+                packs.entry(*day).or_default().push(ReviewEntry {
+                    call_id,
+                    agent_id,
+                    team_id,
+                    channel: *channel,
+                    score,
+                    csat: *csat,
+                    likelihood: *likelihood,
+                    ratings: ratings.remove(&id).unwrap_or_default(),
+                });
+            }
+            Ok(packs
+                .into_iter()
+                .map(|(day, entries)| quality_day::ActiveModel {
+                    org_id: Set(org_id),
+                    day: Set(day),
+                    reviews: Set(entries.len() as i32),
+                    pack: Set(encode(&entries)),
+                    ..Default::default()
+                })
+                .collect())
+        },
+    )
+    .await
 }
 
 /// Refreshes the day of one call (its reviews changed).

@@ -188,13 +188,7 @@ pub(crate) async fn resolve_rows(
     scope: &Visibility,
     rows: &[&ImportRow],
 ) -> Result<Result<Vec<(i32, i32)>, Vec<RowProblem>>, AppError> {
-    let agents: HashMap<String, user::Model> = user::Entity::find()
-        .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.email.clone(), u))
-        .collect();
+    let agents = crate::server::kernel::names::people_by_email(db, caller.org_id).await?;
     let teams: HashMap<String, team::Model> = team::Entity::find()
         .filter(team::Column::OrgId.eq(caller.org_id))
         .all(db)

@@ -10,7 +10,7 @@ use crate::domain::lifecycle::{ReviewEvent, ReviewStatus, VersionStatus};
 use crate::domain::review_import::{self, CallOf, HistoryRow};
 use crate::domain::scoring::{score, ScoredItem};
 use crate::error::AppError;
-use crate::server::entities::{call, framework, review, review_rating, user};
+use crate::server::entities::{call, framework, review, review_rating};
 use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::{kpi_rollup, quality_rollup, Ctx, Visibility};
 use crate::server::services::calls::{model_of, resolve_rows};
@@ -191,13 +191,7 @@ async fn resolve(
             }
         }
     }
-    let people: HashMap<String, user::Model> = user::Entity::find()
-        .filter(user::Column::OrgId.eq(caller.org_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.email.clone(), u))
-        .collect();
+    let people = crate::server::kernel::names::people_by_email(db, caller.org_id).await?;
     let mut targets = Vec::with_capacity(rows.len());
     let mut coaches = Vec::with_capacity(rows.len());
     for row in rows {

@@ -16,7 +16,7 @@ use crate::server::services::development::{
     agent_for, agent_refs, agent_targets, current_framework, profile_of, scored_ratings,
 };
 use crate::server::services::targets::refresh_statuses;
-use crate::types::TargetForm;
+use crate::types::{FrameworkView, TargetForm};
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, Set, TransactionTrait};
 
@@ -48,6 +48,27 @@ pub(super) async fn coaches_of(
     Ok(ids)
 }
 
+/// The agent's coach rating of each behaviour over the default window up to
+/// `now`: what a new target starts from.
+async fn current_profile(
+    db: &impl ConnectionTrait,
+    caller: &AuthUser,
+    fw: &FrameworkView,
+    agent_id: i32,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<Option<crate::domain::benchmark::CoachRating>>, AppError> {
+    let from = now - Duration::days(DEFAULT_WINDOW_DAYS);
+    let scored = scored_ratings(db, caller.org_id, &[agent_id], from).await?;
+    Ok(profile_of(
+        fw,
+        &scored,
+        agent_id,
+        now,
+        DEFAULT_WINDOW_DAYS,
+        caller.clock.org_zone(),
+    ))
+}
+
 pub async fn target_form(cx: &Ctx, agent_id: Option<i32>) -> Result<TargetForm, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let vis = Visibility::of(db, caller).await?;
@@ -57,21 +78,7 @@ pub async fn target_form(cx: &Ctx, agent_id: Option<i32>) -> Result<TargetForm, 
     }
     let now = Utc::now();
     let fw = current_framework(db, caller.org_id).await?;
-    let scored = scored_ratings(
-        db,
-        caller.org_id,
-        &[agent.id],
-        now - Duration::days(DEFAULT_WINDOW_DAYS),
-    )
-    .await?;
-    let profile = profile_of(
-        &fw,
-        &scored,
-        agent.id,
-        now,
-        DEFAULT_WINDOW_DAYS,
-        caller.clock.org_zone(),
-    );
+    let profile = current_profile(db, caller, &fw, agent.id, now).await?;
     Ok(TargetForm {
         agent: agent_refs(db, caller.org_id, std::slice::from_ref(&agent))
             .await?
@@ -142,20 +149,12 @@ pub async fn create_target(
     {
         return Err(already_open(open.due_on));
     }
-    let window_start = now - Duration::days(DEFAULT_WINDOW_DAYS);
-    let scored = scored_ratings(db, caller.org_id, &[agent.id], window_start).await?;
-    let baseline = profile_of(
-        &fw,
-        &scored,
-        agent.id,
-        now,
-        DEFAULT_WINDOW_DAYS,
-        caller.clock.org_zone(),
-    )
-    .into_iter()
-    .zip(fw.behaviours())
-    .find(|(_, b)| b.id == behaviour_id)
-    .and_then(|(c, _)| c);
+    let baseline = current_profile(db, caller, &fw, agent.id, now)
+        .await?
+        .into_iter()
+        .zip(fw.behaviours())
+        .find(|(_, b)| b.id == behaviour_id)
+        .and_then(|(c, _)| c);
     check_new_target(
         level,
         parse_iso_day(due_on),
