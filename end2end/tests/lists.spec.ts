@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, DEMO_PASSWORD, hydrated, logIn, open } from './helpers';
+import { collectErrors, DEMO_PASSWORD, hydrated, logIn, open, unique } from './helpers';
 
 test('a coach triages the calls list by its review column and opens a review from it', async ({ page }) => {
   const errors = collectErrors(page);
@@ -82,5 +82,51 @@ test('a leader orders the team table by blind spots, targets or name and filters
   for (let i = 0; i < shown; i++) {
     await expect(rows.nth(i).locator('th[scope="row"]')).toContainText(choices[0]);
   }
+  expect(errors).toEqual([]);
+});
+
+test('a large team view shows its first fifty agents and the rest on request', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page, '/signup');
+  await page.getByLabel('Organisation name').fill('Large Centre');
+  await page.getByLabel('Your name').fill('Lee Large');
+  await page.getByLabel('Work email').fill(`${unique('large')}@example.com`);
+  await page.getByLabel('Password').fill('a long passphrase here');
+  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await expect(page).toHaveURL(/\/home$/);
+  // Fifty-five agents on one team, through the admin's own server functions.
+  const post = async (endpoint: string, form: Record<string, string>) => {
+    const r = await page.request.post(`/api/${endpoint}`, { form });
+    expect(r.ok(), `${endpoint}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const team = await post('admin/create_team', { name: 'Floor' });
+  const tag = unique('agent');
+  for (let i = 0; i < 55; i++) {
+    const who = await post('admin/create_user', {
+      name: `Agent ${String(i).padStart(2, '0')}`,
+      email: `${tag}-${i}@example.com`,
+      roles: 'agent',
+      password: 'a long passphrase here',
+    });
+    await post('admin/set_membership', { team_id: `${team.id}`, user_id: `${who.id}`, kind: 'agent', member: 'true' });
+  }
+  await open(page, '/team');
+  const rows = page.locator('.team-dev-table tbody tr');
+  const status = page.locator('.filters [role="status"]');
+  await expect(status).toHaveText('The first 50 of 55 agents');
+  await expect(rows).toHaveCount(50);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Show 5 more' }).click();
+  await expect(rows).toHaveCount(55);
+  await expect(status).toHaveText('55 agents');
+  await expect(page.getByRole('button', { name: /^Show/ })).toHaveCount(0);
+  // Ordered by name, the first fifty are Agent 00 to Agent 49.
+  await page.reload();
+  await hydrated(page);
+  await page.getByLabel('Order', { exact: true }).selectOption({ label: 'Name' });
+  await expect(rows.last().locator('th[scope="row"] > a')).toHaveText('Agent 49');
+  await page.getByRole('button', { name: 'Show all 55' }).click();
+  await expect(rows.last().locator('th[scope="row"] > a')).toHaveText('Agent 54');
   expect(errors).toEqual([]);
 });

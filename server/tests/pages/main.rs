@@ -111,3 +111,28 @@ async fn only_a_phone_call_offers_a_recording_and_the_call_reads_as_words() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_team_view_shows_its_first_rows_and_offers_the_rest() {
+    // A leader's organisation can be hundreds of agents: rendering every
+    // row made the page the slowest of all at scale.
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let team = world.team("Billing").await;
+    for i in 0..55 {
+        let who = world
+            .person(
+                &format!("Agent {i:02}"),
+                &format!("a{i}@example.com"),
+                "agent",
+            )
+            .await;
+        world.join(team, &who, "agent").await;
+    }
+    let page = world.founder.page("/team").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert_eq!(html.matches("href=\"/development?agent=").count(), 50);
+    assert!(html.contains("The first 50 of 55 agents"), "{html}");
+    assert!(html.contains("Show 5 more") && html.contains("Show all 55"));
+}

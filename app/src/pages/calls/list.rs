@@ -155,30 +155,9 @@ pub(super) fn Calls() -> impl IntoView {
                     {Channel::ALL.iter().map(|c| view! { <option value=c.key()>{c.label()}</option> }).collect_view()}
                 </select>
             </div>
-            <div class="field compact">
-                <label for="f-reviewed">"Reviewed"</label>
-                <select id="f-reviewed" bind:value=reviewed>
-                    <option value="">"Any"</option>
-                    <option value="no">"Not yet reviewed"</option>
-                    <option value="yes">"Reviewed"</option>
-                </select>
-            </div>
-            <div class="field compact">
-                <label for="f-complaint">"Complaint"</label>
-                <select id="f-complaint" bind:value=complaint>
-                    <option value="">"Any"</option>
-                    <option value="yes">"Complaints only"</option>
-                    <option value="no">"No complaint"</option>
-                </select>
-            </div>
-            <div class="field compact">
-                <label for="f-recorded">"Recording"</label>
-                <select id="f-recorded" bind:value=recorded>
-                    <option value="">"Any"</option>
-                    <option value="yes">"With a recording"</option>
-                    <option value="no">"Without"</option>
-                </select>
-            </div>
+            <EitherWay id="f-reviewed" label="Reviewed" value=reviewed choices=[("no", "Not yet reviewed"), ("yes", "Reviewed")] />
+            <EitherWay id="f-complaint" label="Complaint" value=complaint choices=[("yes", "Complaints only"), ("no", "No complaint")] />
+            <EitherWay id="f-recorded" label="Recording" value=recorded choices=[("yes", "With a recording"), ("no", "Without")] />
             <button class="button ghost small" type="button" on:click=clear>"Clear filters"</button>
         </section>
         <Transition fallback=|| view! { <Loading /> }>
@@ -288,5 +267,24 @@ fn ReviewCell(cue: Option<CallReviewCue>) -> impl IntoView {
             <span class="muted small block">{format!("by {}", c.reviewer)}</span>
         }
         .into_any(),
+    }
+}
+
+/// A filter with "Any" and two answers, as (value, label) pairs.
+#[component]
+fn EitherWay(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    choices: [(&'static str, &'static str); 2],
+) -> impl IntoView {
+    view! {
+        <div class="field compact">
+            <label for=id>{label}</label>
+            <select id=id bind:value=value>
+                <option value="">"Any"</option>
+                {choices.map(|(v, l)| view! { <option value=v>{l}</option> }).into_iter().collect_view()}
+            </select>
+        </div>
     }
 }

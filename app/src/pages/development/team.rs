@@ -37,6 +37,9 @@ pub(super) fn TeamOverview() -> impl IntoView {
         }
 }
 
+/// Rows shown before "Show more".
+const ROWS_AT_FIRST: usize = 50;
+
 /// How the coach orders the team table.
 #[derive(Clone, Copy, PartialEq)]
 enum TeamOrder {
@@ -118,6 +121,14 @@ pub(super) fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
         TeamOrder::parse(&order.get()).sort(&mut rows);
         rows
     });
+    // A leader's whole organisation can be hundreds of agents: the first
+    // rows in the chosen order show at once, the rest on request.
+    let limit = RwSignal::new(ROWS_AT_FIRST);
+    let visible = move || {
+        let n = limit.get();
+        shown.with(|rows| rows.iter().take(n).cloned().collect::<Vec<_>>())
+    };
+    let hidden = move || shown.with(Vec::len).saturating_sub(limit.get());
     view! {
         <section class="card filters" aria-label="Order and filter">
             {(teams.len() > 1).then(|| view! {
@@ -136,15 +147,29 @@ pub(super) fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
                 </select>
             </div>
             <p class="muted small" role="status">
-                {move || { let n = shown.with(Vec::len); format!("{n} agent{}", if n == 1 { "" } else { "s" }) }}
+                {move || {
+                    let n = shown.with(Vec::len);
+                    let all = format!("{n} agent{}", if n == 1 { "" } else { "s" });
+                    if hidden() > 0 { format!("The first {} of {all}", limit.get()) } else { all }
+                }}
             </p>
         </section>
         <section class="card card-flush">
             <DataTable class="table stack team-dev-table" headers=&["Agent", "Blind spots", "Hidden strengths", "Open targets", "Last practice"]>
-                <For each=move || shown.get() key=|r| r.agent.id let:r>
+                <For each=visible key=|r| r.agent.id let:r>
                     <TeamRow r=r />
                 </For>
             </DataTable>
+            {move || (hidden() > 0).then(|| view! {
+                <div class="load-more">
+                    <button class="button" type="button" on:click=move |_| limit.update(|n| *n += ROWS_AT_FIRST)>
+                        {format!("Show {} more", hidden().min(ROWS_AT_FIRST))}
+                    </button>
+                    <button class="button ghost" type="button" on:click=move |_| limit.set(usize::MAX)>
+                        {format!("Show all {}", shown.with(Vec::len))}
+                    </button>
+                </div>
+            })}
         </section>
     }
 }
