@@ -76,7 +76,6 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
         }
     }
     let fw = frameworks::view_of(db, frameworks::current(db, caller.org_id).await?).await?;
-    let names = Names::of_org(db, caller.org_id).await?;
 
     let behaviours: Vec<BehaviourAlpha> = fw
         .behaviours()
@@ -137,6 +136,7 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
             alpha,
         });
     }
+    let names = Names::of(db, caller.org_id, coach_months.keys().copied(), []).await?;
     let mut coaches: Vec<CoachTrend> = coach_months
         .into_iter()
         .map(|(c, by_month)| CoachTrend {

@@ -44,7 +44,13 @@ pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
         .filter(review::Column::CalibrationId.is_in(ids))
         .all(db)
         .await?;
-    let names = Names::of_org(db, caller.org_id).await?;
+    let names = Names::of(
+        db,
+        caller.org_id,
+        sessions.iter().map(|s| s.organiser_id),
+        [],
+    )
+    .await?;
     let today = caller.clock.today();
     let mut out = vec![];
     for s in sessions {

@@ -49,7 +49,6 @@ pub async fn options(cx: &Ctx) -> Result<CalibrationOptions, AppError> {
         })
         .collect();
     let scope = Visibility::of(db, caller).await?;
-    let names = Names::of_org(db, caller.org_id).await?;
     // Recorded calls first, however old: calibration is listening
     // together. Then the most recent others, up to a hundred in all.
     let mut recent = call::Entity::find()
@@ -67,6 +66,7 @@ pub async fn options(cx: &Ctx) -> Result<CalibrationOptions, AppError> {
         .all(db)
         .await?;
     recent.extend(others);
+    let names = Names::of(db, caller.org_id, recent.iter().map(|c| c.agent_id), []).await?;
     let calls = recent
         .iter()
         .map(|c| PickOption {

@@ -110,21 +110,32 @@ pub async fn view(cx: &Ctx, session_id: i32) -> Result<CalibrationSessionView, A
     caller.require(Action::JoinCalibration)?;
     let seat = seat(db, caller, session_id).await?;
     let s = &seat.session;
-    let names = Names::of_org(db, caller.org_id).await?;
     let call_ids = calibration::calls(db, s.id).await?;
     let calls = call::Entity::find()
         .filter(call::Column::Id.is_in(call_ids.clone()))
         .all(db)
         .await?;
-    let labels: HashMap<i32, String> = calls
-        .iter()
-        .map(|c| (c.id, call_label(c, &names, &caller.clock)))
-        .collect();
     let everyone = calibration::participants(db, s.id).await?;
     let reviews = review::Entity::find()
         .filter(review::Column::CalibrationId.eq(s.id))
         .all(db)
         .await?;
+    let names = Names::of(
+        db,
+        caller.org_id,
+        calls
+            .iter()
+            .map(|c| c.agent_id)
+            .chain(everyone.iter().copied())
+            .chain(reviews.iter().map(|r| r.coach_id))
+            .chain([s.organiser_id]),
+        [],
+    )
+    .await?;
+    let labels: HashMap<i32, String> = calls
+        .iter()
+        .map(|c| (c.id, call_label(c, &names, &caller.clock)))
+        .collect();
     let mut participants: Vec<SessionParticipant> = everyone
         .iter()
         .map(|p| SessionParticipant {

@@ -177,7 +177,6 @@ async fn draw_for(cx: &Ctx, req: &SampleRequest) -> Result<Draw, AppError> {
 pub async fn preview(cx: &Ctx, req: SampleRequest) -> Result<SamplePreview, AppError> {
     let d = draw_for(cx, &req).await?;
     let db = &cx.db;
-    let names = Names::of_org(db, cx.caller.org_id).await?;
     let ids: Vec<i32> = d.drawn.iter().map(|x| x.call_id).collect();
     let calls: HashMap<i32, call::Model> = call::Entity::in_org(cx.caller.org_id)
         .filter(call::Column::Id.is_in(ids))
@@ -186,6 +185,16 @@ pub async fn preview(cx: &Ctx, req: SampleRequest) -> Result<SamplePreview, AppE
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
+    let names = Names::of(
+        db,
+        cx.caller.org_id,
+        calls
+            .values()
+            .map(|c| c.agent_id)
+            .chain(d.agents.keys().copied()),
+        calls.values().map(|c| c.team_id),
+    )
+    .await?;
     let coach_of: HashMap<i32, Option<i32>> = d.proposed.iter().copied().collect();
     let rows = d
         .drawn
@@ -302,7 +311,7 @@ pub async fn accept(
     for coach in chosen.values().flatten().filter(|c| **c != caller.id) {
         *given.entry(*coach).or_default() += 1;
     }
-    let me = Names::of_org(db, caller.org_id).await?.person(caller.id);
+    let me = caller.name.clone();
     for (coach, n) in given {
         notify(
             db,

@@ -178,7 +178,13 @@ pub async fn list(cx: &Ctx) -> Result<SampleList, AppError> {
         sample_call::Entity::in_org(caller.org_id).filter(sample_call::Column::SampleId.is_in(ids)),
     )
     .await?;
-    let names = Names::of_org(db, caller.org_id).await?;
+    let names = Names::of(
+        db,
+        caller.org_id,
+        samples.iter().map(|s| s.created_by),
+        samples.iter().filter_map(|s| s.team_id),
+    )
+    .await?;
     let today = caller.clock.today();
     let teams = teams_in_scope(db, caller, &scope, None)
         .await?
@@ -228,7 +234,13 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<SampleView, AppError> {
         // Nothing of it reaches the caller's teams: as if it did not exist.
         return Err(AppError::not_found("That sample"));
     }
-    let names = Names::of_org(db, caller.org_id).await?;
+    let mut people: Vec<i32> = vec![s.created_by];
+    let mut teams: Vec<i32> = s.team_id.into_iter().collect();
+    for c in &calls {
+        people.extend([c.call.agent_id].into_iter().chain(c.coach_id));
+        teams.push(c.call.team_id);
+    }
+    let names = Names::of(db, caller.org_id, people, teams).await?;
     // Read by team and agent, each agent's calls in the order they happened.
     calls.sort_by_cached_key(|c| {
         (
@@ -321,7 +333,7 @@ pub async fn reassign(
     active.due_on = Set(due);
     active.update(db).await?;
     if let Some(coach) = newly_given {
-        let names = Names::of_org(db, caller.org_id).await?;
+        let names = Names::of(db, caller.org_id, [caller.id, c.agent_id], []).await?;
         notify(
             db,
             caller.org_id,

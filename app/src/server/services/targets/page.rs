@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::server::entities::{practice_behaviour, practice_session, target_checkin};
-use crate::server::kernel::names::person_names;
+use crate::server::kernel::names::names_of;
 use crate::server::kernel::Ctx;
 use crate::server::kernel::Visibility;
 use crate::server::services::development::{
@@ -31,8 +31,6 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
     )
     .await?;
     let (progress, evidence) = progress_of(&t, &scored, now, caller.clock.org_zone());
-    let people = person_names(db, caller.org_id).await?;
-    let name_of = |id: i32| people.get(&id).cloned().unwrap_or_else(|| "Someone".into());
     let days_from_start =
         |at: chrono::DateTime<Utc>| (at - t.created_at).num_seconds() as f64 / 86_400.0;
     let due_end = caller.clock.end_of_day(t.due_on);
@@ -59,6 +57,18 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         .order_by_desc(practice_session::Column::PractisedOn)
         .all(db)
         .await?;
+    let named = [t.created_by]
+        .into_iter()
+        .chain(t.agreed_by)
+        .chain(
+            evidence
+                .iter()
+                .flat_map(|c| c.reviews.iter().map(|s| s.coach_id)),
+        )
+        .chain(checkins.iter().map(|c| c.author_id))
+        .collect::<Vec<i32>>();
+    let people = names_of(db, caller.org_id, named).await?;
+    let name_of = |id: i32| people.get(&id).cloned().unwrap_or_else(|| "Someone".into());
     let name = behaviour_name(&fw, &all, &t.lineage);
     let (coaching_windows, coaching) =
         kpi::target_change(db, &t, name.clone(), &caller.clock).await?;

@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::server::entities::target;
 use crate::server::kernel::clock::org_clock;
 use crate::server::kernel::is_unique_violation;
-use crate::server::kernel::names::person_names;
+use crate::server::kernel::names::names_of;
 use crate::server::kernel::notify::notify;
 use crate::server::services::development::{
     agent_targets, lineage_map, progress_of, target_ratings,
@@ -74,7 +74,7 @@ pub async fn refresh_statuses(
     if changes.is_empty() {
         return Ok(0);
     }
-    let people = person_names(db, org_id).await?;
+    let people = names_of(db, org_id, changes.iter().map(|(t, ..)| t.agent_id)).await?;
     for (t, old, p) in &changes {
         let behaviour = behaviours
             .get(&t.behaviour_id)
