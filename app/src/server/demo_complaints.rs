@@ -36,6 +36,22 @@ struct Case {
     by_leader: bool,
 }
 
+/// What a case has unless it says otherwise: no rectification, follow-up
+/// or closing yet, never reopened, taken by a coach.
+const PLAIN: Case = Case {
+    customer: "",
+    category: ComplaintCategory::Service,
+    said: "",
+    age: 0,
+    status: ComplaintStatus::Received,
+    due_in: 0,
+    rectification: None,
+    follow_up_in: None,
+    closed: None,
+    reopened: false,
+    by_leader: false,
+};
+
 const CASES: &[Case] = &[
     Case {
         customer: "Mrs P. Adeyemi",
@@ -44,11 +60,7 @@ const CASES: &[Case] = &[
         age: 1,
         status: ComplaintStatus::Received,
         due_in: 4,
-        rectification: None,
-        follow_up_in: None,
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "Mr D. Novak",
@@ -57,11 +69,7 @@ const CASES: &[Case] = &[
         age: 9,
         status: ComplaintStatus::Received,
         due_in: -4,
-        rectification: None,
-        follow_up_in: None,
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "Ms R. Kaur",
@@ -70,11 +78,7 @@ const CASES: &[Case] = &[
         age: 3,
         status: ComplaintStatus::Recorded,
         due_in: 2,
-        rectification: None,
-        follow_up_in: None,
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "J. Whitfield",
@@ -83,11 +87,8 @@ const CASES: &[Case] = &[
         age: 4,
         status: ComplaintStatus::Recorded,
         due_in: 1,
-        rectification: None,
-        follow_up_in: None,
-        closed: None,
-        reopened: false,
         by_leader: true,
+        ..PLAIN
     },
     Case {
         customer: "Mr T. Osei",
@@ -97,10 +98,7 @@ const CASES: &[Case] = &[
         status: ComplaintStatus::RectificationOffered,
         due_in: 3,
         rectification: Some((Rectification::Refund, Some(1250), Some(true))),
-        follow_up_in: None,
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "A. Lindqvist",
@@ -110,10 +108,7 @@ const CASES: &[Case] = &[
         status: ComplaintStatus::RectificationOffered,
         due_in: 2,
         rectification: Some((Rectification::Repair, None, None)),
-        follow_up_in: None,
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "Mrs K. Brennan",
@@ -124,9 +119,7 @@ const CASES: &[Case] = &[
         due_in: 0,
         rectification: Some((Rectification::Replacement, None, Some(true))),
         follow_up_in: Some(-2),
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "Mr L. Fontaine",
@@ -137,9 +130,7 @@ const CASES: &[Case] = &[
         due_in: 0,
         rectification: Some((Rectification::Refund, Some(3000), Some(true))),
         follow_up_in: Some(0),
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "S. Murphy",
@@ -150,9 +141,7 @@ const CASES: &[Case] = &[
         due_in: 0,
         rectification: Some((Rectification::Other, None, Some(true))),
         follow_up_in: Some(3),
-        closed: None,
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "Dr H. Ibrahim",
@@ -164,8 +153,7 @@ const CASES: &[Case] = &[
         rectification: Some((Rectification::Refund, Some(4599), Some(true))),
         follow_up_in: Some(-12),
         closed: Some((12, true)),
-        reopened: false,
-        by_leader: false,
+        ..PLAIN
     },
     Case {
         customer: "Ms C. Duarte",
@@ -177,8 +165,8 @@ const CASES: &[Case] = &[
         rectification: Some((Rectification::Replacement, None, Some(true))),
         follow_up_in: Some(-18),
         closed: Some((15, false)),
-        reopened: false,
         by_leader: true,
+        ..PLAIN
     },
     Case {
         customer: "Mr G. Haddad",
@@ -187,11 +175,8 @@ const CASES: &[Case] = &[
         age: 18,
         status: ComplaintStatus::Recorded,
         due_in: 2,
-        rectification: None,
-        follow_up_in: None,
-        closed: None,
         reopened: true,
-        by_leader: false,
+        ..PLAIN
     },
 ];
 

@@ -118,6 +118,15 @@ fn windows_text(w: &CoachingWindows) -> String {
     )
 }
 
+/// The headings over [`side_cells`].
+fn side_headings() -> impl IntoView {
+    view! {
+        <th scope="col" class="num">"Before"</th>
+        <th scope="col" class="num">"After"</th>
+        <th scope="col" class="num">"Change"</th>
+    }
+}
+
 /// Behaviours before against after, one row each.
 #[component]
 fn ChangeTable(rows: Vec<CoachingRow>) -> impl IntoView {
@@ -127,9 +136,7 @@ fn ChangeTable(rows: Vec<CoachingRow>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Behaviour"</th>
-                        <th scope="col" class="num">"Before"</th>
-                        <th scope="col" class="num">"After"</th>
-                        <th scope="col" class="num">"Change"</th>
+                        {side_headings()}
                     </tr>
                 </thead>
                 <tbody>
@@ -211,9 +218,7 @@ fn TargetListBody(v: TargetEffects) -> impl IntoView {
                                     <th scope="col">"Agent"</th>
                                     <th scope="col">"Behaviour"</th>
                                     <th scope="col">"Set on"</th>
-                                    <th scope="col" class="num">"Before"</th>
-                                    <th scope="col" class="num">"After"</th>
-                                    <th scope="col" class="num">"Change"</th>
+                                    {side_headings()}
                                 </tr>
                             </thead>
                             <tbody>
