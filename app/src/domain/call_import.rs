@@ -2,39 +2,18 @@
 //! line of the file and the column; the import commits only when there are
 //! none (PRODUCT.md §3: nothing half-imported, ever).
 
-use super::calls::{check_reference, CallFields, RawCall};
+use super::calls::{check_reference, joined, CallFields, RawCall, CALL_FIELDS};
 pub use super::csv_import::RowProblem;
 use super::csv_import::{check_header, each_record, open, whole};
 use super::validation::normalise_email;
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt::Display;
 
-/// The columns of the template, in order. The first three are required.
-pub const COLUMNS: [&str; 15] = [
-    "agent_email",
-    "team",
-    "occurred_at",
-    "channel",
-    "duration_seconds",
-    "csat",
-    "likelihood_to_recommend",
-    "resolved",
-    "resolution_minutes",
-    "first_response_seconds",
-    "abandoned",
-    "complaint",
-    "rectification",
-    "follow_up_on",
-    "reference",
-];
+/// The columns of the template, in order: who took the call, then the
+/// call's own fields. The first five are required.
+pub const COLUMNS: [&str; 15] = joined(["agent_email", "team"], CALL_FIELDS);
 
-const REQUIRED: [&str; 5] = [
-    "agent_email",
-    "team",
-    "occurred_at",
-    "channel",
-    "duration_seconds",
-];
+const REQUIRED: &[&str] = COLUMNS.split_at(5).0;
 
 pub use super::csv_import::{MAX_BYTES, MAX_ROWS};
 
@@ -68,7 +47,7 @@ pub fn parse<Z: TimeZone + Display>(
         &headers,
         |h| COLUMNS.contains(&h),
         &COLUMNS.join(", "),
-        &REQUIRED,
+        REQUIRED,
     )?;
     let index = |name: &str| headers.iter().position(|h| h == name);
     let at: Vec<Option<usize>> = COLUMNS.iter().map(|c| index(c)).collect();

@@ -107,9 +107,8 @@ impl Rectification {
 crate::stored_key!(Channel, "channel");
 crate::stored_key!(Rectification, "rectification");
 
-/// The call form's fields, top to bottom: the order its problems are named in.
-pub const FORM_FIELDS: [&str; 14] = [
-    "agent_id",
+/// A call's own fields, in the order forms and files give them.
+pub const CALL_FIELDS: [&str; 13] = [
     "occurred_at",
     "channel",
     "duration_seconds",
@@ -124,6 +123,24 @@ pub const FORM_FIELDS: [&str; 14] = [
     "follow_up_on",
     "reference",
 ];
+
+/// The call form's fields, top to bottom: the order its problems are named in.
+pub const FORM_FIELDS: [&str; 14] = joined(["agent_id"], CALL_FIELDS);
+
+/// `a` then `b`, as one list of `N` names.
+pub const fn joined<const A: usize, const B: usize, const N: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; N] {
+    assert!(A + B == N, "the joined list's length is the sum of both");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
 
 /// The outcome data of a call once checked. Agent and team are resolved by
 /// the caller, which knows the organisation.
