@@ -2,9 +2,9 @@
 //! line of the file and the column; the import commits only when there are
 //! none (PRODUCT.md §3: nothing half-imported, ever).
 
-use super::calls::{check_reference, joined, CallFields, RawCall, CALL_FIELDS};
+use super::calls::{check_reference, CallFields, RawCall, CALL_FIELDS};
 pub use super::csv_import::RowProblem;
-use super::csv_import::{check_header, each_record, open, whole};
+use super::csv_import::{check_header, each_record, joined, open, whole};
 use super::validation::normalise_email;
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt::Display;

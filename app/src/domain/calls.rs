@@ -125,22 +125,7 @@ pub const CALL_FIELDS: [&str; 13] = [
 ];
 
 /// The call form's fields, top to bottom: the order its problems are named in.
-pub const FORM_FIELDS: [&str; 14] = joined(["agent_id"], CALL_FIELDS);
-
-/// `a` then `b`, as one list of `N` names.
-pub const fn joined<const A: usize, const B: usize, const N: usize>(
-    a: [&'static str; A],
-    b: [&'static str; B],
-) -> [&'static str; N] {
-    assert!(A + B == N, "the joined list's length is the sum of both");
-    let mut out = [""; N];
-    let mut i = 0;
-    while i < N {
-        out[i] = if i < A { a[i] } else { b[i - A] };
-        i += 1;
-    }
-    out
-}
+pub const FORM_FIELDS: [&str; 14] = super::csv_import::joined(["agent_id"], CALL_FIELDS);
 
 /// The outcome data of a call once checked. Agent and team are resolved by
 /// the caller, which knows the organisation.

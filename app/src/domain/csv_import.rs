@@ -8,6 +8,21 @@ use serde::{Deserialize, Serialize};
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;
 
+/// `a` then `b`, as one list of `N` names.
+pub const fn joined<const A: usize, const B: usize, const N: usize>(
+    a: [&'static str; A],
+    b: [&'static str; B],
+) -> [&'static str; N] {
+    assert!(A + B == N, "the joined list's length is the sum of both");
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
+
 /// What an import answers: its problems (none when every line is right).
 pub trait Checked {
     fn problems(&self) -> &[RowProblem];
