@@ -16,7 +16,8 @@ use app::server::kernel::AuthUser;
 use app::server::services::calls::{attach_recording, audible_call, can_edit, visible_call};
 use app::server::services::complaints::{attach_material, material_of, material_target};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -72,20 +73,30 @@ impl IntoResponse for Refusal {
 
 type Answer = Result<Response, Refusal>;
 
-async fn caller(db: &DatabaseConnection, session: &Session) -> Result<AuthUser, AppError> {
-    user_for_session(db, session)
-        .await?
-        .ok_or(AppError::Unauthenticated)
+/// The signed-in person making the request; refused when nobody is.
+struct Caller(AuthUser);
+
+impl FromRequestParts<MediaState> for Caller {
+    type Rejection = Refusal;
+
+    async fn from_request_parts(parts: &mut Parts, state: &MediaState) -> Result<Self, Refusal> {
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::Unauthenticated)?;
+        let user = user_for_session(&state.db, &session)
+            .await?
+            .ok_or(AppError::Unauthenticated)?;
+        Ok(Caller(user))
+    }
 }
 
 async fn upload(
     State(state): State<MediaState>,
-    session: Session,
+    Caller(user): Caller,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let user = caller(&state.db, &session).await?;
     user.require(Action::AttachMedia)?;
     let (call, scope) = visible_call(&state.db, &user, id).await?;
     if !can_edit(&user, &scope, &call) {
@@ -107,16 +118,29 @@ async fn upload(
 
 async fn play(
     State(state): State<MediaState>,
-    session: Session,
+    Caller(user): Caller,
     Path(id): Path<i32>,
     headers: HeaderMap,
 ) -> Answer {
-    let user = caller(&state.db, &session).await?;
     let call = audible_call(&state.db, &user, id).await?;
-    let (Some(key), Some(mime)) = (call.recording_key, call.recording_mime) else {
-        return Err(AppError::not_found("That call's recording").into());
-    };
+    let (key, mime) = kept(
+        call.recording_key,
+        call.recording_mime,
+        "That call's recording",
+    )?;
     serve_stored(&state, &key, &mime, None, &headers, "recording").await
+}
+
+/// A stored file's key and type, or "not found" naming `what`.
+fn kept(
+    key: Option<String>,
+    mime: Option<String>,
+    what: &str,
+) -> Result<(String, String), Refusal> {
+    match (key, mime) {
+        (Some(key), Some(mime)) => Ok((key, mime)),
+        _ => Err(AppError::not_found(what).into()),
+    }
 }
 
 fn file_name(headers: &HeaderMap) -> String {
@@ -132,12 +156,11 @@ fn file_name(headers: &HeaderMap) -> String {
 /// a recording, kept beside the recordings.
 async fn attach(
     State(state): State<MediaState>,
-    session: Session,
+    Caller(user): Caller,
     Path(id): Path<i32>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Answer {
-    let user = caller(&state.db, &session).await?;
     let complaint = material_target(&state.db, &user, id).await?;
     let name = file_name(&headers);
     let (mime, extension) = checked(
@@ -158,15 +181,16 @@ async fn attach(
 /// cannot run in the page's origin).
 async fn material(
     State(state): State<MediaState>,
-    session: Session,
+    Caller(user): Caller,
     Path(id): Path<i32>,
     headers: HeaderMap,
 ) -> Answer {
-    let user = caller(&state.db, &session).await?;
     let c = material_of(&state.db, &user, id).await?;
-    let (Some(key), Some(mime)) = (c.attachment_key, c.attachment_mime) else {
-        return Err(AppError::not_found("That complaint's material").into());
-    };
+    let (key, mime) = kept(
+        c.attachment_key,
+        c.attachment_mime,
+        "That complaint's material",
+    )?;
     let name: String = c
         .attachment_name
         .unwrap_or_default()
