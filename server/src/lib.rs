@@ -13,6 +13,13 @@ pub mod security;
 pub mod session_store;
 pub mod storage;
 
+// Rendering a page allocates and frees thousands of small strings and
+// nodes; the system allocator spent a sixth of a page's CPU doing that under
+// load. Here rather than in main.rs so the in-process tests and the bench
+// measure the server as it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use app::server::{AppState, Settings};
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -479,3 +479,52 @@ async fn the_organiser_reveals_early_and_a_late_score_is_refused() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// The home page's "Calibration waiting for you": open sessions with calls
+/// the person has not scored yet, and nothing else.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn home_lists_only_the_open_sessions_waiting_for_the_persons_scores() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = org.ids.clone();
+    let waiting = |v: &Value| -> Vec<(i64, i64)> {
+        v["calibrations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["id"].as_i64().unwrap(), s["mine_to_do"].as_i64().unwrap()))
+            .collect()
+    };
+    // Two calls for Casey and Tess; one for Casey alone with Lee.
+    let both = create(&org, &[org.casey_id, org.tess_id], &org.calls)
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let small = create(&org, &[org.casey_id, org.lee_id], &org.calls[..1])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let mut casey = waiting(&home(&org.casey).await);
+    casey.sort();
+    assert_eq!(casey, vec![(both, 2), (small, 1)]);
+    assert_eq!(waiting(&home(&org.tess).await), vec![(both, 2)]);
+
+    // A scored call leaves the count; a revealed session leaves the list.
+    score(&org.casey, both, org.calls[0], &ids, |i| level(0, i)).await;
+    score(&org.casey, small, org.calls[0], &ids, |i| level(0, i)).await;
+    score(&org.lee, small, org.calls[0], &ids, |i| level(0, i)).await;
+    assert_eq!(session(&org.casey, small).await["status"], "revealed");
+    assert_eq!(waiting(&home(&org.casey).await), vec![(both, 1)]);
+    assert_eq!(waiting(&home(&org.tess).await), vec![(both, 2)]);
+    // An agent takes part in no calibration.
+    assert!(org.ana.call("home", &[]).await.ok()["calibrations"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+async fn home(api: &Api) -> Value {
+    api.call("home", &[]).await.ok().clone()
+}

@@ -4,7 +4,6 @@ use super::calibration;
 use super::people::auth::me;
 use super::people::teams::team_details;
 use crate::domain::access::{self, Action};
-use crate::domain::lifecycle::CalibrationStatus;
 use crate::domain::lifecycle::MembershipKind;
 use crate::error::AppError;
 use crate::server::entities::{invitation, team, team_member, user};
@@ -53,12 +52,7 @@ pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
         None
     };
     let calibrations = if access::permits_any(caller.roles, Action::JoinCalibration) {
-        calibration::list(cx)
-            .await?
-            .sessions
-            .into_iter()
-            .filter(|s| s.status == CalibrationStatus::Open && s.mine_to_do > 0)
-            .collect()
+        calibration::to_do(cx).await?
     } else {
         vec![]
     };

@@ -15,14 +15,40 @@ use std::collections::HashMap;
 
 /// The sessions the caller organises or takes part in; leaders see all.
 pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
-    let (db, caller) = (&cx.db, &cx.caller);
+    let caller = &cx.caller;
     caller.require(Action::JoinCalibration)?;
-    let (sessions, mine) = super::readable_sessions(
-        cx,
-        calibration_session::Entity::in_org(caller.org_id)
-            .order_by_desc(calibration_session::Column::CreatedAt),
-    )
-    .await?;
+    let all = calibration_session::Entity::in_org(caller.org_id)
+        .order_by_desc(calibration_session::Column::CreatedAt);
+    Ok(CalibrationList {
+        sessions: summaries(cx, all, true).await?,
+        can_organise: access::permits_any(caller.roles, Action::RunCalibration),
+    })
+}
+
+/// The open sessions waiting for the caller's blind scores, for the home
+/// page: without the revealed ones' agreement, which the home page does
+/// not show and which costs a read of every revealed session's ratings.
+pub async fn to_do(cx: &Ctx) -> Result<Vec<CalibrationSummary>, AppError> {
+    cx.caller.require(Action::JoinCalibration)?;
+    let open = calibration_session::Entity::in_org(cx.caller.org_id)
+        .filter(calibration_session::Column::Status.eq(CalibrationStatus::Open))
+        .order_by_desc(calibration_session::Column::CreatedAt);
+    Ok(summaries(cx, open, false)
+        .await?
+        .into_iter()
+        .filter(|s| s.mine_to_do > 0)
+        .collect())
+}
+
+/// The sessions of `query` the caller reads, with their progress and, when
+/// `with_alpha`, a revealed session's agreement.
+async fn summaries(
+    cx: &Ctx,
+    query: sea_orm::Select<calibration_session::Entity>,
+    with_alpha: bool,
+) -> Result<Vec<CalibrationSummary>, AppError> {
+    let (db, caller) = (&cx.db, &cx.caller);
+    let (sessions, mine) = super::readable_sessions(cx, query).await?;
     let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
     let mut calls: HashMap<i32, usize> = HashMap::new();
     for c in calibration_call::Entity::find()
@@ -69,7 +95,7 @@ pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
             .filter(|r| r.coach_id == caller.id && r.status != ReviewStatus::Draft)
             .count();
         let open = s.status == CalibrationStatus::Open;
-        let alpha = if open {
+        let alpha = if open || !with_alpha {
             None
         } else {
             super::view::session_alpha(db, &s).await?
@@ -93,8 +119,5 @@ pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
             alpha,
         });
     }
-    Ok(CalibrationList {
-        sessions: out,
-        can_organise: access::permits_any(caller.roles, Action::RunCalibration),
-    })
+    Ok(out)
 }
