@@ -528,3 +528,51 @@ async fn home_lists_only_the_open_sessions_waiting_for_the_persons_scores() {
 async fn home(api: &Api) -> Value {
     api.call("home", &[]).await.ok().clone()
 }
+
+/// The list reads every revealed session's agreement at once; each must be
+/// the alpha its own page shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_list_shows_each_revealed_sessions_own_alpha() {
+    let server = TestServer::start().await;
+    let org = org(&server).await;
+    let ids = org.ids.clone();
+    let first = create(&org, &[org.casey_id, org.tess_id], &org.calls)
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let second = create(&org, &[org.casey_id, org.lee_id], &org.calls[..1])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    let open = create(&org, &[org.casey_id, org.tess_id], &org.calls[..1])
+        .await
+        .ok()
+        .as_i64()
+        .unwrap();
+    for (n, call) in org.calls.iter().enumerate() {
+        score(&org.casey, first, *call, &ids, |i| level(n, i)).await;
+        score(&org.tess, first, *call, &ids, |i| (level(n, i) + 1).min(5)).await;
+    }
+    score(&org.casey, second, org.calls[0], &ids, |i| level(0, i)).await;
+    score(&org.lee, second, org.calls[0], &ids, |i| level(1, i)).await;
+    score(&org.casey, open, org.calls[0], &ids, |_| 3).await;
+    let list = org.dana.call("calibration/list", &[]).await.ok().clone();
+    let alpha_in_list = |id: i64| {
+        list["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["alpha"].clone())
+            .unwrap()
+    };
+    let first_alpha = session(&org.dana, first).await["revealed"]["alpha"].clone();
+    let second_alpha = session(&org.dana, second).await["revealed"]["alpha"].clone();
+    assert!(first_alpha.is_f64() && second_alpha.is_f64());
+    assert_ne!(first_alpha, second_alpha);
+    assert_eq!(alpha_in_list(first), first_alpha);
+    assert_eq!(alpha_in_list(second), second_alpha);
+    assert_eq!(alpha_in_list(open), Value::Null);
+}

@@ -2,7 +2,7 @@
 //! sessions (units = the calls), alpha per month, and each coach's leniency
 //! per month, with each table as CSV.
 
-use super::view::{scores, value};
+use super::view::{scores_of, value};
 use crate::domain::access::Action;
 use crate::domain::agreement::{leniency, ordinal_alpha, Reading};
 use crate::domain::lifecycle::CalibrationStatus;
@@ -65,9 +65,14 @@ pub async fn agreement(cx: &Ctx, months_back: i64) -> Result<AgreementView, AppE
     }
     // One unit per call and behaviour: its month, lineage and each coach's value.
     let mut units: Vec<Unit> = vec![];
+    let ids: Vec<i32> = sessions.iter().map(|s| s.id).collect();
+    let mut all = scores_of(db, &ids).await?;
     for s in &sessions {
         let month = month_start(caller.clock.day_of(s.created_at));
-        for ((_, lineage), by_coach) in scores(db, s).await?.by_unit {
+        let Some(scored) = all.remove(&s.id) else {
+            continue;
+        };
+        for ((_, lineage), by_coach) in scored.by_unit {
             units.push((
                 month,
                 lineage,

@@ -77,6 +77,12 @@ async fn summaries(
         [],
     )
     .await?;
+    let revealed: Vec<i32> = sessions
+        .iter()
+        .filter(|s| with_alpha && s.status != CalibrationStatus::Open)
+        .map(|s| s.id)
+        .collect();
+    let agreement = super::view::scores_of(db, &revealed).await?;
     let today = caller.clock.today();
     let mut out = vec![];
     for s in sessions {
@@ -95,10 +101,10 @@ async fn summaries(
             .filter(|r| r.coach_id == caller.id && r.status != ReviewStatus::Draft)
             .count();
         let open = s.status == CalibrationStatus::Open;
-        let alpha = if open || !with_alpha {
+        let alpha = if open {
             None
         } else {
-            super::view::session_alpha(db, &s).await?
+            agreement.get(&s.id).and_then(|scores| scores.alpha())
         };
         out.push(CalibrationSummary {
             id: s.id,

@@ -23,8 +23,12 @@ use crate::types::{
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
 
+/// Ids per `IN (…)` list: under every database's parameter limit.
+const CHUNK: usize = 5_000;
+
 /// The submitted blind scores of a session: per call, per behaviour
 /// lineage, each coach's rating.
+#[derive(Default)]
 pub(super) struct Scores {
     /// (call, lineage) → coach → rating.
     pub(super) by_unit: BTreeMap<(i32, String), BTreeMap<i32, Rating>>,
@@ -36,19 +40,42 @@ pub(super) async fn scores(
     db: &impl ConnectionTrait,
     session: &calibration_session::Model,
 ) -> Result<Scores, AppError> {
-    let reviews = review::Entity::find()
-        .filter(review::Column::CalibrationId.eq(session.id))
-        .filter(review::Column::Status.ne(ReviewStatus::Draft))
-        .all(db)
-        .await?;
+    Ok(scores_of(db, &[session.id])
+        .await?
+        .remove(&session.id)
+        .unwrap_or_default())
+}
+
+/// The submitted blind scores of these sessions, by session: a fixed
+/// number of reads however many sessions a list or a trend covers.
+pub(super) async fn scores_of(
+    db: &impl ConnectionTrait,
+    sessions: &[i32],
+) -> Result<HashMap<i32, Scores>, AppError> {
+    let mut reviews: Vec<review::Model> = vec![];
+    for chunk in sessions.chunks(CHUNK) {
+        reviews.extend(
+            review::Entity::find()
+                .filter(review::Column::CalibrationId.is_in(chunk.to_vec()))
+                .filter(review::Column::Status.ne(ReviewStatus::Draft))
+                .all(db)
+                .await?,
+        );
+    }
     let by_review: HashMap<i32, &review::Model> = reviews.iter().map(|r| (r.id, r)).collect();
-    let ratings = review_rating::Entity::find()
-        .filter(
-            review_rating::Column::ReviewId.is_in(by_review.keys().copied().collect::<Vec<_>>()),
-        )
-        .all(db)
-        .await?;
-    let behaviour_ids: Vec<i32> = ratings.iter().map(|r| r.behaviour_id).collect();
+    let review_ids: Vec<i32> = by_review.keys().copied().collect();
+    let mut ratings: Vec<review_rating::Model> = vec![];
+    for chunk in review_ids.chunks(CHUNK) {
+        ratings.extend(
+            review_rating::Entity::find()
+                .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
+                .all(db)
+                .await?,
+        );
+    }
+    let mut behaviour_ids: Vec<i32> = ratings.iter().map(|r| r.behaviour_id).collect();
+    behaviour_ids.sort_unstable();
+    behaviour_ids.dedup();
     // Matched by lineage, so a framework published mid-session still lines up.
     let lineage: HashMap<i32, String> = framework_behaviour::Entity::find()
         .filter(framework_behaviour::Column::Id.is_in(behaviour_ids))
@@ -57,7 +84,7 @@ pub(super) async fn scores(
         .into_iter()
         .map(|b| (b.id, b.lineage))
         .collect();
-    let mut by_unit: BTreeMap<(i32, String), BTreeMap<i32, Rating>> = BTreeMap::new();
+    let mut out: HashMap<i32, Scores> = HashMap::new();
     for r in ratings {
         let (Some(rv), Some(l), Some(rating)) = (
             by_review.get(&r.review_id),
@@ -66,15 +93,26 @@ pub(super) async fn scores(
         ) else {
             continue;
         };
-        by_unit
+        let Some(session) = rv.calibration_id else {
+            continue;
+        };
+        out.entry(session)
+            .or_default()
+            .by_unit
             .entry((rv.call_id, l.clone()))
             .or_default()
             .insert(rv.coach_id, rating);
     }
-    let mut coaches: Vec<i32> = reviews.iter().map(|r| r.coach_id).collect();
-    coaches.sort();
-    coaches.dedup();
-    Ok(Scores { by_unit, coaches })
+    for r in &reviews {
+        if let Some(session) = r.calibration_id {
+            out.entry(session).or_default().coaches.push(r.coach_id);
+        }
+    }
+    for s in out.values_mut() {
+        s.coaches.sort_unstable();
+        s.coaches.dedup();
+    }
+    Ok(out)
 }
 
 /// A rating on the agreement scale: Missed 0, levels 1–5, N/A missing.
@@ -87,7 +125,8 @@ pub(super) fn value(r: Rating) -> Option<u8> {
 }
 
 impl Scores {
-    fn alpha(&self) -> Option<f64> {
+    /// α over every call × behaviour of a revealed session.
+    pub(super) fn alpha(&self) -> Option<f64> {
         let units: Vec<Vec<Option<u8>>> = self
             .by_unit
             .values()
@@ -95,14 +134,6 @@ impl Scores {
             .collect();
         ordinal_alpha(&units)
     }
-}
-
-/// α over every call × behaviour of a revealed session.
-pub(super) async fn session_alpha(
-    db: &impl ConnectionTrait,
-    session: &calibration_session::Model,
-) -> Result<Option<f64>, AppError> {
-    Ok(scores(db, session).await?.alpha())
 }
 
 pub async fn view(cx: &Ctx, session_id: i32) -> Result<CalibrationSessionView, AppError> {
