@@ -22,6 +22,7 @@ pub mod kpi_rollup;
 pub mod names;
 pub mod notify;
 pub mod quality_rollup;
+pub mod ratings;
 pub mod tenancy;
 pub mod versions;
 pub mod visibility;

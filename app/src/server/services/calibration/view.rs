@@ -9,7 +9,7 @@ use crate::domain::lifecycle::{CalibrationStatus, ReviewStatus};
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
 use crate::server::entities::{
-    calibration_reference, calibration_session, call, framework_behaviour, review, review_rating,
+    calibration_reference, calibration_session, call, framework_behaviour, review,
 };
 use crate::server::kernel::calibration::{self, seat};
 use crate::server::kernel::dates::date;
@@ -64,15 +64,7 @@ pub(super) async fn scores_of(
     }
     let by_review: HashMap<i32, &review::Model> = reviews.iter().map(|r| (r.id, r)).collect();
     let review_ids: Vec<i32> = by_review.keys().copied().collect();
-    let mut ratings: Vec<review_rating::Model> = vec![];
-    for chunk in review_ids.chunks(CHUNK) {
-        ratings.extend(
-            review_rating::Entity::find()
-                .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
-                .all(db)
-                .await?,
-        );
-    }
+    let ratings = crate::server::kernel::ratings::ratings_of(db, &review_ids).await?;
     let mut behaviour_ids: Vec<i32> = ratings.iter().map(|r| r.behaviour_id).collect();
     behaviour_ids.sort_unstable();
     behaviour_ids.dedup();

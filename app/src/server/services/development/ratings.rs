@@ -6,7 +6,7 @@ use crate::domain::benchmark::{self, ScoredRating};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::domain::scoring::Rating;
 use crate::error::AppError;
-use crate::server::entities::{call, framework, framework_behaviour as fb, review, review_rating};
+use crate::server::entities::{call, framework, framework_behaviour as fb, review};
 use crate::server::services::frameworks::{self, view_of};
 use crate::types::FrameworkView;
 use chrono::{DateTime, Utc};
@@ -69,15 +69,7 @@ pub async fn scored_ratings(
     }
     let by_id: HashMap<i32, &review::Model> = reviews.iter().map(|r| (r.id, r)).collect();
     let review_ids: Vec<i32> = by_id.keys().copied().collect();
-    let mut ratings = Vec::new();
-    for chunk in review_ids.chunks(CHUNK) {
-        ratings.extend(
-            review_rating::Entity::find()
-                .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
-                .all(db)
-                .await?,
-        );
-    }
+    let ratings = crate::server::kernel::ratings::ratings_of(db, &review_ids).await?;
     let lineages = lineage_map(db, org_id).await?;
     Ok(ratings
         .into_iter()
