@@ -20,32 +20,30 @@ pub async fn list(cx: &Ctx) -> Result<CalibrationList, AppError> {
     let all = calibration_session::Entity::in_org(caller.org_id)
         .order_by_desc(calibration_session::Column::CreatedAt);
     Ok(CalibrationList {
-        sessions: summaries(cx, all, true).await?,
+        sessions: summaries(cx, all).await?,
         can_organise: access::permits_any(caller.roles, Action::RunCalibration),
     })
 }
 
 /// The open sessions waiting for the caller's blind scores, for the home
-/// page: without the revealed ones' agreement, which the home page does
-/// not show and which costs a read of every revealed session's ratings.
+/// page (open sessions only: no revealed session's agreement to work out).
 pub async fn to_do(cx: &Ctx) -> Result<Vec<CalibrationSummary>, AppError> {
     cx.caller.require(Action::JoinCalibration)?;
     let open = calibration_session::Entity::in_org(cx.caller.org_id)
         .filter(calibration_session::Column::Status.eq(CalibrationStatus::Open))
         .order_by_desc(calibration_session::Column::CreatedAt);
-    Ok(summaries(cx, open, false)
+    Ok(summaries(cx, open)
         .await?
         .into_iter()
         .filter(|s| s.mine_to_do > 0)
         .collect())
 }
 
-/// The sessions of `query` the caller reads, with their progress and, when
-/// `with_alpha`, a revealed session's agreement.
+/// The sessions of `query` the caller reads, with their progress and a
+/// revealed session's agreement.
 async fn summaries(
     cx: &Ctx,
     query: sea_orm::Select<calibration_session::Entity>,
-    with_alpha: bool,
 ) -> Result<Vec<CalibrationSummary>, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let (sessions, mine) = super::readable_sessions(cx, query).await?;
@@ -79,7 +77,7 @@ async fn summaries(
     .await?;
     let revealed: Vec<i32> = sessions
         .iter()
-        .filter(|s| with_alpha && s.status != CalibrationStatus::Open)
+        .filter(|s| s.status != CalibrationStatus::Open)
         .map(|s| s.id)
         .collect();
     let agreement = super::view::scores_of(db, &revealed).await?;

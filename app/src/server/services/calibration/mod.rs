@@ -13,6 +13,13 @@ pub use list::*;
 pub use sessions::*;
 pub use view::*;
 
+use crate::domain::access;
+use crate::error::AppError;
+use crate::server::entities::{calibration_participant, calibration_session};
+use crate::server::kernel::Ctx;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, Select};
+use std::collections::HashSet;
+
 /// A call as a calibration page names it.
 fn call_label(
     c: &crate::server::entities::call::Model,
@@ -31,21 +38,13 @@ fn call_label(
 /// those they organise or take part in), and the ids of those they take
 /// part in.
 async fn readable_sessions(
-    cx: &crate::server::kernel::Ctx,
-    query: sea_orm::Select<crate::server::entities::calibration_session::Entity>,
-) -> Result<
-    (
-        Vec<crate::server::entities::calibration_session::Model>,
-        std::collections::HashSet<i32>,
-    ),
-    crate::error::AppError,
-> {
-    use crate::server::entities::calibration_participant as participant;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    cx: &Ctx,
+    query: Select<calibration_session::Entity>,
+) -> Result<(Vec<calibration_session::Model>, HashSet<i32>), AppError> {
     let caller = &cx.caller;
-    let whole = crate::domain::access::sees_whole_organisation(caller.roles);
-    let mine: std::collections::HashSet<i32> = participant::Entity::find()
-        .filter(participant::Column::UserId.eq(caller.id))
+    let whole = access::sees_whole_organisation(caller.roles);
+    let mine: HashSet<i32> = calibration_participant::Entity::find()
+        .filter(calibration_participant::Column::UserId.eq(caller.id))
         .all(&cx.db)
         .await?
         .into_iter()

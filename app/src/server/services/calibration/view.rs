@@ -52,6 +52,9 @@ pub(super) async fn scores_of(
     db: &impl ConnectionTrait,
     sessions: &[i32],
 ) -> Result<HashMap<i32, Scores>, AppError> {
+    if sessions.is_empty() {
+        return Ok(HashMap::new());
+    }
     let mut reviews: Vec<review::Model> = vec![];
     for chunk in sessions.chunks(CHUNK) {
         reviews.extend(
