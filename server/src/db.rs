@@ -4,6 +4,10 @@ use migrations::{Migrator, MigratorTrait};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr};
 use std::time::Duration;
 
+/// A statement this slow is logged as a warning: every page's budget is
+/// 25 ms (50 ms on PostgreSQL), so one statement of this is a bug to find.
+const SLOW_STATEMENT: Duration = Duration::from_millis(250);
+
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     if let Some(path) = sqlite_path(url) {
         if let Some(dir) = std::path::Path::new(&path).parent() {
@@ -17,7 +21,13 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     options
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
+        // Every statement with its time at debug level under `sqlx::query`
+        // (off unless RUST_LOG asks for it: `RUST_LOG=sqlx::query=debug`),
+        // and any statement slower than this as a warning, which the
+        // default filter shows.
+        .sqlx_logging(true)
+        .sqlx_logging_level(log::LevelFilter::Debug)
+        .sqlx_slow_statements_logging_settings(log::LevelFilter::Warn, SLOW_STATEMENT);
     if url.starts_with("sqlite:") {
         // SQLite has one writer; a small pool and WAL keep readers unblocked.
         // In WAL mode `synchronous=NORMAL` syncs the disk at checkpoints, not
