@@ -1,8 +1,9 @@
 // Finishes a release build's static files in target/site/pkg: minifies
 // the wasm-split loader (cargo-leptos minifies the main script only),
-// re-optimises the split wasm chunks for speed (below), and writes a Brotli (.br, quality 11) and a gzip (.gz, level 9) copy of every
-// file beside it, which the server sends as they are to browsers that
-// accept them. Compressing once here rather than per request gives smaller
+// re-optimises the split wasm chunks for speed (below), and writes a
+// Brotli (.br, quality 11) and a gzip (.gz, level 9) copy of every file
+// beside it, which the server sends as they are to browsers that accept
+// them. Compressing once here rather than per request gives smaller
 // files than the server's on-the-fly quality and costs it no CPU.
 // Idempotent: a copy newer than its file is kept.
 //

@@ -27,6 +27,11 @@ pub mod tenancy;
 pub mod versions;
 pub mod visibility;
 
+/// Ids per `IN (…)` list when reading rows by many ids: well under every
+/// database's limit on bound parameters (32,766 in SQLite, 65,535 in
+/// PostgreSQL).
+pub const IN_LIST_CHUNK: usize = 5_000;
+
 pub use clock::Clock;
 pub use context::{AuthUser, Ctx};
 pub use errors::{internal, is_unique_violation};

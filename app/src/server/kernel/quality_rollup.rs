@@ -25,8 +25,6 @@ type CallRow = (i32, DateTime<Utc>, Channel, Option<i16>, Option<i16>);
 
 /// Days per refresh pass.
 const DAYS_PER_PASS: usize = 31;
-/// Ids per `IN (…)` list: under every database's parameter limit.
-const CHUNK: usize = 5_000;
 
 /// Makes the rows of these days of the organisation again from its reviews.
 pub async fn refresh(
@@ -66,7 +64,7 @@ pub async fn refresh(
                 .collect();
             let ids: Vec<i32> = calls.keys().copied().collect();
             let mut reviews: Vec<(i32, i32, i32, i32, Option<f64>)> = Vec::new();
-            for chunk in ids.chunks(CHUNK) {
+            for chunk in ids.chunks(super::IN_LIST_CHUNK) {
                 reviews.extend(
                     review::ordinary()
                         .select_only()
@@ -87,7 +85,7 @@ pub async fn refresh(
             }
             let review_ids: Vec<i32> = reviews.iter().map(|r| r.0).collect();
             let mut ratings: HashMap<i32, Vec<(i32, i16)>> = HashMap::new();
-            for chunk in review_ids.chunks(CHUNK) {
+            for chunk in review_ids.chunks(super::IN_LIST_CHUNK) {
                 let rows: Vec<(i32, i32, i16)> = review_rating::Entity::find()
                     .select_only()
                     .columns([

@@ -1,12 +1,10 @@
 //! The ratings of a set of reviews, for whatever reads reviews in bulk
 //! (the development views, calibration agreement).
 
+use super::IN_LIST_CHUNK;
 use crate::error::AppError;
 use crate::server::entities::review_rating;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
-
-/// Ids per `IN (…)` list: under every database's limit on bound parameters.
-const CHUNK: usize = 900;
 
 /// Every rating of these reviews.
 pub async fn ratings_of(
@@ -14,7 +12,7 @@ pub async fn ratings_of(
     review_ids: &[i32],
 ) -> Result<Vec<review_rating::Model>, AppError> {
     let mut ratings = Vec::new();
-    for chunk in review_ids.chunks(CHUNK) {
+    for chunk in review_ids.chunks(IN_LIST_CHUNK) {
         ratings.extend(
             review_rating::Entity::find()
                 .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))

@@ -15,6 +15,7 @@ use crate::server::kernel::calibration::{self, seat};
 use crate::server::kernel::dates::date;
 use crate::server::kernel::names::Names;
 use crate::server::kernel::Ctx;
+use crate::server::kernel::IN_LIST_CHUNK;
 use crate::server::services::frameworks;
 use crate::types::{
     BehaviourAgreement, CalibrationSessionView, CoachLeniency, RevealedCall, RevealedSession,
@@ -22,9 +23,6 @@ use crate::types::{
 };
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use std::collections::{BTreeMap, HashMap};
-
-/// Ids per `IN (…)` list: under every database's parameter limit.
-const CHUNK: usize = 5_000;
 
 /// The submitted blind scores of a session: per call, per behaviour
 /// lineage, each coach's rating.
@@ -56,7 +54,7 @@ pub(super) async fn scores_of(
         return Ok(HashMap::new());
     }
     let mut reviews: Vec<review::Model> = vec![];
-    for chunk in sessions.chunks(CHUNK) {
+    for chunk in sessions.chunks(IN_LIST_CHUNK) {
         reviews.extend(
             review::Entity::find()
                 .filter(review::Column::CalibrationId.is_in(chunk.to_vec()))

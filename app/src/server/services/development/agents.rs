@@ -10,8 +10,7 @@ use crate::types::AgentRef;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
-/// Keeps `IN (…)` lists below SQLite's limit on bound parameters.
-pub(super) const CHUNK: usize = 900;
+pub(super) use crate::server::kernel::IN_LIST_CHUNK as CHUNK;
 
 // ---- Who may see whose development ------------------------------------------
 

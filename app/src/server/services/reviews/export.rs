@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::server::entities::{call, review, review_rating};
 use crate::server::kernel::csv::CsvTable;
 use crate::server::kernel::names::Names;
+use crate::server::kernel::IN_LIST_CHUNK;
 use crate::server::kernel::{Clock, Ctx};
 use crate::server::services::calls::{filtered_ids, period_name};
 use crate::server::services::development::{columns_of, current_framework};
@@ -16,9 +17,6 @@ use crate::types::CallFilter;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
-
-/// Ids per `IN (…)` list: well under every database's parameter limit.
-const CHUNK: usize = 5_000;
 
 const FIXED: [&str; 12] = [
     "Call occurred (UTC)",
@@ -53,7 +51,7 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
     let ids = filtered_ids(cx, &filter).await?;
     let mut reviews = Vec::new();
     let mut occurred: HashMap<i32, DateTime<Utc>> = HashMap::new();
-    for chunk in ids.chunks(CHUNK) {
+    for chunk in ids.chunks(IN_LIST_CHUNK) {
         reviews.extend(
             review::ordinary()
                 .filter(review::Column::OrgId.eq(org))
@@ -79,7 +77,7 @@ pub async fn reviews_csv(cx: &Ctx, filter: CallFilter) -> Result<CsvTable, AppEr
     // Each review's ratings by column of the current framework.
     let mut ratings: HashMap<i32, Vec<Option<Rating>>> = HashMap::new();
     let review_ids: Vec<i32> = reviews.iter().map(|r| r.id).collect();
-    for chunk in review_ids.chunks(CHUNK) {
+    for chunk in review_ids.chunks(IN_LIST_CHUNK) {
         for r in review_rating::Entity::find()
             .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
             .all(db)
