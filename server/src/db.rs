@@ -41,6 +41,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
         });
+        options.map_sqlx_sqlite_pool_opts(|pool| {
+            pool.after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
+        });
     } else {
         options.max_connections(20);
     }
@@ -54,6 +57,39 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = Database::connect(options).await?;
     optimize(&db).await?;
     Ok(db)
+}
+
+/// Turns on SQLite's query planner stability guarantee for a connection.
+///
+/// Without it SQLite replans a cached statement whenever a parameter it
+/// looked at while planning is bound again, and it looks at a `LIMIT ?`
+/// (every sea-orm `.one()`) and at parameters compared with indexed columns
+/// once there are samples: under load about a sixth of the server's CPU went
+/// to compiling the same statements again on every request. With the
+/// guarantee a statement is planned once per connection from the statistics,
+/// not from the values bound to it.
+async fn stable_plans(
+    conn: &mut sea_orm::sqlx::SqliteConnection,
+) -> Result<(), sea_orm::sqlx::Error> {
+    let mut handle = conn.lock_handle().await?;
+    let db = handle.as_raw_handle();
+    // SAFETY: `db` is this connection's open handle, locked for the call;
+    // SQLITE_DBCONFIG_ENABLE_QPSG takes an int and an int* that may be null.
+    let rc = unsafe {
+        libsqlite3_sys::sqlite3_db_config(
+            db.as_ptr(),
+            libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+            1 as std::os::raw::c_int,
+            std::ptr::null_mut::<std::os::raw::c_int>(),
+        )
+    };
+    if rc == libsqlite3_sys::SQLITE_OK {
+        Ok(())
+    } else {
+        Err(sea_orm::sqlx::Error::Protocol(format!(
+            "SQLite refused the query planner stability setting (code {rc})"
+        )))
+    }
 }
 
 /// Gives SQLite's query planner statistics on every table (the
@@ -132,6 +168,37 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(analysed.try_get_by_index::<i64>(0).unwrap() > 0);
+    }
+
+    /// Issue 18: without the stability guarantee SQLite compiled every
+    /// `.one()` statement again each time it ran (its `LIMIT ?` is bound
+    /// anew), a sixth of a page's CPU. Every connection of the pool has it.
+    #[tokio::test]
+    async fn every_sqlite_connection_plans_statements_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = connect(&url).await.unwrap();
+        let pool = db.get_sqlite_connection_pool();
+        let mut held = vec![];
+        for _ in 0..3 {
+            let mut conn = pool.acquire().await.unwrap();
+            let mut handle = conn.lock_handle().await.unwrap();
+            let mut on: std::os::raw::c_int = -1;
+            // SAFETY: an open, locked handle; -1 reads the setting into `on`.
+            let rc = unsafe {
+                libsqlite3_sys::sqlite3_db_config(
+                    handle.as_raw_handle().as_ptr(),
+                    libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
+                    -1 as std::os::raw::c_int,
+                    &mut on as *mut std::os::raw::c_int,
+                )
+            };
+            assert_eq!(rc, libsqlite3_sys::SQLITE_OK);
+            assert_eq!(on, 1, "a connection without the planner guarantee");
+            drop(handle);
+            // Held, so that the next acquire opens another connection.
+            held.push(conn);
+        }
     }
 
     /// Issue 18: these lookups read a handful of rows, not the table.
