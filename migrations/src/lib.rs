@@ -20,6 +20,7 @@ mod m20261205_000001_complaints;
 mod m20261206_000001_review_agent_index;
 mod m20261206_000002_time_zones;
 mod m20261207_000001_target_progress;
+mod m20261207_000002_review_queue_indexes;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000001_review_agent_index::Migration),
             Box::new(m20261206_000002_time_zones::Migration),
             Box::new(m20261207_000001_target_progress::Migration),
+            Box::new(m20261207_000002_review_queue_indexes::Migration),
         ]
     }
 }

@@ -14,7 +14,7 @@ pub async fn get_me() -> Result<Option<Me>, AppError> {
     respond(
         async {
             match guard::current_user().await? {
-                Some(user) => Ok(Some(auth::me(&guard::db()?, &user).await?)),
+                Some(user) => Ok(Some(auth::me(&user))),
                 None => Ok(None),
             }
         }

@@ -65,7 +65,7 @@ pub async fn user_for_session(
         .await?;
     match found {
         Some((u, Some(org))) if u.active && Some(u.session_version) == version => {
-            Ok(Some(AuthUser::new(&u, &org.time_zone)))
+            Ok(Some(AuthUser::new(&u, &org)))
         }
         _ => {
             session.flush().await.map_err(internal)?;

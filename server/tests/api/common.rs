@@ -78,6 +78,14 @@ impl TestServer {
     }
 
     async fn start_on(database_url: Option<String>, extra: &[(&str, &str)]) -> Self {
+        // RUST_LOG shows the servers' logs (`sqlx::query=debug`: every
+        // statement), with the test's output.
+        if let Ok(filter) = std::env::var("RUST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_test_writer()
+                .try_init();
+        }
         let dir = tempfile::tempdir().expect("temp dir");
         let database_url = match database_url {
             Some(url) => url,

@@ -43,6 +43,14 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+/// `status = '<key>'` with the key in the statement's text, not bound:
+/// only then can a planner that plans once per statement use the partial
+/// indexes on drafts and disputes (migration `m20261207_000002`).
+pub fn status_is(status: ReviewStatus) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, ExprTrait};
+    Expr::col((Entity, Column::Status)).eq(Expr::Constant(status.key().into()))
+}
+
 /// Reviews of agents' calls, calibration practice left out: every view of
 /// an agent's scored calls starts here.
 pub fn ordinary() -> Select<Entity> {

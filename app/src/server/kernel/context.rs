@@ -6,7 +6,7 @@ use super::clock::Clock;
 use crate::domain::access::{self, Action, Relation};
 use crate::domain::roles::RoleSet;
 use crate::error::AppError;
-use crate::server::entities::user;
+use crate::server::entities::{organization, user};
 use sea_orm::DatabaseConnection;
 
 /// A signed-in person as the services see them.
@@ -17,20 +17,23 @@ pub struct AuthUser {
     pub name: String,
     pub email: String,
     pub roles: RoleSet,
+    /// Read with the person, so that the frame's `me` needs no query.
+    pub org_name: String,
     /// The organisation's days and the person's times.
     pub clock: Clock,
 }
 
 impl AuthUser {
-    /// The person of `u`, whose organisation keeps its time in `org_zone`.
-    pub fn new(u: &user::Model, org_zone: &str) -> Self {
+    /// The person of `u`, in their organisation `org`.
+    pub fn new(u: &user::Model, org: &organization::Model) -> Self {
         AuthUser {
             id: u.id,
             org_id: u.org_id,
             name: u.name.clone(),
             email: u.email.clone(),
             roles: u.roles(),
-            clock: Clock::from_names(org_zone, u.time_zone.as_deref()),
+            org_name: org.name.clone(),
+            clock: Clock::from_names(&org.time_zone, u.time_zone.as_deref()),
         }
     }
 }

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
-    let me = me(db, caller).await?;
+    let me = me(caller);
     let mine = team_member::Entity::find()
         .filter(team_member::Column::UserId.eq(caller.id))
         .all(db)

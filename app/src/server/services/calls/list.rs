@@ -209,15 +209,23 @@ pub async fn options(cx: &Ctx) -> Result<CallScope, AppError> {
         .all(db)
         .await?;
     let team_of: HashMap<i32, i32> = members.iter().map(|m| (m.user_id, m.team_id)).collect();
-    let agents: Vec<(i32, String, Option<i32>)> = user::Entity::find()
+    // Only the agents the caller may pick, and only their names: a coach's
+    // pickers need ten of an organisation's hundreds.
+    let mut agents = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
         .filter(user::Column::OrgId.eq(caller.org_id))
-        .filter(user::Column::IsAgent.eq(true))
+        .filter(user::Column::IsAgent.eq(true));
+    if !scope.whole_org {
+        agents = agents.filter(user::Column::Id.is_in(team_of.keys().copied()));
+    }
+    let agents: Vec<(i32, String, Option<i32>)> = agents
         .order_by_asc(user::Column::Name)
+        .into_tuple::<(i32, String)>()
         .all(db)
         .await?
         .into_iter()
-        .filter(|u| scope.whole_org || team_of.contains_key(&u.id))
-        .map(|u| (u.id, u.name, team_of.get(&u.id).copied()))
+        .map(|(id, name)| (id, name, team_of.get(&id).copied()))
         .collect();
     Ok(CallScope {
         teams: teams

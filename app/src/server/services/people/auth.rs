@@ -21,29 +21,27 @@ use sea_orm::{
     Set, TransactionTrait,
 };
 
-pub async fn me(db: &DatabaseConnection, user: &AuthUser) -> Result<Me, AppError> {
-    let org = organization::Entity::find_by_id(user.org_id)
-        .one(db)
-        .await?
-        .ok_or_else(|| AppError::not_found("Organisation"))?;
-    Ok(Me {
+pub fn me(user: &AuthUser) -> Me {
+    Me {
         id: user.id,
         name: user.name.clone(),
         email: user.email.clone(),
         roles: user.roles,
-        org_id: org.id,
-        org_name: org.name,
+        org_id: user.org_id,
+        org_name: user.org_name.clone(),
         zone: user.clock.shown_zone().name().to_string(),
         org_zone: user.clock.org_zone().name().to_string(),
         today: user.clock.today().to_string(),
-    })
+    }
 }
 
-/// `me` for a person just signed in, whose clock is read from their
-/// organisation.
+/// `me` for a person just signed in, with their organisation.
 async fn me_of(db: &DatabaseConnection, u: &user::Model) -> Result<Me, AppError> {
-    let clock = crate::server::kernel::clock::org_clock(db, u.org_id).await?;
-    me(db, &AuthUser::new(u, clock.org_zone().name())).await
+    let org = organization::Entity::find_by_id(u.org_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::not_found("Organisation"))?;
+    Ok(me(&AuthUser::new(u, &org)))
 }
 
 pub async fn email_taken(db: &impl ConnectionTrait, email: &str) -> Result<bool, AppError> {
@@ -154,7 +152,7 @@ pub async fn sign_up(db: &DatabaseConnection, f: Founder<'_>) -> Result<Me, AppE
     );
 
     guard::sign_in(&founder).await?;
-    me(db, &AuthUser::new(&founder, &org.time_zone)).await
+    Ok(me(&AuthUser::new(&founder, &org)))
 }
 
 pub const WRONG_CREDENTIALS: &str =

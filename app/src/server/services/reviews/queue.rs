@@ -11,7 +11,7 @@ use crate::server::services::calls::{self};
 use crate::server::services::sampling;
 use crate::types::{CallRow, NotificationView, ReviewListItem, ReviewQueue};
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use std::collections::HashMap;
 
 pub(super) fn list_item(
@@ -33,25 +33,34 @@ pub(super) fn list_item(
     }
 }
 
+/// A coach's latest drafts (the queue shows 20).
+pub fn drafts_of(org_id: i32, coach_id: i32) -> Select<review::Entity> {
+    review::ordinary()
+        .filter(review::Column::OrgId.eq(org_id))
+        .filter(review::Column::CoachId.eq(coach_id))
+        .filter(review::status_is(ReviewStatus::Draft))
+        .order_by_desc(review::Column::UpdatedAt)
+        .limit(20)
+}
+
+/// The organisation's open disputes, but for those of the coach's own
+/// reviews (someone else resolves those).
+pub fn disputes_in(org_id: i32, coach_id: i32) -> Select<review::Entity> {
+    review::ordinary()
+        .filter(review::Column::OrgId.eq(org_id))
+        .filter(review::status_is(ReviewStatus::Disputed))
+        .filter(review::Column::CoachId.ne(coach_id))
+}
+
 /// What needs the caller's attention: their drafts, disputes they can
 /// resolve, their own reviews as an agent, and unreviewed calls to score.
 pub async fn queue(cx: &Ctx) -> Result<ReviewQueue, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     let scope = Visibility::of(db, caller).await?;
-    let drafts = review::ordinary()
-        .filter(review::Column::OrgId.eq(caller.org_id))
-        .filter(review::Column::CoachId.eq(caller.id))
-        .filter(review::Column::Status.eq(ReviewStatus::Draft))
-        .order_by_desc(review::Column::UpdatedAt)
-        .limit(20)
-        .all(db)
-        .await?;
+    let drafts = drafts_of(caller.org_id, caller.id).all(db).await?;
     let disputes: Vec<review::Model> = if access::permits_any(caller.roles, Action::ResolveDispute)
     {
-        review::ordinary()
-            .filter(review::Column::OrgId.eq(caller.org_id))
-            .filter(review::Column::Status.eq(ReviewStatus::Disputed))
-            .filter(review::Column::CoachId.ne(caller.id))
+        disputes_in(caller.org_id, caller.id)
             .all(db)
             .await?
             .into_iter()
