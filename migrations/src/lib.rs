@@ -21,6 +21,7 @@ mod m20261206_000001_review_agent_index;
 mod m20261206_000002_time_zones;
 mod m20261207_000001_target_progress;
 mod m20261207_000002_review_queue_indexes;
+mod m20261207_000003_call_reference_index;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000002_time_zones::Migration),
             Box::new(m20261207_000001_target_progress::Migration),
             Box::new(m20261207_000002_review_queue_indexes::Migration),
+            Box::new(m20261207_000003_call_reference_index::Migration),
         ]
     }
 }

@@ -276,6 +276,10 @@ mod tests {
                 "SELECT session_id FROM practice_behaviours WHERE lineage = 'x'",
                 "ix_practice_behaviours_lineage",
             ),
+            (
+                "SELECT * FROM calls WHERE org_id = 1 AND reference IN ('a', 'b')",
+                "ix_calls_org_reference",
+            ),
         ] {
             let plan: String = db
                 .query_all_raw(Statement::from_string(
