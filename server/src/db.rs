@@ -64,27 +64,37 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 /// Without it SQLite replans a cached statement whenever a parameter it
 /// looked at while planning is bound again, and it looks at a `LIMIT ?`
 /// (every sea-orm `.one()`) and at parameters compared with indexed columns
-/// once there are samples: under load about a sixth of the server's CPU went
-/// to compiling the same statements again on every request. With the
-/// guarantee a statement is planned once per connection from the statistics,
-/// not from the values bound to it.
+/// once there are samples: under load about an eighth of the server's CPU
+/// went to compiling the same statements again on every request. With the
+/// guarantee a statement is planned once per connection from the
+/// statistics, not from the values bound to it.
 async fn stable_plans(
     conn: &mut sea_orm::sqlx::SqliteConnection,
 ) -> Result<(), sea_orm::sqlx::Error> {
+    planner_guarantee(conn, 1).await.map(|_| ())
+}
+
+/// Sets the connection's planner stability guarantee (1 on, 0 off) or, with
+/// -1, leaves it; answers what it is then.
+async fn planner_guarantee(
+    conn: &mut sea_orm::sqlx::SqliteConnection,
+    set: std::os::raw::c_int,
+) -> Result<bool, sea_orm::sqlx::Error> {
     let mut handle = conn.lock_handle().await?;
     let db = handle.as_raw_handle();
+    let mut now: std::os::raw::c_int = -1;
     // SAFETY: `db` is this connection's open handle, locked for the call;
-    // SQLITE_DBCONFIG_ENABLE_QPSG takes an int and an int* that may be null.
+    // SQLITE_DBCONFIG_ENABLE_QPSG takes an int and an int* to write back to.
     let rc = unsafe {
         libsqlite3_sys::sqlite3_db_config(
             db.as_ptr(),
             libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
-            1 as std::os::raw::c_int,
-            std::ptr::null_mut::<std::os::raw::c_int>(),
+            set,
+            &mut now as *mut std::os::raw::c_int,
         )
     };
     if rc == libsqlite3_sys::SQLITE_OK {
-        Ok(())
+        Ok(now == 1)
     } else {
         Err(sea_orm::sqlx::Error::Protocol(format!(
             "SQLite refused the query planner stability setting (code {rc})"
@@ -172,7 +182,7 @@ mod tests {
 
     /// Issue 18: without the stability guarantee SQLite compiled every
     /// `.one()` statement again each time it ran (its `LIMIT ?` is bound
-    /// anew), a sixth of a page's CPU. Every connection of the pool has it.
+    /// anew), an eighth of a page's CPU. Every connection of the pool has it.
     #[tokio::test]
     async fn every_sqlite_connection_plans_statements_once() {
         let dir = tempfile::tempdir().unwrap();
@@ -182,20 +192,10 @@ mod tests {
         let mut held = vec![];
         for _ in 0..3 {
             let mut conn = pool.acquire().await.unwrap();
-            let mut handle = conn.lock_handle().await.unwrap();
-            let mut on: std::os::raw::c_int = -1;
-            // SAFETY: an open, locked handle; -1 reads the setting into `on`.
-            let rc = unsafe {
-                libsqlite3_sys::sqlite3_db_config(
-                    handle.as_raw_handle().as_ptr(),
-                    libsqlite3_sys::SQLITE_DBCONFIG_ENABLE_QPSG,
-                    -1 as std::os::raw::c_int,
-                    &mut on as *mut std::os::raw::c_int,
-                )
-            };
-            assert_eq!(rc, libsqlite3_sys::SQLITE_OK);
-            assert_eq!(on, 1, "a connection without the planner guarantee");
-            drop(handle);
+            assert!(
+                planner_guarantee(&mut conn, -1).await.unwrap(),
+                "a connection without the planner guarantee"
+            );
             // Held, so that the next acquire opens another connection.
             held.push(conn);
         }
