@@ -34,6 +34,7 @@ pg_url=$(scripts/pg.sh start "$pgdir" "$port")
 trap 'scripts/pg.sh stop "$pgdir"' EXIT
 step "Integration tests on PostgreSQL"
 TEST_DATABASE_URL="$pg_url" cargo test -p server --test '*'
+echo "PostgreSQL cluster after the tests (each test drops its database): $(du -sh "$pgdir" | cut -f1)"
 
 step "Browser tests (Playwright, headless Chromium, release build)"
 (cd end2end && npx playwright test)

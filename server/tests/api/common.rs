@@ -16,6 +16,9 @@ pub struct TestServer {
     /// The server's own pool, for tests that take the database away.
     pub db: sea_orm::DatabaseConnection,
     stop: Option<oneshot::Sender<()>>,
+    /// The PostgreSQL database this server made for itself, dropped with it:
+    /// a hundred tests' databases left behind filled a CI machine's disk.
+    made_database: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -24,12 +27,48 @@ impl Drop for TestServer {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
+        if let (Some(name), Some(admin_url)) = (self.made_database.take(), admin_url()) {
+            drop_database(admin_url, name);
+        }
     }
 }
 
-async fn fresh_database_url(dir: &tempfile::TempDir) -> String {
-    match std::env::var("TEST_DATABASE_URL") {
-        Ok(admin_url) if !admin_url.is_empty() => {
+fn admin_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+}
+
+/// Drops a test's database on a thread of its own, since `Drop` cannot wait
+/// on the test's runtime; `FORCE` ends the connections its pool still holds.
+fn drop_database(admin_url: String, name: String) {
+    let statement = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    let dropping = std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime to drop a test database");
+        runtime.block_on(async {
+            let admin = Database::connect(admin_url.as_str())
+                .await
+                .expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&statement)
+                .await
+                .expect("drop test database");
+            admin.close().await.ok();
+        });
+    });
+    if dropping.join().is_err() && !std::thread::panicking() {
+        panic!("dropping the test database {name} failed");
+    }
+}
+
+/// The URL of an empty database for one server, and the name of the
+/// PostgreSQL database made for it (SQLite's file goes with the temp dir).
+async fn fresh_database(dir: &tempfile::TempDir) -> (String, Option<String>) {
+    match admin_url() {
+        Some(admin_url) => {
             let name = format!("rapport_test_{}", uuid_like());
             let admin = Database::connect(admin_url.as_str())
                 .await
@@ -42,11 +81,14 @@ async fn fresh_database_url(dir: &tempfile::TempDir) -> String {
             let (base, _) = admin_url
                 .rsplit_once('/')
                 .expect("URL with a database name");
-            format!("{base}/{name}")
+            (format!("{base}/{name}"), Some(name))
         }
-        _ => format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("rapport.db").display()
+        None => (
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("rapport.db").display()
+            ),
+            None,
         ),
     }
 }
@@ -59,7 +101,7 @@ fn uuid_like() -> String {
 }
 
 pub fn is_postgres() -> bool {
-    std::env::var("TEST_DATABASE_URL").is_ok_and(|v| !v.is_empty())
+    admin_url().is_some()
 }
 
 impl TestServer {
@@ -87,9 +129,9 @@ impl TestServer {
                 .try_init();
         }
         let dir = tempfile::tempdir().expect("temp dir");
-        let database_url = match database_url {
-            Some(url) => url,
-            None => fresh_database_url(&dir).await,
+        let (database_url, made_database) = match database_url {
+            Some(url) => (url, None),
+            None => fresh_database(&dir).await,
         };
         let mut env: HashMap<String, String> = HashMap::from([
             ("DATABASE_URL".into(), database_url.clone()),
@@ -119,6 +161,7 @@ impl TestServer {
             database_url,
             db,
             stop: Some(stop),
+            made_database,
             _dir: dir,
         }
     }

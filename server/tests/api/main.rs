@@ -10,6 +10,7 @@ mod continuum;
 mod development;
 mod exports;
 mod forms;
+mod harness;
 mod http;
 mod insight;
 mod kpi;
