@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/end2end/node_modules/.bin:$PATH"
 export CARGO_TERM_COLOR=never
 # One build per run gains nothing from incremental caches, which took 1.5 GB
-# of a CI machine's disk (and run out of it once).
+# of a CI machine's disk (which ran out once).
 export CARGO_INCREMENTAL=0
 step() { printf '\n==> %s\n' "$*"; }
 
