@@ -103,23 +103,53 @@ impl CoachRating {
 
 /// The mean and interval of levels on the 0–5 scale; `None` when there are none.
 pub fn coach_rating(levels: &[f64]) -> Option<CoachRating> {
-    let n = levels.len();
-    if n == 0 {
-        return None;
+    let mut m = Moments::default();
+    for level in levels {
+        m.push(*level);
     }
-    let mean = levels.iter().sum::<f64>() / n as f64;
-    let spread = (n >= 2)
-        .then(|| (levels.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt());
-    let interval = spread.map(|s| {
-        let half = half_width(n, s);
-        ((mean - half).max(0.0), (mean + half).min(5.0))
-    });
-    Some(CoachRating {
-        mean,
-        calls: n,
-        interval,
-        spread,
-    })
+    m.rating()
+}
+
+/// The count, sum and spread of a stream of call levels, kept as they come
+/// (Welford's method, stable at any count): a view of hundreds of agents
+/// keeps three numbers per agent and behaviour rather than every level.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Moments {
+    n: usize,
+    sum: f64,
+    running_mean: f64,
+    /// The sum of squared deviations from the running mean.
+    m2: f64,
+}
+
+impl Moments {
+    pub fn push(&mut self, level: f64) {
+        self.n += 1;
+        self.sum += level;
+        let before = level - self.running_mean;
+        self.running_mean += before / self.n as f64;
+        self.m2 += before * (level - self.running_mean);
+    }
+
+    /// The coach rating of the levels so far; `None` before the first.
+    pub fn rating(&self) -> Option<CoachRating> {
+        let n = self.n;
+        if n == 0 {
+            return None;
+        }
+        let mean = self.sum / n as f64;
+        let spread = (n >= 2).then(|| (self.m2.max(0.0) / (n - 1) as f64).sqrt());
+        let interval = spread.map(|s| {
+            let half = half_width(n, s);
+            ((mean - half).max(0.0), (mean + half).min(5.0))
+        });
+        Some(CoachRating {
+            mean,
+            calls: n,
+            interval,
+            spread,
+        })
+    }
 }
 
 /// Half the width of the 95% interval of a mean of `n` values with sample
@@ -427,6 +457,22 @@ mod tests {
             (lo - 3.123).abs() < 1e-3 && (hi - 3.877).abs() < 1e-3,
             "{lo} {hi}"
         );
+    }
+
+    #[test]
+    fn streamed_moments_match_the_two_pass_formulas() {
+        let levels = [0.0, 5.0, 2.5, 3.0, 4.0, 1.0, 3.5, 3.5, 2.0, 4.5, 0.0, 5.0];
+        let n = levels.len() as f64;
+        let mean = levels.iter().sum::<f64>() / n;
+        let var = levels.iter().map(|l| (l - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        let r = coach_rating(&levels).unwrap();
+        assert_eq!(r.mean, mean);
+        assert!((r.spread.unwrap() - var.sqrt()).abs() < 1e-12);
+        // Identical levels have no spread, however many.
+        let flat = coach_rating(&[3.0; 1000]).unwrap();
+        assert_eq!(flat.spread, Some(0.0));
+        assert_eq!(flat.interval, Some((3.0, 3.0)));
+        assert_eq!(Moments::default().rating(), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::access::Action;
-use crate::domain::benchmark::{self, coach_rating, gap, DEFAULT_WINDOW_DAYS};
+use crate::domain::benchmark::{self, gap, Moments, DEFAULT_WINDOW_DAYS};
 use crate::domain::kpi::review_pack::for_each_call;
 use crate::domain::local_time;
 use crate::error::AppError;
@@ -10,6 +10,7 @@ use crate::server::entities::{practice_session, user};
 use crate::server::kernel::{quality_rollup, Ctx, Visibility};
 use crate::types::{FrameworkView, GapChip, TeamAgentRow};
 use chrono::{DateTime, Utc};
+use futures::try_join;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
@@ -18,42 +19,31 @@ use std::collections::{HashMap, HashSet};
 pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let (db, caller) = (&cx.db, &cx.caller);
     caller.require(Action::ViewTeamOverview)?;
+    let (org_id, zone, now) = (caller.org_id, caller.clock.org_zone(), Utc::now());
     let vis = Visibility::of(db, caller).await?;
-    let agents: Vec<user::Model> = agents_in_reach(db, &vis)
-        .await?
-        .into_iter()
-        .filter(|a| a.id != caller.id)
-        .collect();
+    // The reads below do not wait on each other, so they go together: on a
+    // pool each takes a connection of its own, and a leader's view of
+    // hundreds of agents waits for the slowest read rather than their sum.
+    let (agents, fw, all) = try_join!(
+        agents_in_reach(db, &vis),
+        current_framework(db, org_id),
+        lineage_map(db, org_id),
+    )?;
+    let agents: Vec<user::Model> = agents.into_iter().filter(|a| a.id != caller.id).collect();
     let ids: Vec<i32> = agents.iter().map(|a| a.id).collect();
-    let now = Utc::now();
-    let fw = current_framework(db, caller.org_id).await?;
-    let all = lineage_map(db, caller.org_id).await?;
-    let targets = agent_targets(db, caller.org_id, &ids).await?;
-    let zone = caller.clock.org_zone();
-    let window = window_calls(db, caller.org_id, &fw, &ids, now, zone).await?;
+    let (targets, window, own, last_practice, refs) = try_join!(
+        agent_targets(db, org_id, &ids),
+        window_calls(db, org_id, &fw, &ids, now, zone),
+        latest_self(db, org_id, &ids),
+        last_practice(db, &ids),
+        agent_refs(db, org_id, &agents),
+    )?;
     let summaries = target_summaries(db, caller, &targets, (&fw, &all), now).await?;
-    let own = latest_self(db, caller.org_id, &ids).await?;
-    let mut last_practice: HashMap<i32, chrono::NaiveDate> = HashMap::new();
-    for chunk in ids.chunks(CHUNK) {
-        for (agent, on) in practice_session::Entity::find()
-            .select_only()
-            .column(practice_session::Column::AgentId)
-            .column(practice_session::Column::PractisedOn)
-            .filter(practice_session::Column::AgentId.is_in(chunk.to_vec()))
-            .into_tuple::<(i32, chrono::NaiveDate)>()
-            .all(db)
-            .await?
-        {
-            let e = last_practice.entry(agent).or_insert(on);
-            *e = (*e).max(on);
-        }
-    }
-    let refs = agent_refs(db, caller.org_id, &agents).await?;
     Ok(refs
         .into_iter()
         .map(|agent| {
             let (scored_calls, profile) = match window.get(&agent.id) {
-                Some((calls, levels)) => (*calls, levels.iter().map(|l| coach_rating(l)).collect()),
+                Some((calls, levels)) => (*calls, levels.iter().map(Moments::rating).collect()),
                 None => (0, vec![None; fw.behaviours().count()]),
             };
             let mine = own.get(&agent.id);
@@ -94,8 +84,8 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
 }
 
 /// Each agent's scored calls in the benchmark window and, per behaviour of
-/// the current framework, those calls' values, read from the quality rollup
-/// (a day's reviews a row) rather than from every rating.
+/// the current framework, the moments of those calls' values, read from the
+/// quality rollup (a day's reviews a row) rather than from every rating.
 async fn window_calls(
     db: &impl ConnectionTrait,
     org_id: i32,
@@ -103,7 +93,7 @@ async fn window_calls(
     agents: &[i32],
     now: DateTime<Utc>,
     zone: chrono_tz::Tz,
-) -> Result<HashMap<i32, (usize, Vec<Vec<f64>>)>, AppError> {
+) -> Result<HashMap<i32, (usize, Vec<Moments>)>, AppError> {
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
     let column_of = columns_of(db, org_id, &lineages).await?;
     let wanted: HashSet<i32> = agents.iter().copied().collect();
@@ -112,7 +102,7 @@ async fn window_calls(
         wanted.contains(&a)
     })
     .await?;
-    let mut out: HashMap<i32, (usize, Vec<Vec<f64>>)> = HashMap::new();
+    let mut out: HashMap<i32, (usize, Vec<Moments>)> = HashMap::new();
     let kept = reviews
         .iter()
         .map(|(_, e)| e)
@@ -120,11 +110,36 @@ async fn window_calls(
     for_each_call(kept, &column_of, lineages.len(), |call, values| {
         let (calls, levels) = out
             .entry(call[0].agent_id)
-            .or_insert_with(|| (0, vec![Vec::new(); lineages.len()]));
+            .or_insert_with(|| (0, vec![Moments::default(); lineages.len()]));
         *calls += 1;
-        for (column, value) in levels.iter_mut().zip(values) {
-            column.extend(*value);
+        for (moments, value) in levels.iter_mut().zip(values) {
+            if let Some(level) = value {
+                moments.push(*level);
+            }
         }
     });
     Ok(out)
+}
+
+/// The day each agent last practised.
+async fn last_practice(
+    db: &impl ConnectionTrait,
+    agents: &[i32],
+) -> Result<HashMap<i32, chrono::NaiveDate>, AppError> {
+    let mut last: HashMap<i32, chrono::NaiveDate> = HashMap::new();
+    for chunk in agents.chunks(CHUNK) {
+        for (agent, on) in practice_session::Entity::find()
+            .select_only()
+            .column(practice_session::Column::AgentId)
+            .column(practice_session::Column::PractisedOn)
+            .filter(practice_session::Column::AgentId.is_in(chunk.to_vec()))
+            .into_tuple::<(i32, chrono::NaiveDate)>()
+            .all(db)
+            .await?
+        {
+            let e = last.entry(agent).or_insert(on);
+            *e = (*e).max(on);
+        }
+    }
+    Ok(last)
 }
