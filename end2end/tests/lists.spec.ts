@@ -68,20 +68,29 @@ test('a leader orders the team table by blind spots, targets or name and filters
     if (first[i] > 3) await expect(cell.locator('details summary')).toHaveText(`${first[i] - 3} more`);
   }
 
-  await page.getByLabel('Order', { exact: true }).selectOption({ label: 'Name' });
-  const names = await rows.locator('th[scope="row"] > a').allInnerTexts();
-  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  // The server orders and filters: wait until the rows on screen are the
+  // new ones, as a person watching the table would.
+  const names = () => rows.locator('th[scope="row"] > a').allInnerTexts();
+  const order = page.getByLabel('Order', { exact: true });
+  await order.focus();
+  await order.selectOption({ label: 'Name' });
+  await expect.poll(async () => {
+    const now = await names();
+    return now.join('|') === [...now].sort((a, b) => a.localeCompare(b)).join('|');
+  }).toBe(true);
+  // The filters stay put while the rows reload: focus stays where it was.
+  await expect(order).toBeFocused();
 
   const team = page.getByLabel('Team', { exact: true });
   const choices = (await team.locator('option').allInnerTexts()).filter((t) => t !== 'All teams');
   expect(choices.length).toBeGreaterThan(1);
   await team.selectOption({ label: choices[0] });
+  await expect.poll(async () => {
+    const teams = await rows.locator('th[scope="row"]').allInnerTexts();
+    return teams.length > 0 && teams.every((t) => t.includes(choices[0]));
+  }).toBe(true);
+  await expect(page.locator('.filters [role="status"]')).not.toContainText('updating');
   await expect(page.locator('.filters [role="status"]')).not.toHaveText(`${total} agents`);
-  const shown = await rows.count();
-  expect(shown).toBeGreaterThan(0);
-  for (let i = 0; i < shown; i++) {
-    await expect(rows.nth(i).locator('th[scope="row"]')).toContainText(choices[0]);
-  }
   expect(errors).toEqual([]);
 });
 

@@ -6,7 +6,7 @@
 use crate::error::AppError;
 use crate::types::{
     BenchmarkView, PracticeLog, SelfAssessmentForm, SelfAssessmentHistory, TargetForm, TargetView,
-    TeamAgentRow,
+    TeamOrder, TeamOverview,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -45,9 +45,23 @@ pub async fn get_self_assessments(
     )
 }
 
+/// The team view as it opens: everyone in reach, widest blind spots first.
+/// No arguments, so a navigation can fetch it ahead of the page's code.
 #[server(endpoint = "development/team", client = crate::ahead::DataClient)]
-pub async fn get_team_overview() -> Result<Vec<TeamAgentRow>, AppError> {
-    respond(async { development::team_overview(&guard::ctx().await?).await }.await)
+pub async fn get_team_overview() -> Result<TeamOverview, AppError> {
+    respond(async { development::team_view(&guard::ctx().await?, &Default::default()).await }.await)
+}
+
+/// The team view for one team (`None`: everyone), in `order`, the first
+/// `shown` agents.
+#[server(endpoint = "development/team_view")]
+pub async fn get_team_view(
+    team: Option<String>,
+    order: TeamOrder,
+    shown: usize,
+) -> Result<TeamOverview, AppError> {
+    let view = crate::types::TeamView { team, order, shown };
+    respond(async { development::team_view(&guard::ctx().await?, &view).await }.await)
 }
 
 #[server(endpoint = "targets/form")]

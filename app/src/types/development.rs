@@ -193,3 +193,76 @@ pub struct GapChip {
     /// The self rating minus the coaches' mean, in levels.
     pub levels: f64,
 }
+
+/// How the team view orders its agents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TeamOrder {
+    #[default]
+    BlindSpots,
+    TargetsAtRisk,
+    FewestCalls,
+    Name,
+}
+
+impl TeamOrder {
+    pub const ALL: [(TeamOrder, &'static str); 4] = [
+        (TeamOrder::BlindSpots, "Widest blind spots first"),
+        (TeamOrder::TargetsAtRisk, "Targets at risk first"),
+        (TeamOrder::FewestCalls, "Fewest scored calls first"),
+        (TeamOrder::Name, "Name"),
+    ];
+
+    /// The order's name as forms and server functions carry it.
+    pub fn key(self) -> &'static str {
+        match self {
+            TeamOrder::BlindSpots => "blind_spots",
+            TeamOrder::TargetsAtRisk => "targets_at_risk",
+            TeamOrder::FewestCalls => "fewest_calls",
+            TeamOrder::Name => "name",
+        }
+    }
+
+    pub fn parse(key: &str) -> TeamOrder {
+        Self::ALL
+            .iter()
+            .map(|(o, _)| *o)
+            .find(|o| o.key() == key)
+            .unwrap_or_default()
+    }
+}
+
+/// Rows the team view sends before "Show more" asks for more: a leader's
+/// organisation can be hundreds of agents.
+pub const TEAM_ROWS_AT_FIRST: usize = 50;
+
+/// Which rows of the team view to send: one team's agents or everyone's,
+/// in an order, the first `shown` of them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TeamView {
+    pub team: Option<String>,
+    pub order: TeamOrder,
+    pub shown: usize,
+}
+
+impl Default for TeamView {
+    fn default() -> Self {
+        TeamView {
+            team: None,
+            order: TeamOrder::default(),
+            shown: TEAM_ROWS_AT_FIRST,
+        }
+    }
+}
+
+/// The team view as sent: the first rows of a [`TeamView`] and what the
+/// filters around them need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TeamOverview {
+    /// In the view's order.
+    pub rows: Vec<TeamAgentRow>,
+    /// Agents the view's team filter keeps, sent or not.
+    pub matching: usize,
+    /// The teams of every agent in reach, each once, by name.
+    pub teams: Vec<String>,
+}

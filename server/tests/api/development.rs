@@ -409,7 +409,7 @@ async fn a_call_reviewed_twice_counts_once_and_a_gap_inside_the_interval_is_not_
     );
     // Casey's team view calls out nothing for Ana.
     let team = org.casey.call("development/team", &[]).await.ok().clone();
-    let ana = team
+    let ana = team["rows"]
         .as_array()
         .unwrap()
         .iter()
@@ -603,10 +603,7 @@ async fn no_agent_reads_or_changes_another_agents_development_and_nothing_crosse
         .call("development/benchmark", &[("agent_id", &ana)])
         .await;
     assert_eq!(probe.status, reqwest::StatusCode::NOT_FOUND);
-    assert!(outsider
-        .call("development/team", &[])
-        .await
-        .ok()
+    assert!(outsider.call("development/team", &[]).await.ok()["rows"]
         .as_array()
         .unwrap()
         .is_empty());
@@ -657,11 +654,7 @@ async fn coaches_see_only_the_agents_of_their_teams() {
         .call("targets/form", &[("agent_id", &ana)])
         .await
         .refused();
-    assert!(org
-        .tess
-        .call("development/team", &[])
-        .await
-        .ok()
+    assert!(org.tess.call("development/team", &[]).await.ok()["rows"]
         .as_array()
         .unwrap()
         .is_empty());
@@ -669,7 +662,7 @@ async fn coaches_see_only_the_agents_of_their_teams() {
     // Casey sees Ana and Ben, and sets a target with Ana: agreed at once,
     // and Ana is told.
     let team = org.casey.call("development/team", &[]).await.ok().clone();
-    let names: Vec<&str> = team
+    let names: Vec<&str> = team["rows"]
         .as_array()
         .unwrap()
         .iter()
@@ -725,10 +718,7 @@ async fn coaches_see_only_the_agents_of_their_teams() {
         .refused();
     status_of(&org.dana, &target).await;
     assert_eq!(
-        org.dana
-            .call("development/team", &[])
-            .await
-            .ok()
+        org.dana.call("development/team", &[]).await.ok()["rows"]
             .as_array()
             .unwrap()
             .len(),
@@ -818,7 +808,7 @@ async fn the_demo_shows_every_kind_of_gap_and_every_target_status() {
         .await
         .ok();
     let team = leader.call("development/team", &[]).await.ok().clone();
-    let rows = team.as_array().unwrap();
+    let rows = team["rows"].as_array().unwrap();
     let mut statuses: Vec<String> = rows
         .iter()
         .flat_map(|r| r["targets"].as_array().unwrap().clone())
@@ -876,7 +866,7 @@ async fn the_team_view_agrees_with_each_agents_own_page() {
         .await
         .ok();
     let team = leader.call("development/team", &[]).await.ok().clone();
-    let rows = team.as_array().unwrap();
+    let rows = team["rows"].as_array().unwrap();
     assert!(rows.len() >= 6, "{team}");
     let mut gaps_seen = 0;
     for row in rows {
@@ -989,7 +979,7 @@ async fn the_team_view_keeps_each_targets_progress_as_calls_are_scored() {
     .unwrap();
     let agree = || async {
         let team = org.casey.call("development/team", &[]).await.ok().clone();
-        let kept = team
+        let kept = team["rows"]
             .as_array()
             .unwrap()
             .iter()
@@ -1064,4 +1054,96 @@ async fn the_team_view_keeps_each_targets_progress_as_calls_are_scored() {
         .unwrap();
     assert_eq!(kept.progress_calls, Some(6));
     agree().await;
+}
+
+/// The team view of one team (`""`: everyone) in an order, `shown` rows.
+async fn view(api: &Api, team: &str, order: &str, shown: &str) -> Answer {
+    let mut args = vec![("order", order), ("shown", shown)];
+    if !team.is_empty() {
+        args.push(("team", team));
+    }
+    api.call("development/team_view", &args).await
+}
+
+/// The team view's team filter, order and "Show more" are answered by the
+/// server, which orders everyone in reach and sends only the rows shown.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_team_view_sends_one_teams_agents_in_order_and_only_the_rows_asked_for() {
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    let sales = world.team("Sales").await;
+    let (_, casey) = world
+        .member(billing, "coach", "Casey", "casey@example.com")
+        .await;
+    for (team, name) in [
+        (billing, "Zed"),
+        (billing, "Ana"),
+        (billing, "Mo"),
+        (sales, "Sol"),
+    ] {
+        let email = format!("{}@example.com", name.to_lowercase());
+        world.member(team, "agent", name, &email).await;
+    }
+    let names = |answer: &Value| -> Vec<String> {
+        answer["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["agent"]["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    // The leader opens on everyone; then one team by name, two rows of it.
+    let everyone = world
+        .founder
+        .call("development/team", &[])
+        .await
+        .ok()
+        .clone();
+    assert_eq!(names(&everyone), ["Ana", "Mo", "Sol", "Zed"]);
+    assert_eq!(everyone["matching"], 4);
+    assert_eq!(everyone["teams"], json!(["Billing", "Sales"]));
+    let two = view(&world.founder, "Billing", "name", "2")
+        .await
+        .ok()
+        .clone();
+    assert_eq!(names(&two), ["Ana", "Mo"]);
+    assert_eq!(
+        two["matching"], 3,
+        "every Billing agent counts, sent or not"
+    );
+    assert_eq!(two["teams"], json!(["Billing", "Sales"]));
+    let all = view(&world.founder, "", "name", "50").await.ok().clone();
+    assert_eq!(names(&all), ["Ana", "Mo", "Sol", "Zed"]);
+
+    // A coach's view holds their own team only, whichever team is named.
+    let coached = casey.call("development/team", &[]).await.ok().clone();
+    assert_eq!(names(&coached), ["Ana", "Mo", "Zed"]);
+    assert_eq!(coached["teams"], json!(["Billing"]));
+    let elsewhere = view(&casey, "Sales", "name", "50").await.ok().clone();
+    assert_eq!(
+        (names(&elsewhere).len(), &elsewhere["matching"]),
+        (0, &json!(0))
+    );
+
+    // Another organisation's team of the same name shows only its own.
+    let other = server.world_named("Globex", "Gus", "gus@example.com").await;
+    let their_billing = other.team("Billing").await;
+    other
+        .member(their_billing, "agent", "Otto", "otto@example.com")
+        .await;
+    let theirs = view(&other.founder, "Billing", "name", "50")
+        .await
+        .ok()
+        .clone();
+    assert_eq!(names(&theirs), ["Otto"]);
+
+    // An agent has no team view; an order that does not exist is refused.
+    let sol = server.signed_in("sol@example.com").await;
+    view(&sol, "", "name", "50").await.refused();
+    let sideways = view(&world.founder, "", "sideways", "50").await;
+    assert_eq!(sideways.status, reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    let said = sideways.body["Invalid"]["message"].as_str().unwrap();
+    assert!(said.contains("unknown variant `sideways`"), "{said}");
 }

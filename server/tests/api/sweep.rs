@@ -958,6 +958,13 @@ fn cases(i: &Ids) -> Vec<Case> {
             .forbidden(AGENTS)
             .no_ids(),
         case(
+            "development/team_view",
+            json!({ "order": "name", "shown": 10 }),
+            NOT_AGENT,
+        )
+        .forbidden(AGENTS)
+        .no_ids(),
+        case(
             "targets/form",
             json!({ "agent_id": i.gina }),
             &[Own, Coach, Leader],

@@ -2,12 +2,14 @@
 
 #[allow(unused_imports)]
 use super::*;
-use crate::api::development::get_team_overview;
-use crate::components::feedback::{loaded, EmptyState};
+use crate::api::development::{get_team_overview, get_team_view};
+use crate::components::feedback::{loaded, EmptyState, ErrorPanel, Loading};
 use crate::components::layout::{AppShell, PageHeader};
 use crate::components::table::DataTable;
 use crate::domain::targets::TargetStatus;
-use crate::types::{GapChip, TargetSummary, TeamAgentRow};
+use crate::types::{
+    GapChip, TargetSummary, TeamAgentRow, TeamOrder, TeamOverview, TeamView, TEAM_ROWS_AT_FIRST,
+};
 use leptos::prelude::*;
 
 // ---- The coach's team view --------------------------------------------------
@@ -16,125 +18,65 @@ use leptos::prelude::*;
 pub fn TeamPage() -> impl IntoView {
     view! {
         <AppShell title="Team development">
-            <TeamOverview />
+            <TeamDevelopment />
         </AppShell>
     }
 }
 
 #[component]
-pub(super) fn TeamOverview() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_team_overview());
+fn TeamDevelopment() -> impl IntoView {
+    let first = Resource::new(|| (), |_| get_team_overview());
     view! {
             <PageHeader title="Team development" lede="Each agent's blind spots, hidden strengths and targets, from coach ratings over the last 90 days.">
                 <a class="button" href="/export/team.csv" download="" rel="external">"Download CSV"</a>
             </PageHeader>
-            {loaded(data, move |value| match value {
-                        rows if rows.is_empty() => view! {
+            {loaded(first, move |first| match first {
+                        first if first.matching == 0 => view! {
                             <EmptyState title="No agents yet" body="Agents appear here once an admin adds them to a team you coach." />
                         }.into_any(),
-                        rows => view! { <TeamTable rows=rows /> }.into_any(),
+                        first => view! { <TeamTable first=first /> }.into_any(),
     })}
         }
 }
 
-/// Rows shown before "Show more".
-const ROWS_AT_FIRST: usize = 50;
-
-/// How the coach orders the team table.
-#[derive(Clone, Copy, PartialEq)]
-enum TeamOrder {
-    BlindSpots,
-    TargetsAtRisk,
-    FewestCalls,
-    Name,
-}
-
-impl TeamOrder {
-    const ALL: [(TeamOrder, &'static str, &'static str); 4] = [
-        (TeamOrder::BlindSpots, "blind", "Widest blind spots first"),
-        (TeamOrder::TargetsAtRisk, "risk", "Targets at risk first"),
-        (TeamOrder::FewestCalls, "calls", "Fewest scored calls first"),
-        (TeamOrder::Name, "name", "Name"),
-    ];
-
-    fn parse(key: &str) -> TeamOrder {
-        Self::ALL
-            .iter()
-            .find(|(_, k, _)| *k == key)
-            .map_or(TeamOrder::BlindSpots, |(o, _, _)| *o)
-    }
-
-    fn sort(self, rows: &mut [TeamAgentRow]) {
-        let widest = |r: &TeamAgentRow| r.blind_spots.first().map_or(0.0, |c| c.levels);
-        let troubled = |r: &TeamAgentRow| {
-            r.targets
-                .iter()
-                .filter(|t| matches!(t.status, TargetStatus::AtRisk | TargetStatus::Missed))
-                .count()
-        };
-        let by_name = |a: &TeamAgentRow, b: &TeamAgentRow| a.agent.name.cmp(&b.agent.name);
-        match self {
-            TeamOrder::BlindSpots => rows.sort_by(|a, b| {
-                b.blind_spots
-                    .len()
-                    .cmp(&a.blind_spots.len())
-                    .then(widest(b).total_cmp(&widest(a)))
-                    .then(by_name(a, b))
-            }),
-            TeamOrder::TargetsAtRisk => {
-                rows.sort_by(|a, b| troubled(b).cmp(&troubled(a)).then(by_name(a, b)))
-            }
-            TeamOrder::FewestCalls => {
-                rows.sort_by(|a, b| a.scored_calls.cmp(&b.scored_calls).then(by_name(a, b)))
-            }
-            TeamOrder::Name => rows.sort_by(by_name),
-        }
-    }
-}
-
-/// The agents' teams, each once, by name.
-fn team_names(rows: &[TeamAgentRow]) -> Vec<String> {
-    let mut names: Vec<String> = rows
-        .iter()
-        .flat_map(|r| r.agent.teams.split(", ").filter(|t| !t.is_empty()))
-        .map(str::to_string)
-        .collect();
-    names.sort();
-    names.dedup();
-    names
-}
-
+/// The table opens on the view the page came with; another team, order or
+/// more rows ask the server, which orders every agent and sends only the
+/// rows shown. The filters and buttons stay put (and keep focus) while the
+/// rows reload beneath them.
 #[component]
-pub(super) fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
-    let teams = team_names(&rows);
-    let all = StoredValue::new(rows);
+fn TeamTable(first: TeamOverview) -> impl IntoView {
+    let teams = first.teams.clone();
+    let matching = RwSignal::new(first.matching);
+    let sent = RwSignal::new(first.rows.len());
+    let first = StoredValue::new(first);
     let team = RwSignal::new(String::new());
-    let order = RwSignal::new("blind".to_string());
-    let shown = Memo::new(move |_| {
-        let team = team.get();
-        let mut rows: Vec<TeamAgentRow> = all.with_value(|rows| {
-            rows.iter()
-                .filter(|r| team.is_empty() || r.agent.teams.split(", ").any(|t| t == team))
-                .cloned()
-                .collect()
-        });
-        TeamOrder::parse(&order.get()).sort(&mut rows);
-        rows
+    let order = RwSignal::new(TeamOrder::default().key().to_string());
+    let shown = RwSignal::new(TEAM_ROWS_AT_FIRST);
+    let view = Memo::new(move |_| TeamView {
+        team: Some(team.get()).filter(|t| !t.is_empty()),
+        order: TeamOrder::parse(&order.get()),
+        shown: shown.get(),
     });
-    // A leader's whole organisation can be hundreds of agents: the first
-    // rows in the chosen order show at once, the rest on request.
-    let limit = RwSignal::new(ROWS_AT_FIRST);
-    let visible = move || {
-        let n = limit.get();
-        shown.with(|rows| rows.iter().take(n).cloned().collect::<Vec<_>>())
-    };
-    let hidden = move || shown.with(Vec::len).saturating_sub(limit.get());
+    // The opening view is the one the page came with: nothing to ask.
+    let picked = Resource::new(
+        move || view.get(),
+        |v| async move {
+            if v == TeamView::default() {
+                None
+            } else {
+                Some(get_team_view(v.team, v.order, v.shown).await)
+            }
+        },
+    );
+    let pending = RwSignal::new(false);
+    let hidden = move || matching.get().saturating_sub(sent.get());
+    let from_first = move |_| shown.set(TEAM_ROWS_AT_FIRST);
     view! {
         <section class="card filters" aria-label="Order and filter">
             {(teams.len() > 1).then(|| view! {
                 <div class="field compact">
                     <label for="team-filter">"Team"</label>
-                    <select id="team-filter" bind:value=team>
+                    <select id="team-filter" bind:value=team on:change=from_first>
                         <option value="">"All teams"</option>
                         {teams.into_iter().map(|t| view! { <option value=t.clone()>{t.clone()}</option> }).collect_view()}
                     </select>
@@ -142,34 +84,48 @@ pub(super) fn TeamTable(rows: Vec<TeamAgentRow>) -> impl IntoView {
             })}
             <div class="field compact">
                 <label for="team-order">"Order"</label>
-                <select id="team-order" bind:value=order>
-                    {TeamOrder::ALL.iter().map(|(_, key, label)| view! { <option value=*key>{*label}</option> }).collect_view()}
+                <select id="team-order" bind:value=order on:change=from_first>
+                    {TeamOrder::ALL.iter().map(|(o, label)| view! { <option value=o.key()>{*label}</option> }).collect_view()}
                 </select>
             </div>
             <p class="muted small" role="status">
                 {move || {
-                    let n = shown.with(Vec::len);
+                    let n = matching.get();
                     let all = format!("{n} agent{}", if n == 1 { "" } else { "s" });
-                    if hidden() > 0 { format!("The first {} of {all}", limit.get()) } else { all }
+                    let what = if hidden() > 0 { format!("The first {} of {all}", sent.get()) } else { all };
+                    if pending.get() { format!("{what} · updating…") } else { what }
                 }}
             </p>
         </section>
-        <section class="card card-flush">
-            <DataTable class="table stack team-dev-table" headers=&["Agent", "Blind spots", "Hidden strengths", "Open targets", "Last practice"]>
-                <For each=visible key=|r| r.agent.id let:r>
-                    <TeamRow r=r />
-                </For>
-            </DataTable>
-            {move || (hidden() > 0).then(|| view! {
+        <section class="card card-flush" aria-busy=move || pending.get().to_string()>
+            <Transition fallback=|| view! { <Loading /> } set_pending=pending.write_only()>
+                {move || Suspend::new(async move {
+                    let overview = match picked.await {
+                        None => first.get_value(),
+                        Some(Ok(overview)) => overview,
+                        Some(Err(e)) => return view! { <ErrorPanel error=e /> }.into_any(),
+                    };
+                    matching.set(overview.matching);
+                    sent.set(overview.rows.len());
+                    view! {
+                        <DataTable class="table stack team-dev-table" headers=&["Agent", "Blind spots", "Hidden strengths", "Open targets", "Last practice"]>
+                            <For each=move || overview.rows.clone() key=|r| r.agent.id let:r>
+                                <TeamRow r=r />
+                            </For>
+                        </DataTable>
+                    }.into_any()
+                })}
+            </Transition>
+            <Show when=move || { hidden() > 0 }>
                 <div class="load-more">
-                    <button class="button" type="button" on:click=move |_| limit.update(|n| *n += ROWS_AT_FIRST)>
-                        {format!("Show {} more", hidden().min(ROWS_AT_FIRST))}
+                    <button class="button" type="button" disabled=move || pending.get() on:click=move |_| shown.update(|n| *n = sent.get_untracked() + TEAM_ROWS_AT_FIRST)>
+                        {move || format!("Show {} more", hidden().min(TEAM_ROWS_AT_FIRST))}
                     </button>
-                    <button class="button ghost" type="button" on:click=move |_| limit.set(usize::MAX)>
-                        {format!("Show all {}", shown.with(Vec::len))}
+                    <button class="button ghost" type="button" disabled=move || pending.get() on:click=move |_| shown.set(matching.get_untracked())>
+                        {move || format!("Show all {}", matching.get())}
                     </button>
                 </div>
-            })}
+            </Show>
         </section>
     }
 }

@@ -10,6 +10,7 @@ mod ratings;
 mod self_assessment;
 mod summaries;
 mod team;
+mod team_view;
 
 pub use agents::*;
 pub use benchmark::*;
@@ -19,3 +20,4 @@ pub use ratings::*;
 pub use self_assessment::*;
 pub use summaries::*;
 pub use team::*;
+pub use team_view::*;
