@@ -33,7 +33,8 @@ impl Drop for TestServer {
     }
 }
 
-fn admin_url() -> Option<String> {
+/// The PostgreSQL cluster the tests make their databases in, if any.
+pub fn admin_url() -> Option<String> {
     std::env::var("TEST_DATABASE_URL")
         .ok()
         .filter(|url| !url.is_empty())

@@ -2,12 +2,11 @@
 //! a full run on PostgreSQL leaves nothing behind (a hundred databases left
 //! behind once filled a CI machine's disk).
 
-use crate::common::{is_postgres, TestServer};
+use crate::common::{admin_url, is_postgres, TestServer};
 use sea_orm::{ConnectionTrait, Database, DbBackend, Statement};
 
 async fn postgres_has(name: &str) -> bool {
-    let admin_url = std::env::var("TEST_DATABASE_URL").unwrap();
-    let admin = Database::connect(admin_url.as_str()).await.unwrap();
+    let admin = Database::connect(admin_url().unwrap()).await.unwrap();
     let row = admin
         .query_one_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
