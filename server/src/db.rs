@@ -9,6 +9,9 @@ use std::time::Duration;
 const SLOW_STATEMENT: Duration = Duration::from_millis(250);
 
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    if url.starts_with("sqlite:") {
+        sqlite_without_memory_statistics();
+    }
     if let Some(path) = sqlite_path(url) {
         if let Some(dir) = std::path::Path::new(&path).parent() {
             if !dir.as_os_str().is_empty() {
@@ -57,6 +60,32 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let db = Database::connect(options).await?;
     optimize(&db).await?;
     Ok(db)
+}
+
+/// Turns off SQLite's count of the memory it holds, once per process and
+/// before its first connection (the setting is refused afterwards).
+///
+/// With the count on, every allocation SQLite makes (sqlx copies every
+/// value of every row it reads) takes one mutex shared by all
+/// connections: under load the pool's eight worker threads queued on it,
+/// and a profile showed them parked on that lock. Nothing here reads the
+/// count.
+fn sqlite_without_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int; sqlite3_config is
+        // only called here, before any connection (else SQLITE_MISUSE,
+        // which leaves the library as it was).
+        let rc = unsafe {
+            libsqlite3_sys::sqlite3_config(
+                libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::os::raw::c_int,
+            )
+        };
+        if rc != libsqlite3_sys::SQLITE_OK {
+            tracing::warn!(code = rc, "SQLite kept its memory statistics");
+        }
+    });
 }
 
 /// Turns on SQLite's query planner stability guarantee for a connection.
@@ -178,6 +207,21 @@ mod tests {
             .unwrap()
             .unwrap();
         assert!(analysed.try_get_by_index::<i64>(0).unwrap() > 0);
+    }
+
+    /// Issue 18: SQLite's memory count took a mutex shared by every
+    /// connection on each allocation; with it off, nothing is counted.
+    #[tokio::test]
+    async fn sqlite_allocates_without_a_lock_shared_by_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let db = connect(&url).await.unwrap();
+        db.execute_unprepared("SELECT count(*) FROM sessions")
+            .await
+            .unwrap();
+        // SAFETY: a plain read of SQLite's memory counter.
+        let counted = unsafe { libsqlite3_sys::sqlite3_memory_used() };
+        assert_eq!(counted, 0, "SQLite counted its memory");
     }
 
     /// Issue 18: without the stability guarantee SQLite compiled every
