@@ -58,17 +58,40 @@ fn TeamTable(first: TeamOverview) -> impl IntoView {
         shown: shown.get(),
     });
     // The opening view is the one the page came with: nothing to ask.
+    // Each answer carries the view it answers.
     let picked = Resource::new(
         move || view.get(),
         |v| async move {
-            if v == TeamView::default() {
+            let answer = if v == TeamView::default() {
                 None
             } else {
-                Some(get_team_view(v.team, v.order, v.shown).await)
-            }
+                Some(get_team_view(v.team.clone(), v.order, v.shown).await)
+            };
+            (v, answer)
         },
     );
-    let pending = RwSignal::new(false);
+    // The view whose rows are on screen, and their counts. Only the browser
+    // moves them (effects do not run on the server), once an answer is in.
+    // The `Transition` is not asked to set a pending flag: on the server
+    // that flag was then now and then found disposed while the page
+    // rendered, and the person got no page at all.
+    let answered = RwSignal::new(TeamView::default());
+    Effect::new(move |_| {
+        if let Some((v, answer)) = picked.get() {
+            // A failed answer leaves the counts of the rows before it.
+            let counts = match &answer {
+                Some(Ok(o)) => Some((o.matching, o.rows.len())),
+                Some(Err(_)) => None,
+                None => Some(first.with_value(|f| (f.matching, f.rows.len()))),
+            };
+            if let Some((n, rows)) = counts {
+                matching.set(n);
+                sent.set(rows);
+            }
+            answered.set(v);
+        }
+    });
+    let pending = move || view.get() != answered.get();
     let hidden = move || matching.get().saturating_sub(sent.get());
     let from_first = move |_| shown.set(TEAM_ROWS_AT_FIRST);
     view! {
@@ -93,20 +116,18 @@ fn TeamTable(first: TeamOverview) -> impl IntoView {
                     let n = matching.get();
                     let all = format!("{n} agent{}", if n == 1 { "" } else { "s" });
                     let what = if hidden() > 0 { format!("The first {} of {all}", sent.get()) } else { all };
-                    if pending.get() { format!("{what} · updating…") } else { what }
+                    if pending() { format!("{what} · updating…") } else { what }
                 }}
             </p>
         </section>
-        <section class="card card-flush" aria-busy=move || pending.get().to_string()>
-            <Transition fallback=|| view! { <Loading /> } set_pending=pending.write_only()>
+        <section class="card card-flush" aria-busy=move || pending().to_string()>
+            <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
-                    let overview = match picked.await {
+                    let overview = match picked.await.1 {
                         None => first.get_value(),
                         Some(Ok(overview)) => overview,
                         Some(Err(e)) => return view! { <ErrorPanel error=e /> }.into_any(),
                     };
-                    matching.set(overview.matching);
-                    sent.set(overview.rows.len());
                     view! {
                         <DataTable class="table stack team-dev-table" headers=&["Agent", "Blind spots", "Hidden strengths", "Open targets", "Last practice"]>
                             <For each=move || overview.rows.clone() key=|r| r.agent.id let:r>
@@ -118,10 +139,10 @@ fn TeamTable(first: TeamOverview) -> impl IntoView {
             </Transition>
             <Show when=move || { hidden() > 0 }>
                 <div class="load-more">
-                    <button class="button" type="button" disabled=move || pending.get() on:click=move |_| shown.update(|n| *n = sent.get_untracked() + TEAM_ROWS_AT_FIRST)>
+                    <button class="button" type="button" disabled=pending on:click=move |_| shown.update(|n| *n = sent.get_untracked() + TEAM_ROWS_AT_FIRST)>
                         {move || format!("Show {} more", hidden().min(TEAM_ROWS_AT_FIRST))}
                     </button>
-                    <button class="button ghost" type="button" disabled=move || pending.get() on:click=move |_| shown.set(matching.get_untracked())>
+                    <button class="button ghost" type="button" disabled=pending on:click=move |_| shown.set(matching.get_untracked())>
                         {move || format!("Show all {}", matching.get())}
                     </button>
                 </div>
