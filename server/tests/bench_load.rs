@@ -325,7 +325,7 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
     // The server runs in this process, so the process's peak is an upper
     // bound on the server's (it also built the fixture and ran the clients).
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    for key in ["VmHWM", "VmRSS"] {
+    for key in ["VmHWM", "VmRSS", "RssAnon", "RssFile"] {
         if let Some(line) = status.lines().find(|l| l.starts_with(key)) {
             println!("memory of the test process, {}", line.replace('\t', " "));
         }
