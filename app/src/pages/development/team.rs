@@ -70,27 +70,21 @@ fn TeamTable(first: TeamOverview) -> impl IntoView {
             (v, answer)
         },
     );
-    // The view whose rows are on screen, and their counts. Only the browser
-    // moves them (effects do not run on the server), once an answer is in.
-    // The `Transition` is not asked to set a pending flag: on the server
-    // that flag was then now and then found disposed while the page
-    // rendered, and the person got no page at all.
+    // The view whose rows are on screen. Only the browser moves it and the
+    // counts, as the rows arrive: the server renders the opening view,
+    // which they already describe. (The `Transition` is not asked to set a
+    // pending flag: on the server that flag was now and then found disposed
+    // while the page rendered, and the person got no page at all.)
     let answered = RwSignal::new(TeamView::default());
-    Effect::new(move |_| {
-        if let Some((v, answer)) = picked.get() {
-            // A failed answer leaves the counts of the rows before it.
-            let counts = match &answer {
-                Some(Ok(o)) => Some((o.matching, o.rows.len())),
-                Some(Err(_)) => None,
-                None => Some(first.with_value(|f| (f.matching, f.rows.len()))),
-            };
+    let settle = move |v: TeamView, counts: Option<(usize, usize)>| {
+        if cfg!(feature = "hydrate") {
             if let Some((n, rows)) = counts {
                 matching.set(n);
                 sent.set(rows);
             }
             answered.set(v);
         }
-    });
+    };
     let pending = move || view.get() != answered.get();
     let hidden = move || matching.get().saturating_sub(sent.get());
     let from_first = move |_| shown.set(TEAM_ROWS_AT_FIRST);
@@ -123,11 +117,17 @@ fn TeamTable(first: TeamOverview) -> impl IntoView {
         <section class="card card-flush" aria-busy=move || pending().to_string()>
             <Transition fallback=|| view! { <Loading /> }>
                 {move || Suspend::new(async move {
-                    let overview = match picked.await.1 {
+                    let (v, answer) = picked.await;
+                    let overview = match answer {
                         None => first.get_value(),
                         Some(Ok(overview)) => overview,
-                        Some(Err(e)) => return view! { <ErrorPanel error=e /> }.into_any(),
+                        Some(Err(e)) => {
+                            // The counts stay those of the rows before.
+                            settle(v, None);
+                            return view! { <ErrorPanel error=e /> }.into_any();
+                        }
                     };
+                    settle(v, Some((overview.matching, overview.rows.len())));
                     view! {
                         <DataTable class="table stack team-dev-table" headers=&["Agent", "Blind spots", "Hidden strengths", "Open targets", "Last practice"]>
                             <For each=move || overview.rows.clone() key=|r| r.agent.id let:r>
