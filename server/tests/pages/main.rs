@@ -151,8 +151,7 @@ async fn the_team_view_renders_whole_load_after_load() {
     // all, in about one load in twenty (debug build) to two hundred
     // (release), one load at a time on a quiet server.
     let server = TestServer::start().await;
-    let world = a_team_of_55(&server).await;
-    let _ = world;
+    a_team_of_55(&server).await;
     let base = server.base.clone();
     // The loads come from a thread and runtime of their own, so that both
     // of the server's threads are free to render, as on a quiet server.
