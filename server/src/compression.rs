@@ -1,10 +1,17 @@
 //! Responses go out compressed (Brotli, else gzip) when the browser
-//! accepts it: pages, server-function answers, CSV downloads and the
-//! bundle. The main wasm file shrinks from about 650 KB to about 240 KB.
+//! accepts it: pages, server-function answers and CSV downloads. The
+//! bundle's files were compressed once, at the best level, by
+//! `scripts/finish-site.mjs`, and go out as they are (`assets.rs`).
+//!
+//! What this layer compresses is made for one request, so it uses a fast
+//! level (1, Brotli and gzip alike). At Brotli's usual on-the-fly level (4)
+//! compressing a signed-in page took more of the server's time than
+//! reading its data and rendering it (a third of a simple page's, in a
+//! profile), to save about a tenth of its bytes (one or two KB).
 
 use axum::http::{Extensions, HeaderMap, StatusCode, Version};
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 
 /// Recordings are compressed already, and a byte range of a compressed
 /// body is not the range the player asked for; nor has a 304 a body.
@@ -16,10 +23,14 @@ fn worth_compressing(status: StatusCode, _: Version, _: &HeaderMap, _: &Extensio
 }
 
 pub fn layer() -> CompressionLayer<impl Predicate> {
-    CompressionLayer::new().br(true).gzip(true).compress_when(
-        DefaultPredicate::new()
-            .and(NotForContentType::const_new("audio/"))
-            .and(NotForContentType::const_new("video/"))
-            .and(worth_compressing),
-    )
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .quality(CompressionLevel::Precise(1))
+        .compress_when(
+            DefaultPredicate::new()
+                .and(NotForContentType::const_new("audio/"))
+                .and(NotForContentType::const_new("video/"))
+                .and(worth_compressing),
+        )
 }
