@@ -31,7 +31,7 @@ pub async fn org_today(
         if let Ok(Some(caller)) = guard::user_for_session(&db, &session).await {
             let extensions = request.extensions_mut();
             extensions.insert(OrgToday(caller.clock.today()));
-            extensions.insert(PageCaller(caller));
+            extensions.insert(PageCaller(caller.for_one_page()));
         }
     }
     next.run(request).await

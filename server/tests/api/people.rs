@@ -525,3 +525,118 @@ async fn a_team_with_history_is_archived_not_deleted_and_can_be_restored() {
         .await
         .ok();
 }
+
+/// A page load's server functions share the caller's reach, worked out
+/// once (issue 18: a coach's home page read the same memberships a dozen
+/// times); a page load can change no team, and the next one reads afresh.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_works_out_whom_the_caller_reaches_once_and_the_next_page_again() {
+    use app::server::entities::{organization, user};
+    use app::server::kernel::visibility::Visibility;
+    use app::server::AuthUser;
+    use sea_orm::EntityTrait;
+
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let team = world.team("Billing").await;
+    let (coach, coach_api) = world
+        .member(team, "coach", "Cora", "cora@example.com")
+        .await;
+    let (agent, _) = world.member(team, "agent", "Avi", "avi@example.com").await;
+    let (u, org) = user::Entity::find_by_id(coach.id as i32)
+        .find_also_related(organization::Entity)
+        .one(&server.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let caller = AuthUser::new(&u, &org.unwrap());
+    let page = caller.clone().for_one_page();
+
+    let reach = Visibility::of(&server.db, &page).await.unwrap();
+    assert_eq!(reach.teams, vec![team as i32]);
+    assert!(reach.agents.contains(&(agent.id as i32)));
+    let before = coach_api.page("/team").await.text().await.unwrap();
+    assert!(before.contains("Avi"), "the coach's team view lists Avi");
+
+    world
+        .founder
+        .call(
+            "admin/set_membership",
+            &[
+                ("team_id", &team.to_string()),
+                ("user_id", &coach.id.to_string()),
+                ("kind", "coach"),
+                ("member", "false"),
+            ],
+        )
+        .await
+        .ok();
+
+    let same_page = Visibility::of(&server.db, &page).await.unwrap();
+    assert_eq!(same_page.teams, vec![team as i32], "one page, one answer");
+    let afresh = Visibility::of(&server.db, &caller).await.unwrap();
+    assert!(afresh.teams.is_empty() && afresh.agents.is_empty());
+    let after = coach_api.page("/team").await.text().await.unwrap();
+    assert!(
+        !after.contains("Avi"),
+        "the next page load reaches no team of the coach's any more"
+    );
+}
+
+/// The organisation's counts on a leader's home, each told apart from the
+/// others: people by role (active only), inactive accounts, open
+/// invitations, agents on no team and teams with no coach.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_leaders_home_counts_the_organisation() {
+    let server = TestServer::start().await;
+    let world = server.world().await;
+    let billing = world.team("Billing").await;
+    world.team("Returns").await;
+    world
+        .member(billing, "coach", "Cora", "cora@example.com")
+        .await;
+    world
+        .member(billing, "agent", "Avi", "avi@example.com")
+        .await;
+    world.person("Ned", "ned@example.com", "agent").await;
+    let gone = world.person("Gus", "gus@example.com", "agent,coach").await;
+    world.person("Lee", "lee@example.com", "leader").await;
+    let founder = &world.founder;
+    founder
+        .call(
+            "admin/set_active",
+            &[("user_id", &gone.id.to_string()), ("active", "false")],
+        )
+        .await
+        .ok();
+    founder
+        .call(
+            "admin/invite",
+            &[
+                ("name", "Ivy"),
+                ("email", "ivy@example.com"),
+                ("roles", "agent"),
+            ],
+        )
+        .await
+        .ok();
+
+    let lee = server.signed_in("lee@example.com").await;
+    let home = lee.call("home", &[]).await;
+    let counts = &home.ok()["org_counts"];
+    assert_eq!(counts["teams"], 2);
+    assert_eq!(counts["agents"], 2, "Avi and Ned; Gus is inactive");
+    assert_eq!(counts["coaches"], 1);
+    assert_eq!(counts["leaders"], 2, "Dana, who founded it, and Lee");
+    assert_eq!(counts["admins"], 1, "Dana, who founded it");
+    assert_eq!(counts["inactive"], 1);
+    assert_eq!(counts["pending_invitations"], 1);
+    assert_eq!(counts["agents_without_team"], 1, "Ned");
+    assert_eq!(counts["teams_without_coach"], 1, "Returns");
+
+    let avi = server.signed_in("avi@example.com").await;
+    let theirs = avi.call("home", &[]).await;
+    assert_eq!(theirs.ok()["org_counts"], Value::Null);
+    assert_eq!(theirs.ok()["agent_of"][0]["name"], "Billing");
+    assert_eq!(theirs.ok()["coach_of"], json!([]));
+}

@@ -28,6 +28,16 @@ pub struct Visibility {
 
 impl Visibility {
     pub async fn of(db: &impl ConnectionTrait, caller: &AuthUser) -> Result<Self, AppError> {
+        match &caller.reach {
+            Some(once) => once
+                .get_or_try_init(|| Self::work_out(db, caller))
+                .await
+                .cloned(),
+            None => Self::work_out(db, caller).await,
+        }
+    }
+
+    async fn work_out(db: &impl ConnectionTrait, caller: &AuthUser) -> Result<Self, AppError> {
         let whole_org = access::sees_whole_organisation(caller.roles);
         let teams = if caller.roles.has(Role::Coach) {
             coached_teams(db, caller.id).await?

@@ -10,7 +10,10 @@ use crate::server::entities::{invitation, team, team_member, user};
 use crate::server::kernel::Ctx;
 use crate::types::{HomeOverview, OrgCounts, PersonRef, TeamRef};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
+    QuerySelect,
+};
 use std::collections::HashSet;
 
 pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
@@ -67,30 +70,51 @@ pub async fn overview(cx: &Ctx) -> Result<HomeOverview, AppError> {
 }
 
 async fn org_counts(db: &DatabaseConnection, org_id: i32) -> Result<OrgCounts, AppError> {
-    let users = user::Entity::find()
+    // The columns the counts need, not whole people (password hashes and
+    // all) for every account of the organisation on every leader's home.
+    let users: Vec<Person> = user::Entity::find()
+        .select_only()
+        .columns([
+            user::Column::Id,
+            user::Column::IsAgent,
+            user::Column::IsCoach,
+            user::Column::IsLeader,
+            user::Column::IsAdmin,
+            user::Column::Active,
+        ])
         .filter(user::Column::OrgId.eq(org_id))
+        .into_model()
         .all(db)
         .await?;
-    let teams = team::Entity::find()
+    let teams: Vec<i32> = team::Entity::find()
+        .select_only()
+        .column(team::Column::Id)
         .filter(team::Column::OrgId.eq(org_id))
+        .into_tuple()
         .all(db)
         .await?;
-    let team_ids: Vec<i32> = teams.iter().map(|t| t.id).collect();
-    let members = team_member::Entity::find()
-        .filter(team_member::Column::TeamId.is_in(team_ids))
+    let members: Vec<(i32, i32, MembershipKind)> = team_member::Entity::find()
+        .select_only()
+        .columns([
+            team_member::Column::TeamId,
+            team_member::Column::UserId,
+            team_member::Column::Role,
+        ])
+        .filter(team_member::Column::TeamId.is_in(teams.clone()))
+        .into_tuple()
         .all(db)
         .await?;
     let placed_agents: HashSet<i32> = members
         .iter()
-        .filter(|m| m.role == MembershipKind::Agent)
-        .map(|m| m.user_id)
+        .filter(|m| m.2 == MembershipKind::Agent)
+        .map(|m| m.1)
         .collect();
     let coached_teams: HashSet<i32> = members
         .iter()
-        .filter(|m| m.role == MembershipKind::Coach)
-        .map(|m| m.team_id)
+        .filter(|m| m.2 == MembershipKind::Coach)
+        .map(|m| m.0)
         .collect();
-    let active: Vec<&user::Model> = users.iter().filter(|u| u.active).collect();
+    let active: Vec<&Person> = users.iter().filter(|u| u.active).collect();
     let pending_invitations = invitation::Entity::find()
         .filter(invitation::Column::OrgId.eq(org_id))
         .filter(invitation::Column::AcceptedAt.is_null())
@@ -109,9 +133,17 @@ async fn org_counts(db: &DatabaseConnection, org_id: i32) -> Result<OrgCounts, A
             .iter()
             .filter(|u| u.is_agent && !placed_agents.contains(&u.id))
             .count() as u64,
-        teams_without_coach: teams
-            .iter()
-            .filter(|t| !coached_teams.contains(&t.id))
-            .count() as u64,
+        teams_without_coach: teams.iter().filter(|t| !coached_teams.contains(t)).count() as u64,
     })
+}
+
+/// What the organisation's counts need of a person.
+#[derive(FromQueryResult)]
+struct Person {
+    id: i32,
+    is_agent: bool,
+    is_coach: bool,
+    is_leader: bool,
+    is_admin: bool,
+    active: bool,
 }
