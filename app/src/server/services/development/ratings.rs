@@ -11,7 +11,9 @@ use crate::server::services::frameworks::{self, view_of};
 use crate::types::FrameworkView;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
+};
 use std::collections::HashMap;
 
 // ---- Coach ratings ----------------------------------------------------------
@@ -37,14 +39,26 @@ pub async fn scored_ratings(
     agent_ids: &[i32],
     since: DateTime<Utc>,
 ) -> Result<Vec<Scored>, AppError> {
-    let mut reviews = Vec::new();
+    // Only the columns a rating needs: a year of an agent's reviews is
+    // hundreds of rows and their ratings thousands, and each value read
+    // costs its copy.
+    let mut reviews: Vec<ScoredReview> = Vec::new();
     for chunk in agent_ids.chunks(CHUNK) {
         reviews.extend(
             review::ordinary()
+                .select_only()
+                .columns([
+                    review::Column::Id,
+                    review::Column::AgentId,
+                    review::Column::CallId,
+                    review::Column::CoachId,
+                    review::Column::SubmittedAt,
+                ])
                 .filter(review::Column::OrgId.eq(org_id))
                 .filter(review::Column::AgentId.is_in(chunk.to_vec()))
                 .filter(review::Column::Status.ne(ReviewStatus::Draft))
                 .filter(review::Column::SubmittedAt.gte(since))
+                .into_model::<ScoredReview>()
                 .all(db)
                 .await?,
         );
@@ -67,14 +81,14 @@ pub async fn scored_ratings(
             call_at.insert(id, at);
         }
     }
-    let by_id: HashMap<i32, &review::Model> = reviews.iter().map(|r| (r.id, r)).collect();
+    let by_id: HashMap<i32, &ScoredReview> = reviews.iter().map(|r| (r.id, r)).collect();
     let review_ids: Vec<i32> = by_id.keys().copied().collect();
-    let ratings = crate::server::kernel::ratings::ratings_of(db, &review_ids).await?;
+    let ratings = crate::server::kernel::ratings::levels_of(db, &review_ids).await?;
     let lineages = lineage_map(db, org_id).await?;
     Ok(ratings
         .into_iter()
-        .filter_map(|rr| {
-            let r = by_id.get(&rr.review_id)?;
+        .filter_map(|(review_id, behaviour_id, rating)| {
+            let r = by_id.get(&review_id)?;
             Some(Scored {
                 agent_id: r.agent_id,
                 review_id: r.id,
@@ -82,11 +96,21 @@ pub async fn scored_ratings(
                 coach_id: r.coach_id,
                 call_at: *call_at.get(&r.call_id)?,
                 scored_at: r.submitted_at?,
-                lineage: lineages.get(&rr.behaviour_id)?.0.clone(),
-                rating: Rating::from_code(rr.rating)?,
+                lineage: lineages.get(&behaviour_id)?.0.clone(),
+                rating: Rating::from_code(rating)?,
             })
         })
         .collect())
+}
+
+/// What [`scored_ratings`] reads of a review.
+#[derive(FromQueryResult)]
+struct ScoredReview {
+    id: i32,
+    agent_id: i32,
+    call_id: i32,
+    coach_id: i32,
+    submitted_at: Option<DateTime<Utc>>,
 }
 
 /// Every behaviour of every framework version of the organisation:
