@@ -10,7 +10,7 @@ use super::demo_calls::DemoAgent;
 use super::entities::{
     practice_behaviour, practice_session, self_assessment, self_rating, target, target_checkin,
 };
-use super::services::development::{profile_of, progress_of, scored_ratings, Scored};
+use super::services::development::{lineage_map, profile_of, progress_of, scored_ratings, Scored};
 use super::services::frameworks::{current, view_of};
 use crate::domain::benchmark::{gap, CoachRating, Gap, DEFAULT_WINDOW_DAYS};
 use crate::domain::practice::PracticeKind;
@@ -158,7 +158,8 @@ pub async fn seed(
         .await
         .map_err(err)?;
     let ids: Vec<i32> = agents.iter().map(|a| a.id).collect();
-    let scored = scored_ratings(db, org_id, &ids, now - Duration::days(400))
+    let all = lineage_map(db, org_id).await.map_err(err)?;
+    let scored = scored_ratings(db, org_id, &ids, now - Duration::days(400), &all)
         .await
         .map_err(err)?;
 

@@ -73,7 +73,14 @@ pub async fn benchmark(
     let all = lineage_map(db, caller.org_id).await?;
     let targets = agent_targets(db, caller.org_id, &[agent.id]).await?;
     // The window's ratings only: targets carry their progress.
-    let scored = scored_ratings(db, caller.org_id, &[agent.id], now - Duration::days(days)).await?;
+    let scored = scored_ratings(
+        db,
+        caller.org_id,
+        &[agent.id],
+        now - Duration::days(days),
+        &all,
+    )
+    .await?;
     let zone = caller.clock.org_zone();
     let profile = profile_of(&fw, &scored, agent.id, now, days, zone);
     let own = latest_self(db, caller.org_id, &[agent.id]).await?;

@@ -31,13 +31,16 @@ pub struct Scored {
     pub rating: Rating,
 }
 
-/// Every rating on the agents' submitted reviews scored since `since`.
+/// Every rating on the agents' submitted reviews scored since `since`;
+/// `lineages` is the organisation's [`lineage_map`], which the caller has
+/// read already.
 /// Drafts never count; disputed reviews count as they stand.
 pub async fn scored_ratings(
     db: &impl ConnectionTrait,
     org_id: i32,
     agent_ids: &[i32],
     since: DateTime<Utc>,
+    lineages: &HashMap<i32, (String, String)>,
 ) -> Result<Vec<Scored>, AppError> {
     // Only the columns a rating needs: a year of an agent's reviews is
     // hundreds of rows and their ratings thousands, and each value read
@@ -84,7 +87,6 @@ pub async fn scored_ratings(
     let by_id: HashMap<i32, &ScoredReview> = reviews.iter().map(|r| (r.id, r)).collect();
     let review_ids: Vec<i32> = by_id.keys().copied().collect();
     let ratings = crate::server::kernel::ratings::levels_of(db, &review_ids).await?;
-    let lineages = lineage_map(db, org_id).await?;
     Ok(ratings
         .into_iter()
         .filter_map(|(review_id, behaviour_id, rating)| {
@@ -145,13 +147,21 @@ pub async fn columns_of(
     org_id: i32,
     lineages: &[String],
 ) -> Result<Vec<Option<usize>>, AppError> {
+    Ok(columns_from(&lineage_map(db, org_id).await?, lineages))
+}
+
+/// [`columns_of`], from a [`lineage_map`] already read.
+pub fn columns_from(
+    all: &HashMap<i32, (String, String)>,
+    lineages: &[String],
+) -> Vec<Option<usize>> {
     let place: HashMap<&str, usize> = lineages
         .iter()
         .enumerate()
         .map(|(i, l)| (l.as_str(), i))
         .collect();
     let mut columns = Vec::new();
-    for (id, (lineage, _)) in lineage_map(db, org_id).await? {
+    for (&id, (lineage, _)) in all {
         let Ok(id) = usize::try_from(id) else {
             continue;
         };
@@ -160,7 +170,7 @@ pub async fn columns_of(
         }
         columns[id] = place.get(lineage.as_str()).copied();
     }
-    Ok(columns)
+    columns
 }
 
 /// The coach rating of each behaviour of the current framework over the window.

@@ -68,7 +68,7 @@ pub async fn target_summaries(
     let scored = if unkept.is_empty() {
         vec![]
     } else {
-        target_ratings(db, org_id, &unkept, &lineage_map(db, org_id).await?).await?
+        target_ratings(db, org_id, &unkept, all).await?
     };
     Ok(targets
         .iter()

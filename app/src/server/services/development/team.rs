@@ -33,7 +33,7 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
     let ids: Vec<i32> = agents.iter().map(|a| a.id).collect();
     let (targets, window, own, last_practice, refs) = try_join!(
         agent_targets(db, org_id, &ids),
-        window_calls(db, org_id, &fw, &ids, now, zone),
+        window_calls(db, org_id, (&fw, &all), &ids, now, zone),
         latest_self(db, org_id, &ids),
         last_practice(db, &ids),
         agent_refs(db, org_id, &agents),
@@ -89,13 +89,13 @@ pub async fn team_overview(cx: &Ctx) -> Result<Vec<TeamAgentRow>, AppError> {
 async fn window_calls(
     db: &impl ConnectionTrait,
     org_id: i32,
-    fw: &FrameworkView,
+    (fw, all): (&FrameworkView, &HashMap<i32, (String, String)>),
     agents: &[i32],
     now: DateTime<Utc>,
     zone: chrono_tz::Tz,
 ) -> Result<HashMap<i32, (usize, Vec<Moments>)>, AppError> {
     let lineages: Vec<String> = fw.behaviours().map(|b| b.lineage.clone()).collect();
-    let column_of = columns_of(db, org_id, &lineages).await?;
+    let column_of = columns_from(all, &lineages);
     let wanted: HashSet<i32> = agents.iter().copied().collect();
     let from = benchmark::window_start_day(now, DEFAULT_WINDOW_DAYS, &zone);
     let reviews = quality_rollup::read(db, org_id, from, local_time::day_of(now, &zone), |a, _| {

@@ -28,6 +28,7 @@ pub async fn view(cx: &Ctx, id: i32) -> Result<TargetView, AppError> {
         caller.org_id,
         &[agent.id],
         since_for(std::slice::from_ref(&t), now),
+        &all,
     )
     .await?;
     let (progress, evidence) = progress_of(&t, &scored, now, caller.clock.org_zone());

@@ -13,7 +13,8 @@ use crate::server::kernel::visibility::{team_coaches, teams_of};
 use crate::server::kernel::{is_unique_violation, AuthUser, Ctx};
 use crate::server::kernel::{InOrg, Visibility};
 use crate::server::services::development::{
-    agent_for, agent_refs, agent_targets, current_framework, profile_of, scored_ratings,
+    agent_for, agent_refs, agent_targets, current_framework, lineage_map, profile_of,
+    scored_ratings,
 };
 use crate::server::services::targets::refresh_statuses;
 use crate::types::{FrameworkView, TargetForm};
@@ -58,7 +59,14 @@ async fn current_profile(
     now: chrono::DateTime<Utc>,
 ) -> Result<Vec<Option<crate::domain::benchmark::CoachRating>>, AppError> {
     let from = now - Duration::days(DEFAULT_WINDOW_DAYS);
-    let scored = scored_ratings(db, caller.org_id, &[agent_id], from).await?;
+    let scored = scored_ratings(
+        db,
+        caller.org_id,
+        &[agent_id],
+        from,
+        &lineage_map(db, caller.org_id).await?,
+    )
+    .await?;
     Ok(profile_of(
         fw,
         &scored,
