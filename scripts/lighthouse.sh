@@ -33,10 +33,15 @@ score() {
   if [ "$who" != "visitor" ]; then cookie=$(cookie_of "$who"); fi
   local headers='{}'
   if [ -n "$cookie" ]; then headers="{\"Cookie\":\"$cookie\"}"; fi
-  $LIGHTHOUSE "$BASE$path" --quiet --output=json --output-path="$OUT/report.json" \
+  # A run that fails is reported as a row with its last words, and the
+  # other pages are still scored.
+  if ! $LIGHTHOUSE "$BASE$path" --quiet --output=json --output-path="$OUT/report.json" \
     --only-categories=performance,accessibility --form-factor=mobile \
     --extra-headers="$headers" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" >/dev/null 2>&1
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu" >"$OUT/log.txt" 2>&1; then
+    echo "| $path | $who | failed: $(tail -1 "$OUT/log.txt" | tr '|' '/') | | | |"
+    return 0
+  fi
   node -e '
     const r = require(process.argv[1]);
     const c = r.categories, a = r.audits;
