@@ -86,13 +86,7 @@ pub async fn refresh(
             let review_ids: Vec<i32> = reviews.iter().map(|r| r.0).collect();
             let mut ratings: HashMap<i32, Vec<(i32, i16)>> = HashMap::new();
             for chunk in review_ids.chunks(super::IN_LIST_CHUNK) {
-                let rows: Vec<(i32, i32, i16)> = review_rating::Entity::find()
-                    .select_only()
-                    .columns([
-                        review_rating::Column::ReviewId,
-                        review_rating::Column::BehaviourId,
-                        review_rating::Column::Rating,
-                    ])
+                let rows: Vec<(i32, i32, i16)> = super::ratings::levels()
                     .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
                     .order_by_asc(review_rating::Column::Id)
                     .into_tuple()

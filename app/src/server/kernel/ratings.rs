@@ -4,7 +4,7 @@
 use super::IN_LIST_CHUNK;
 use crate::error::AppError;
 use crate::server::entities::review_rating;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Select};
 
 /// Every rating of these reviews.
 pub async fn ratings_of(
@@ -23,8 +23,18 @@ pub async fn ratings_of(
     Ok(ratings)
 }
 
-/// The same ratings as (review, behaviour, rating code): the three values
-/// the development views use of each, for the thousands they read.
+/// Ratings as (review, behaviour, rating code), the three values that
+/// readers of thousands of ratings use (the development views, target
+/// progress, the quality rollup): filter, order, then `into_tuple`.
+pub fn levels() -> Select<review_rating::Entity> {
+    review_rating::Entity::find().select_only().columns([
+        review_rating::Column::ReviewId,
+        review_rating::Column::BehaviourId,
+        review_rating::Column::Rating,
+    ])
+}
+
+/// The [`levels`] of these reviews.
 pub async fn levels_of(
     db: &impl ConnectionTrait,
     review_ids: &[i32],
@@ -32,13 +42,7 @@ pub async fn levels_of(
     let mut ratings = Vec::new();
     for chunk in review_ids.chunks(IN_LIST_CHUNK) {
         ratings.extend(
-            review_rating::Entity::find()
-                .select_only()
-                .columns([
-                    review_rating::Column::ReviewId,
-                    review_rating::Column::BehaviourId,
-                    review_rating::Column::Rating,
-                ])
+            levels()
                 .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
                 .into_tuple::<(i32, i32, i16)>()
                 .all(db)

@@ -106,13 +106,13 @@ async fn org_counts(db: &DatabaseConnection, org_id: i32) -> Result<OrgCounts, A
         .await?;
     let placed_agents: HashSet<i32> = members
         .iter()
-        .filter(|m| m.2 == MembershipKind::Agent)
-        .map(|m| m.1)
+        .filter(|(_, _, kind)| *kind == MembershipKind::Agent)
+        .map(|&(_, user, _)| user)
         .collect();
     let coached_teams: HashSet<i32> = members
         .iter()
-        .filter(|m| m.2 == MembershipKind::Coach)
-        .map(|m| m.0)
+        .filter(|(_, _, kind)| *kind == MembershipKind::Coach)
+        .map(|&(team, _, _)| team)
         .collect();
     let active: Vec<&Person> = users.iter().filter(|u| u.active).collect();
     let pending_invitations = invitation::Entity::find()

@@ -173,13 +173,7 @@ pub async fn target_ratings(
     for (behaviours, review_ids) in groups {
         let behaviours: Vec<i32> = behaviours.into_iter().collect();
         for chunk in review_ids.chunks(CHUNK) {
-            for (review_id, behaviour, code) in review_rating::Entity::find()
-                .select_only()
-                .columns([
-                    review_rating::Column::ReviewId,
-                    review_rating::Column::BehaviourId,
-                    review_rating::Column::Rating,
-                ])
+            for (review_id, behaviour, code) in crate::server::kernel::ratings::levels()
                 .filter(review_rating::Column::ReviewId.is_in(chunk.to_vec()))
                 .filter(review_rating::Column::BehaviourId.is_in(behaviours.clone()))
                 .into_tuple::<(i32, i32, i16)>()
