@@ -25,6 +25,10 @@ pub struct Config {
     pub session_hours: i64,
     /// `RAPPORT_LOG_FORMAT`: `text` (default) or `json`.
     pub log_json: bool,
+    /// `RAPPORT_DB_CONNECTIONS`: the most database connections this server
+    /// holds; unset, 8 on SQLite and 20 on PostgreSQL. Servers that share
+    /// one PostgreSQL must stay within its `max_connections` together.
+    pub db_connections: Option<u32>,
     /// Where recordings and complaint material are kept: the directory
     /// `RAPPORT_STORAGE_DIR`, or the bucket `RAPPORT_S3_BUCKET` when set.
     pub storage: StorageConfig,
@@ -136,6 +140,20 @@ impl Config {
                 })
             }
         };
+        let db_connections = match get("RAPPORT_DB_CONNECTIONS").map(|v| v.trim().to_string()) {
+            None => None,
+            Some(v) if v.is_empty() => None,
+            Some(v) => Some(
+                v.parse::<u32>()
+                    .ok()
+                    .filter(|n| (1..=500).contains(n))
+                    .ok_or_else(|| ConfigError {
+                        name: "RAPPORT_DB_CONNECTIONS",
+                        value: v.clone(),
+                        reason: "use a whole number of connections from 1 to 500".into(),
+                    })?,
+            ),
+        };
         let storage = storage_config(&get, var("RAPPORT_STORAGE_DIR", "data/recordings"))?;
         Ok(Config {
             database_url,
@@ -148,6 +166,7 @@ impl Config {
             trust_forwarded_for: flag("RAPPORT_TRUST_FORWARDED_FOR", false)?,
             session_hours,
             log_json,
+            db_connections,
             storage,
         })
     }
@@ -223,6 +242,17 @@ mod tests {
         assert_eq!(e.name, "DATABASE_URL");
         let e = with(&[("RAPPORT_SESSION_HOURS", "0")]).unwrap_err();
         assert_eq!(e.name, "RAPPORT_SESSION_HOURS");
+        for bad in ["0", "-3", "many", "501"] {
+            let e = with(&[("RAPPORT_DB_CONNECTIONS", bad)]).unwrap_err();
+            assert_eq!(e.name, "RAPPORT_DB_CONNECTIONS", "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_pool_size_is_the_databases_own_unless_set() {
+        assert_eq!(with(&[]).unwrap().db_connections, None);
+        let c = with(&[("RAPPORT_DB_CONNECTIONS", " 4 ")]).unwrap();
+        assert_eq!(c.db_connections, Some(4));
     }
 
     #[test]

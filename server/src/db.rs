@@ -8,7 +8,9 @@ use std::time::Duration;
 /// 25 ms (50 ms on PostgreSQL), so one statement of this is a bug to find.
 const SLOW_STATEMENT: Duration = Duration::from_millis(250);
 
-pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+/// Connects with at most `connections` connections, or the database's
+/// default (see below) when `None`.
+pub async fn connect(url: &str, connections: Option<u32>) -> Result<DatabaseConnection, DbErr> {
     if url.starts_with("sqlite:") {
         sqlite_without_memory_statistics();
     }
@@ -38,17 +40,19 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
         // beside the app) each commit otherwise waits on an fsync, and the
         // writers queued behind it on the busy timeout. The database stays
         // consistent; a power cut can lose the last commits, not corrupt it.
-        options.max_connections(8).map_sqlx_sqlite_opts(|o| {
-            o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
-                .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
-                .busy_timeout(Duration::from_secs(10))
-                .foreign_keys(true)
-        });
+        options
+            .max_connections(connections.unwrap_or(8))
+            .map_sqlx_sqlite_opts(|o| {
+                o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+            });
         options.map_sqlx_sqlite_pool_opts(|pool| {
             pool.after_connect(|conn, _| Box::pin(async move { stable_plans(conn).await }))
         });
     } else {
-        options.max_connections(20);
+        options.max_connections(connections.unwrap_or(20));
     }
     // Migrate on a pool of its own, then serve from fresh connections: a
     // SQLite connection that was open across a schema change (a column
@@ -168,10 +172,23 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_pool_holds_as_many_connections_as_configured() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
+        let most = |db: &DatabaseConnection| {
+            db.get_sqlite_connection_pool()
+                .options()
+                .get_max_connections()
+        };
+        assert_eq!(most(&connect(&url, None).await.unwrap()), 8);
+        assert_eq!(most(&connect(&url, Some(3)).await.unwrap()), 3);
+    }
+
+    #[tokio::test]
     async fn sqlite_commits_do_not_wait_on_a_disk_sync_each() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         let row = db
             .query_one_raw(Statement::from_string(
                 db.get_database_backend(),
@@ -188,7 +205,7 @@ mod tests {
     async fn sqlite_has_planner_statistics_once_tables_hold_rows() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         for i in 0..200 {
             db.execute_unprepared(&format!(
                 "INSERT INTO sessions (id, data, expires_at) VALUES ('s{i}', '{{}}', '2030-01-01 00:00:00+00:00')"
@@ -197,7 +214,7 @@ mod tests {
             .unwrap();
         }
         drop(db);
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         let analysed = db
             .query_one_raw(Statement::from_string(
                 DbBackend::Sqlite,
@@ -215,7 +232,7 @@ mod tests {
     async fn sqlite_allocates_without_a_lock_shared_by_connections() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         db.execute_unprepared("SELECT count(*) FROM sessions")
             .await
             .unwrap();
@@ -231,7 +248,7 @@ mod tests {
     async fn every_sqlite_connection_plans_statements_once() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         let pool = db.get_sqlite_connection_pool();
         let mut held = vec![];
         for _ in 0..3 {
@@ -257,7 +274,7 @@ mod tests {
         use sea_orm::QueryTrait;
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         // Statistics as ANALYZE writes them for one organisation of 70,000
         // reviews, 60 drafts and 50 disputes, read again by this connection.
         let mut conn = db.get_sqlite_connection_pool().acquire().await.unwrap();
@@ -306,7 +323,7 @@ mod tests {
     async fn lookups_at_scale_have_their_indexes() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}?mode=rwc", dir.path().join("t.db").display());
-        let db = connect(&url).await.unwrap();
+        let db = connect(&url, None).await.unwrap();
         for (query, index) in [
             (
                 "SELECT * FROM audit_log WHERE org_id = 1 AND entity = 'review' AND entity_id = 7",

@@ -84,7 +84,7 @@ pub struct Prepared {
 
 /// Connects, migrates, loads demo data if configured, and builds the router.
 pub async fn prepare(config: &Config) -> Result<Prepared, StartError> {
-    let db = db::connect(&config.database_url)
+    let db = db::connect(&config.database_url, config.db_connections)
         .await
         .map_err(|source| StartError::Database {
             url: redact(&config.database_url),

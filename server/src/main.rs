@@ -67,7 +67,7 @@ async fn rebuild_rollups(config: &Config) -> Result<(), StartError> {
         url: server::redact(&config.database_url),
         source,
     };
-    let db = server::db::connect(&config.database_url)
+    let db = server::db::connect(&config.database_url, config.db_connections)
         .await
         .map_err(failed)?;
     let txn = sea_orm::TransactionTrait::begin(&db)

@@ -4,6 +4,11 @@
 //! (`RAPPORT_LOAD_SECONDS` to change it), after `/healthz` alone for a
 //! third of that, so that the page throughput can be read as a share of
 //! the bare handler's in the same run. Any answer but 200 is an error.
+//!
+//! The fixture is built in this process; what is timed is the server
+//! binary, started on the fixture's database as a process of its own, so
+//! that its memory is its own. It takes the environment of this process
+//! (`RAPPORT_DB_CONNECTIONS`, `RUST_LOG`).
 
 #[path = "api/common.rs"]
 mod common;
@@ -23,6 +28,84 @@ const USERS: usize = 64;
 type FunctionCall<'a> = (&'a str, Option<Value>, Vec<(&'a str, &'a str)>);
 /// Sequential loads of each page before the load test.
 const RUNS: usize = 20;
+/// What Chromium accepts, so that answers are compressed as a browser gets
+/// them.
+const ENCODINGS: &str = "gzip, deflate, br, zstd";
+
+/// The release server binary on the fixture's database, stopped when
+/// dropped.
+struct ServerProcess {
+    base: String,
+    child: std::process::Child,
+    _dir: tempfile::TempDir,
+}
+
+impl ServerProcess {
+    async fn start(database_url: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .unwrap()
+            .port();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .env("DATABASE_URL", database_url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("RAPPORT_DEMO", "false")
+            .env("RAPPORT_STORAGE_DIR", dir.path().join("recordings"))
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start the server binary");
+        let base = format!("http://127.0.0.1:{port}");
+        let http = reqwest::Client::new();
+        let deadline = Instant::now() + std::time::Duration::from_secs(60);
+        // Up once it answers its health check (its migrations find nothing
+        // to do, its statistics are gathered).
+        loop {
+            if let Ok(r) = http.get(format!("{base}/healthz")).send().await {
+                if r.status().is_success() {
+                    break;
+                }
+            }
+            assert!(Instant::now() < deadline, "the server did not start");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        ServerProcess {
+            base,
+            child,
+            _dir: dir,
+        }
+    }
+
+    /// A browser-like client of this server with its own cookie jar.
+    fn client(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .build()
+                .unwrap(),
+        }
+    }
+
+    /// The server's peak and current resident memory, as the kernel counts
+    /// them.
+    fn memory(&self) -> Vec<String> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        ["VmHWM", "VmRSS"]
+            .iter()
+            .filter_map(|key| status.lines().find(|l| l.starts_with(key)))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
 
 /// Pages each role opens in a working day, with their session cookie.
 fn pages_of(email: &str, first_agent: i32) -> Vec<String> {
@@ -58,7 +141,7 @@ fn pages_of(email: &str, first_agent: i32) -> Vec<String> {
 }
 
 /// The session cookie (`name=value`) of a fresh sign-in.
-async fn session_cookie(server: &TestServer, email: &str) -> String {
+async fn session_cookie(server: &ServerProcess, email: &str) -> String {
     let response = reqwest::Client::new()
         .post(format!("{}/api/log_in", server.base))
         .form(&[("email", email), ("password", PASSWORD)])
@@ -92,7 +175,7 @@ function init(args) i = 0; bad = 0 end
 function request()
   i = i + 1
   local r = reqs[(i % #reqs) + 1]
-  local headers = { ["Accept"] = "text/html", ["Accept-Encoding"] = "br, gzip" }
+  local headers = { ["Accept"] = "text/html", ["Accept-Encoding"] = "ENCODINGS" }
   if r[2] ~= "" then headers["Cookie"] = r[2] end
   return wrk.format("GET", r[1], headers)
 end
@@ -109,7 +192,9 @@ function done(summary, latency, requests)
   io.write(string.format("P50 %.2f\n", latency:percentile(50) / 1000))
   io.write(string.format("P99 %.2f\n", latency:percentile(99) / 1000))
 end
-"#,
+"#
+        .replace("ENCODINGS", ENCODINGS)
+        .as_str(),
     );
     lua
 }
@@ -128,7 +213,7 @@ impl Run {
     }
 }
 
-fn wrk(server: &TestServer, requests: &[(String, String)], seconds: u64) -> Run {
+fn wrk(server: &ServerProcess, requests: &[(String, String)], seconds: u64) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mix.lua");
     std::fs::write(&path, script(requests)).unwrap();
@@ -167,14 +252,15 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
     if let Ok(filter) = std::env::var("RUST_LOG") {
         tracing_subscriber::fmt().with_env_filter(filter).init();
     }
-    let server = TestServer::start().await;
+    let fixture = TestServer::start().await;
     let started = Instant::now();
-    let s = scale::build(&server).await;
+    let s = scale::build(&fixture).await;
     println!("scale fixture built in {:.1?}", started.elapsed());
     // Planner statistics, as a database in use has them (PostgreSQL's
     // autovacuum gathers them some time after a bulk load; timings taken
     // before that are of plans nobody would get).
-    server.db.execute_unprepared("ANALYZE").await.unwrap();
+    fixture.db.execute_unprepared("ANALYZE").await.unwrap();
+    let server = ServerProcess::start(&fixture.database_url).await;
 
     // Four leaders' sessions, the twenty coaches, forty agents.
     let mut emails: Vec<String> = vec!["lee@scale.example".into(); 4];
@@ -198,6 +284,7 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
                 .get(format!("{}{page}", server.base))
                 .header("cookie", &cookie)
                 .header("accept", "text/html")
+                .header("accept-encoding", ENCODINGS)
                 .send()
                 .await
                 .unwrap()
@@ -219,6 +306,7 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
                     .get(format!("{}{page}", server.base))
                     .header("cookie", cookie)
                     .header("accept", "text/html")
+                    .header("accept-encoding", ENCODINGS)
                     .send()
                     .await
                     .unwrap()
@@ -322,13 +410,8 @@ async fn sixty_four_people_for_a_minute_at_100000_calls() {
             100.0 * run.per_second() / healthz.per_second()
         );
     }
-    // The server runs in this process, so the process's peak is an upper
-    // bound on the server's (it also built the fixture and ran the clients).
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    for key in ["VmHWM", "VmRSS", "RssAnon", "RssFile"] {
-        if let Some(line) = status.lines().find(|l| l.starts_with(key)) {
-            println!("memory of the test process, {}", line.replace('\t', " "));
-        }
+    for line in server.memory() {
+        println!("memory of the server process, {line}");
     }
     assert_eq!(pages.errors, 0.0, "every request answered 200");
     assert_eq!(healthz.errors, 0.0);

@@ -242,6 +242,9 @@ async fn responses_are_compressed_for_browsers_that_accept_it() {
     std::fs::create_dir_all(site.path().join("pkg")).unwrap();
     let js = "export function hydrate() { return 1; }\n".repeat(200);
     std::fs::write(site.path().join("pkg/rapport.js"), &js).unwrap();
+    // Stands for the build's Brotli copy: only its bytes are compared.
+    let prebuilt = b"brotli made at build time".to_vec();
+    std::fs::write(site.path().join("pkg/rapport.js.br"), &prebuilt).unwrap();
     let root = site.path().to_string_lossy().into_owned();
     let server = TestServer::start_with(&[("LEPTOS_SITE_ROOT", &root)]).await;
     let api = server.world().await.founder;
@@ -253,6 +256,8 @@ async fn responses_are_compressed_for_browsers_that_accept_it() {
             .send()
     };
     for (path, encodings, expected) in [
+        // What Chromium sends.
+        ("/home", "gzip, deflate, br, zstd", "zstd"),
         ("/home", "gzip, deflate, br", "br"),
         ("/home", "gzip", "gzip"),
         ("/pkg/rapport.js", "br", "br"),
@@ -265,7 +270,15 @@ async fn responses_are_compressed_for_browsers_that_accept_it() {
     }
     let plain = fetch("/home", "identity").await.unwrap();
     assert!(plain.headers().get("content-encoding").is_none());
-    assert!(plain.text().await.unwrap().contains("<html"));
+    let plain = plain.text().await.unwrap();
+    assert!(plain.contains("<html"));
+    // A Zstandard page is the page (less the nonce that each answer has
+    // anew).
+    let zstd = fetch("/home", "zstd").await.unwrap();
+    let page = zstd::decode_all(&zstd.bytes().await.unwrap()[..]).unwrap();
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("<html"), "{page}");
+    assert_eq!(page.len(), plain.len());
     // The compressed script is the script.
     let gz = fetch("/pkg/rapport.js", "gzip").await.unwrap();
     let bytes = gz.bytes().await.unwrap();
@@ -283,6 +296,13 @@ async fn responses_are_compressed_for_browsers_that_accept_it() {
         .await
         .unwrap();
     assert_eq!(answer.headers()["content-encoding"], "br");
+    // The bundle keeps its build-time Brotli for a browser that would
+    // take Zstandard too, rather than being compressed again.
+    let chromium = fetch("/pkg/rapport.js", "gzip, deflate, br, zstd")
+        .await
+        .unwrap();
+    assert_eq!(chromium.headers()["content-encoding"], "br");
+    assert_eq!(chromium.bytes().await.unwrap().to_vec(), prebuilt);
 }
 
 /// Issue 18.1: pages load the bundle from an address named for its
