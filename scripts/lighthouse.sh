@@ -33,15 +33,23 @@ score() {
   if [ "$who" != "visitor" ]; then cookie=$(cookie_of "$who"); fi
   local headers='{}'
   if [ -n "$cookie" ]; then headers="{\"Cookie\":\"$cookie\"}"; fi
-  # A run that fails is reported as a row with its last words, and the
-  # other pages are still scored.
-  if ! $LIGHTHOUSE "$BASE$path" --quiet --output=json --output-path="$OUT/report.json" \
-    --only-categories=performance,accessibility --form-factor=mobile \
-    --extra-headers="$headers" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu" >"$OUT/log.txt" 2>&1; then
-    echo "| $path | $who | failed: $(tail -1 "$OUT/log.txt" | tr '|' '/') | | | |"
-    return 0
-  fi
+  # Lighthouse now and then fails to record the trace of a page load
+  # (NO_NAVSTART) and asks to be run again: it is, once. A page that fails
+  # twice is reported as a row with its last words, and the other pages
+  # are still scored.
+  local attempt
+  for attempt in 1 2; do
+    if $LIGHTHOUSE "$BASE$path" --quiet --output=json --output-path="$OUT/report.json" \
+      --only-categories=performance,accessibility --form-factor=mobile \
+      --extra-headers="$headers" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu" >"$OUT/log.txt" 2>&1; then
+      break
+    fi
+    if [ "$attempt" = 2 ]; then
+      echo "| $path | $who | failed twice: $(tail -1 "$OUT/log.txt" | tr '|' '/') | | | |"
+      return 0
+    fi
+  done
   node -e '
     const r = require(process.argv[1]);
     const c = r.categories, a = r.audits;
