@@ -204,3 +204,57 @@ async fn the_team_view_renders_whole_load_after_load() {
         );
     }
 }
+
+/// Chart coordinates go out to a tenth of a unit, not in full
+/// (`684.5714285714286`): the extra digits are noise that hardly
+/// compresses.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn charts_write_their_coordinates_to_a_tenth() {
+    let server = TestServer::start_with(&[("RAPPORT_DEMO", "true")]).await;
+    let mut coordinates = 0;
+    for (who, paths) in [
+        (
+            "leader",
+            &["/home", "/kpis", "/kpis/quality", "/team", "/continuum"][..],
+        ),
+        ("coach1", &["/home", "/calibration/agreement"][..]),
+        ("agent1", &["/home", "/development"][..]),
+    ] {
+        let api = server.client();
+        api.log_in(&format!("{who}@rapport.demo"), "rapport-demo")
+            .await
+            .ok();
+        for path in paths {
+            let page = api.page(path).await;
+            assert_eq!(page.status(), StatusCode::OK, "{who} {path}");
+            let html = page.text().await.unwrap();
+            for attribute in [
+                " cx=\"",
+                " cy=\"",
+                " x1=\"",
+                " x2=\"",
+                " y1=\"",
+                " y2=\"",
+                " x=\"",
+                " y=\"",
+                " width=\"",
+                " height=\"",
+            ] {
+                for rest in html.split(attribute).skip(1) {
+                    let value = rest.split('"').next().unwrap();
+                    let Ok(number) = value.parse::<f64>() else {
+                        continue;
+                    };
+                    coordinates += 1;
+                    let decimals = value.split('.').nth(1).map_or(0, str::len);
+                    assert!(
+                        decimals <= 1,
+                        "{who} {path}: {attribute}{value}\" ({number})"
+                    );
+                }
+            }
+        }
+    }
+    // The demo's pages do draw charts.
+    assert!(coordinates > 200, "{coordinates} coordinates");
+}

@@ -4,6 +4,7 @@
 
 use super::page::alpha_text;
 use crate::api::calibration::get_agreement;
+use crate::components::charts::coord;
 use crate::components::feedback::{csv_data_href, reloadable, EmptyState};
 use crate::components::layout::PageHeader;
 use crate::components::table::DataTable;
@@ -133,8 +134,8 @@ fn AlphaTrend(months: Vec<MonthAlpha>) -> impl IntoView {
     const LEFT: f64 = 40.0;
     const BOTTOM: f64 = 28.0;
     let n = months.len().max(1) as f64;
-    let x = move |i: usize| LEFT + (W - LEFT - 12.0) * (i as f64 + 0.5) / n;
-    let y = |a: f64| 8.0 + (H - BOTTOM - 8.0) * (1.0 - (a.clamp(-0.2, 1.0) + 0.2) / 1.2);
+    let x = move |i: usize| coord(LEFT + (W - LEFT - 12.0) * (i as f64 + 0.5) / n);
+    let y = |a: f64| coord(8.0 + (H - BOTTOM - 8.0) * (1.0 - (a.clamp(-0.2, 1.0) + 0.2) / 1.2));
     let summary = months
         .iter()
         .map(|m| {
@@ -162,11 +163,11 @@ fn AlphaTrend(months: Vec<MonthAlpha>) -> impl IntoView {
         .collect::<String>();
     view! {
         <svg class="chart alpha-trend" viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("α per month. {summary}")>
-            <rect class="band-reliable" x=LEFT y=y(1.0) width=W - LEFT height=y(0.8) - y(1.0) />
-            <rect class="band-tentative" x=LEFT y=y(0.8) width=W - LEFT height=y(0.667) - y(0.8) />
+            <rect class="band-reliable" x=LEFT y=y(1.0) width=W - LEFT height=coord(y(0.8) - y(1.0)) />
+            <rect class="band-tentative" x=LEFT y=y(0.8) width=W - LEFT height=coord(y(0.667) - y(0.8)) />
             {[1.0, 0.8, 0.667, 0.0].into_iter().map(|t| view! {
                 <line class="grid-line" x1=LEFT x2=W y1=y(t) y2=y(t) />
-                <text class="axis" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{format!("{t:.3}").trim_end_matches('0').trim_end_matches('.').to_string()}</text>
+                <text class="axis" x=LEFT - 6.0 y=coord(y(t) + 4.0) text-anchor="end">{format!("{t:.3}").trim_end_matches('0').trim_end_matches('.').to_string()}</text>
             }).collect_view()}
             {months.iter().enumerate().map(|(i, m)| view! {
                 <text class="axis" x=x(i) y=H - 8.0 text-anchor="middle">{m.month.split(' ').next().unwrap_or_default().to_string()}</text>
@@ -174,7 +175,7 @@ fn AlphaTrend(months: Vec<MonthAlpha>) -> impl IntoView {
             <path class="trend-line" d=path />
             {points.into_iter().map(|(px, py, label)| view! {
                 <circle class="trend-point" cx=px cy=py r="4" />
-                <text class="point-label" x=px y=py - 9.0 text-anchor="middle">{label}</text>
+                <text class="point-label" x=px y=coord(py - 9.0) text-anchor="middle">{label}</text>
             }).collect_view()}
         </svg>
     }

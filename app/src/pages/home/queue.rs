@@ -1,6 +1,7 @@
 //! What waits for the person on their home page: their own reviews as an
 //! agent, and a coach's disputes, drafts, assigned and waiting calls.
 
+use crate::components::charts::coord;
 use crate::components::review_bits::{ScoreBadge, StatusBadge};
 use crate::domain::lifecycle::ReviewStatus;
 use crate::types::{AssignedCall, ReviewListItem, ReviewQueue};
@@ -35,7 +36,7 @@ fn trend(items: &[ReviewListItem]) -> impl IntoView {
     (scores.len() >= 2).then(|| {
         let (left, w, h) = (28.0, 240.0, 80.0);
         let step = w / (scores.len() - 1) as f64;
-        let at = |i: usize, s: f64| (left + i as f64 * step, h - s / 100.0 * h);
+        let at = |i: usize, s: f64| (coord(left + i as f64 * step), coord(h - s / 100.0 * h));
         let points: Vec<String> = scores
             .iter()
             .enumerate()

@@ -5,6 +5,7 @@
 use super::filters::KpiFilters;
 use super::{range_label, section_tabs, Section};
 use crate::api::kpi::get_quality;
+use crate::components::charts::coord;
 use crate::components::feedback::reloadable;
 use crate::components::layout::PageHeader;
 use crate::components::table::DataTable;
@@ -122,8 +123,8 @@ fn ScoreLines(periods: Vec<String>, series: Vec<ScoreSeries>) -> impl IntoView {
     const LEFT: f64 = 44.0;
     const BOTTOM: f64 = 30.0;
     let n = periods.len().max(1) as f64;
-    let x = move |i: usize| LEFT + (W - LEFT - 12.0) * (i as f64 + 0.5) / n;
-    let y = |v: f64| 10.0 + (H - BOTTOM - 10.0) * (1.0 - v.clamp(0.0, 100.0) / 100.0);
+    let x = move |i: usize| coord(LEFT + (W - LEFT - 12.0) * (i as f64 + 0.5) / n);
+    let y = |v: f64| coord(10.0 + (H - BOTTOM - 10.0) * (1.0 - v.clamp(0.0, 100.0) / 100.0));
     let every = (periods.len() as f64 / 8.0).ceil().max(1.0) as usize;
     let summary = series
         .iter()
@@ -143,7 +144,7 @@ fn ScoreLines(periods: Vec<String>, series: Vec<ScoreSeries>) -> impl IntoView {
             <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=format!("Mean review score by period. {summary}")>
                 {[0.0, 25.0, 50.0, 75.0, 100.0].into_iter().map(|t| view! {
                     <line class="grid-line" x1=LEFT x2=W - 12.0 y1=y(t) y2=y(t) />
-                    <text class="axis" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{format!("{t:.0}")}</text>
+                    <text class="axis" x=LEFT - 6.0 y=coord(y(t) + 4.0) text-anchor="end">{format!("{t:.0}")}</text>
                 }).collect_view()}
                 {periods.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, l)| view! {
                     <text class="axis" x=x(i) y=H - 8.0 text-anchor="middle">{l.clone()}</text>

@@ -1,6 +1,7 @@
 //! The KPI trend: one figure per period as a line, its 95% interval drawn
 //! as a band behind it, and gaps where a period has too few answers.
 
+use crate::components::charts::coord;
 use crate::domain::kpi::text::{duration, not_shown, nps_value};
 use crate::domain::kpi::{Shown, MIN_RESPONSES};
 use crate::types::KpiRow;
@@ -131,8 +132,9 @@ pub fn KpiTrend(
     let points: Vec<Point> = rows.iter().map(|r| metric.point(r)).collect();
     let (lo, hi) = metric.scale(&points);
     let n = points.len().max(1) as f64;
-    let x = move |i: usize| LEFT + (W - LEFT - RIGHT) * (i as f64 + 0.5) / n;
-    let y = move |v: f64| TOP + (H - TOP - BOTTOM) * (1.0 - (v.clamp(lo, hi) - lo) / (hi - lo));
+    let x = move |i: usize| coord(LEFT + (W - LEFT - RIGHT) * (i as f64 + 0.5) / n);
+    let y =
+        move |v: f64| coord(TOP + (H - TOP - BOTTOM) * (1.0 - (v.clamp(lo, hi) - lo) / (hi - lo)));
     let summary = points
         .iter()
         .map(|p| match &p.figure {
@@ -263,7 +265,7 @@ pub fn KpiTrend(
         .map(|t| {
             view! {
                 <line class="grid-line" class:zero=t == 0.0 && lo < 0.0 x1=LEFT x2=W - RIGHT y1=y(t) y2=y(t) />
-                <text class="axis" x=LEFT - 6.0 y=y(t) + 4.0 text-anchor="end">{metric.format(t)}</text>
+                <text class="axis" x=LEFT - 6.0 y=coord(y(t) + 4.0) text-anchor="end">{metric.format(t)}</text>
             }
         })
         .collect_view();
