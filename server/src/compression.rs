@@ -9,10 +9,10 @@
 //! rendering it (a third of a simple page's, in a profile), to save about a
 //! tenth of its bytes (one or two KB). Even at level 1 Brotli was a sixth
 //! of a large page's time, so browsers that accept Zstandard (Chromium
-//! does, and is preferred by the layer when it does) get that instead:
-//! in a profile under load it took half Brotli's time (a thirteenth of the
-//! server's CPU instead of a sixth) for about the same size. Others get
-//! Brotli, else gzip.
+//! does) get that instead, as the layer prefers it to Brotli: in a profile
+//! under load it took half Brotli's time (a thirteenth of the server's CPU
+//! instead of a sixth) for about the same size. Others get Brotli, else
+//! gzip.
 
 use axum::http::{Extensions, HeaderMap, StatusCode, Version};
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};

@@ -75,6 +75,30 @@ pub struct ConfigError {
     pub reason: String,
 }
 
+/// A setting that counts something, within the range the server supports.
+fn whole_number<T>(
+    name: &'static str,
+    text: &str,
+    range: std::ops::RangeInclusive<T>,
+    unit: &str,
+) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + std::fmt::Display,
+{
+    text.parse::<T>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| ConfigError {
+            name,
+            value: text.to_string(),
+            reason: format!(
+                "use a whole number of {unit} from {} to {}",
+                range.start(),
+                range.end()
+            ),
+        })
+}
+
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/rapport.db?mode=rwc";
 
 impl Config {
@@ -108,15 +132,8 @@ impl Config {
             reason: format!("{e}; expected host:port such as 127.0.0.1:3000"),
         })?;
         let hours_text = var("RAPPORT_SESSION_HOURS", "12");
-        let session_hours = hours_text
-            .parse::<i64>()
-            .ok()
-            .filter(|h| (1..=24 * 30).contains(h))
-            .ok_or_else(|| ConfigError {
-                name: "RAPPORT_SESSION_HOURS",
-                value: hours_text.clone(),
-                reason: "use a whole number of hours from 1 to 720".into(),
-            })?;
+        let session_hours =
+            whole_number("RAPPORT_SESSION_HOURS", &hours_text, 1..=24 * 30, "hours")?;
         let database_url = var("DATABASE_URL", DEFAULT_DATABASE_URL);
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
@@ -140,20 +157,11 @@ impl Config {
                 })
             }
         };
-        let db_connections = match get("RAPPORT_DB_CONNECTIONS").map(|v| v.trim().to_string()) {
-            None => None,
-            Some(v) if v.is_empty() => None,
-            Some(v) => Some(
-                v.parse::<u32>()
-                    .ok()
-                    .filter(|n| (1..=500).contains(n))
-                    .ok_or_else(|| ConfigError {
-                        name: "RAPPORT_DB_CONNECTIONS",
-                        value: v.clone(),
-                        reason: "use a whole number of connections from 1 to 500".into(),
-                    })?,
-            ),
-        };
+        let db_connections = get("RAPPORT_DB_CONNECTIONS")
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .map(|v| whole_number("RAPPORT_DB_CONNECTIONS", &v, 1..=500, "connections"))
+            .transpose()?;
         let storage = storage_config(&get, var("RAPPORT_STORAGE_DIR", "data/recordings"))?;
         Ok(Config {
             database_url,

@@ -76,15 +76,8 @@ impl ServerProcess {
         }
     }
 
-    /// A browser-like client of this server with its own cookie jar.
     fn client(&self) -> Api {
-        Api {
-            base: self.base.clone(),
-            http: reqwest::Client::builder()
-                .cookie_store(true)
-                .build()
-                .unwrap(),
-        }
+        Api::fresh(&self.base)
     }
 
     /// The server's peak and current resident memory, as the kernel counts

@@ -169,8 +169,21 @@ impl TestServer {
 
     /// A browser-like client with its own cookie jar.
     pub fn client(&self) -> Api {
+        Api::fresh(&self.base)
+    }
+}
+
+pub struct Api {
+    pub base: String,
+    pub http: Client,
+}
+
+impl Api {
+    /// A browser-like client of the server at `base`, with its own cookie
+    /// jar.
+    pub fn fresh(base: &str) -> Api {
         Api {
-            base: self.base.clone(),
+            base: base.to_string(),
             http: Client::builder()
                 .cookie_store(true)
                 .redirect(reqwest::redirect::Policy::none())
@@ -182,14 +195,7 @@ impl TestServer {
                 .unwrap(),
         }
     }
-}
 
-pub struct Api {
-    pub base: String,
-    pub http: Client,
-}
-
-impl Api {
     /// Uploads a file to a media address as the page does: PUT, named.
     pub async fn upload(&self, path: &str, name: &str, bytes: Vec<u8>) -> Response {
         self.http
